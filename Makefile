@@ -1,0 +1,32 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+SITE   ?= examples/site
+
+.PHONY: run test bench system-deps clean
+
+$(PY):
+	python3 -m venv $(VENV)
+
+# Reinstall when the dependency list changes.
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+system-deps:
+	bash packaging/system-deps.sh
+
+run: system-deps $(STAMP)
+	bash packaging/run-app.sh $(PY) $(SITE)
+
+test: system-deps $(STAMP)
+	QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS="--disable-gpu" \
+		$(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadfile tests
+
+bench: $(STAMP)
+	for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

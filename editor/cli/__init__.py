@@ -1,0 +1,51 @@
+"""The `galley` command: thin over editor.core.
+
+Each subcommand lives in its own module here and exposes
+`register(subparsers) -> None`; the parser it adds sets `func=run` with
+`run(args) -> int` (exit codes: 0 ok, 1 a problem with a post, 2 usage).
+`galley` with no subcommand, or with a path, opens the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+#: Subcommand modules, in the order `galley --help` lists them.
+SUBCOMMANDS = ("fm", "validate", "render")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="galley",
+        description="Edit and preview static-site posts (Jekyll, Hugo, Zola).",
+        epilog="Run `galley PATH` to open a post or a site folder in the editor.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        importlib.import_module(f"editor.cli.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `galley`, `galley FILE`, `galley SITE_DIR`: open the window.
+    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
+        from editor.cli.open import run_open
+
+        return run_open(argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
