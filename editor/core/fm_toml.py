@@ -1,0 +1,418 @@
+"""TOML front matter (Hugo and Zola `+++` blocks), edited without rewriting it.
+
+tomlkit keeps every byte it parsed (it reproduces all 50 TOML front matters of
+the corpus, CRLF and mixed endings included), so edits are made on a tomlkit
+document and the text is taken back from it. tomlkit alone is not quite
+enough for "only the edited entry's lines change", so every edit goes through
+three steps:
+
+1. build the new value in the style of the old one (literal `'...'` strings
+   stay literal when they can, multi-line arrays stay multi-line);
+2. tidy what tomlkit wrote: new lines get the file's own line ending (tomlkit
+   always writes `\\n`), the blank line tomlkit inserts before a table header
+   is dropped, and the fragment keeps (or keeps lacking) its final newline;
+3. re-parse and check that the edited path holds exactly the new value and
+   every other value is unchanged; if the styled form fails, retry with
+   tomlkit's plain form, and refuse (ValueError) rather than save a lie.
+
+Positions (`key_span`, `key_location`) come from a diff: the lines an entry
+occupies are the lines that disappear when it is removed. tomlkit keeps no
+source positions, and this needs no second TOML grammar.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import difflib
+import re
+import tomllib
+from typing import Any
+
+import tomlkit
+from tomlkit.exceptions import ParseError, TOMLKitError
+from tomlkit.items import AoT, Array, InlineTable, Item, String, StringType, Table
+
+from .errors import FrontMatterError, KeyPathError
+
+__all__ = ["TomlFrontMatter", "same_value", "lookup_path"]
+
+_LINE_END = re.compile(r"\r\n|\n|\r")
+# tomllib's messages end in "(at line 3, column 7)"; Python 3.11 has no attributes for it.
+_TOMLLIB_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Equal *and* of the same kind: `True` is not `1`, `1` is not `1.0`,
+    a date is not a datetime, and 10:00+09:00 is not 01:00Z (Python calls
+    those equal, but writing one over the other changes the file)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same_value(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
+    if isinstance(a, (_dt.datetime, _dt.time)):
+        return a == b and a.utcoffset() == b.utcoffset()
+    if isinstance(a, float) and a != a:  # NaN
+        return b != b
+    return a == b
+
+
+def _norm_path(path: Any) -> tuple:
+    if isinstance(path, str):
+        return (path,)
+    path = tuple(path)
+    if not path:
+        raise KeyPathError("empty key path")
+    return path
+
+
+def _parse(text: str) -> tomlkit.TOMLDocument:
+    """Parse with tomlkit; any failure becomes a located FrontMatterError."""
+    try:
+        doc = tomlkit.parse(text)
+    except ParseError as exc:
+        rule = "duplicate-key" if "already exists" in str(exc) else "toml-syntax"
+        # tomlkit's column is 0-based, ours are 1-based.
+        message = str(exc).split(" at line ")[0]
+        line, col = exc.line, exc.col + 1
+        if "\\x00" in message or "\x00" in message or "end of file" in message.lower():
+            # tomlkit reports the end of the text as a NUL character.
+            message = "unexpected end of the front matter"
+            lines = _LINE_END.split(text)
+            line, col = len(lines), len(lines[-1]) + 1
+        raise FrontMatterError(message, line, col, rule=rule) from None
+    except (TOMLKitError, ValueError, TypeError, RecursionError) as exc:
+        # tomlkit raises a few plain errors (e.g. a key defined twice across tables).
+        rule = "duplicate-key" if "already exists" in str(exc) else "toml-syntax"
+        raise FrontMatterError(f"invalid TOML: {exc}", 1, 1, rule=rule) from None
+    # tomlkit is lenient in places where TOML (and so Hugo/Zola, and our index,
+    # which uses tomllib) is not: hold the text to the standard parser too.
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = _TOMLLIB_POS.search(str(exc))
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+        message = _TOMLLIB_POS.sub("", str(exc)).strip()
+        raise FrontMatterError(message, line, col, rule="toml-syntax") from None
+    return doc
+
+
+def _plain(doc: tomlkit.TOMLDocument) -> dict:
+    return doc.unwrap()
+
+
+def lookup_path(data: Any, path: tuple) -> Any:
+    """The value at `path` in plain data (ints index lists); KeyPathError if absent."""
+    node = data
+    for part in path:
+        try:
+            if isinstance(node, dict) and isinstance(part, str):
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and not isinstance(part, bool):
+                node = node[part]
+            else:
+                raise KeyError(part)
+        except (KeyError, IndexError):
+            raise KeyPathError(f"no key {'.'.join(map(str, path))!r}") from None
+    return node
+
+
+def _without(data: dict, path: tuple) -> dict:
+    """A deep copy of `data` with `path` removed (if present)."""
+    data = copy.deepcopy(data)
+    try:
+        parent = lookup_path(data, path[:-1])
+        del parent[path[-1]]
+    except (KeyPathError, KeyError, IndexError, TypeError):
+        pass
+    return data
+
+
+def _check_value(value: Any) -> Any:
+    """Plain Python that TOML can hold (TOML has no null)."""
+    if value is None:
+        raise ValueError("TOML has no null value; unset the key instead")
+    if isinstance(value, tuple):
+        value = list(value)
+    if isinstance(value, list):
+        return [_check_value(v) for v in value]
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value):
+            raise ValueError("TOML table keys must be strings")
+        return {k: _check_value(v) for k, v in value.items()}
+    if isinstance(value, (str, bool, int, float, _dt.date, _dt.time)):
+        return value
+    raise ValueError(f"TOML cannot hold a {type(value).__name__}")
+
+
+def _line_ending(line: str) -> str:
+    m = _LINE_END.search(line[-2:]) if line else None
+    return line[len(line.rstrip("\r\n")):] if m else ""
+
+
+def _changed_regions(old: str, new: str) -> list:
+    a = old.splitlines(keepends=True)
+    b = new.splitlines(keepends=True)
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return a, b, [op for op in ops if op[0] != "equal"]
+
+
+class TomlFrontMatter:
+    """Edits the text between the `+++` lines; see docs/core-api.md."""
+
+    def __init__(self, text: str, newline: str = "\n") -> None:
+        self._newline = newline
+        self._doc = _parse(text)
+        self._text = text
+        self._data = _plain(self._doc)
+
+    # -- reading -----------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def data(self) -> dict:
+        return copy.deepcopy(self._data)
+
+    def get(self, path: Any) -> Any:
+        return copy.deepcopy(lookup_path(self._data, _norm_path(path)))
+
+    def key_span(self, path: Any) -> tuple[int, int] | None:
+        """File lines (1-based, in the fragment) of the entry at `path`: the
+        lines that change when the entry is removed."""
+        path = _norm_path(path)
+        try:
+            lookup_path(self._data, path)
+            new = self._edited(path, None, remove=True)
+        except (KeyPathError, ValueError):
+            return None
+        a, _b, ops = _changed_regions(self._text, new)
+        if not ops:
+            return None
+        first = min(op[1] for op in ops)
+        last = max(max(op[2], op[1] + 1) for op in ops)
+        return first + 1, min(last, len(a))
+
+    def key_location(self, path: Any) -> tuple[int, int] | None:
+        path = _norm_path(path)
+        span = self.key_span(path)
+        if span is None:
+            return None
+        line = self._text.splitlines()[span[0] - 1]
+        name = str(path[-1])
+        if isinstance(path[-1], int):
+            return span[0], len(line) - len(line.lstrip()) + 1
+        # The key may be bare, quoted, or the last part of a dotted key/header.
+        for raw in (name, f'"{name}"', f"'{name}'"):
+            m = re.search(r"(?<![\w-])" + re.escape(raw) + r"(?![\w-])", line)
+            if m:
+                return span[0], m.start() + 1
+        return span[0], len(line) - len(line.lstrip()) + 1
+
+    # -- editing -----------------------------------------------------------
+
+    def set(self, path: Any, value: Any) -> bool:
+        path = _norm_path(path)
+        value = _check_value(value)
+        try:
+            old = lookup_path(self._data, path)
+        except KeyPathError:
+            old = _MISSING
+            self._check_parent(path)
+        if old is not _MISSING and same_value(old, value):
+            return False
+        for styled in (True, False):
+            try:
+                text = self._tidy(self._edited(path, value, styled=styled))
+            except (TOMLKitError, ValueError, TypeError, KeyError, IndexError):
+                continue
+            if self._verify(text, path, value):
+                self._commit(text)
+                return True
+        raise ValueError(f"cannot write {value!r} at {'.'.join(map(str, path))} as TOML")
+
+    def unset(self, path: Any) -> bool:
+        path = _norm_path(path)
+        try:
+            lookup_path(self._data, path)
+        except KeyPathError:
+            return False
+        text = self._tidy(self._edited(path, None, remove=True))
+        if not self._verify(text, path, _MISSING):
+            raise ValueError(f"cannot remove {'.'.join(map(str, path))} from this TOML")
+        self._commit(text)
+        return True
+
+    # -- internals ---------------------------------------------------------
+
+    def _check_parent(self, path: tuple) -> None:
+        """A new key needs a map to go into (missing maps are created)."""
+        node = self._data
+        for part in path[:-1]:
+            if isinstance(node, dict) and isinstance(part, str):
+                if part not in node:
+                    return
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and -len(node) <= part < len(node):
+                node = node[part]
+            else:
+                raise KeyPathError(f"{'.'.join(map(str, path))}: {part!r} is not a table")
+        if isinstance(path[-1], int) or not isinstance(node, dict):
+            raise KeyPathError(f"{'.'.join(map(str, path))}: cannot add there")
+
+    def _commit(self, text: str) -> None:
+        self._doc = _parse(text)
+        self._text = text
+        self._data = _plain(self._doc)
+
+    def _edited(self, path: tuple, value: Any, *, remove: bool = False, styled: bool = True) -> str:
+        """The text after the edit, as tomlkit writes it (not yet tidied)."""
+        doc = tomlkit.parse(self._text)  # a fresh copy: a failed try leaves no trace
+        parent: Any = doc
+        for part in path[:-1]:
+            try:
+                parent = parent[part]
+            except (KeyError, IndexError):
+                # A missing intermediate map: a new [table] under the document
+                # or a table, an inline table inside an inline table.
+                block = isinstance(parent, (tomlkit.TOMLDocument, Table))
+                parent[part] = tomlkit.table() if block else tomlkit.inline_table()
+                parent = parent[part]
+        last = path[-1]
+        if remove:
+            del parent[last]
+            return doc.as_string()
+        old = None
+        try:
+            old = parent[last]
+        except (KeyError, IndexError):
+            pass
+        parent[last] = self._new_item(old, value, styled)
+        return doc.as_string()
+
+    def _new_item(self, old: Any, value: Any, styled: bool) -> Item:
+        item = tomlkit.item(value)
+        if not styled or old is None:
+            return item
+        if isinstance(value, str) and isinstance(old, String):
+            return _styled_string(old, value) or item
+        if isinstance(value, list) and isinstance(old, Array) and not isinstance(old, AoT):
+            raw = old.as_string()
+            if "\n" in raw or "\r" in raw:
+                return _multiline_array(raw, value) or item
+        if isinstance(value, dict) and isinstance(old, InlineTable):
+            table = tomlkit.inline_table()
+            table.update(value)
+            return table
+        return item
+
+    def _tidy(self, new: str) -> str:
+        """Give tomlkit's new lines the file's line endings, drop the blank
+        line it adds before a table header, and keep the final newline as it was."""
+        old = self._text
+        a, b, ops = _changed_regions(old, new)
+        out = b[:]
+        drop: set[int] = set()
+        for tag, i1, i2, j1, j2 in ops:
+            # The ending to use: the replaced line's own, else its neighbour's.
+            nl = ""
+            for k in (i1, i1 - 1, i2):
+                if 0 <= k < len(a) and _line_ending(a[k]):
+                    nl = _line_ending(a[k])
+                    break
+            nl = nl or self._newline
+            for j in range(j1, j2):
+                line = out[j]
+                end = _line_ending(line)
+                if end == "\n" and nl != "\n":
+                    out[j] = line[:-1] + nl
+            if tag == "insert":
+                block = range(j1, j2)
+                if not any(b[j].lstrip().startswith("[") for j in block):
+                    for j in list(block)[::-1]:
+                        if b[j].strip():
+                            break
+                        drop.add(j)
+                    for j in block:
+                        if b[j].strip():
+                            break
+                        drop.add(j)
+        text = "".join(line for j, line in enumerate(out) if j not in drop)
+        old_final = _line_ending(a[-1]) if a else "\n"
+        if text and not old_final and _line_ending(text.splitlines(keepends=True)[-1]):
+            text = text.rstrip("\r\n")
+        return text
+
+    def _verify(self, text: str, path: tuple, value: Any) -> bool:
+        try:
+            data = _plain(_parse(text))
+        except FrontMatterError:
+            return False
+        if value is _MISSING:
+            try:
+                lookup_path(data, path)
+                return False
+            except KeyPathError:
+                pass
+        else:
+            try:
+                if not same_value(lookup_path(data, path), value):
+                    return False
+            except KeyPathError:
+                return False
+        # Everything else must be untouched; maps created on the way to a new
+        # key (absent before) are part of the edit.
+        cut = path
+        for k in range(1, len(path)):
+            try:
+                lookup_path(self._data, path[:k])
+            except KeyPathError:
+                cut = path[:k]
+                break
+        return same_value(_without(data, cut), _without(self._data, cut))
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "<missing>"
+
+
+_MISSING: Any = _Missing()
+
+
+def _styled_string(old: String, value: str) -> Item | None:
+    """The new string in the old one's quoting, where the value allows it."""
+    kind = old.type
+    if kind in (StringType.MLB, StringType.MLL) and "\n" not in value:
+        kind = StringType.SLB if kind is StringType.MLB else StringType.SLL
+    if kind in (StringType.MLB, StringType.MLL):
+        # Multi-line strings would carry the file's line endings into the value;
+        # keep it simple and explicit.
+        return None
+    if kind is StringType.SLB:
+        return None  # tomlkit's default is the basic "..." form already
+    try:
+        return String.from_raw(value, kind)
+    except TOMLKitError:
+        return None  # e.g. a quote inside a literal string: basic form it is
+
+
+def _multiline_array(raw: str, value: list) -> Item | None:
+    """A list written one element per line, with the old array's indentation."""
+    m = re.search(r"[\r\n]+([ \t]*)\S", raw)
+    indent = m.group(1) if m else "    "
+    body = raw.rstrip()[:-1].rstrip()  # without the closing ]
+    trailing_comma = body.endswith(",")
+    items = [tomlkit.item(v).as_string() for v in value]
+    if not items:
+        text = "[]"
+    else:
+        sep = ",\n"
+        text = "[\n" + sep.join(indent + s for s in items) + ("," if trailing_comma else "") + "\n]"
+    try:
+        return tomlkit.parse("x = " + text + "\n")["x"]
+    except TOMLKitError:
+        return None
