@@ -1,0 +1,378 @@
+"""Reading and safely writing post files.
+
+A save must never leave a half-written post behind, never silently overwrite
+a change someone else made on disk, and never touch the document in memory
+when it fails. So:
+
+- `save` writes a temp file in the target's own folder (same filesystem, so
+  the final rename is atomic), flushes and fsyncs it, gives it the original
+  file's mode, `os.replace`s it over the target and fsyncs the folder; on any
+  failure the temp file is removed and the old file is left as it was.
+- A symlinked post is written through to its resolved target; the link stays
+  a link. (A hard-linked post is replaced, not rewritten in place: the other
+  names keep the old bytes -- the price of never writing a file half-way.)
+- Every load and save returns a `Fingerprint` of the bytes on disk; `save`
+  compares the disk with the fingerprint the caller last saw and raises
+  `ConflictError` if the file changed, was deleted, or (for a new file)
+  already exists, unless `force`.
+- Failures are `StorageError`s naming the file and the cause in words a
+  writer understands ("the disk is full"), never a traceback.
+
+All writes go through the module-level `_ops` object so a test can inject a
+fault (e.g. `OSError(ENOSPC)` from `write`) at an exact step.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import secrets
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Union
+
+from editor.core.errors import DecodeError
+
+if TYPE_CHECKING:  # document imports encoding; keep storage importable alone
+    from editor.core.document import Document
+
+__all__ = [
+    "ConflictError",
+    "Fingerprint",
+    "StorageError",
+    "TEMP_SUFFIX",
+    "is_temp_file",
+    "load",
+    "read_bytes",
+    "save",
+    "save_bytes",
+]
+
+#: Temp files are named `.<post name>.<random>.galley-tmp`: hidden (site
+#: generators skip dotfiles) and recognisable, so a file watcher can ignore them.
+TEMP_SUFFIX = ".galley-tmp"
+#: Posts bigger than this are refused on load: it is not a post, and reading
+#: it whole could exhaust memory.
+MAX_FILE_SIZE = 256 * 1024 * 1024
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+class StorageError(Exception):
+    """A file could not be read or written; `message` says why in plain words."""
+
+    def __init__(self, path: PathLike, cause: BaseException | None, message: str) -> None:
+        super().__init__(message)
+        self.path = str(path)
+        self.cause = cause
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.path}: error: {self.message}"
+
+
+class ConflictError(StorageError):
+    """The file on disk is not the one the caller last saw (changed, deleted,
+    or -- for a new file -- already there). Catch it before `StorageError`."""
+
+    def __init__(
+        self,
+        path: PathLike,
+        message: str,
+        expected: "Fingerprint | None",
+        current: "Fingerprint | None",
+    ) -> None:
+        super().__init__(path, None, message)
+        self.expected = expected
+        #: What is on disk now (None: the file is gone).
+        self.current = current
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file's bytes were at a moment: enough to tell whether it changed."""
+
+    size: int
+    mtime_ns: int
+    #: Hex SHA-256 of the whole content.
+    sha256: str
+
+    @classmethod
+    def of_bytes(cls, data: bytes, mtime_ns: int = 0) -> "Fingerprint":
+        return cls(len(data), mtime_ns, hashlib.sha256(data).hexdigest())
+
+    @classmethod
+    def of_path(cls, path: PathLike) -> "Fingerprint | None":
+        """Fingerprint of the file at `path` (following links); None if missing.
+
+        Raises `StorageError` if it exists but cannot be read.
+        """
+        try:
+            _, fingerprint = read_bytes(path)
+        except _Missing:
+            return None
+        return fingerprint
+
+    def same_content(self, other: "Fingerprint | None") -> bool:
+        return other is not None and (self.size, self.sha256) == (other.size, other.sha256)
+
+
+class _Missing(StorageError):
+    """The file does not exist (a StorageError, so `load` callers see one)."""
+
+
+class _Ops:
+    """The system calls a save makes; replace `storage._ops` to inject faults."""
+
+    open = staticmethod(os.open)
+    write = staticmethod(os.write)
+    fsync = staticmethod(os.fsync)
+    replace = staticmethod(os.replace)
+
+
+_ops = _Ops()
+
+
+def read_bytes(path: PathLike) -> tuple[bytes, Fingerprint]:
+    """The bytes of a regular file and their fingerprint, read once."""
+    try:
+        # Check the type before opening: opening a FIFO blocks, /dev/zero never ends.
+        kind = os.stat(path).st_mode
+        if stat.S_ISDIR(kind):
+            raise IsADirectoryError(errno.EISDIR, "is a directory")
+        if not stat.S_ISREG(kind):
+            raise StorageError(path, None, "cannot read: not a regular file")
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if info.st_size > MAX_FILE_SIZE:
+                raise StorageError(
+                    path, None, f"cannot read: the file is too large ({info.st_size // 2**20} MB)"
+                )
+            data = handle.read()
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise _Missing(path, exc, "no such file") from exc
+    except OSError as exc:
+        raise _error(path, exc, "cannot read") from exc
+    # Size from the bytes we hold (the file may have grown since fstat).
+    return data, Fingerprint(len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def load(path: PathLike) -> "tuple[Document, Fingerprint]":
+    """Read a post: its `Document` and the fingerprint of the bytes read.
+
+    Raises `StorageError` (missing, unreadable, a folder) or `DecodeError`
+    (binary / undecodable; its `.path` set to `path`).
+    """
+    from editor.core.document import Document
+
+    data, fingerprint = read_bytes(path)
+    try:
+        return Document.from_bytes(data, path), fingerprint
+    except DecodeError as exc:
+        raise exc.with_path(path)
+
+
+def save(
+    path: PathLike,
+    doc_or_bytes: "Document | bytes",
+    expected: Fingerprint | None,
+    force: bool = False,
+) -> Fingerprint:
+    """Atomically write a document (or bytes) to `path`; see `save_bytes`.
+
+    The document is only read (`to_bytes()`), never changed, whatever happens.
+    An `EncodeError` (a character the file's encoding cannot hold) propagates.
+    """
+    if isinstance(doc_or_bytes, (bytes, bytearray, memoryview)):
+        data = bytes(doc_or_bytes)
+    else:
+        data = doc_or_bytes.to_bytes()
+    return save_bytes(path, data, expected, force)
+
+
+def save_bytes(
+    path: PathLike, data: bytes, expected: Fingerprint | None, force: bool = False
+) -> Fingerprint:
+    """Atomically replace the file at `path` with `data`; the new fingerprint.
+
+    `expected` is the fingerprint the caller last saw of this file, or None
+    for "a new file". Unless `force`, raises `ConflictError` if the disk no
+    longer matches it. Raises `StorageError` for anything the system refuses.
+    """
+    target = _resolve(path)
+    folder = target.parent
+    try:
+        if not stat.S_ISDIR(os.stat(folder).st_mode):
+            raise StorageError(path, None, f"cannot save: {folder} is not a folder")
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise StorageError(path, exc, "cannot save: the folder no longer exists") from exc
+    except OSError as exc:
+        raise _error(path, exc, "cannot save") from exc
+
+    current = _lstat_target(path, target)
+    if not force:
+        _check_conflict(path, target, current, expected)
+    if current is not None:
+        if stat.S_ISDIR(current.st_mode):
+            raise StorageError(path, None, "cannot save: a folder is in the way")
+        if not current.st_mode & 0o222:
+            # Root could replace it anyway; a read-only mark is the writer's
+            # wish, so we respect it for everyone.
+            raise StorageError(path, None, "cannot save: the file is read-only")
+        if not os.access(target, os.W_OK):
+            raise _why_not_writable(path, target)
+
+    temp: str | None = None
+    try:
+        fd, temp = _create_temp(folder, target.name)
+        try:
+            _copy_owner_and_mode(fd, current)
+            _write_all(fd, data)
+            _ops.fsync(fd)
+        finally:
+            os.close(fd)
+        _ops.replace(temp, target)
+        temp = None
+        _fsync_folder(folder)
+        mtime_ns = os.stat(target).st_mtime_ns
+    except OSError as exc:
+        raise _error(path, exc, "cannot save") from exc
+    finally:
+        if temp is not None:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+    return Fingerprint(len(data), mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def is_temp_file(path: PathLike) -> bool:
+    """True for the temp files `save` creates (for file watchers to ignore)."""
+    name = os.path.basename(os.fspath(path))
+    return name.startswith(".") and name.endswith(TEMP_SUFFIX)
+
+
+# -- helpers ---------------------------------------------------------------
+
+
+def _resolve(path: PathLike) -> Path:
+    """Where the bytes really go: a symlink's final target (made absolute)."""
+    try:
+        return Path(os.path.realpath(path, strict=False))
+    except (OSError, RuntimeError) as exc:  # symlink loop
+        raise StorageError(path, exc, "cannot save: the link points to itself") from exc
+
+
+def _lstat_target(path: PathLike, target: Path) -> os.stat_result | None:
+    try:
+        return os.stat(target)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise _error(path, exc, "cannot save") from exc
+
+
+def _check_conflict(
+    path: PathLike, target: Path, current: os.stat_result | None, expected: Fingerprint | None
+) -> None:
+    if expected is None:
+        if current is not None:
+            raise ConflictError(
+                path, "a file already exists there; not overwriting it", None, _fp(path, target)
+            )
+        return
+    if current is None:
+        raise ConflictError(path, "the file was deleted on disk since it was opened", expected, None)
+    if current.st_size == expected.size and current.st_mtime_ns == expected.mtime_ns:
+        return  # same size and time: taken as unchanged without reading it
+    now = _fp(path, target)
+    # Size or time differ: the content decides (a `touch` is not a conflict).
+    if not expected.same_content(now):
+        raise ConflictError(path, "the file changed on disk since it was opened", expected, now)
+
+
+def _fp(path: PathLike, target: Path) -> Fingerprint | None:
+    try:
+        return Fingerprint.of_path(target)
+    except StorageError as exc:
+        raise StorageError(path, exc.cause, f"cannot save: {exc.message}") from exc
+
+
+def _why_not_writable(path: PathLike, target: Path) -> StorageError:
+    """The real reason `target` is not writable (EACCES, EPERM for an
+    immutable file, EROFS), found by opening it for writing without
+    truncating; the atomic rename would otherwise get past it."""
+    try:
+        os.close(os.open(target, os.O_WRONLY | os.O_NONBLOCK))
+    except OSError as exc:
+        return _error(path, exc, "cannot save")
+    return StorageError(path, None, "cannot save: permission denied")
+
+
+def _create_temp(folder: Path, name: str) -> tuple[int, str]:
+    """Create a new, unique, empty temp file beside the target; (fd, path)."""
+    # Keep the temp name within NAME_MAX (255 bytes): cut the UTF-8 bytes,
+    # then drop a character split in half.
+    stem = os.fsencode(name)[:160].decode("utf-8", errors="ignore") or "post"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        temp = os.path.join(folder, f".{stem}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+        try:
+            # 0o666 minus the umask: what a new file would get from any editor.
+            return _ops.open(temp, flags, 0o666), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "could not create a unique temp file", str(folder))
+
+
+def _copy_owner_and_mode(fd: int, current: os.stat_result | None) -> None:
+    if current is None:
+        return  # a new file keeps the umask-derived mode
+    try:  # only root may give a file away; for others it is already theirs
+        if (current.st_uid, current.st_gid) != (os.geteuid(), os.getegid()):
+            os.fchown(fd, current.st_uid, current.st_gid)
+    except (OSError, AttributeError):
+        pass
+    os.fchmod(fd, stat.S_IMODE(current.st_mode))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = _ops.write(fd, view)
+        view = view[written:]
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable; not every filesystem allows this."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        _ops.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+_CAUSES = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied (the file or folder may be locked or immutable)",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.ENOENT: "the folder no longer exists",
+    errno.ENOTDIR: "the folder no longer exists",
+    errno.EISDIR: "it is a folder, not a file",
+    errno.ENAMETOOLONG: "the file name is too long",
+    errno.EIO: "an input/output error occurred (is the disk still connected?)",
+}
+
+
+def _error(path: PathLike, exc: OSError, doing: str) -> StorageError:
+    cause = _CAUSES.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
+    return StorageError(path, exc, f"{doing}: {cause}")
