@@ -1,0 +1,376 @@
+"""The post document: front matter + body, kept losslessly.
+
+A post file is held as four pieces of text that always add up to the file:
+
+    opener      `---⏎` / `+++⏎` (with any trailing spaces), or "" for JSON/none
+    fragment    the front matter text between the delimiters
+    closer      `---⏎`, `...⏎`, `+++⏎`, or the line ending after a JSON object
+    body        everything after, verbatim
+
+plus the encoding and byte order mark it was read with. Only an edit changes a
+piece, and a front-matter edit changes only the lines of the edited key (the
+handlers in fm_yaml / fm_toml / fm_json), so an unchanged document writes back
+the exact bytes it was read from.
+
+A front matter that does not parse does not stop the document from opening:
+the error is kept in `front_matter_error` (with its line and column in the
+file), the raw text stays editable, and the body is still the body.
+"""
+
+from __future__ import annotations
+
+import copy
+import enum
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Callable, Mapping
+
+from editor.core import encoding as _encoding
+from editor.core.errors import FrontMatterError, KeyPathError
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_OPENERS = {"---": "yaml", "+++": "toml"}
+_OPENER = re.compile(r"(---|\+\+\+)[ \t]*(\r\n|\r|\n)")
+# A closing delimiter is a line of its own: after a line break, then `---`
+# (or YAML's `...`) / `+++`, then trailing blanks and a line break or the end.
+_CLOSERS = {
+    "yaml": re.compile(r"(?:(?<=\n)|(?<=\r))(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)"),
+    "toml": re.compile(r"(?:(?<=\n)|(?<=\r))\+\+\+[ \t]*(?:\r\n|\r|\n|\Z)"),
+}
+
+
+class FrontMatterKind(str, enum.Enum):
+    YAML = "yaml"
+    TOML = "toml"
+    JSON = "json"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a listener is told: which part changed, and which keys if known."""
+
+    part: str                 # "front_matter" or "body"
+    keys: tuple = ()          # top-level keys touched; () when unknown or all
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An immutable view of a document for renderers and validators (any thread)."""
+
+    path: str | None
+    kind: FrontMatterKind
+    front_matter: Mapping[str, Any]
+    front_matter_text: str
+    front_matter_error: FrontMatterError | None
+    front_matter_issues: tuple[FrontMatterError, ...]
+    body: str
+    body_line: int
+    revision: int
+    encoding: str
+
+
+@dataclass(frozen=True)
+class _Parts:
+    kind: FrontMatterKind
+    opener: str
+    fragment: str
+    closer: str
+    body: str
+    error: FrontMatterError | None = None
+
+
+def dominant_newline(text: str) -> str:
+    """The newline most lines use ("\\n" when there are none)."""
+    counts = {"\n": 0, "\r\n": 0, "\r": 0}
+    for m in _NEWLINE.finditer(text):
+        counts[m.group()] += 1
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] else "\n"
+
+
+def count_lines(text: str) -> int:
+    """Number of line breaks in `text`."""
+    return sum(1 for _ in _NEWLINE.finditer(text))
+
+
+def split_post(text: str) -> _Parts:
+    """Find the front matter at the top of `text`; never fails."""
+    m = _OPENER.match(text)
+    if m:
+        kind = _OPENERS[m.group(1)]
+        close = _CLOSERS[kind].search(text, m.end())
+        if close is None:
+            error = FrontMatterError(
+                f"the front matter opened with `{m.group(1)}` on line 1 is never closed; "
+                f"add a `{m.group(1)}` line after it", 1, 1, rule="front-matter-unclosed")
+            return _Parts(FrontMatterKind.NONE, "", "", "", text, error)
+        return _Parts(FrontMatterKind(kind), text[:m.end()], text[m.end():close.start()],
+                      text[close.start():close.end()], text[close.end():])
+    if text.startswith("{"):
+        from editor.core.fm_json import find_json_front_matter
+
+        span = find_json_front_matter(text)
+        if span is not None:
+            start, end = span
+            after = _NEWLINE.match(text, end + len(text[end:]) - len(text[end:].lstrip(" \t")))
+            close_end = after.end() if after else len(text)
+            return _Parts(FrontMatterKind.JSON, "", text[:end], text[end:close_end], text[close_end:])
+    return _Parts(FrontMatterKind.NONE, "", "", "", text)
+
+
+def _handler_class(kind: FrontMatterKind) -> Any:
+    if kind is FrontMatterKind.YAML:
+        from editor.core.fm_yaml import YamlFrontMatter
+
+        return YamlFrontMatter
+    if kind is FrontMatterKind.TOML:
+        from editor.core.fm_toml import TomlFrontMatter
+
+        return TomlFrontMatter
+    from editor.core.fm_json import JsonFrontMatter
+
+    return JsonFrontMatter
+
+
+def key_path(key: str | tuple | list, data: Mapping | None = None) -> tuple:
+    """`"image.alt"` → `("image", "alt")`; a key that really contains a dot wins."""
+    if isinstance(key, (tuple, list)):
+        return tuple(key)
+    if data is not None and key in data:
+        return (key,)
+    return tuple(key.split("."))
+
+
+class Document:
+    """A post file being edited. Change it only through its methods."""
+
+    def __init__(self, parts: _Parts, *, encoding: str = "utf-8", bom: bytes = b"",
+                 path: str | None = None, newline: str | None = None) -> None:
+        self.path = path
+        self.encoding = encoding
+        self.bom = bom
+        whole = parts.opener + parts.fragment + parts.closer + parts.body
+        self.newline = newline or dominant_newline(whole)
+        self.kind = parts.kind
+        self._opener, self._closer, self._body = parts.opener, parts.closer, parts.body
+        self._split_error = parts.error
+        self._listeners: list[Callable[[Change], None]] = []
+        self.revision = 0
+        self._set_fragment(parts.fragment)
+
+    # ------------------------------------------------------------ construction
+    @classmethod
+    def from_bytes(cls, data: bytes, path: object | None = None) -> "Document":
+        """Read a post; raises DecodeError (with the path) for binary or undecodable data."""
+        try:
+            decoded = _encoding.decode(data)
+        except Exception as exc:
+            if hasattr(exc, "with_path") and path is not None:
+                exc.with_path(path)
+            raise
+        return cls.from_text(decoded.text, path=path, encoding=decoded.encoding, bom=decoded.bom)
+
+    @classmethod
+    def from_text(cls, text: str, path: object | None = None, encoding: str = "utf-8",
+                  bom: bytes = b"") -> "Document":
+        return cls(split_post(text), encoding=encoding, bom=bom,
+                   path=str(path) if path is not None else None)
+
+    @classmethod
+    def new(cls, kind: FrontMatterKind = FrontMatterKind.YAML, front_matter: Mapping | None = None,
+            body: str = "", path: object | None = None, newline: str = "\n") -> "Document":
+        kind = FrontMatterKind(kind)
+        delim = {"yaml": "---", "toml": "+++"}.get(kind.value)
+        if delim:
+            parts = _Parts(kind, delim + newline, "", delim + newline, body)
+        elif kind is FrontMatterKind.JSON:
+            parts = _Parts(kind, "", "{" + newline + "}", newline, body)
+        else:
+            parts = _Parts(kind, "", "", "", body)
+        doc = cls(parts, path=str(path) if path is not None else None, newline=newline)
+        for key, value in (front_matter or {}).items():
+            doc.set((key,), value)
+        doc.revision = 0
+        return doc
+
+    # ------------------------------------------------------------ whole text
+    @property
+    def text(self) -> str:
+        return self._opener + self.front_matter_text + self._closer + self._body
+
+    def to_bytes(self) -> bytes:
+        return _encoding.encode(self.text, self.encoding, self.bom)
+
+    # ------------------------------------------------------------ front matter
+    def _set_fragment(self, fragment: str) -> None:
+        self._handler = None
+        self._raw_fragment = fragment
+        self._fm_error = self._split_error
+        if self.kind is FrontMatterKind.NONE:
+            return
+        try:
+            self._handler = _handler_class(self.kind)(fragment, self.newline)
+        except FrontMatterError as exc:
+            exc.line += self._fragment_line() - 1
+            exc.path = self.path
+            self._fm_error = exc
+
+    def _fragment_line(self) -> int:
+        """File line on which the fragment starts (1-based)."""
+        return 1 + count_lines(self._opener)
+
+    @property
+    def front_matter_text(self) -> str:
+        return self._handler.text if self._handler is not None else self._raw_fragment
+
+    @property
+    def front_matter_error(self) -> FrontMatterError | None:
+        return self._fm_error
+
+    @property
+    def front_matter_issues(self) -> tuple[FrontMatterError, ...]:
+        """Problems that don't stop editing (duplicate keys), located in the file."""
+        found = getattr(self._handler, "issues", ()) or ()
+        offset = self._fragment_line() - 1
+        return tuple(FrontMatterError(i.message, i.line + offset, i.column, self.path, i.rule)
+                     for i in found)
+
+    @property
+    def front_matter(self) -> dict:
+        return self._handler.data() if self._handler is not None else {}
+
+    def set_front_matter_text(self, text: str) -> None:
+        """Replace the raw front matter (the "Raw" editor); may set front_matter_error."""
+        if text == self.front_matter_text:
+            return
+        if self.kind is FrontMatterKind.NONE:
+            raise ValueError("this post has no front matter; add one with add_front_matter()")
+        self._split_error = None
+        self._set_fragment(text)
+        self._changed(Change("front_matter"))
+
+    def add_front_matter(self, kind: FrontMatterKind = FrontMatterKind.YAML) -> None:
+        """Give a post without front matter an empty one of `kind`."""
+        if self.kind is not FrontMatterKind.NONE:
+            return
+        delim = {"yaml": "---", "toml": "+++"}[FrontMatterKind(kind).value]
+        self.kind = FrontMatterKind(kind)
+        self._opener = self._closer = delim + self.newline
+        self._split_error = None
+        self._set_fragment("")
+        self._changed(Change("front_matter"))
+
+    def _editable(self) -> Any:
+        if self._handler is None:
+            if self._fm_error is not None:
+                raise self._fm_error
+            raise KeyPathError("this post has no front matter")
+        return self._handler
+
+    def get(self, key: str | tuple, default: Any = KeyPathError) -> Any:
+        try:
+            return self._editable().get(self._path(key))
+        except (KeyPathError, FrontMatterError):
+            if default is KeyPathError:
+                raise
+            return default
+
+    def _path(self, key: str | tuple) -> tuple:
+        # Only a dotted string needs the data: a top-level key may contain a dot.
+        if isinstance(key, str) and "." in key:
+            return key_path(key, self.front_matter)
+        return key_path(key)
+
+    def set(self, key: str | tuple, value: Any) -> bool:
+        """Set a front-matter value; only that entry's lines change. False if already equal."""
+        if self.kind is FrontMatterKind.NONE and self._split_error is None:
+            self.add_front_matter(FrontMatterKind.YAML)
+        path = self._path(key)
+        changed = self._editable().set(path, _plain(value))
+        if changed:
+            self._changed(Change("front_matter", (path[0],)))
+        return changed
+
+    def unset(self, key: str | tuple) -> bool:
+        if self._handler is None:
+            return False
+        path = self._path(key)
+        changed = self._editable().unset(path)
+        if changed:
+            self._changed(Change("front_matter", (path[0],)))
+        return changed
+
+    def key_location(self, key: str | tuple) -> tuple[int, int] | None:
+        if self._handler is None:
+            return None
+        loc = self._handler.key_location(self._path(key))
+        if loc is None:
+            return None
+        return loc[0] + self._fragment_line() - 1, loc[1]
+
+    def key_span(self, key: str | tuple) -> tuple[int, int] | None:
+        if self._handler is None:
+            return None
+        span = self._handler.key_span(self._path(key))
+        if span is None:
+            return None
+        offset = self._fragment_line() - 1
+        return span[0] + offset, span[1] + offset
+
+    # ------------------------------------------------------------ body
+    @property
+    def body(self) -> str:
+        return self._body
+
+    @property
+    def body_line(self) -> int:
+        return 1 + count_lines(self._opener + self.front_matter_text + self._closer)
+
+    def set_body(self, text: str) -> None:
+        if text == self._body:
+            return
+        self._body = text
+        self._changed(Change("body"))
+
+    # ------------------------------------------------------------ listeners
+    def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
+        """Call `callback(change)` after every change; returns the unsubscribe function."""
+        self._listeners.append(callback)
+
+        def unsubscribe() -> None:
+            if callback in self._listeners:
+                self._listeners.remove(callback)
+
+        return unsubscribe
+
+    def _changed(self, change: Change) -> None:
+        self.revision += 1
+        for listener in list(self._listeners):
+            listener(change)
+
+    def snapshot(self) -> Snapshot:
+        return Snapshot(
+            path=self.path,
+            kind=self.kind,
+            front_matter=MappingProxyType(self.front_matter),
+            front_matter_text=self.front_matter_text,
+            front_matter_error=self.front_matter_error,
+            front_matter_issues=self.front_matter_issues,
+            body=self._body,
+            body_line=self.body_line,
+            revision=self.revision,
+            encoding=self.encoding,
+        )
+
+
+def _plain(value: Any) -> Any:
+    """Tuples become lists; mappings become dicts (what the handlers write)."""
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    return copy.copy(value)
