@@ -24,7 +24,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
-        importlib.import_module(f"editor.cli.{name}").register(sub)
+        try:
+            module = importlib.import_module(f"editor.cli.{name}")
+        except ModuleNotFoundError as exc:  # a subcommand not written yet
+            if exc.name != f"editor.cli.{name}":
+                raise
+            continue
+        module.register(sub)
     return parser
 
 
