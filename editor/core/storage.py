@@ -305,7 +305,7 @@ def _why_not_writable(path: PathLike, target: Path) -> StorageError:
     immutable file, EROFS), found by opening it for writing without
     truncating; the atomic rename would otherwise get past it."""
     try:
-        os.close(os.open(target, os.O_WRONLY | os.O_NONBLOCK))
+        os.close(os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0)))
     except OSError as exc:
         return _error(path, exc, "cannot save")
     return StorageError(path, None, "cannot save: permission denied")

@@ -170,6 +170,18 @@ def test_mode_is_kept(tmp_path):
     assert stat.S_IMODE(post.stat().st_mode) == 0o604
 
 
+def test_owner_is_kept_when_root_saves(tmp_path):
+    if not IS_ROOT:
+        pytest.skip("only root can save a file owned by someone else")
+    post = tmp_path / "post.md"
+    post.write_bytes(POST)
+    os.chown(post, 65534, 65534)
+    save_bytes(post, EDITED, Fingerprint.of_path(post))
+    info = post.stat()
+    assert (info.st_uid, info.st_gid) == (65534, 65534)
+    assert post.read_bytes() == EDITED
+
+
 def test_symlink_is_written_through_and_kept(tmp_path):
     real_dir = tmp_path / "real"
     link_dir = tmp_path / "site" / "_posts"
