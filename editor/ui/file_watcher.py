@@ -1,0 +1,246 @@
+"""Watch open posts on disk with watchdog and report settled changes to the GUI thread.
+
+Why it is built this way:
+- The *folder* of each post is watched, not the file. Editors that save by
+  writing a temp file and renaming it over the post (vim, VS Code, git
+  checkout, sync clients) replace the file's inode; a watch on the file
+  would die with the old inode, a watch on the folder sees the rename and
+  keeps working without re-arming anything.
+- watchdog calls back on its own thread. That thread only filters events to
+  the posts we track and emits `_rawEvent`, connected with a *queued*
+  connection, so everything else (timers, stat, hashing, our public signals)
+  runs on the GUI thread (DESIGN.md).
+- Events are debounced per path: a change is reported once the path has
+  been quiet for `quiet_ms` (a temp-file-and-rename save is 3-4 events, a
+  script writing 100 times a second is 100+), then the file is looked at as
+  it is *now*. Deciding from the disk state rather than from the event kinds
+  makes every save style look the same: vim's "rename old to post~, write
+  new" is a change, not a move.
+- Our own saves are not reported: the owner tells us the fingerprint of what
+  it wrote (`note_written`), and a settled state whose content equals the last
+  known fingerprint is not news. Fingerprints are compared by size and hash
+  only (a `touch` is not a change).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from editor.core.change_policy import same_content
+from editor.core.storage import Fingerprint, StorageError
+
+#: Quiet period before a path counts as settled.
+DEFAULT_QUIET_MS = 75
+#: A path that never goes quiet (a script writing continuously) is still
+#: reported at least this often, so the writer is not left with stale text.
+DEFAULT_MAX_WAIT_MS = 2000
+
+
+def _emit_drops_a_reference() -> bool:
+    """PySide6 6.12.0's `SignalInstance.emit()` returns True without a new reference.
+
+    Every `.emit()` from Python therefore decrements `True`'s refcount once;
+    after a few hundred emits (a burst of file events, a session of typing)
+    CPython aborts with "Fatal Python error: bool_dealloc". Measured here
+    (tests/ui/test_file_watcher.py::test_many_emits_do_not_corrupt_refcounts)
+    rather than assumed, so a fixed PySide6 makes `safe_emit` a plain emit.
+    """
+
+    class _Probe(QObject):
+        ping = Signal()
+
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    result = probe.ping.emit()
+    drops = sys.getrefcount(True) < before
+    if drops:
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
+    return drops
+
+
+_EMIT_DROPS_REF = _emit_drops_a_reference()
+
+
+def safe_emit(signal, *args) -> None:
+    """`signal.emit(*args)`, compensating PySide6 6.12.0's missing reference."""
+    result = signal.emit(*args)
+    if _EMIT_DROPS_REF and isinstance(result, bool):
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
+
+
+def _norm(path: str | os.PathLike[str]) -> str:
+    return os.path.abspath(os.fspath(path))
+
+
+def _fingerprint(path: str) -> Fingerprint | None:
+    try:
+        return Fingerprint.of_path(path)
+    except StorageError:
+        return None
+
+
+class _Handler(FileSystemEventHandler):
+    """Runs on watchdog's thread: filter, then hand over through a queued signal."""
+
+    def __init__(self, watcher: "FileWatcher") -> None:
+        self._watcher = watcher
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory or event.event_type in ("opened", "closed_no_write"):
+            return
+        src = os.fsdecode(event.src_path)
+        dest = os.fsdecode(getattr(event, "dest_path", "") or "")
+        tracked = self._watcher._tracked_snapshot  # replaced, never mutated: safe to read here
+        if src in tracked or (dest and dest in tracked):
+            try:
+                safe_emit(self._watcher._rawEvent, event.event_type, src, dest)
+            except RuntimeError:  # the watcher's Qt object is gone (shutdown)
+                pass
+
+
+@dataclass
+class _Pending:
+    timer: QTimer
+    first_event: float
+    moved_to: str = ""
+
+
+class FileWatcher(QObject):
+    """Reports external changes to tracked posts, settled and on the GUI thread."""
+
+    #: A tracked post's content changed on disk (not by us). Carries its path
+    #: (absolute str). Fired once per settled burst, on the GUI thread.
+    fileChanged = Signal(str)
+    #: A tracked post no longer exists (deleted, or moved out of its folder).
+    #: Carries its path. Fired once until the file comes back.
+    fileDeleted = Signal(str)
+    #: A tracked post was renamed/moved and the new name exists while the old
+    #: one does not. Carries (old path, new path); tracking follows the post.
+    fileMoved = Signal(str, str)
+
+    # Internal: watchdog thread -> GUI thread. (event_type, src, dest)
+    _rawEvent = Signal(str, str, str)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        quiet_ms: int = DEFAULT_QUIET_MS,
+        max_wait_ms: int = DEFAULT_MAX_WAIT_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.quiet_ms = quiet_ms
+        self.max_wait_ms = max_wait_ms
+        self._known: dict[str, Fingerprint | None] = {}  # path -> last fingerprint we accept as "ours"
+        self._tracked_snapshot: frozenset[str] = frozenset()
+        self._watches: dict[str, object] = {}  # folder -> watchdog ObservedWatch
+        self._pending: dict[str, _Pending] = {}
+        self._observer = Observer()
+        self._observer.daemon = True
+        self._observer.start()
+        self._rawEvent.connect(self._on_raw_event, Qt.ConnectionType.QueuedConnection)
+
+    # -- public API ------------------------------------------------------------
+
+    def watch(self, path: str | os.PathLike[str], fingerprint: Fingerprint | None = None) -> None:
+        """Track a post. `fingerprint` is the version the buffer holds (None: read it now)."""
+        p = _norm(path)
+        self._known[p] = fingerprint if fingerprint is not None else _fingerprint(p)
+        self._sync_watches()
+
+    def unwatch(self, path: str | os.PathLike[str]) -> None:
+        p = _norm(path)
+        self._known.pop(p, None)
+        pending = self._pending.pop(p, None)
+        if pending is not None:
+            pending.timer.stop()
+            pending.timer.deleteLater()
+        self._sync_watches()
+
+    def note_written(self, path: str | os.PathLike[str], fingerprint: Fingerprint | None) -> None:
+        """We just wrote (or reloaded) `path`; its events with this content are ours."""
+        p = _norm(path)
+        if p in self._known:
+            self._known[p] = fingerprint
+
+    def watched_paths(self) -> list[str]:
+        return sorted(self._known)
+
+    def close(self) -> None:
+        """Stop the observer thread (also done on destruction of the parent)."""
+        for pending in self._pending.values():
+            pending.timer.stop()
+        self._pending.clear()
+        if self._observer.is_alive():
+            self._observer.stop()
+            self._observer.join(timeout=2)
+
+    # -- internals -------------------------------------------------------------
+
+    def _sync_watches(self) -> None:
+        self._tracked_snapshot = frozenset(self._known)
+        folders = {os.path.dirname(p) for p in self._known}
+        for folder in list(self._watches):
+            if folder not in folders:
+                self._observer.unschedule(self._watches.pop(folder))
+        for folder in folders - set(self._watches):
+            if os.path.isdir(folder):
+                self._watches[folder] = self._observer.schedule(_Handler(self), folder, recursive=False)
+
+    def _on_raw_event(self, event_type: str, src: str, dest: str) -> None:
+        # The post's own path is the key: a temp file renamed over it is an
+        # event *for the post*; a rename of the post away keeps the old key.
+        if src in self._known:
+            key = src
+        elif dest in self._known:
+            key = dest
+        else:
+            return  # untracked meanwhile
+        pending = self._pending.get(key)
+        if pending is None:
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.timeout.connect(lambda k=key: self._settle(k))
+            pending = self._pending[key] = _Pending(timer, time.monotonic())
+        if event_type == "moved" and key == src:
+            pending.moved_to = dest
+        # Restart the quiet period, but never wait past max_wait in total.
+        waited_ms = (time.monotonic() - pending.first_event) * 1000
+        pending.timer.start(max(0, min(self.quiet_ms, int(self.max_wait_ms - waited_ms))))
+
+    def _settle(self, path: str) -> None:
+        pending = self._pending.pop(path, None)
+        if pending is not None:
+            pending.timer.deleteLater()
+        if path not in self._known:
+            return
+        try:
+            now = Fingerprint.of_path(path)
+        except StorageError:
+            return  # exists but unreadable right now: no news to give; the next event decides
+        known = self._known[path]
+        if now is None:
+            moved_to = pending.moved_to if pending else ""
+            if moved_to and os.path.exists(moved_to):
+                # A rename, seen by the events and confirmed on disk: follow it.
+                self._known.pop(path)
+                self._known[_norm(moved_to)] = _fingerprint(moved_to)
+                self._sync_watches()
+                safe_emit(self.fileMoved, path, _norm(moved_to))
+            elif known is not None:  # None: already reported, or never existed
+                self._known[path] = None
+                safe_emit(self.fileDeleted, path)
+            return
+        if same_content(now, known):
+            self._known[path] = now  # touch / our own write: refresh mtime silently
+            return
+        self._known[path] = now
+        safe_emit(self.fileChanged, path)

@@ -1,0 +1,170 @@
+"""FileWatcher with real files and real watchdog events (no mocks)."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import pytest
+
+from editor.core import storage
+from editor.core.storage import Fingerprint
+from editor.ui.file_watcher import FileWatcher
+
+TIMEOUT = 3000
+
+
+@pytest.fixture
+def watcher(qtbot):
+    w = FileWatcher()
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def post(tmp_path):
+    p = tmp_path / "site" / "post.md"
+    p.parent.mkdir()
+    p.write_text("---\ntitle: A\n---\nbody\n")
+    return p
+
+
+def record(signal):
+    got = []
+    signal.connect(lambda *args: got.append(args))
+    return got
+
+
+def test_external_write_is_reported_once(qtbot, watcher, post):
+    watcher.watch(post)
+    changed = record(watcher.fileChanged)
+    with qtbot.waitSignal(watcher.fileChanged, timeout=TIMEOUT) as blocker:
+        post.write_text("---\ntitle: B\n---\nbody\n")
+    assert blocker.args == [str(post)]
+    qtbot.wait(300)  # longer than the quiet period: no second report of the same write
+    assert changed == [(str(post),)]
+
+
+def test_temp_file_and_rename_is_a_change_and_the_watch_survives(qtbot, watcher, post):
+    watcher.watch(post)
+    changed = record(watcher.fileChanged)
+    for round_ in range(3):  # several replaces: the watch must re-arm every time
+        tmp = post.with_name(f".post.md.swp{round_}")
+        tmp.write_text(f"new version {round_}\n")
+        with qtbot.waitSignal(watcher.fileChanged, timeout=TIMEOUT) as blocker:
+            os.replace(tmp, post)
+        assert blocker.args == [str(post)]
+    qtbot.wait(300)
+    assert len(changed) == 3
+
+
+def test_vim_style_backup_rename_then_write_is_a_change_not_a_move(qtbot, watcher, post):
+    watcher.watch(post)
+    moved = record(watcher.fileMoved)
+    deleted = record(watcher.fileDeleted)
+    with qtbot.waitSignal(watcher.fileChanged, timeout=TIMEOUT):
+        os.rename(post, str(post) + "~")
+        post.write_text("written by vim\n")
+    assert moved == [] and deleted == []
+
+
+def test_delete_is_reported(qtbot, watcher, post):
+    watcher.watch(post)
+    with qtbot.waitSignal(watcher.fileDeleted, timeout=TIMEOUT) as blocker:
+        post.unlink()
+    assert blocker.args == [str(post)]
+    # Recreated afterwards (git checkout): a change again.
+    with qtbot.waitSignal(watcher.fileChanged, timeout=TIMEOUT) as blocker:
+        post.write_text("back\n")
+    assert blocker.args == [str(post)]
+
+
+def test_rename_within_folder_is_followed(qtbot, watcher, post):
+    watcher.watch(post)
+    new = post.with_name("renamed.md")
+    with qtbot.waitSignal(watcher.fileMoved, timeout=TIMEOUT) as blocker:
+        os.rename(post, new)
+    assert blocker.args == [str(post), str(new)]
+    assert watcher.watched_paths() == [str(new)]
+    with qtbot.waitSignal(watcher.fileChanged, timeout=TIMEOUT) as blocker:
+        new.write_text("edited after the rename\n")
+    assert blocker.args == [str(new)]
+
+
+def test_move_out_of_the_folder_is_a_delete(qtbot, watcher, post, tmp_path):
+    watcher.watch(post)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    with qtbot.waitSignal(watcher.fileDeleted, timeout=TIMEOUT) as blocker:
+        os.rename(post, elsewhere / "post.md")
+    assert blocker.args == [str(post)]
+
+
+def test_burst_of_100_writes_in_a_second_is_one_notification(qtbot, watcher, post):
+    watcher.watch(post)
+    changed = record(watcher.fileChanged)
+
+    # Write from another thread so the GUI event loop keeps running during the
+    # burst: the debounce sees the events as they come, not all at once.
+    def burst():
+        for i in range(100):
+            post.write_text(f"---\ntitle: burst\n---\nversion {i}\n")
+            time.sleep(0.008)  # spacing the writes, not waiting for an outcome
+
+    writer = threading.Thread(target=burst)
+    started = time.monotonic()
+    writer.start()
+    qtbot.waitUntil(lambda: not writer.is_alive() and bool(changed), timeout=5000)
+    assert time.monotonic() - started < 3
+    qtbot.wait(300)
+    assert changed == [(str(post),)]
+    assert post.read_text().endswith("version 99\n")
+
+
+def test_own_save_is_not_reported(qtbot, watcher, post):
+    fp = Fingerprint.of_path(post)
+    watcher.watch(post, fp)
+    with qtbot.assertNotEmitted(watcher.fileChanged, wait=400):
+        written = storage.save(post, b"---\ntitle: mine\n---\nsaved by us\n", fp)
+        watcher.note_written(post, written)
+    # ...but the next external write is.
+    with qtbot.waitSignal(watcher.fileChanged, timeout=TIMEOUT):
+        post.write_text("someone else\n")
+
+
+def test_touch_and_identical_rewrite_are_not_changes(qtbot, watcher, post):
+    watcher.watch(post)
+    with qtbot.assertNotEmitted(watcher.fileChanged, wait=400):
+        os.utime(post, ns=(1, 1))
+        post.write_bytes(post.read_bytes())
+
+
+def test_other_files_in_the_folder_are_ignored(qtbot, watcher, post):
+    watcher.watch(post)
+    with qtbot.assertNotEmitted(watcher.fileChanged, wait=400):
+        (post.parent / "other.md").write_text("not open\n")
+
+
+def test_unwatch_stops_reports(qtbot, watcher, post):
+    watcher.watch(post)
+    watcher.unwatch(post)
+    assert watcher.watched_paths() == []
+    with qtbot.assertNotEmitted(watcher.fileChanged, wait=400):
+        post.write_text("nobody listens\n")
+
+
+def test_many_emits_do_not_corrupt_refcounts(qtbot, watcher):
+    # PySide6 6.12.0 drops a reference to True on every Python-side emit; a
+    # burst of events used to abort the interpreter at exit (bool_dealloc).
+    import sys
+
+    from editor.ui.file_watcher import safe_emit
+
+    seen = []
+    watcher.fileChanged.connect(seen.append)
+    before = sys.getrefcount(True)
+    for _ in range(2000):
+        safe_emit(watcher.fileChanged, "x")
+    assert len(seen) == 2000
+    assert sys.getrefcount(True) >= before
