@@ -13,6 +13,11 @@ from pathlib import Path
 
 
 def run_open(argv: list[str]) -> int:
+    """Open the window on `argv` (post files or site folders) and run it until closed."""
+    missing = [p for p in argv if not Path(p).exists()]
+    if missing:
+        print(f"{missing[0]}: error: no such file or folder", file=sys.stderr)
+        return 2
     entry = _ui_entry()
     if entry is not None:
         return int(entry(argv) or 0)
@@ -25,7 +30,8 @@ def _ui_entry():
         import editor.ui as ui
     except ImportError:  # no window yet, or no Qt on this machine
         return None
-    return getattr(ui, "launch", None) or getattr(ui, "main", None)
+    # `main` runs the event loop; `launch` would return at once with the window.
+    return getattr(ui, "main", None)
 
 
 def _summarise(path: Path) -> int:

@@ -1,0 +1,46 @@
+"""Galley's window (Qt). `launch()` for tests and embedding, `main()` for the app.
+
+Importing this package does not import Qt widgets; `launch` does.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def prepare_environment() -> None:
+    """Process-wide setup that must happen before the QApplication exists.
+
+    Chromium refuses to start as root unless its sandbox is off; we turn it
+    off only for root (DESIGN.md). QtWebEngine must be imported before the
+    QApplication is created.
+    """
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    import PySide6.QtWebEngineWidgets  # noqa: F401
+
+
+def launch(paths=(), settings=None):
+    """Create the QApplication if needed, open `paths`, show the window; no exec().
+
+    `settings` is an editor.ui.settings.Settings (default: the user's).
+    Returns the MainWindow.
+    """
+    prepare_environment()
+    from editor.ui.app import build_window, ensure_application
+
+    ensure_application()
+    window = build_window(settings)
+    window.open_initial(list(paths))
+    window.show()
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the app on `argv` (post files or site folders) until the window closes."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    window = launch(argv)
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance().exec() if window is not None else 1

@@ -1,0 +1,113 @@
+"""The window's actions (menu items + shortcuts) and the menu bar built from them.
+
+Actions only call the window's small public methods; they hold no logic. Text
+formatting shortcuts (Ctrl+B/I/K) are scoped to the body editor so they do not
+fire while typing in a form field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+
+def _action(parent, text, slot=None, shortcut=None, checkable=False, checked=False, name=None):
+    a = QAction(text, parent)
+    if shortcut is not None:
+        a.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey)
+                       else [QKeySequence(shortcut)])
+    if checkable:
+        a.setCheckable(True)
+        a.setChecked(checked)
+        if slot is not None:
+            a.toggled.connect(slot)
+    elif slot is not None:
+        a.triggered.connect(lambda _checked=False: slot())
+    a.setObjectName(name or "action" + "".join(w.capitalize() for w in text.replace("&", "").replace("…", "").split()))
+    return a
+
+
+def build_actions(window) -> SimpleNamespace:
+    w, ed, s = window, window.body_editor, window.settings
+    SK = QKeySequence.StandardKey
+    a = SimpleNamespace()
+    a.new = _action(w, "&New", w.new_document, SK.New)
+    a.open = _action(w, "&Open…", w.open_dialog, SK.Open)
+    a.save = _action(w, "&Save", w.save, SK.Save)
+    a.save_as = _action(w, "Save &As…", w.save_as, SK.SaveAs)
+    a.revert = _action(w, "&Revert", w.revert)
+    a.quit = _action(w, "&Quit", w.close, SK.Quit)
+    a.undo = _action(w, "&Undo", ed.undo, SK.Undo)
+    a.redo = _action(w, "&Redo", ed.redo, SK.Redo)
+    a.find = _action(w, "&Find…", lambda: w.find_bar.open_bar(False), SK.Find)
+    a.replace = _action(w, "&Replace…", lambda: w.find_bar.open_bar(True), "Ctrl+H")
+    a.bold = _action(w, "&Bold", lambda: ed.toggle_wrap("**"), SK.Bold)
+    a.italic = _action(w, "&Italic", lambda: ed.toggle_wrap("*"), SK.Italic)
+    a.link = _action(w, "Insert &Link", ed.insert_link, "Ctrl+K")
+    for act in (a.undo, a.redo, a.bold, a.italic, a.link):
+        # Only while the editor has focus: Ctrl+B in a form field must not bold the body.
+        act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        ed.addAction(act)
+    a.show_form = _action(w, "Front-Matter &Form", w.set_form_visible, "Ctrl+1", True, s.get("panes/form"))
+    a.show_preview = _action(w, "&Preview", w.set_preview_visible, "Ctrl+3", True, s.get("panes/preview"))
+    a.show_problems = _action(w, "P&roblems", w.set_problems_visible, "Ctrl+4", True, s.get("panes/problems"))
+    a.focus_mode = _action(w, "F&ocus Mode", w.set_focus_mode, "Ctrl+Shift+F", True, False)
+    a.raw = _action(w, "&Raw Front Matter", w.form_panel.set_raw, "Ctrl+Shift+R", True, False)
+    a.wrap = _action(w, "Soft &Wrap", w.set_wrap, None, True, s.get("editor/wrap"))
+    a.line_numbers = _action(w, "&Line Numbers", w.set_line_numbers, None, True, s.get("editor/line_numbers"))
+    a.posts = _action(w, "Site &Posts…", w.show_posts_list, "Ctrl+P")
+    a.theme_group = QActionGroup(w)
+    a.themes = {}
+    for theme in ("auto", "light", "dark"):
+        act = _action(w, {"auto": "Follow System", "light": "Light", "dark": "Dark"}[theme],
+                      checkable=True, checked=s.get("theme") == theme, name=f"actionTheme{theme.capitalize()}")
+        act.triggered.connect(lambda _c=False, t=theme: w.set_theme(t))
+        a.theme_group.addAction(act)
+        a.themes[theme] = act
+    return a
+
+
+def build_menus(window, a: SimpleNamespace) -> QMenu:
+    """Fill the menu bar; returns the Open Recent menu (refilled on show)."""
+    bar = window.menuBar()
+    file = bar.addMenu("&File")
+    file.addActions([a.new, a.open])
+    recent = file.addMenu("Open &Recent")
+    recent.setObjectName("recentMenu")
+    recent.aboutToShow.connect(lambda: fill_recent_menu(window, recent))
+    fill_recent_menu(window, recent)
+    file.addActions([a.posts, a.save, a.save_as, a.revert])
+    file.addSeparator()
+    file.addAction(a.quit)
+    edit = bar.addMenu("&Edit")
+    edit.addActions([a.undo, a.redo])
+    edit.addSeparator()
+    edit.addActions([a.find, a.replace])
+    edit.addSeparator()
+    edit.addActions([a.bold, a.italic, a.link])
+    view = bar.addMenu("&View")
+    view.addActions([a.show_form, a.show_preview, a.show_problems, a.focus_mode])
+    view.addSeparator()
+    view.addActions([a.raw, a.wrap, a.line_numbers])
+    theme = view.addMenu("&Theme")
+    theme.addActions(list(a.themes.values()))
+    return recent
+
+
+def fill_recent_menu(window, menu: QMenu) -> None:
+    menu.clear()
+    files = window.settings.recent_files()
+    for i, path in enumerate(files):
+        act = menu.addAction(f"&{i + 1} {Path(path).name}" if i < 9 else Path(path).name)
+        act.setToolTip(path)
+        act.setData(path)
+        act.triggered.connect(lambda _c=False, p=path: window.open_path(p))
+    if files:
+        menu.addSeparator()
+        menu.addAction("Clear Menu", window.settings.clear_recent)
+    else:
+        menu.addAction("No recent files").setEnabled(False)

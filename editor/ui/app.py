@@ -1,0 +1,101 @@
+"""The composition root: builds the window's parts and connects them.
+
+Nothing else creates views or workers. Each part takes its model in its
+constructor and knows nothing of the others; the wiring below is the only
+place that says "when this happens there, do that here".
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDockWidget
+
+from editor.ui.body_editor import BodyEditor
+from editor.ui.document_session import DocumentSession
+from editor.ui.find_replace import FindReplaceBar
+from editor.ui.front_matter_panel import FrontMatterPanel
+from editor.ui.main_window import MainWindow
+from editor.ui.posts_list import PostsList
+from editor.ui.problems_panel import ProblemsPanel
+from editor.ui.settings import Settings
+from editor.ui.site_context import SiteContextLoader
+from editor.ui.status_bar import StatusBar
+from editor.ui.theme import colors_for, dark_palette
+
+ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "galley.svg"
+
+
+def ensure_application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("Galley")
+        app.setOrganizationName("Galley")
+        app.setDesktopFileName("galley")
+        if ICON.exists():
+            app.setWindowIcon(QIcon(str(ICON)))
+    return app
+
+
+def build_window(settings: Settings | None = None) -> MainWindow:
+    settings = settings or Settings()
+    session = DocumentSession()
+    editor = BodyEditor(session)
+    find_bar = FindReplaceBar(editor)
+    form_panel = FrontMatterPanel(session)
+    problems = ProblemsPanel()
+    status = StatusBar(session)
+    window = MainWindow(session, settings, editor, find_bar, form_panel, problems, status)
+    window.site_loader = SiteContextLoader(window)
+
+    # Site context (schema, vocabulary) follows the open file.
+    def on_context(context):
+        form_panel.form.set_schema(context.schema, context.vocabulary, context.root)
+
+    window.site_loader.contextReady.connect(on_context)
+    session.pathChanged.connect(lambda p: window.site_loader.load_for(Path(p) if p else None))
+
+    # Caret position in the status bar.
+    editor.cursorPositionChanged.connect(lambda: status.show_position(
+        editor.textCursor().blockNumber() + editor.first_line, editor.textCursor().positionInBlock() + 1))
+
+    # Theme: the palette and every view's colours.
+    def apply_theme(theme: str) -> None:
+        app = QApplication.instance()
+        if theme == "dark":
+            app.setPalette(dark_palette())
+        elif theme == "light":
+            app.setPalette(app.style().standardPalette())
+        colors = colors_for(theme)
+        editor.set_colors(colors)
+        form_panel.raw.set_colors(colors)
+        if window.preview is not None:
+            window.preview.set_theme(colors.name)
+
+    window.themeChanged.connect(apply_theme)
+    apply_theme(settings.get("theme"))
+
+    # `galley SITE_DIR`: a posts list beside the editor, and the newest post open.
+    posts = PostsList()
+    dock = QDockWidget("Posts", window, objectName="postsDock")
+    dock.setWidget(posts)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    dock.hide()
+    posts.postChosen.connect(window.open_path)
+
+    def open_site(folder: str) -> None:
+        from editor.core.site import Site
+
+        summaries = posts.set_site(Site.discover(folder))
+        dock.show()
+        if summaries:
+            window.open_path(summaries[0].path, ask=False)
+
+    window.siteOpened.connect(open_site)
+    window.postsListRequested.connect(lambda: dock.setVisible(not dock.isVisible()))
+    window.posts_list = posts
+    return window

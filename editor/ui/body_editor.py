@@ -1,0 +1,249 @@
+"""The Markdown body editor (a QPlainTextEdit) and its link to the Document.
+
+Typing must never wait. Per keystroke we only restart a zero-delay timer; when
+the event loop is idle the whole text is pushed into the Document once
+(`doc.set_body`), however many keys arrived in between. Everything heavier
+(render, validation, counts) listens to the Document and runs elsewhere.
+
+The editor shows "\\n" line ends; the Document keeps the file's own newline
+style, so the text is converted on the way in and out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from editor.ui.line_numbers import LineNumberArea
+from editor.ui.markdown_highlighter import MarkdownHighlighter
+from editor.ui.theme import LIGHT, Colors
+
+_LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")
+
+
+class BodyEditor(QPlainTextEdit):
+    #: The writer moved the caret to another line; carries the *file* line
+    #: (1-based) now at the caret, for the preview's scroll sync and status bar.
+    cursorLineChanged = Signal(int)
+    #: The top visible line changed by scrolling; carries the file line.
+    topLineChanged = Signal(int)
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bodyEditor")
+        self.setAccessibleName("bodyEditor")
+        self._session = session
+        self._colors: Colors = LIGHT
+        self._loading = False  # True while we set text from the Document
+        self._pending = False  # edits not yet pushed into the Document
+        self._newline = "\n"
+        self._diagnostic_selections: list[QTextEdit.ExtraSelection] = []
+        self._last_line = -1
+
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(11)
+        self.setFont(font)
+        self.setTabStopDistance(4 * self.fontMetrics().horizontalAdvance(" "))
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCenterOnScroll(False)
+
+        self.line_numbers = LineNumberArea(self)
+        self.highlighter = MarkdownHighlighter(self.document(), self._colors)
+
+        self._flush_timer = QTimer(self, singleShot=True, interval=0)
+        self._flush_timer.timeout.connect(self.flush)
+        self.textChanged.connect(self._on_text_changed)
+        self.cursorPositionChanged.connect(self._on_cursor_moved)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+        session.documentReplaced.connect(self.load_document)
+        session.flushRequested.connect(self.flush)
+        self.load_document(session.document)
+
+    # -- Document <-> editor ----------------------------------------------------
+
+    def load_document(self, doc) -> None:
+        """Show `doc`'s body; clears undo history (a different file)."""
+        self._newline = doc.newline or "\n"
+        self.line_numbers.set_first_line(doc.body_line)
+        self._loading = True
+        try:
+            text = doc.body
+            if self._newline != "\n":
+                text = text.replace(self._newline, "\n")
+            self.setPlainText(text)
+        finally:
+            self._loading = False
+        self._flush_timer.stop()
+        self._pending = False
+        self.document().setModified(False)
+        self._update_current_line()
+
+    def _on_text_changed(self) -> None:
+        if not self._loading:
+            self._pending = True
+            self._flush_timer.start()
+
+    def flush(self) -> None:
+        """Push the editor's text into the Document now (if it changed)."""
+        if not self._pending:
+            return
+        self._pending = False
+        self._flush_timer.stop()
+        text = self.toPlainText()
+        if self._newline != "\n":
+            text = text.replace("\n", self._newline)
+        self._session.document.set_body(text)
+
+    @property
+    def first_line(self) -> int:
+        return self.line_numbers.first_line
+
+    # -- appearance -------------------------------------------------------------
+
+    def set_colors(self, colors: Colors) -> None:
+        self._colors = colors
+        self.highlighter.set_colors(colors)
+        self.line_numbers.set_colors(colors.line_numbers_fg, colors.line_numbers_bg)
+        self._update_current_line()
+
+    def set_wrap(self, wrap: bool) -> None:
+        mode = QPlainTextEdit.LineWrapMode.WidgetWidth if wrap else QPlainTextEdit.LineWrapMode.NoWrap
+        self.setLineWrapMode(mode)
+
+    def set_font_size(self, size: int) -> None:
+        font = self.font()
+        font.setPointSize(size)
+        self.setFont(font)
+
+    def set_line_numbers_visible(self, visible: bool) -> None:
+        self.line_numbers.setVisible(visible)
+        self.setViewportMargins(self.line_numbers.width_hint() if visible else 0, 0, 0, 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        r = self.contentsRect()
+        self.line_numbers.setGeometry(QRect(r.left(), r.top(), self.line_numbers.width_hint(), r.height()))
+
+    def set_diagnostics(self, items: list[tuple[int, int, str]]) -> None:
+        """Underline problems: (editor line 1-based, column 1-based, severity)."""
+        self._diagnostic_selections = []
+        marks = {}
+        doc = self.document()
+        for line, column, severity in items:
+            block = doc.findBlockByNumber(line - 1)
+            if not block.isValid():
+                continue
+            color = QColor(getattr(self._colors, severity, self._colors.warning))
+            sel = QTextEdit.ExtraSelection()
+            sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            sel.format.setUnderlineColor(color)
+            cursor = QTextCursor(block)
+            start = min(max(column - 1, 0), max(block.length() - 2, 0))
+            cursor.setPosition(block.position() + start)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            if not cursor.hasSelection():
+                cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            self._diagnostic_selections.append(sel)
+            marks.setdefault(line, color)
+        self.line_numbers.marks = marks
+        self.line_numbers.update()
+        self._update_current_line()
+
+    def _update_current_line(self) -> None:
+        sel = QTextEdit.ExtraSelection()
+        sel.format.setBackground(QColor(self._colors.current_line))
+        sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        sel.cursor = self.textCursor()
+        sel.cursor.clearSelection()
+        self.setExtraSelections([sel, *self._diagnostic_selections])
+
+    def _on_cursor_moved(self) -> None:
+        self._update_current_line()
+        line = self.textCursor().blockNumber()
+        if line != self._last_line:
+            self._last_line = line
+            self.line_numbers.update()
+            self.cursorLineChanged.emit(line + self.first_line)
+
+    def _on_scrolled(self, _value: int) -> None:
+        self.topLineChanged.emit(self.firstVisibleBlock().blockNumber() + self.first_line)
+
+    # -- navigation ------------------------------------------------------------
+
+    def go_to_line(self, file_line: int, column: int = 1) -> None:
+        block = self.document().findBlockByNumber(max(file_line - self.first_line, 0))
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + min(max(column - 1, 0), max(block.length() - 1, 0)))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self.setFocus()
+
+    def scroll_to_line(self, file_line: int) -> None:
+        """Make `file_line` the top visible line without moving the caret."""
+        self.verticalScrollBar().setValue(max(file_line - self.first_line, 0))
+
+    # -- Markdown editing commands -----------------------------------------------
+
+    def toggle_wrap(self, marker: str) -> None:
+        """Ctrl+B / Ctrl+I: wrap the selection in `marker` (or remove it)."""
+        cursor = self.textCursor()
+        text = cursor.selectedText()
+        cursor.beginEditBlock()
+        if text.startswith(marker) and text.endswith(marker) and len(text) >= 2 * len(marker):
+            cursor.insertText(text[len(marker):-len(marker)])
+        elif text:
+            cursor.insertText(f"{marker}{text}{marker}")
+        else:
+            cursor.insertText(marker * 2)
+            cursor.movePosition(QTextCursor.MoveOperation.Left, n=len(marker))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def insert_link(self) -> None:
+        """Ctrl+K: `[selection](|)` with the caret inside the parentheses."""
+        cursor = self.textCursor()
+        text = cursor.selectedText() or "text"
+        cursor.beginEditBlock()
+        cursor.insertText(f"[{text}]()")
+        cursor.endEditBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.Left)
+        self.setTextCursor(cursor)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & (
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+        ):
+            if self._continue_list():
+                return
+        super().keyPressEvent(event)
+
+    def _continue_list(self) -> bool:
+        """Enter on a list item starts the next item; on an empty item, ends the list."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return False
+        block = cursor.block()
+        line = block.text()
+        m = _LIST_ITEM.match(line)
+        if not m or cursor.positionInBlock() < m.end():
+            return False
+        cursor.beginEditBlock()
+        if not line[m.end():].strip():
+            # An empty item: the writer is done with the list.
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        else:
+            indent, bullet, number, delim, space, task = m.groups()
+            if number is not None:
+                bullet = f"{int(number) + 1}{delim}"
+            cursor.insertText("\n" + indent + bullet + space + ("[ ] " if task else ""))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True

@@ -1,0 +1,334 @@
+"""One editor widget per front-matter field type.
+
+Every widget has `set_value(value)` (from the model, emits nothing) and the
+signal `valueEdited(object)` (the writer changed it; carries the new plain
+Python value for `doc.set`). The widget keeps the *type* of what the file had:
+a date stays a date, a datetime keeps its time zone, a date written as a
+string stays a string in the same layout, and the core writes it back in the
+file's own format (editor.core.yaml_emit.format_datetime_like).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QCompleter, QDateEdit, QDateTimeEdit, QDoubleSpinBox, QFileDialog,
+    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+_STRING_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%z",
+                        "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d")
+
+
+class FieldWidget(QWidget):
+    #: The writer changed the value; carries the new plain Python value.
+    valueEdited = Signal(object)
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"field:{key}")
+        self.setAccessibleName(f"field:{key}")
+        self._setting = False
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def set_value(self, value) -> None:
+        self._setting = True
+        try:
+            self._show(value)
+        finally:
+            self._setting = False
+
+    def _emit(self, value) -> None:
+        if not self._setting:
+            self.valueEdited.emit(value)
+
+    def _show(self, value) -> None:  # pragma: no cover - every subclass overrides
+        raise NotImplementedError
+
+
+class LineField(FieldWidget):
+    def __init__(self, key, parent=None):
+        super().__init__(key, parent)
+        self.edit = QLineEdit()
+        self._layout.addWidget(self.edit)
+        self.setFocusProxy(self.edit)
+        self.edit.textEdited.connect(self._emit)
+
+    def _show(self, value):
+        text = "" if value is None else str(value)
+        if self.edit.text() != text:
+            self.edit.setText(text)
+
+
+class TextField(FieldWidget):
+    """Multi-line text (also Markdown text: the preview renders it)."""
+
+    def __init__(self, key, parent=None, markdown=False):
+        super().__init__(key, parent)
+        self.edit = QPlainTextEdit()
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 4 + 12)
+        if markdown:
+            self.edit.setPlaceholderText("Markdown")
+        self._layout.addWidget(self.edit)
+        self.setFocusProxy(self.edit)
+        self.edit.textChanged.connect(lambda: self._emit(self.edit.toPlainText()))
+
+    def _show(self, value):
+        text = "" if value is None else str(value)
+        if self.edit.toPlainText() != text:
+            self.edit.setPlainText(text)
+
+
+class BoolField(FieldWidget):
+    def __init__(self, key, parent=None):
+        super().__init__(key, parent)
+        self.box = QCheckBox()
+        self._layout.addWidget(self.box)
+        self._layout.addStretch()
+        self.setFocusProxy(self.box)
+        self.box.toggled.connect(self._emit)
+
+    def _show(self, value):
+        self.box.setChecked(bool(value))
+
+
+class NumberField(FieldWidget):
+    def __init__(self, key, parent=None, is_float=False):
+        super().__init__(key, parent)
+        self.spin = QDoubleSpinBox(decimals=4) if is_float else QSpinBox()
+        self.spin.setRange(-10**9, 10**9)
+        self._layout.addWidget(self.spin)
+        self._layout.addStretch()
+        self.setFocusProxy(self.spin)
+        self.spin.valueChanged.connect(self._emit)
+
+    def _show(self, value):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.spin.setValue(value)
+
+
+class ChoiceField(FieldWidget):
+    def __init__(self, key, choices, parent=None):
+        super().__init__(key, parent)
+        self.combo = QComboBox()
+        self.combo.setEditable(False)
+        self._choices = list(choices)
+        self.combo.addItems([str(c) for c in self._choices])
+        self._layout.addWidget(self.combo)
+        self.setFocusProxy(self.combo)
+        self.combo.currentIndexChanged.connect(
+            lambda i: self._emit(self._choices[i]) if 0 <= i < len(self._choices) else None)
+
+    def _show(self, value):
+        if value not in self._choices and value is not None:
+            self._choices.append(value)
+            self.combo.addItem(str(value))
+        self.combo.setCurrentIndex(self._choices.index(value) if value in self._choices else -1)
+
+
+class DateField(FieldWidget):
+    """Date or datetime; what it emits has the type (and zone/format) the file had."""
+
+    def __init__(self, key, parent=None, with_time=True):
+        super().__init__(key, parent)
+        self._original = None
+        self.edit = QDateTimeEdit() if with_time else QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss" if with_time else "yyyy-MM-dd")
+        self._layout.addWidget(self.edit)
+        self._layout.addStretch()
+        self.setFocusProxy(self.edit)
+        self.edit.dateTimeChanged.connect(lambda _v: self._emit(self.current_value()))
+
+    def _show(self, value):
+        self._original = value
+        parsed, _fmt = _as_datetime(value)
+        if parsed is None:
+            parsed = dt.datetime.now().replace(microsecond=0)
+        self.edit.setDateTime(QDateTime(QDate(parsed.year, parsed.month, parsed.day),
+                                        QTime(parsed.hour, parsed.minute, parsed.second)))
+
+    def current_value(self):
+        q = self.edit.dateTime()
+        d, t = q.date(), q.time()
+        naive = dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second())
+        original = self._original
+        if isinstance(original, dt.datetime):
+            return naive.replace(tzinfo=original.tzinfo)
+        if isinstance(original, dt.date):
+            return naive.date()
+        if isinstance(original, str):
+            parsed, fmt = _as_datetime(original)
+            if parsed is not None and fmt is not None:
+                return naive.replace(tzinfo=parsed.tzinfo).strftime(fmt)
+        return naive if isinstance(self.edit, QDateTimeEdit) and not isinstance(self.edit, QDateEdit) else naive.date()
+
+
+def _as_datetime(value):
+    if isinstance(value, dt.datetime):
+        return value, None
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day), None
+    if isinstance(value, str):
+        for fmt in _STRING_DATE_FORMATS:
+            try:
+                return dt.datetime.strptime(value.strip(), fmt), fmt
+            except ValueError:
+                continue
+    return None, None
+
+
+class TagsField(FieldWidget):
+    """A list of tags as comma-separated text, completing from the site's vocabulary.
+
+    The model keeps a YAML list; a single string value (`tags: a b`, allowed by
+    Jekyll) stays a string when edited.
+    """
+
+    def __init__(self, key, vocabulary=(), parent=None):
+        super().__init__(key, parent)
+        self.edit = QLineEdit(placeholderText="comma, separated")
+        self._as_string = False
+        self._model = QStringListModel(sorted(set(vocabulary)))
+        completer = QCompleter(self._model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setWidget(self.edit)
+        completer.activated.connect(self._complete)
+        self._completer = completer
+        self.edit.textEdited.connect(self._on_edited)
+        self._layout.addWidget(self.edit)
+        self.setFocusProxy(self.edit)
+
+    def _on_edited(self, text):
+        current = text.rsplit(",", 1)[-1].strip()
+        self._completer.setCompletionPrefix(current)
+        if current:
+            self._completer.complete()
+        self._emit(self.value_of(text))
+
+    def _complete(self, word):
+        parts = [p.strip() for p in self.edit.text().split(",")]
+        parts[-1] = word
+        self.edit.setText(", ".join(parts))
+        self._emit(self.value_of(self.edit.text()))
+
+    def value_of(self, text):
+        items = [p.strip() for p in text.split(",") if p.strip()]
+        return " ".join(items) if self._as_string else items
+
+    def _show(self, value):
+        self._as_string = isinstance(value, str)
+        items = value.split() if isinstance(value, str) else [str(v) for v in (value or [])]
+        text = ", ".join(items)
+        if [p.strip() for p in self.edit.text().split(",") if p.strip()] != items:
+            self.edit.setText(text)
+
+
+class ImageField(FieldWidget):
+    """An image path with a thumbnail, and a picker that writes a site-relative path."""
+
+    def __init__(self, key, site_root: Path | None = None, parent=None):
+        super().__init__(key, parent)
+        self._root = site_root
+        box = QVBoxLayout()
+        row = QHBoxLayout()
+        self.edit = QLineEdit(placeholderText="/assets/images/…")
+        pick = QPushButton("…", toolTip="Choose an image in the site")
+        pick.setFixedWidth(28)
+        pick.clicked.connect(self._pick)
+        row.addWidget(self.edit)
+        row.addWidget(pick)
+        self.thumb = QLabel(objectName="thumbnail")
+        self.thumb.setFixedHeight(72)
+        box.addLayout(row)
+        box.addWidget(self.thumb)
+        self._layout.addLayout(box)
+        self.setFocusProxy(self.edit)
+        self.edit.textEdited.connect(self._on_edited)
+
+    def _on_edited(self, text):
+        self._update_thumb(text)
+        self._emit(text)
+
+    def _show(self, value):
+        text = "" if value is None else str(value)
+        if self.edit.text() != text:
+            self.edit.setText(text)
+        self._update_thumb(text)
+
+    def local_file(self, text: str) -> Path | None:
+        if not text or "://" in text or self._root is None:
+            return None
+        path = (self._root / text.lstrip("/")).resolve()
+        return path if path.is_file() else None
+
+    def _update_thumb(self, text):
+        path = self.local_file(text)
+        pix = QPixmap(str(path)) if path else QPixmap()
+        if pix.isNull():
+            self.thumb.setText("" if not text or "://" in text else "image not found")
+            self.thumb.setPixmap(QPixmap())
+        else:
+            self.thumb.setPixmap(pix.scaledToHeight(72, Qt.TransformationMode.SmoothTransformation))
+
+    def _pick(self):
+        start = str(self._root or Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Choose image", start,
+                                              "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)")
+        if not path:
+            return
+        chosen = Path(path)
+        if self._root is not None and chosen.is_relative_to(self._root):
+            text = "/" + chosen.relative_to(self._root).as_posix()
+        else:
+            text = chosen.as_posix()
+        self.edit.setText(text)
+        self._on_edited(text)
+
+
+def make_field_widget(key: str, ftype: str, value, *, choices=(), vocabulary=(), site_root=None) -> FieldWidget:
+    """The widget for a schema field type (or a guess from the value for unknown keys)."""
+    if ftype == "boolean":
+        return BoolField(key)
+    if ftype == "number":
+        return NumberField(key, is_float=isinstance(value, float))
+    if ftype == "choice" and choices:
+        return ChoiceField(key, choices)
+    if ftype == "date":
+        return DateField(key, with_time=isinstance(value, dt.datetime))
+    if ftype == "datetime":
+        return DateField(key, with_time=not (isinstance(value, dt.date) and not isinstance(value, dt.datetime)))
+    if ftype == "list":
+        return TagsField(key, vocabulary)
+    if ftype == "image":
+        return ImageField(key, site_root)
+    if ftype in ("text", "markdown"):
+        return TextField(key, markdown=ftype == "markdown")
+    return LineField(key)
+
+
+def type_of_value(value) -> str:
+    """A field type for a key the schema doesn't know, from the value the file has."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, dt.datetime):
+        return "datetime"
+    if isinstance(value, dt.date):
+        return "date"
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return "list"
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, str) and "\n" in value:
+        return "text"
+    return "string"

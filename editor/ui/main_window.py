@@ -1,0 +1,290 @@
+"""The main window: lays out the panes and routes menu actions to the model.
+
+It builds nothing it does not show and decides nothing about files: opening
+and saving go through DocumentSession (core.storage underneath), checking
+through the validation controller, rendering through the preview controller.
+The composition root (app.py) creates the parts and hands them in.
+
+Layout: [front-matter form | body editor (+ find bar) | preview] over the
+problems panel, status bar below. The preview pane starts as an empty holder;
+the QWebEngineView is put in after the first paint (see app.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from editor.core.errors import DecodeError
+from editor.core.storage import ConflictError, StorageError
+from editor.ui import dialogs
+from editor.ui.actions import build_actions, build_menus
+from editor.ui.problems_panel import severity_of
+
+
+class MainWindow(QMainWindow):
+    #: The QWebEngineView was created and put in its pane (after the first
+    #: paint). Carries the PreviewView.
+    previewInstalled = Signal(object)
+    #: The writer asked for the site's posts list. Carries nothing.
+    postsListRequested = Signal()
+    #: The theme setting changed; carries "auto", "light" or "dark".
+    themeChanged = Signal(str)
+    #: Fires once, on the event-loop turn after the window was first shown
+    #: (its first paint is queued by then): time to create the slow parts.
+    firstShown = Signal()
+    #: `galley SITE_DIR`: a site folder was opened. Carries the folder (str).
+    siteOpened = Signal(str)
+
+    def __init__(self, session, settings, body_editor, find_bar, form_panel, problems_panel,
+                 status_bar, validator=None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.session, self.settings = session, settings
+        self.body_editor, self.find_bar, self.form_panel = body_editor, find_bar, form_panel
+        self.problems_panel, self.validator = problems_panel, validator
+        self.preview = None
+        self._focus_mode = False
+        self._shown_once = False
+        self._saved_visibility: dict[str, bool] = {}
+
+        editor_pane = QWidget(objectName="editorPane")
+        lay = QVBoxLayout(editor_pane)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(body_editor)
+        lay.addWidget(find_bar)
+        self.preview_holder = QWidget(objectName="previewPane")
+        QVBoxLayout(self.preview_holder).setContentsMargins(0, 0, 0, 0)
+
+        self.panes = QSplitter(Qt.Orientation.Horizontal, objectName="panes")
+        for w in (form_panel, editor_pane, self.preview_holder):
+            self.panes.addWidget(w)
+        self.panes.setChildrenCollapsible(False)
+        self.panes.setStretchFactor(0, 2)
+        self.panes.setStretchFactor(1, 4)
+        self.panes.setStretchFactor(2, 4)
+        self.vsplit = QSplitter(Qt.Orientation.Vertical, objectName="vsplit")
+        self.vsplit.addWidget(self.panes)
+        self.vsplit.addWidget(problems_panel)
+        self.vsplit.setStretchFactor(0, 5)
+        self.vsplit.setStretchFactor(1, 1)
+        self.setCentralWidget(self.vsplit)
+        self.setStatusBar(status_bar)
+        self.status = status_bar
+        self.setAcceptDrops(True)
+
+        self.actions = build_actions(self)
+        self.recent_menu = build_menus(self, self.actions)
+        self._restore_layout()
+        session.modifiedChanged.connect(lambda _m: self._update_title())
+        session.pathChanged.connect(lambda _p: self._update_title())
+        self._update_title()
+
+    # -- the small document paths (also used by the file-watcher helper) ------------
+
+    def open_path(self, path: str | Path, ask: bool = True) -> bool:
+        """Open a post; False if the writer cancelled or it could not be read."""
+        if ask and not self.maybe_keep_changes():
+            return False
+        try:
+            self.session.open(path)
+        except (DecodeError, StorageError) as exc:
+            dialogs.show_error(self, "Cannot open post", str(exc))
+            return False
+        self.settings.add_recent(self.session.path)
+        return True
+
+    def open_initial(self, paths: list) -> None:
+        """Open what `galley PATH...` named: a post, or a site folder (its newest post)."""
+        for path in paths:
+            if Path(path).is_dir():
+                self.siteOpened.emit(str(Path(path).resolve()))
+            else:
+                self.open_path(path, ask=False)
+
+    def open_dialog(self) -> None:
+        start = self.session.path.parent if self.session.path else None
+        path = dialogs.choose_open_path(self, start)
+        if path:
+            self.open_path(path)
+
+    def new_document(self) -> None:
+        if self.maybe_keep_changes():
+            self.session.new()
+
+    def save(self) -> bool:
+        """Save (validating first); True when the bytes are on disk."""
+        if self.session.path is None:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self) -> bool:
+        start = self.session.path or None
+        path = dialogs.choose_save_path(self, start)
+        return self._save_to(Path(path)) if path else False
+
+    def _save_to(self, path: Path | None) -> bool:
+        self.session.flush()
+        if self.validator is not None:
+            diagnostics = self.validator.validate_now()
+            if any(severity_of(d) == "error" for d in diagnostics):
+                if not dialogs.confirm_save_with_errors(self, diagnostics):
+                    return False
+        try:
+            self.session.save(path)
+        except ConflictError:
+            if not dialogs.ask_overwrite_conflict(self, self._name()):
+                return False
+            try:
+                self.session.save(path, force=True)
+            except StorageError as exc:
+                dialogs.show_error(self, "Cannot save", str(exc))
+                return False
+        except (StorageError, ValueError) as exc:
+            dialogs.show_error(self, "Cannot save", str(exc))
+            return False
+        self.settings.add_recent(self.session.path)
+        self.status.showMessage(f"Saved {self.session.path.name}", 3000)
+        return True
+
+    def revert(self) -> None:
+        if self.session.path is None:
+            return
+        if self.session.modified and not dialogs.confirm_revert(self, self._name()):
+            return
+        try:
+            self.session.reload()
+        except (DecodeError, StorageError) as exc:
+            dialogs.show_error(self, "Cannot revert", str(exc))
+
+    def maybe_keep_changes(self) -> bool:
+        """Before replacing the document: True when it is fine to go on."""
+        self.session.flush()
+        if not self.session.modified:
+            return True
+        answer = dialogs.ask_save_changes(self, self._name())
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # -- window events -------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self.firstShown.emit)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.maybe_keep_changes():
+            event.ignore()
+            return
+        self._save_layout()
+        event.accept()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])
+
+    # -- panes ----------------------------------------------------------------------
+
+    def install_preview(self, view) -> None:
+        self.preview = view
+        self.preview_holder.layout().addWidget(view)
+        self.previewInstalled.emit(view)
+
+    def set_form_visible(self, visible: bool) -> None:
+        self.form_panel.setVisible(visible)
+        self.settings.set("panes/form", visible)
+
+    def set_preview_visible(self, visible: bool) -> None:
+        self.preview_holder.setVisible(visible)
+        self.settings.set("panes/preview", visible)
+
+    def set_problems_visible(self, visible: bool) -> None:
+        self.problems_panel.setVisible(visible)
+        self.settings.set("panes/problems", visible)
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Focus mode: the editor alone (the other panes come back as they were)."""
+        if on == self._focus_mode:
+            return
+        self._focus_mode = on
+        others = {"form": self.form_panel, "preview": self.preview_holder, "problems": self.problems_panel}
+        if on:
+            self._saved_visibility = {k: not w.isHidden() for k, w in others.items()}
+            for w in others.values():
+                w.hide()
+            self.menuBar().hide()
+            self.body_editor.setFocus()
+        else:
+            for k, w in others.items():
+                w.setVisible(self._saved_visibility.get(k, True))
+            self.menuBar().show()
+        self.actions.focus_mode.setChecked(on)
+
+    def set_wrap(self, on: bool) -> None:
+        self.body_editor.set_wrap(on)
+        self.settings.set("editor/wrap", on)
+
+    def set_line_numbers(self, on: bool) -> None:
+        self.body_editor.set_line_numbers_visible(on)
+        self.settings.set("editor/line_numbers", on)
+
+    def set_theme(self, theme: str) -> None:
+        self.settings.set("theme", theme)
+        self.themeChanged.emit(theme)
+
+    def show_posts_list(self) -> None:
+        self.postsListRequested.emit()
+
+    # -- layout memory -------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        s = self.settings
+        if s.get("window/geometry"):
+            self.restoreGeometry(s.geometry())
+        else:
+            self.resize(1300, 820)
+        if len(s.get("panes/sizes")) == 3:
+            self.panes.setSizes(s.get("panes/sizes"))
+        else:
+            self.panes.setSizes([300, 500, 500])
+        if len(s.get("panes/vsizes")) == 2:
+            self.vsplit.setSizes(s.get("panes/vsizes"))
+        else:
+            self.vsplit.setSizes([700, 110])
+        self.form_panel.setVisible(s.get("panes/form"))
+        self.preview_holder.setVisible(s.get("panes/preview"))
+        self.problems_panel.setVisible(s.get("panes/problems"))
+        self.body_editor.set_wrap(s.get("editor/wrap"))
+        self.body_editor.set_line_numbers_visible(s.get("editor/line_numbers"))
+
+    def _save_layout(self) -> None:
+        if self._focus_mode:
+            self.set_focus_mode(False)
+        s = self.settings
+        s.set_geometry(self.saveGeometry())
+        if all(self.panes.sizes()):
+            s.set("panes/sizes", self.panes.sizes())
+        if all(self.vsplit.sizes()):
+            s.set("panes/vsizes", self.vsplit.sizes())
+        s.sync()
+
+    def _name(self) -> str:
+        return self.session.path.name if self.session.path else "Untitled"
+
+    def _update_title(self) -> None:
+        self.setWindowModified(self.session.modified)
+        where = f" — {self.session.path.parent}" if self.session.path else ""
+        self.setWindowTitle(f"{self._name()}[*]{where} — Galley")

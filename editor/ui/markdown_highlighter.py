@@ -1,0 +1,126 @@
+"""Markdown syntax colouring for the body editor.
+
+A QSyntaxHighlighter sees one line (block) at a time; the only multi-line
+construct we track is the fenced code block, through the block state:
+0 = normal text, 1 = inside a ``` fence, 2 = inside a ~~~ fence, 3 = inside
+{% highlight %}...{% endhighlight %}. Inside code nothing else is coloured, as
+a site generator would not interpret it either.
+
+Patterns are precompiled QRegularExpressions: highlighting runs on the UI
+thread for every edited line, so it has to stay a few microseconds per line.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QRegularExpression as RX
+
+from editor.ui.theme import Colors, LIGHT
+
+NORMAL, IN_BACKTICK_FENCE, IN_TILDE_FENCE, IN_LIQUID_HIGHLIGHT = 0, 1, 2, 3
+
+_FENCE = RX(r"^\s{0,3}(`{3,}|~{3,})\s*([\w+#.-]*)")
+_LIQUID_HL_OPEN = RX(r"^\s*\{%-?\s*highlight\s+(\w+)")
+_LIQUID_HL_CLOSE = RX(r"^\s*\{%-?\s*endhighlight\s*-?%\}")
+_HEADING = RX(r"^\s{0,3}#{1,6}(\s.*)?$")
+_QUOTE = RX(r"^\s{0,3}>.*$")
+_LIST = RX(r"^\s*([-*+]|\d+[.)])\s")
+_HR = RX(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+
+
+def _fmt(color: str, bold=False, italic=False, background: str | None = None, mono=False) -> QTextCharFormat:
+    f = QTextCharFormat()
+    f.setForeground(QColor(color))
+    if bold:
+        f.setFontWeight(QFont.Weight.Bold)
+    if italic:
+        f.setFontItalic(True)
+    if background:
+        f.setBackground(QColor(background))
+    if mono:
+        f.setFontFamilies(["monospace"])
+    return f
+
+
+class MarkdownHighlighter(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument, colors: Colors = LIGHT) -> None:
+        super().__init__(document)
+        self.set_colors(colors, rehighlight=False)
+
+    def set_colors(self, colors: Colors, rehighlight: bool = True) -> None:
+        c = colors
+        self._heading = _fmt(c.heading, bold=True)
+        self._code = _fmt(c.code, background=c.code_bg)
+        self._fence = _fmt(c.fence, bold=True, background=c.code_bg)
+        self._fence_lang = _fmt(c.liquid, bold=True, background=c.code_bg)
+        self._quote = _fmt(c.quote, italic=True)
+        self._list = _fmt(c.list_marker, bold=True)
+        self._hr = _fmt(c.fence)
+        # Inline rules, applied in order; later ones win where they overlap,
+        # so code spans (last) override emphasis markers inside them.
+        self._inline = [
+            (RX(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), _fmt(c.emphasis, bold=True)),
+            (RX(r"(?<![*\w])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?!\*)"), _fmt(c.emphasis, italic=True)),
+            (RX(r"(?<![_\w])_(?=[^\s_])([^_]+?)(?<=\S)_(?![_\w])"), _fmt(c.emphasis, italic=True)),
+            (RX(r"~~(?=\S)(.+?)(?<=\S)~~"), _fmt(c.quote)),
+            (RX(r"\[[^\]\n]*\]\([^)\n]*\)|\[[^\]\n]*\]\[[^\]\n]*\]|<https?://[^>\s]+>"), _fmt(c.link)),
+            (RX(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$"), _fmt(c.link)),
+            (RX(r"!\[[^\]\n]*\]\([^)\n]*\)"), _fmt(c.image)),
+            (RX(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--.*?-->"), _fmt(c.html)),
+            (RX(r"\{%-?.*?-?%\}|\{\{-?.*?-?\}\}|\{\{[<%].*?[>%]\}\}"), _fmt(c.liquid)),
+            (RX(r"(`+)(?!`).+?(?<!`)\1(?!`)"), self._code),
+        ]
+        if rehighlight:
+            self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+        state = self.previousBlockState()
+        if state in (IN_BACKTICK_FENCE, IN_TILDE_FENCE):
+            fence = _FENCE.match(text)
+            closer = "`" if state == IN_BACKTICK_FENCE else "~"
+            if fence.hasMatch() and fence.captured(1)[0] == closer and not fence.captured(2):
+                self.setFormat(0, len(text), self._fence)
+                self.setCurrentBlockState(NORMAL)
+            else:
+                self.setFormat(0, len(text), self._code)
+                self.setCurrentBlockState(state)
+            return
+        if state == IN_LIQUID_HIGHLIGHT:
+            if _LIQUID_HL_CLOSE.match(text).hasMatch():
+                self.setFormat(0, len(text), self._fence)
+                self.setCurrentBlockState(NORMAL)
+            else:
+                self.setFormat(0, len(text), self._code)
+                self.setCurrentBlockState(state)
+            return
+        self.setCurrentBlockState(NORMAL)
+
+        fence = _FENCE.match(text)
+        if fence.hasMatch():
+            self.setFormat(0, len(text), self._fence)
+            if fence.captured(2):
+                self.setFormat(fence.capturedStart(2), fence.capturedLength(2), self._fence_lang)
+            self.setCurrentBlockState(IN_BACKTICK_FENCE if fence.captured(1)[0] == "`" else IN_TILDE_FENCE)
+            return
+        hl = _LIQUID_HL_OPEN.match(text)
+        if hl.hasMatch():
+            self.setFormat(0, len(text), self._fence)
+            self.setFormat(hl.capturedStart(1), hl.capturedLength(1), self._fence_lang)
+            self.setCurrentBlockState(IN_LIQUID_HIGHLIGHT)
+            return
+        if _HEADING.match(text).hasMatch():
+            self.setFormat(0, len(text), self._heading)
+            return
+        if _HR.match(text).hasMatch():
+            self.setFormat(0, len(text), self._hr)
+            return
+        if _QUOTE.match(text).hasMatch():
+            self.setFormat(0, len(text), self._quote)
+        lst = _LIST.match(text)
+        if lst.hasMatch():
+            self.setFormat(lst.capturedStart(1), lst.capturedLength(1), self._list)
+        for rx, fmt in self._inline:
+            it = rx.globalMatch(text)
+            while it.hasNext():
+                m = it.next()
+                self.setFormat(m.capturedStart(0), m.capturedLength(0), fmt)

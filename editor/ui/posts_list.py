@@ -1,0 +1,60 @@
+"""A simple list of the site's posts (until the site-workspace issue): newest first,
+double-click or Enter opens one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+_FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
+
+
+def _sort_date(summary) -> dt.datetime:
+    """The post's date (front matter, else the file name's, else the file time)."""
+    value = (summary.front_matter or {}).get("date")
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    m = _FILE_DATE.match(Path(summary.path).name)
+    if m:
+        try:
+            return dt.datetime(*map(int, m.groups()))
+        except ValueError:
+            pass
+    try:
+        return dt.datetime.fromtimestamp(Path(summary.path).stat().st_mtime)
+    except OSError:
+        return dt.datetime.min
+
+
+def posts_newest_first(site) -> list:
+    return sorted(site.index(), key=_sort_date, reverse=True)
+
+
+class PostsList(QListWidget):
+    #: The writer chose a post. Carries its path (str).
+    postChosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("postsList")
+        self.setAccessibleName("postsList")
+        self.itemActivated.connect(lambda item: self.postChosen.emit(item.data(Qt.ItemDataRole.UserRole)))
+
+    def set_site(self, site) -> list:
+        """Fill the list from `site`; returns the summaries, newest first."""
+        self.clear()
+        summaries = posts_newest_first(site)
+        for s in summaries:
+            title = (s.front_matter or {}).get("title") or Path(s.path).stem
+            date = _sort_date(s)
+            item = QListWidgetItem(f"{title}\n{date:%Y-%m-%d} · {Path(s.path).name}")
+            item.setData(Qt.ItemDataRole.UserRole, str(s.path))
+            item.setToolTip(str(s.path))
+            self.addItem(item)
+        return summaries
