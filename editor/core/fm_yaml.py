@@ -156,7 +156,7 @@ class _Located:
 
 
 def _is_empty(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.value == "" and node.style is None \
+    return isinstance(node, ScalarNode) and node.value == "" and not node.style \
         and node.start_mark.index == node.end_mark.index
 
 

@@ -130,7 +130,10 @@ def emit_scalar(value: object, style: Style, old_text: str | None = None,
     """
     if isinstance(value, bool):
         spelling = old_text.strip() if old_text else "true"
-        text = "true" if value else "false"
+        # Keep the file's word for booleans: on/off, yes/no or true/false.
+        family = {"on": ("on", "off"), "off": ("on", "off"), "yes": ("yes", "no"),
+                  "no": ("yes", "no")}.get(spelling.lower(), ("true", "false"))
+        text = family[0] if value else family[1]
         if spelling[:1].isupper():
             text = text.capitalize() if not spelling.isupper() else text.upper()
         return _checked(text, value, flow)
