@@ -19,6 +19,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor.core import storage
 from editor.core.storage import (
@@ -414,6 +416,20 @@ def test_short_writes_are_completed(tmp_path, monkeypatch):
     post = tmp_path / "post.md"
     save_bytes(post, EDITED * 3, None)
     assert post.read_bytes() == EDITED * 3
+
+
+@settings(max_examples=50, deadline=None)
+@given(first=st.binary(max_size=2048), second=st.binary(max_size=2048))
+def test_any_bytes_save_and_read_back(first, second):
+    with tempfile.TemporaryDirectory() as folder:
+        post = Path(folder) / "post.md"
+        written = save_bytes(post, first, None)
+        data, read = read_bytes(post)
+        assert data == first and read == written
+        rewritten = save_bytes(post, second, read)
+        assert post.read_bytes() == second
+        assert rewritten == Fingerprint.of_path(post)
+        assert sorted(os.listdir(folder)) == ["post.md"]
 
 
 # -- with the document model ------------------------------------------------
