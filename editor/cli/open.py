@@ -17,7 +17,7 @@ def run_open(argv: list[str]) -> int:
     missing = [p for p in argv if not Path(p).exists()]
     if missing:
         print(f"{missing[0]}: error: no such file or folder", file=sys.stderr)
-        return 2
+        return 1
     entry = _ui_entry()
     if entry is not None:
         return int(entry(argv) or 0)
