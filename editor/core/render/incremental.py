@@ -1,0 +1,246 @@
+"""Render a body block by block, re-rendering only what an edit changed.
+
+Pipeline for one block (blocks.py splits the body):
+
+  source ─► templates (Liquid / shortcodes) ─► Markdown (with the reference
+  definitions it mentions) ─► local paths ─► sanitizer  ═► "stage 1", cached
+  by (templated text, definitions)
+
+then, for every block in document order (cheap string work): unique heading
+ids (headings.py) and footnote numbers (footnotes.py) fill the placeholders,
+and the block is wrapped in
+`<div class="galley-block" id="…" data-line-start="…" data-line-end="…">`.
+
+Block ids are matched to the previous render by text (common prefix/suffix,
+then equal text, then position), so an unchanged block keeps its id and an
+edited paragraph keeps its place. The patch lists only blocks whose content
+changed; moved line numbers travel separately in `Patch.lines`.
+
+An IncrementalRenderer (and its Markdown instance) belongs to ONE thread:
+create one per worker, never share it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .blocks import split_blocks
+from .context import TemplateContext
+from .footnotes import FootnoteIndex, footnotes_section
+from .header import render_header
+from .headings import fill_ids, unique_ids
+from .liquid import render_liquid
+from .markdown_pipeline import MarkdownPipeline
+from .model import Block, Patch, RenderOptions, RenderRequest, RenderResult, SiteInfo
+from .paths import PathResolver
+from .references import definitions_in, fold, relevant
+from .sanitize import sanitize
+from .shortcodes import render_hugo, render_zola
+
+FOOTNOTES_ID = "galley-footnotes"
+
+
+@dataclass(frozen=True)
+class _Stage1:
+    html: str
+    slugs: tuple[str, ...]
+    refs: tuple[str, ...]
+    defs: tuple[tuple[str, str], ...]
+
+
+def template_step(site: SiteInfo) -> Callable[[str, TemplateContext], str]:
+    """The template language the site's generator runs before Markdown."""
+    if site.generator == "jekyll":
+        return render_liquid
+    if site.generator == "hugo":
+        return render_hugo
+    if site.generator == "zola":
+        return render_zola
+    return lambda text, ctx: render_hugo(render_liquid(text, ctx), ctx)
+
+
+def wrap(block_id: str, inner: str, start: int, end: int) -> str:
+    return (f'<div class="galley-block" id="{block_id}" data-line-start="{start}" '
+            f'data-line-end="{end}">\n{inner}\n</div>')
+
+
+class IncrementalRenderer:
+    """See the module docstring. Not thread-safe: one instance per thread."""
+
+    def __init__(self, site: SiteInfo | None = None, options: RenderOptions | None = None) -> None:
+        self.site = site or SiteInfo()
+        self.options = options or RenderOptions()
+        self._pipeline = MarkdownPipeline()
+        self._env: tuple | None = None
+        self._front_matter: Any = None
+        self._templated: dict[str, str] = {}
+        self._defs_cache: dict[str, tuple] = {}
+        self._stage1: dict[tuple, _Stage1] = {}
+        self._stage1_old: dict[tuple, _Stage1] = {}
+        self._prev: list[tuple[str, str]] = []
+        self._sent_inner: dict[str, str] = {}
+        self._sent_lines: dict[str, tuple[int, int]] = {}
+        self._sent_header: str | None = None
+        self._next_id = 0
+        #: Blocks converted by Markdown in the last render (for tests and the bench).
+        self.last_converted = 0
+
+    # -- the parts -------------------------------------------------------------
+
+    def _reset_env(self, request: RenderRequest) -> None:
+        env = (request.site, request.options, request.post_path)
+        if env != self._env:
+            self._env = env
+            self._resolver = PathResolver(request.site, request.post_path, request.options.embed_images)
+            self._template = template_step(request.site)
+            self._front_matter = None
+            self._stage1.clear()
+            self._stage1_old.clear()
+        if request.front_matter != self._front_matter:
+            self._front_matter = dict(request.front_matter)
+            self._ctx = TemplateContext(request.site, self._front_matter, request.post_path)
+            self._templated.clear()
+            self._header: str | None = None
+
+    def _templated_text(self, text: str) -> str:
+        out = self._templated.get(text)
+        if out is None:
+            out = self._template(text, self._ctx) if "{" in text else text
+            self._templated[text] = out
+        return out
+
+    def _convert(self, text: str, refs: tuple) -> _Stage1:
+        key = (text, refs)
+        hit = self._stage1.get(key) or self._stage1_old.get(key)
+        if hit is None:
+            conv = self._pipeline.convert(text, dict(refs))
+            out = self._resolver.rewrite(conv.html)
+            if not self._options.allow_scripts:
+                out = sanitize(out)
+            hit = _Stage1(out, conv.slugs, conv.footnote_refs, conv.footnote_defs)
+            self.last_converted += 1
+        self._stage1[key] = hit
+        return hit
+
+    def markdown_fragment(self, text: str) -> str:
+        """A small Markdown text (excerpt, feature text) → safe HTML."""
+        stage = self._convert(self._templated_text(text), ())
+        return fill_ids(stage.html, list(stage.slugs))
+
+    # -- render ---------------------------------------------------------------
+
+    def render(self, request: RenderRequest) -> RenderResult:
+        self._options = request.options
+        self._reset_env(request)
+        self.last_converted = 0
+        self._stage1_old, self._stage1 = self._stage1, {}
+
+        sources = split_blocks(request.body)
+        templated = [self._templated_text(b.text) for b in sources]
+        definitions: dict[str, tuple[str, str | None]] = {}
+        for text in templated:
+            found = self._defs_cache.get(text)
+            if found is None:
+                found = self._defs_cache[text] = definitions_in(text)
+            definitions.update(found)
+        if len(self._defs_cache) > 4 * len(templated) + 64:
+            self._defs_cache = {t: self._defs_cache[t] for t in templated if t in self._defs_cache}
+        stages = [self._convert(text, relevant(fold(text), definitions) if "[" in text else ())
+                  for text in templated]
+
+        # Document-wide: heading ids, footnote numbers.
+        defined = {label for s in stages for label, _ in s.defs}
+        index = FootnoteIndex(defined)
+        used: dict[str, int] = {}
+        inners = []
+        for stage in stages:
+            inner = stage.html
+            if stage.slugs:
+                inner = fill_ids(inner, unique_ids(list(stage.slugs), used))
+            if stage.refs:
+                inner, _ = index.fill_refs(inner, stage.refs)
+            inners.append(inner)
+
+        texts = [b.text for b in sources]
+        ids = self._match_ids(texts)
+        base = request.body_line
+        blocks = [Block(i, inner, base + b.start, base + b.end) for i, inner, b in zip(ids, inners, sources)]
+        if index.numbers:
+            bodies = {label: text for s in stages for label, text in s.defs}
+            items = []
+            for label in index.ordered():
+                stage = self._convert(self._templated_text(bodies[label]), ())
+                body = fill_ids(stage.html, list(stage.slugs))
+                body, _ = index.fill_refs(body, stage.refs)
+                items.append((label, body))
+            last = base + (sources[-1].end if sources else 0)
+            blocks.append(Block(FOOTNOTES_ID, footnotes_section(items), last, last))
+
+        header = self._header
+        if header is None:
+            header = self._header = render_header(self._front_matter, self.markdown_fragment, self._resolve_header_url)
+        return self._finish(blocks, header)
+
+    def _resolve_header_url(self, url: str) -> str:
+        return self._resolver.resolve(self._templated_text(url))
+
+    def _finish(self, blocks: list[Block], header: str) -> RenderResult:
+        wrappers = {b.id: wrap(b.id, b.html, b.start_line, b.end_line) for b in blocks}
+        changed = {}
+        lines = {}
+        for b in blocks:
+            span = (b.start_line, b.end_line)
+            if self._sent_inner.get(b.id) != b.html:
+                changed[b.id] = wrappers[b.id]
+            elif self._sent_lines.get(b.id) != span:
+                lines[b.id] = span
+        order = tuple(b.id for b in blocks)
+        removed = tuple(i for i in self._sent_inner if i not in wrappers)
+        patch = Patch(changed, removed, order, header if header != self._sent_header else None, lines)
+        self._sent_inner = {b.id: b.html for b in blocks}
+        self._sent_lines = {b.id: (b.start_line, b.end_line) for b in blocks}
+        self._sent_header = header
+        self._stage1_old = {}
+        return RenderResult(header, tuple(blocks), patch, "\n".join(wrappers[i] for i in order))
+
+    def _match_ids(self, texts: list[str]) -> list[str]:
+        old = self._prev
+        n_old, n_new = len(old), len(texts)
+        p = 0
+        while p < n_old and p < n_new and old[p][0] == texts[p]:
+            p += 1
+        s = 0
+        while s < n_old - p and s < n_new - p and old[n_old - 1 - s][0] == texts[n_new - 1 - s]:
+            s += 1
+        mid_old = old[p:n_old - s]
+        mid_new = texts[p:n_new - s]
+        avail: dict[str, deque[str]] = defaultdict(deque)
+        for text, bid in mid_old:
+            avail[text].append(bid)
+        assigned: list[str | None] = []
+        taken = set()
+        for text in mid_new:
+            bid = avail[text].popleft() if avail.get(text) else None
+            if bid is not None:
+                taken.add(bid)
+            assigned.append(bid)
+        spare = iter([bid for _, bid in mid_old if bid not in taken])
+        for j, bid in enumerate(assigned):
+            if bid is None:
+                assigned[j] = next(spare, None) or self._new_id()
+        ids = [bid for _, bid in old[:p]] + [a for a in assigned if a] + [bid for _, bid in old[n_old - s:]]
+        self._prev = list(zip(texts, ids))
+        return ids
+
+    def _new_id(self) -> str:
+        self._next_id += 1
+        return f"b{self._next_id}"
+
+
+def render_html(request: RenderRequest) -> str:
+    """The full body HTML (block wrappers included), from a fresh renderer."""
+    return IncrementalRenderer(request.site, request.options).render(request).full_html
+
+

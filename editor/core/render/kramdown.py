@@ -1,0 +1,47 @@
+"""The kramdown syntax Jekyll posts use that Python-Markdown does not know.
+
+A Python-Markdown preprocessor (extension API):
+- `{: .class #id}` on the line after an ATX heading is joined to the heading,
+  where attr_list reads it (after a paragraph attr_list already reads it);
+- `{::comment}…{:/comment}` and `{::options …/}` are dropped;
+- `* TOC` + `{:toc}` (kramdown's table of contents) becomes a placeholder:
+  the real list is built by the site generator.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+from .markup import placeholder
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+\S")
+_IAL = re.compile(r"^[ ]{0,3}\{:(?!:)[^}\n]*\}[ \t]*$")
+_TOC = re.compile(r"^[ ]{0,3}[*+-][ \t]+.*\n[ ]{0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$", re.M)
+_COMMENT = re.compile(r"\{::comment\}.*?\{:/(?:comment)?\}", re.S)
+_OPTIONS = re.compile(r"\{::options\b[^}]*/\}")
+
+
+class _Kramdown(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "{:" not in text:
+            return lines
+        text = _COMMENT.sub("", text)
+        text = _OPTIONS.sub("", text)
+        text = _TOC.sub(lambda m: placeholder("{:toc}", "liquid-tag", "table of contents"), text)
+        out: list[str] = []
+        for line in text.split("\n"):
+            if out and _IAL.match(line) and _HEADING.match(out[-1]):
+                out[-1] = out[-1].rstrip() + " " + line.strip()
+                continue
+            out.append(line)
+        return out
+
+
+class KramdownExtension(Extension):
+    def extendMarkdown(self, md) -> None:
+        # Before the raw HTML extractor (20) and fenced code (25).
+        md.preprocessors.register(_Kramdown(md), "galley_kramdown", 27)

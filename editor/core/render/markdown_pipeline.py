@@ -1,0 +1,73 @@
+"""The Python-Markdown instance and its extensions, configured like the sites.
+
+Jekyll's kramdown (GFM input) and Hugo's goldmark differ from stock
+Python-Markdown; the choices here follow DESIGN.md's measured list:
+tables, fenced code in and out of lists (pymdownx.superfences), footnotes in
+reference order (footnotes.py), `attr_list`, `def_list`, `md_in_html`, task
+lists, `~~strike~~` with `~sub~` off (`1~2만원~` stays text), heading ids that
+keep Korean (headings.py), Pygments with CSS classes and `language-x`
+(pymdownx.highlight), smart quotes (kramdown and goldmark both do them), and
+the kramdown bits of kramdown.py.
+
+A `MarkdownPipeline` holds one `markdown.Markdown`, which is stateful: an
+instance belongs to ONE thread. The incremental renderer owns its pipeline;
+never share either between threads (create one per worker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+import markdown
+
+from .footnotes import FootnotesExtension
+from .headings import HeadingIdsExtension
+from .kramdown import KramdownExtension
+
+
+@dataclass(frozen=True)
+class Converted:
+    """One conversion: HTML with id/footnote placeholders, and what fills them."""
+
+    html: str
+    slugs: tuple[str, ...]
+    footnote_refs: tuple[str, ...]
+    footnote_defs: tuple[tuple[str, str], ...]
+
+
+class MarkdownPipeline:
+    """Markdown → HTML for one block (or a whole body). Not thread-safe."""
+
+    def __init__(self) -> None:
+        self._headings = HeadingIdsExtension()
+        self._footnotes = FootnotesExtension()
+        self.md = markdown.Markdown(
+            extensions=[
+                "tables", "attr_list", "def_list", "md_in_html", "smarty",
+                "pymdownx.superfences", "pymdownx.highlight", "pymdownx.tasklist", "pymdownx.tilde",
+                self._footnotes, self._headings, KramdownExtension(),
+            ],
+            extension_configs={
+                "pymdownx.highlight": {
+                    "use_pygments": True, "pygments_lang_class": True, "guess_lang": False,
+                    "css_class": "highlight",
+                },
+                "pymdownx.tilde": {"subscript": False},
+                "pymdownx.tasklist": {"custom_checkbox": False},
+                "smarty": {"smart_angled_quotes": False},
+            },
+            output_format="html",
+        )
+
+    def convert(self, text: str, references: Mapping[str, tuple[str, str | None]] | None = None) -> Converted:
+        self.md.reset()
+        if references:
+            self.md.references.update(references)
+        html = self.md.convert(text)
+        return Converted(
+            html=html,
+            slugs=tuple(self._headings.slugs),
+            footnote_refs=tuple(self._footnotes.refs),
+            footnote_defs=tuple(self._footnotes.defs),
+        )

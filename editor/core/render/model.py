@@ -1,0 +1,134 @@
+"""Plain values the renderer takes and gives back.
+
+The renderer has no dependency on the document model or on `editor.core.site`:
+the window (or the CLI) captures a `RenderRequest` snapshot on its own thread
+and hands it to a worker. Everything here is immutable so a request can cross
+threads safely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal, Mapping
+
+Generator = Literal["jekyll", "hugo", "zola", "unknown"]
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What the renderer needs to know about the site a post belongs to."""
+
+    root: Path | None = None
+    generator: str = "unknown"
+    config: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    baseurl: str = ""
+    url: str = ""
+    post_files: tuple[Path, ...] = ()
+
+    @classmethod
+    def from_site(cls, site: Any) -> "SiteInfo":
+        """Adapt an `editor.core.site.Site` (duck-typed, see docs/core-api.md)."""
+        posts = site.post_files() if callable(getattr(site, "post_files", None)) else ()
+        return cls(
+            root=Path(site.root) if getattr(site, "root", None) else None,
+            generator=str(getattr(site, "generator", "unknown") or "unknown"),
+            config=MappingProxyType(dict(getattr(site, "config", None) or {})),
+            baseurl=str(getattr(site, "baseurl", "") or ""),
+            url=str(getattr(site, "url", "") or ""),
+            post_files=tuple(Path(p) for p in posts),
+        )
+
+    @classmethod
+    def discover(cls, path: Path) -> "SiteInfo":
+        """`Site.discover(path)` adapted; imported lazily so render has no hard dependency."""
+        from editor.core.site import Site  # noqa: PLC0415 - optional collaborator
+
+        return cls.from_site(Site.discover(path))
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    theme: Literal["light", "dark"] = "light"
+    #: Let the post's own scripts run (sanitizer off, CSP relaxed). Off by default.
+    allow_scripts: bool = False
+    #: Block remote images/frames through the CSP (local files still load).
+    block_remote: bool = False
+    #: Use this compiled stylesheet of the site instead of our preview theme.
+    site_css: Path | None = None
+    #: Inline local images as data: URLs (standalone export).
+    embed_images: bool = False
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    body: str
+    front_matter: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    #: 1-based file line on which the body starts (for data-line-* attributes).
+    body_line: int = 1
+    post_path: Path | None = None
+    site: SiteInfo = SiteInfo()
+    options: RenderOptions = RenderOptions()
+
+    @classmethod
+    def from_snapshot(cls, snapshot: Any, site: SiteInfo, options: RenderOptions | None = None) -> "RenderRequest":
+        """Build from an `editor.core.document.Snapshot`."""
+        return cls(
+            body=snapshot.body,
+            front_matter=snapshot.front_matter,
+            body_line=snapshot.body_line,
+            post_path=Path(snapshot.path) if snapshot.path else None,
+            site=site,
+            options=options or RenderOptions(),
+        )
+
+
+@dataclass(frozen=True)
+class Block:
+    """One top-level block of the body as it appears in the preview."""
+
+    id: str
+    html: str
+    #: 1-based file lines (inclusive) the block came from.
+    start_line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class Patch:
+    """What changed since the previous render of the same renderer.
+
+    `changed` holds new or re-rendered blocks (the outer wrapper HTML, ready to
+    replace or insert), `removed` the ids to drop, `order` every id in document
+    order. `header_html` is None when the header did not change.
+    """
+
+    changed: Mapping[str, str]
+    removed: tuple[str, ...]
+    order: tuple[str, ...]
+    header_html: str | None
+    #: New `(start_line, end_line)` of blocks whose content did not change but
+    #: whose lines moved (an edit above added or removed lines).
+    lines: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        import json
+
+        return json.dumps(
+            {"changed": dict(self.changed), "removed": list(self.removed),
+             "order": list(self.order), "header_html": self.header_html,
+             "lines": {k: list(v) for k, v in self.lines.items()}},
+            ensure_ascii=False,
+        )
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    header_html: str
+    blocks: tuple[Block, ...]
+    patch: Patch
+    #: All blocks' wrappers concatenated: what `render_html` returns.
+    full_html: str

@@ -1,0 +1,127 @@
+"""Whole HTML documents: `render_page` (standalone) and `page_shell` (live).
+
+Both come from resources/preview/page.html with the theme CSS inlined
+(preview.css + placeholders.css + pygments colours for both themes, or the
+site's own compiled stylesheet) and a Content-Security-Policy meta:
+
+- no scripts at all, unless `allow_scripts`; the live shell runs only our
+  preview.js, allowed by a fresh nonce (post HTML never carries it);
+- images/media from `file:`, `data:` and the web — only `file:`/`data:`
+  with `block_remote`; frames only from https (none with `block_remote`);
+- no `<base>`, no form submission, no plugins, no network requests from scripts.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from .highlight_css import highlight_css
+from .incremental import IncrementalRenderer
+from .model import RenderOptions, RenderRequest
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(?!data:|https?:|file:|/|#)([^'")]+)\1\s*\)""")
+
+
+def resources_dir() -> Path:
+    """resources/preview in a checkout, or `editor.resources` when installed."""
+    here = Path(__file__).resolve().parents[3] / "resources" / "preview"
+    if here.is_dir():
+        return here
+    from importlib.resources import files
+
+    return Path(str(files("editor.resources") / "preview"))
+
+
+@lru_cache(maxsize=8)
+def _resource(name: str) -> str:
+    return (resources_dir() / name).read_text(encoding="utf-8")
+
+
+def theme_css(options: RenderOptions) -> str:
+    if options.site_css is not None:
+        css_path = Path(options.site_css)
+        css = css_path.read_text(encoding="utf-8", errors="replace")
+        # Inlined, relative url()s would lose their folder: make them file URLs.
+        css = _CSS_URL.sub(lambda m: f'url("{(css_path.parent / m.group(2)).resolve().as_uri()}")', css)
+        return css + "\n" + _resource("placeholders.css")
+    return _resource("preview.css") + "\n" + _resource("placeholders.css") + "\n" + highlight_css()
+
+
+def csp(options: RenderOptions, nonce: str | None = None) -> str:
+    remote = "" if options.block_remote else " https: http:"
+    if options.allow_scripts:
+        script = "'unsafe-inline' 'unsafe-eval' file:" + ("" if options.block_remote else " https:")
+    elif nonce:
+        script = f"'nonce-{nonce}'"
+    else:
+        script = "'none'"
+    return "; ".join([
+        "default-src 'none'",
+        f"img-src file: data:{remote}",
+        f"media-src file: data:{remote}",
+        "style-src 'unsafe-inline' file:" + ("" if options.block_remote else " https:"),
+        "font-src file: data:" + ("" if options.block_remote else " https:"),
+        "frame-src " + ("'none'" if options.block_remote else "https:"),
+        f"script-src {script}",
+        "connect-src 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+
+
+def _fill(template: str, values: Mapping[str, str]) -> str:
+    # One pass over the template only: markers inside post content stay as text.
+    return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], template)
+
+
+def _lang(front_matter: Mapping[str, Any], body: str) -> str:
+    lang = front_matter.get("lang") or front_matter.get("language")
+    if isinstance(lang, str) and re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", lang):
+        return lang.replace("_", "-")
+    return "ko" if _HANGUL.search(body[:4000]) else ""
+
+
+def render_page(request: RenderRequest) -> str:
+    """A complete standalone document: header + body, CSS inlined, no scripts."""
+    result = IncrementalRenderer(request.site, request.options).render(request)
+    options = request.options
+    title = request.front_matter.get("title") or (request.post_path.name if request.post_path else "Preview")
+    return _fill(_resource("page.html"), {
+        "LANG": _lang(request.front_matter, request.body),
+        "THEME": options.theme,
+        "CSP": html.escape(csp(options), quote=True),
+        "TITLE": html.escape(str(title)),
+        "CSS": theme_css(options),
+        "HEADER": result.header_html,
+        "BODY_ATTRS": "",
+        "BODY": result.full_html,
+        "SCRIPT": "",
+    })
+
+
+def page_shell(options: RenderOptions | None = None, lang: str = "") -> str:
+    """The page the window loads once; content arrives by `galley.applyPatch`."""
+    options = options or RenderOptions()
+    nonce = secrets.token_urlsafe(18)
+    script = f'<script nonce="{nonce}">\n{_resource("preview.js")}\n</script>'
+    page = _fill(_resource("page.html"), {
+        "LANG": lang,
+        "THEME": options.theme,
+        "CSP": html.escape(csp(options, nonce), quote=True),
+        "TITLE": "Preview",
+        "CSS": theme_css(options),
+        "HEADER": "",
+        "BODY_ATTRS": "",
+        "BODY": "",
+        "SCRIPT": script,
+    })
+    if options.allow_scripts:
+        page = page.replace("<body>", '<body data-allow-scripts="1">', 1)
+    return page
