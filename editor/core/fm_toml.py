@@ -181,20 +181,78 @@ class TomlFrontMatter:
         return copy.deepcopy(lookup_path(self._data, _norm_path(path)))
 
     def key_span(self, path: Any) -> tuple[int, int] | None:
-        """File lines (1-based, in the fragment) of the entry at `path`: the
-        lines that change when the entry is removed."""
+        """File lines (1-based, in the fragment) of the entry at `path`."""
         path = _norm_path(path)
         try:
             lookup_path(self._data, path)
-            new = self._edited(path, None, remove=True)
-        except (KeyPathError, ValueError):
+        except KeyPathError:
             return None
-        a, _b, ops = _changed_regions(self._text, new)
-        if not ops:
+        span = self._table_span(path)
+        if span is None:
+            span = self._value_span(path)
+        return span
+
+    def _value_span(self, path: tuple) -> tuple[int, int] | None:
+        """Lines of a `key = value` entry (or a list item): put a unique
+        marker in place of the value; the entry starts on the marker's line
+        and ends where the old and new texts start to agree again. (A diff
+        of a removal would be ambiguous when lines repeat, as `]` does.)"""
+        old = self._text
+        try:
+            doc = tomlkit.parse(old)
+            parent: Any = doc
+            for part in path[:-1]:
+                parent = parent[part]
+            parent[path[-1]] = _MARKER
+            new = doc.as_string()
+        except (TOMLKitError, KeyError, IndexError, TypeError, AttributeError, ValueError):
             return None
-        first = min(op[1] for op in ops)
-        last = max(max(op[2], op[1] + 1) for op in ops)
-        return first + 1, min(last, len(a))
+        pos = new.find(_MARKER)
+        if pos < 0:
+            return None
+        first = _line_number(new, pos)
+        suffix = 0
+        limit = min(len(old), len(new) - pos - len(_MARKER))
+        while suffix < limit and old[-1 - suffix] == new[-1 - suffix]:
+            suffix += 1
+        end = len(old) - suffix  # the entry's text ends before this
+        last = max(first, _line_number(old, max(end - 1, 0)))
+        return first, last
+
+    def _table_span(self, path: tuple) -> tuple[int, int] | None:
+        """Lines of a `[table]` (with its sub-tables) or one `[[array]]` table,
+        found by their headers."""
+        headers = _headers(self._text)
+        keys = tuple(p for p in path if isinstance(p, str))
+        if len(keys) != len(path) and not (isinstance(path[-1], int) and len(keys) == len(path) - 1):
+            return None
+        if isinstance(path[-1], int):
+            matches = [h for h in headers if h[1] == keys and h[2]]
+            count = len(matches)
+            if not count:
+                return None
+            start = matches[path[-1] % count][0]
+        else:
+            inside = [h for h in headers if h[1][: len(keys)] == keys]
+            if not inside:
+                return None
+            start = inside[0][0]
+        lines = _LINE_END.split(self._text)
+        if lines and lines[-1] == "":
+            lines.pop()
+        one_of_array = isinstance(path[-1], int)
+        end = len(lines)
+        for line_no, key, _aot in headers:
+            if line_no <= start:
+                continue
+            # Sub-tables belong to their table; the next [[array]] entry does not.
+            belongs = key[: len(keys)] == keys and (len(key) > len(keys) or not one_of_array)
+            if not belongs:
+                end = line_no - 1
+                break
+        while end > start and not lines[end - 1].strip():
+            end -= 1  # trailing blank lines separate tables; they are not part of one
+        return start, end
 
     def key_location(self, path: Any) -> tuple[int, int] | None:
         path = _norm_path(path)
@@ -352,17 +410,13 @@ class TomlFrontMatter:
         except FrontMatterError:
             return False
         if value is _MISSING:
-            try:
-                lookup_path(data, path)
+            # Removed, and nothing else: for a list item the rest shifts down.
+            return same_value(data, _without(self._data, path))
+        try:
+            if not same_value(lookup_path(data, path), value):
                 return False
-            except KeyPathError:
-                pass
-        else:
-            try:
-                if not same_value(lookup_path(data, path), value):
-                    return False
-            except KeyPathError:
-                return False
+        except KeyPathError:
+            return False
         # Everything else must be untouched; maps created on the way to a new
         # key (absent before) are part of the edit.
         cut = path
@@ -373,6 +427,26 @@ class TomlFrontMatter:
                 cut = path[:k]
                 break
         return same_value(_without(data, cut), _without(self._data, cut))
+
+
+_MARKER = "\u2063galley-key-span\u2063"
+_HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*(.*?)[ \t]*\]\]?[ \t]*(?:#.*)?$")
+_KEY_PART = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)')
+
+
+def _line_number(text: str, pos: int) -> int:
+    return len(_LINE_END.findall(text, 0, pos)) + 1
+
+
+def _headers(text: str) -> list[tuple[int, tuple, bool]]:
+    """(line, key path, is [[array]]) of each table header line."""
+    found = []
+    for number, line in enumerate(_LINE_END.split(text), 1):
+        m = _HEADER.match(line)
+        if m:
+            parts = tuple(next(g for g in k.groups() if g is not None) for k in _KEY_PART.finditer(m.group(2)))
+            found.append((number, parts, m.group(1) == "[["))
+    return found
 
 
 class _Missing:
