@@ -1,0 +1,198 @@
+"""`galley validate PATH...`: check posts the way the window does before a save.
+
+Files are checked as given; a folder is scanned for posts (Jekyll `_posts`,
+`_drafts` and collections, Hugo/Zola `content/`; sites nested below the folder
+are found too). Prints `path:line:col: severity: message [rule-id]` lines and a
+summary, or with `--format json` a JSON list of {path, line, column, severity,
+rule, message}. Exit 0: no errors; 1: errors (warnings too with --strict);
+2: a usage error (a path that does not exist, a broken galley.toml).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+OK, PROBLEMS, USAGE = 0, 1, 2
+
+#: Files that sit among posts in a repository but are not posts.
+_NOT_POSTS = ("readme", "changelog", "license", "licence", "contributing", "code_of_conduct",
+              "security", "authors")
+_SITE_MARKERS = ("_config.yml", "_config.yaml", "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+                 "config.toml", "config.yaml", "config.yml", "config.json")
+_SCAN_DEPTH = 4
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check posts: front matter, dates, links, images, markup",
+        description="Check posts for problems that break or spoil a site build. "
+                    "A folder is scanned for posts.",
+        epilog="Exit status: 0 no errors, 1 errors found, 2 usage error. "
+               "Rules and the front-matter schema are set in galley.toml (see README).",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a post file or a folder")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text lines (default) or a JSON list")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                        help="processes to use (default: all cores)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from editor.core.validation import SchemaError, ValidationContext, validate_paths
+    from editor.core.validation.runner import group_by_site
+
+    if args.jobs is not None and args.jobs < 1:
+        print("galley validate: --jobs must be at least 1", file=sys.stderr)
+        return USAGE
+    files: list[str] = []
+    for raw in args.paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(scan_folder(path))
+        elif path.is_file():
+            files.append(raw)
+        else:
+            print(f"galley validate: {raw}: no such file or folder", file=sys.stderr)
+            return USAGE
+    files = list(dict.fromkeys(files))  # a file named twice is checked once
+    contexts = {}
+    try:
+        for key, (site, _files) in group_by_site(files).items():
+            contexts[key] = ValidationContext.build(site)
+            for problem in contexts[key].config.problems:
+                print(f"{Path(key) / 'galley.toml'}: warning: {problem}", file=sys.stderr)
+    except SchemaError as exc:
+        print(f"galley validate: {exc}", file=sys.stderr)
+        return USAGE
+    progress = ProgressBar(len(files)) if sys.stderr.isatty() else None
+    try:
+        diagnostics = validate_paths(files, jobs=args.jobs, progress=progress, contexts=contexts)
+    finally:
+        if progress:
+            progress.finish()
+    if args.strict:
+        diagnostics = [d.with_severity("error") if d.severity == "warning" else d
+                       for d in diagnostics]
+    diagnostics = [d.with_path(_shown(d.path)) for d in diagnostics]
+    if args.format == "json":
+        records = [{k: d.to_json()[k] for k in ("path", "line", "column", "severity", "rule",
+                                                 "message")} for d in diagnostics]
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for d in diagnostics:
+            print(d.format())
+        print(summary(diagnostics, len(files)))
+    return PROBLEMS if any(d.severity == "error" for d in diagnostics) else OK
+
+
+def summary(diagnostics, files: int) -> str:
+    counts = Counter(d.severity for d in diagnostics)
+    with_problems = len({d.path for d in diagnostics})
+
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    return (f"{n(counts['error'], 'error')}, {n(counts['warning'], 'warning')}, "
+            f"{n(counts['info'], 'info')} in {n(files, 'file')} "
+            f"({with_problems} with findings)")
+
+
+def _shown(path: str | None) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    if not path:
+        return "<post>"
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def scan_folder(folder: Path) -> list[str]:
+    """Post files under `folder`: its site's posts, and those of sites nested below it."""
+    from editor.core.site import Site
+
+    folder = folder.absolute()
+    site = Site.discover(folder)
+    if site.generator != "unknown":
+        return [str(p) for p in site.post_files() if _under(p, folder)]
+    roots = _nested_site_roots(folder)
+    files: list[str] = []
+    for root in roots:
+        files.extend(str(p) for p in Site.discover(root).post_files())
+    for path in site.post_files():  # Markdown files of a folder no generator claims
+        if any(_under(path, root) for root in roots):
+            continue
+        if path.stem.lower() in _NOT_POSTS:
+            continue
+        files.append(str(path))
+    return sorted(dict.fromkeys(files))
+
+
+def _nested_site_roots(folder: Path) -> list[Path]:
+    from editor.core.site import SKIP_DIRS, Site
+
+    found: list[Path] = []
+    stack = [(folder, 0)]
+    while stack:
+        current, depth = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        names = {e.name for e in entries}
+        if any(m in names for m in _SITE_MARKERS) or "_posts" in names:
+            site = Site.discover(current)
+            if site.generator != "unknown" and site.root == current:
+                found.append(current)
+                continue  # a site's own folders are its business
+        if depth >= _SCAN_DEPTH:
+            continue
+        for entry in entries:
+            if entry.is_dir() and entry.name not in SKIP_DIRS and not entry.name.startswith("."):
+                stack.append((Path(entry.path), depth + 1))
+    return sorted(found)
+
+
+def _under(path: Path, folder: Path) -> bool:
+    try:
+        Path(path).absolute().relative_to(folder)
+        return True
+    except ValueError:
+        return False
+
+
+class ProgressBar:
+    """A one-line bar on stderr, shown only once the run has taken more than half a second."""
+
+    DELAY = 0.5
+
+    def __init__(self, total: int, stream=None) -> None:
+        self.total = total
+        self.stream = stream or sys.stderr
+        self.start = time.monotonic()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if time.monotonic() - self.start < self.DELAY:
+            return
+        width = 30
+        filled = int(width * done / max(total, 1))
+        self.stream.write(f"\rvalidating [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        self.stream.flush()
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * 60 + "\r")
+            self.stream.flush()

@@ -1,0 +1,23 @@
+"""Validation of posts: a schema for the front matter, the rule set, the runner.
+
+The window's calls (see docs/core-api.md, "editor.core.validation"):
+
+    schema = load_schema(site)                      # or let build() load it
+    context = ValidationContext.build(site, schema)  # once per site
+    diagnostics = validate_document(doc, context)   # per keystroke, ~1 ms
+"""
+
+from .config import RuleSetting, ValidationConfig
+from .context import ValidationContext
+from .diagnostics import ERROR, INFO, INTERNAL_ERROR, SEVERITIES, WARNING, Diagnostic
+from .rules import DEFAULT_SEVERITY, RULE_IDS
+from .runner import validate_bytes, validate_document, validate_path, validate_paths
+from .schema import FIELD_TYPES, Field, Schema, SchemaError, load_schema
+
+__all__ = [
+    "Diagnostic", "ERROR", "WARNING", "INFO", "SEVERITIES", "INTERNAL_ERROR",
+    "Field", "Schema", "SchemaError", "FIELD_TYPES", "load_schema",
+    "ValidationConfig", "RuleSetting", "ValidationContext",
+    "DEFAULT_SEVERITY", "RULE_IDS",
+    "validate_document", "validate_bytes", "validate_path", "validate_paths",
+]

@@ -1,0 +1,235 @@
+"""`ValidationContext`: the site-wide facts, computed once and reused per post.
+
+Validating a post while the writer types must take milliseconds, so what
+depends on the whole site -- the schema, the rule config, the tags and
+categories in use, every file under the root (images, link targets), the
+slugs and URLs posts are published under -- is gathered here once. The window
+builds one per site (and rebuilds it when the site changes on disk); the CLI
+builds one and sends it to each worker process (it is plain, picklable data).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable
+
+from .config import ValidationConfig
+from .schema import Schema, default_schema, load_schema
+
+#: Folders that hold no source of the site (build output, tools).
+_SKIP_DIRS = frozenset({"_site", "public", "node_modules", ".git", ".hg", ".svn", "vendor",
+                        ".bundle", ".jekyll-cache", ".sass-cache", "target", "__pycache__",
+                        ".venv"})
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
+
+
+@dataclass
+class ValidationContext:
+    schema: Schema = field(default_factory=default_schema)
+    config: ValidationConfig = field(default_factory=ValidationConfig)
+    root: Path | None = None
+    generator: str = "unknown"
+    baseurl: str = ""
+    url: str = ""
+    #: Terms in use per taxonomy ("tags", "categories", ...), with how many posts use each.
+    vocabulary: dict[str, Counter] = field(default_factory=dict)
+    #: Each indexed post's own terms (relpath → {(taxonomy, term)}), to leave a post out
+    #: of the counts when asking "is this tag used anywhere else?".
+    terms_by_path: dict[str, frozenset] = field(default_factory=dict)
+    #: Every file and folder under the root, relative, with "/" (link and image targets).
+    files: frozenset[str] = frozenset()
+    dirs: frozenset[str] = frozenset()
+    #: Last URL segments a page of the site can have (file stems, slugs, permalinks...).
+    slugs: frozenset[str] = frozenset()
+    #: Jekyll post names `{% post_url %}` can name ("2021-05-10-hello", "sub/2021-...").
+    post_names: frozenset[str] = frozenset()
+    #: Fixed "now" for tests; None means the real clock at each call.
+    now: _dt.datetime | None = None
+
+    # -- building -----------------------------------------------------------------------
+    @classmethod
+    def build(cls, site: Any = None, schema: Schema | None = None,
+              config: ValidationConfig | None = None, index: list | None = None,
+              now: _dt.datetime | None = None) -> "ValidationContext":
+        """Gather the facts of `site` (an editor.core.site.Site, or None for a lone post).
+
+        Reads the site's post index once (`index` if the caller has it) for the
+        schema inference, vocabulary and slugs, and walks the folder once.
+        """
+        from .rules import RULE_IDS
+
+        if site is None:
+            return cls(schema=schema or default_schema(), config=config or ValidationConfig(),
+                       now=now)
+        root = Path(site.root).resolve()
+        if index is None:
+            index = site.index()
+        if schema is None:
+            schema = load_schema(site, index)
+        if config is None:
+            config = ValidationConfig.load(root, RULE_IDS)
+        files, dirs = _walk(root)
+        vocabulary, terms_by_path = _vocabulary(index, root, site.generator, schema.taxonomies)
+        return cls(schema=schema, config=config, root=root, generator=site.generator,
+                   baseurl=(site.baseurl or "").rstrip("/"), url=site.url or "",
+                   vocabulary=vocabulary, terms_by_path=terms_by_path, files=files, dirs=dirs,
+                   slugs=_slugs(index, files, dirs), post_names=_post_names(files), now=now)
+
+    # -- questions the rules and the window ask --------------------------------------------
+    def current_time(self) -> _dt.datetime:
+        return self.now or _dt.datetime.now(_dt.timezone.utc)
+
+    @property
+    def future(self) -> bool | None:
+        """Does the generator publish future-dated posts? (galley.toml wins over its config)."""
+        if self.config.future is not None:
+            return self.config.future
+        return self.schema.future
+
+    def terms(self, taxonomy: str) -> list[str]:
+        """Terms of a taxonomy, most used first (for completion in the form)."""
+        counter = self.vocabulary.get(taxonomy, Counter())
+        return [term for term, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    @property
+    def tags(self) -> list[str]:
+        return self.terms("tags")
+
+    @property
+    def categories(self) -> list[str]:
+        return self.terms("categories")
+
+    def uses_elsewhere(self, relpath: str | None, taxonomy: str, term: str) -> int:
+        """How many other posts use `term` in `taxonomy` (this post's own saved use left out)."""
+        count = self.vocabulary.get(taxonomy, Counter()).get(term, 0)
+        if relpath is not None and (taxonomy, term) in self.terms_by_path.get(relpath, ()):
+            count -= 1
+        return count
+
+    def exists(self, relpath: str) -> bool:
+        relpath = relpath.strip("/")
+        return relpath in self.files or relpath in self.dirs or relpath == ""
+
+
+# -- gathering ------------------------------------------------------------------------------
+
+def _walk(root: Path) -> tuple[frozenset[str], frozenset[str]]:
+    files: list[str] = []
+    dirs: list[str] = []
+    for folder, subdirs, names in os.walk(root):
+        subdirs[:] = [d for d in subdirs if d not in _SKIP_DIRS and not d.startswith(".")]
+        rel = os.path.relpath(folder, root)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        dirs.extend(prefix + d for d in subdirs)
+        files.extend(prefix + n for n in names)
+    return frozenset(files), frozenset(dirs)
+
+
+def split_terms(value: Any, split_words: bool) -> list[str]:
+    """Terms of a tags/categories value: a list, or a string (Jekyll splits it on spaces)."""
+    if isinstance(value, str):
+        return value.split() if split_words else ([value] if value.strip() else [])
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if isinstance(v, str | int | float) and not isinstance(v, bool)]
+    return []
+
+
+def taxonomy_values(front_matter: dict, generator: str, taxonomies: Iterable[str]
+                    ) -> list[tuple[str, str, list[str]]]:
+    """[(taxonomy, front-matter key, terms)] of a post, as its generator reads them."""
+    split_words = generator in ("jekyll", "unknown")
+    source = front_matter
+    prefix = ""
+    if generator == "zola" and isinstance(front_matter.get("taxonomies"), dict):
+        source, prefix = front_matter["taxonomies"], "taxonomies."
+    out = []
+    for name in taxonomies:
+        keys = (name, "category") if (name == "categories" and generator != "hugo") else (name,)
+        if name == "tags" and generator != "hugo":
+            keys = ("tags", "tag")
+        for key in keys:
+            if key in source:
+                out.append((name, prefix + key, split_terms(source[key], split_words)))
+    return out
+
+
+def _vocabulary(index: list, root: Path, generator: str, taxonomies: Iterable[str]):
+    vocabulary: dict[str, Counter] = {name: Counter() for name in taxonomies}
+    by_path: dict[str, frozenset] = {}
+    for summary in index:
+        fm = summary.front_matter if isinstance(summary.front_matter, dict) else {}
+        own = set()
+        for taxonomy, _key, terms in taxonomy_values(fm, generator, vocabulary):
+            own.update((taxonomy, t) for t in terms)
+        for taxonomy, term in own:  # a post counts once per term
+            vocabulary[taxonomy][term] += 1
+        rel = _relative(summary.path, root)
+        if rel is not None and own:
+            by_path[rel] = frozenset(own)
+    return vocabulary, by_path
+
+
+def _relative(path: Any, root: Path) -> str | None:
+    try:
+        return PurePosixPath(Path(path).resolve().relative_to(root)).as_posix()
+    except ValueError:
+        return None
+
+
+def urlize(text: str) -> str:
+    """A title as Hugo/Jekyll put it in a URL: lower case, words joined by "-"."""
+    text = re.sub(r"[^\w\s-]", "", text.lower(), flags=re.UNICODE)
+    return re.sub(r"[\s_-]+", "-", text).strip("-")
+
+
+def _last_segment(url: str) -> str:
+    url = url.split("?")[0].split("#")[0].rstrip("/")
+    last = url.rsplit("/", 1)[-1]
+    for ext in (".html", ".htm"):
+        if last.endswith(ext):
+            last = last[: -len(ext)]
+    return last.lower()
+
+
+def _slugs(index: list, files: frozenset[str], dirs: frozenset[str]) -> frozenset[str]:
+    slugs: set[str] = set()
+    for rel in files:
+        stem = PurePosixPath(rel).stem.lower()
+        slugs.add(stem)
+        slugs.add(_DATE_PREFIX.sub("", stem))
+    slugs.update(PurePosixPath(d).name.lower() for d in dirs)
+    for summary in index:
+        fm = summary.front_matter if isinstance(summary.front_matter, dict) else {}
+        for key in ("slug", "permalink", "url"):
+            if isinstance(fm.get(key), str):
+                slugs.add(_last_segment(fm[key]))
+        for key in ("aliases", "redirect_from"):
+            value = fm.get(key)
+            for item in ([value] if isinstance(value, str) else value or []):
+                if isinstance(item, str):
+                    slugs.add(_last_segment(item))
+        if isinstance(fm.get("title"), str):
+            slugs.add(urlize(fm["title"]))
+    slugs.discard("")
+    return frozenset(slugs)
+
+
+def _post_names(files: frozenset[str]) -> frozenset[str]:
+    """Names `{% post_url %}` accepts: the file name without extension, and with the
+    sub-folder below `_posts` ("2021-05-10-a", "linux/2021-05-10-a")."""
+    names = set()
+    for rel in files:
+        parts = rel.split("/")
+        if "_posts" not in parts[:-1]:
+            continue
+        last = len(parts) - 1 - parts[::-1].index("_posts")
+        below = parts[last + 1:]
+        stem = PurePosixPath(below[-1]).stem
+        names.add(stem)
+        names.add("/".join(below[:-1] + [stem]))
+    return frozenset(names)

@@ -1,0 +1,118 @@
+"""`PostView`: what the rules read of one post, computed once per validation.
+
+It wraps a `Document` (the window's live one, or one read from disk by the
+runner) or a `Snapshot`, and caches what several rules need: the front
+matter as plain values, the body with code masked, a line map. A Snapshot
+has no `key_location`, so a small locator for top-level keys stands in.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .text import LineMap, mask_code
+
+
+class PostView:
+    def __init__(self, doc: Any, path: str | Path | None = None, root: Path | None = None,
+                 decode_error: Any = None) -> None:
+        self.doc = doc
+        raw_path = path if path is not None else getattr(doc, "path", None)
+        self.path = Path(raw_path) if raw_path else None
+        self.root = root
+        #: A DecodeError when the bytes could not be read as text (doc is None then).
+        self.decode_error = decode_error
+
+    # -- what the document says -------------------------------------------------------
+    @cached_property
+    def kind(self) -> str:
+        kind = getattr(self.doc, "kind", "none")
+        return getattr(kind, "value", kind) or "none"
+
+    @cached_property
+    def front_matter(self) -> dict:
+        data = self.doc.front_matter if self.doc is not None else {}
+        return dict(data) if data is not None else {}
+
+    @property
+    def front_matter_error(self):
+        return getattr(self.doc, "front_matter_error", None)
+
+    @property
+    def front_matter_issues(self) -> tuple:
+        return tuple(getattr(self.doc, "front_matter_issues", ()) or ())
+
+    @property
+    def body(self) -> str:
+        return getattr(self.doc, "body", "") or ""
+
+    @property
+    def body_line(self) -> int:
+        return getattr(self.doc, "body_line", 1)
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self.doc, "encoding", "utf-8") or "utf-8"
+
+    @cached_property
+    def body_map(self) -> LineMap:
+        return LineMap(self.body, self.body_line)
+
+    @cached_property
+    def masked_body(self) -> str:
+        return mask_code(self.body)
+
+    # -- where the file is -----------------------------------------------------------
+    @cached_property
+    def relpath(self) -> str | None:
+        """The path relative to the site root, with `/` ("_posts/2021-05-10-x.md")."""
+        if self.path is None or self.root is None:
+            return None
+        try:
+            return PurePosixPath(Path(self.path).resolve().relative_to(self.root)).as_posix()
+        except ValueError:
+            try:
+                return PurePosixPath(Path(self.path).absolute().relative_to(self.root)).as_posix()
+            except ValueError:
+                return None
+
+    @cached_property
+    def folder_parts(self) -> tuple[str, ...]:
+        rel = self.relpath
+        if rel is not None:
+            return tuple(rel.split("/")[:-1])
+        return tuple(self.path.parent.parts) if self.path is not None else ()
+
+    # -- positions -------------------------------------------------------------------
+    def key_location(self, key: str | tuple) -> tuple[int, int] | None:
+        finder = getattr(self.doc, "key_location", None)
+        if finder is not None:
+            try:
+                return finder(key)
+            except Exception:  # a locator problem must not hide the diagnostic itself
+                return None
+        return self._locate_top_level(key if isinstance(key, str) else str(key[0]))
+
+    def where(self, key: str | tuple | None) -> tuple[int, int]:
+        """Line/column of `key` (its top-level key if a nested one is not found), else 1:1."""
+        if key is not None:
+            loc = self.key_location(key)
+            if loc is None and isinstance(key, str) and "." in key:
+                loc = self.key_location(key.split(".")[0])
+            if loc is None and isinstance(key, tuple) and len(key) > 1:
+                loc = self.key_location(key[:1])
+            if loc is not None:
+                return loc
+        return (1, 1)
+
+    def _locate_top_level(self, key: str) -> tuple[int, int] | None:
+        text = getattr(self.doc, "front_matter_text", "") or ""
+        pattern = re.compile(r'^[ \t]*["\']?' + re.escape(key) + r'["\']?[ \t]*[:=]', re.M)
+        m = pattern.search(text)
+        if not m:
+            return None
+        line = text.count("\n", 0, m.start()) + (0 if self.kind == "json" else 2)
+        return line + (1 if self.kind == "json" else 0), m.start() - text.rfind("\n", 0, m.start())

@@ -1,0 +1,76 @@
+"""The body and the words search engines show: empty posts, title and excerpt length.
+
+Lengths are display widths: a Hangul or Han character takes two columns, as it
+takes about twice the room of a Latin letter in a search result.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import display_width
+from . import INFO, WARNING, check, diagnostic
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_EXCERPT_KEYS = ("excerpt", "description", "summary")
+TITLE_BOUNDS = (10, 70)
+EXCERPT_BOUNDS = (50, 160)
+
+
+@check("empty-body", empty_body=WARNING)
+def check_empty_body(post, ctx):
+    if post.decode_error is not None or post.front_matter_error is not None:
+        return
+    if post.path is not None and post.path.stem == "_index":
+        return  # a Hugo section page lists its pages; it needs no text of its own
+    fm = post.front_matter
+    if any(k in fm for k in ("redirect_to", "redirect", "external_url")) or \
+            fm.get("layout") == "redirect":
+        return
+    if _COMMENT.sub("", post.body).strip():
+        return
+    yield diagnostic("empty-body", WARNING, "the post has no text after its front matter",
+                     (post.body_line, 1))
+
+
+def _bounds(ctx, rule: str, default: tuple[int, int]) -> tuple[int, int]:
+    return (ctx.config.option(rule, "min", default[0]), ctx.config.option(rule, "max", default[1]))
+
+
+@check("title-length", title_length=INFO)
+def check_title_length(post, ctx):
+    title = post.front_matter.get("title") if post.front_matter_error is None else None
+    if not isinstance(title, str) or not title.strip():
+        return
+    low, high = _bounds(ctx, "title-length", TITLE_BOUNDS)
+    width = display_width(title.strip())
+    if width < low:
+        yield diagnostic("title-length", INFO,
+                         f"the title is short ({width} columns; search results show up to "
+                         f"{high}): a few more words help readers find it",
+                         post.where("title"), key="title")
+    elif width > high:
+        yield diagnostic("title-length", INFO,
+                         f"the title is {width} columns long; search results cut it after "
+                         f"about {high}", post.where("title"), key="title")
+
+
+@check("excerpt-length", excerpt_length=INFO)
+def check_excerpt_length(post, ctx):
+    if post.front_matter_error is not None:
+        return
+    fm = post.front_matter
+    key = next((k for k in _EXCERPT_KEYS if isinstance(fm.get(k), str) and fm[k].strip()), None)
+    if key is None:
+        return
+    low, high = _bounds(ctx, "excerpt-length", EXCERPT_BOUNDS)
+    width = display_width(" ".join(fm[key].split()))
+    if width < low:
+        yield diagnostic("excerpt-length", INFO,
+                         f"`{key}` is {width} columns; search results show {low}-{high}: "
+                         f"a sentence more would describe the post better",
+                         post.where(key), key=key)
+    elif width > high:
+        yield diagnostic("excerpt-length", INFO,
+                         f"`{key}` is {width} columns; search results cut it after about {high}",
+                         post.where(key), key=key)

@@ -1,0 +1,111 @@
+"""Dates: readable, matching the Jekyll file name, not silently in the future."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from ..dates import calendar_day, parse_date
+from . import ERROR, WARNING, check, diagnostic
+
+_FILE_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")
+#: Keys every generator reads as dates, whatever the schema says.
+_DATE_KEYS = ("date", "lastmod", "last_modified_at", "publishDate", "expiryDate", "updated")
+_FORMAT_HINT = "write it as 2021-05-10 or 2021-05-10 14:30:00 +09:00"
+
+
+def _date_keys(ctx):
+    keys = {k: False for k in _DATE_KEYS}
+    for field in ctx.schema.fields:
+        if field.type in ("date", "datetime") and not field.loose:
+            keys[field.name] = field.inferred
+    return keys
+
+
+@check("date-format", date_format=ERROR)
+def check_date_format(post, ctx):
+    if post.front_matter_error is not None:
+        return
+    fm = post.front_matter
+    for key, inferred in _date_keys(ctx).items():
+        value = fm.get(key)
+        if isinstance(value, str) and value.strip() and parse_date(value) is None:
+            # Jekyll and Hugo stop the build on a date they cannot read.
+            severity = WARNING if inferred and key not in _DATE_KEYS else ERROR
+            yield diagnostic("date-format", severity,
+                             f"`{key}` is not a date the generator can read: {value!r}",
+                             post.where(key), key=key, fix=_FORMAT_HINT)
+
+
+def file_name_date(post) -> _dt.date | None:
+    """The date in a Jekyll post file name (2021-05-10-title.md), if any."""
+    if post.path is None:
+        return None
+    m = _FILE_DATE.match(post.path.name)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _is_jekyll_post(post, ctx) -> bool:
+    parts = post.folder_parts
+    return ctx.generator in ("jekyll", "unknown") and ("_posts" in parts)
+
+
+@check("filename-date", filename_date_mismatch=WARNING)
+def check_filename_date(post, ctx):
+    if post.front_matter_error is not None or not _is_jekyll_post(post, ctx):
+        return
+    from_name = file_name_date(post)
+    written = parse_date(post.front_matter.get("date"))
+    if from_name is None or written is None:
+        return
+    # Compare the day as written: `2021-05-10 00:30 +09:00` is the 10th for its writer.
+    day = calendar_day(written)
+    if day != from_name:
+        yield diagnostic("filename-date-mismatch", WARNING,
+                         f"the file name says {from_name.isoformat()} but `date` says "
+                         f"{day.isoformat()}; Jekyll uses `date` for the URL and the order",
+                         post.where("date"), key="date",
+                         fix=f"rename the file to {day.isoformat()}{post.path.name[10:]} "
+                             f"or change `date`")
+
+
+def _unpublished(post) -> bool:
+    fm = post.front_matter
+    return ("_drafts" in post.folder_parts or fm.get("draft") is True
+            or fm.get("published") is False)
+
+
+@check("future-date", future_date=WARNING)
+def check_future(post, ctx):
+    if post.front_matter_error is not None or ctx.future is not False or _unpublished(post):
+        return
+    if ctx.generator not in ("jekyll", "hugo"):
+        return  # Zola and unknown generators do not hold back future posts
+    key = "date"
+    value = parse_date(post.front_matter.get("date"))
+    if value is None and ctx.generator == "hugo":
+        key, value = "publishDate", parse_date(post.front_matter.get("publishDate"))
+    if value is None and ctx.generator == "jekyll" and _is_jekyll_post(post, ctx):
+        key, value = None, file_name_date(post)
+    if value is None:
+        return
+    now = ctx.current_time()
+    if isinstance(value, _dt.datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=_dt.timezone.utc)
+        future = moment > now
+    else:
+        # A date without a time: in the future once it is after today everywhere.
+        future = value > (now + _dt.timedelta(hours=14)).date()
+    if future:
+        name = "Jekyll" if ctx.generator == "jekyll" else "Hugo"
+        setting = "`future: true`" if ctx.generator == "jekyll" else "`buildFuture = true`"
+        when = value.isoformat() if key else f"{value.isoformat()} (from the file name)"
+        yield diagnostic("future-date", WARNING,
+                         f"the post is dated {when}, in the future: {name} will not publish "
+                         f"it until then unless the site sets {setting}",
+                         post.where(key) if key else (1, 1), key=key)

@@ -1,0 +1,200 @@
+"""Local images and site-relative links that lead to nothing in the site.
+
+Remote URLs are never fetched. Only what can be decided from the site folder
+is checked, and a link is taken as good when any page of the site could be
+its target (a file, a folder, a post slug, a permalink, a generated list
+page): a false "broken link" costs the writer more than a missed one.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import unquote
+
+from . import WARNING, check, diagnostic
+
+_IMAGE_KEYS = ("image", "cover", "thumbnail", "feature_image", "featured_image", "teaser",
+               "og_image", "banner", "header.image", "header.teaser", "header.overlay_image",
+               "cover.image", "image.path", "image.src")
+_IMAGE_LIST_KEYS = ("images", "gallery")
+
+_MD_IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)")
+_MD_LINK = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)")
+_REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_HTML_SRC = re.compile(r"<img\b[^>]*?\ssrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
+_HTML_HREF = re.compile(r"<a\b[^>]*?\shref\s*=\s*[\"']([^\"']+)[\"']", re.I)
+_FIGURE = re.compile(r"\{\{[<%]\s*figure\b[^}]*?\ssrc\s*=\s*[\"']?([^\"'\s}]+)", re.I)
+_POST_URL = re.compile(r"\{%-?\s*post_url\s+([^\s%]+)\s*-?%\}")
+_LINK_TAG = re.compile(r"\{%-?\s*link\s+([^\s%]+)\s*-?%\}")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# `{{ site.baseurl }}/x`, `{{ site.url }}{{ site.baseurl }}/x`, `{{ "/x" | relative_url }}`
+_SITE_VAR = re.compile(r"^(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})+")
+_RELATIVE_URL = re.compile(r"""^\{\{-?\s*["']([^"']+)["']\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}""")
+#: First URL segments of pages themes and plugins generate (no source file for them):
+#: term pages (/tags/go/), pagination (/page/2/), feeds and sitemaps.
+_GENERATED = frozenset({"tags", "tag", "categories", "category", "archive", "archives", "page",
+                        "search", "feed.xml", "atom.xml", "rss.xml", "index.xml", "feed",
+                        "sitemap.xml", "robots.txt", "404.html", "authors", "author", "series",
+                        "year-archive", "index.html"})
+#: List pages of a blog (/posts/, /blog/page/2/) -- but not the posts below them.
+_LISTS = frozenset({"posts", "post", "blog", "news"})
+_FILE_EXT = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|gz|tgz|mp4|mp3|webm|"
+                       r"ogg|wav|txt|csv|json|xml|css|js|woff2?|ttf|ppt|pptx|doc|docx|xls|xlsx)$",
+                       re.I)
+
+
+def _site_path(url: str, ctx) -> str | None:
+    """The path inside the site a link points to, or None when it is not ours to check."""
+    url = url.strip()
+    m = _RELATIVE_URL.match(url)
+    if m:
+        url = m.group(1)
+        if not url.startswith("/"):
+            url = "/" + url
+    else:
+        url = _SITE_VAR.sub("", url)
+    if "{{" in url or "{%" in url or not url or url.startswith(("#", "//", "mailto:")):
+        return None
+    if _SCHEME.match(url):
+        return None
+    url = unquote(url.split("#", 1)[0].split("?", 1)[0])
+    if ctx.baseurl and url.startswith(ctx.baseurl + "/"):
+        url = url[len(ctx.baseurl):]
+    elif ctx.baseurl and url == ctx.baseurl:
+        url = "/"
+    return url
+
+
+def _image_found(url: str, post, ctx) -> bool:
+    path = _site_path(url, ctx)
+    if path is None or not path:
+        return True
+    inner = path.lstrip("/")
+    candidates = [inner, "static/" + inner, "content/" + inner, "assets/" + inner]
+    if not path.startswith("/"):
+        folder = "/".join(post.folder_parts)
+        candidates.append(posixpath.normpath(posixpath.join(folder, inner)))
+        if post.path is not None and post.path.stem == "index":  # Hugo page bundle
+            candidates.append(posixpath.normpath(posixpath.join(folder, inner)))
+    return any(c in ctx.files for c in candidates)
+
+
+def _front_matter_images(post):
+    fm = post.front_matter
+    for key in _IMAGE_KEYS:
+        value = _lookup(fm, key)
+        if isinstance(value, str):
+            yield key, value
+    for key in _IMAGE_LIST_KEYS:
+        value = fm.get(key)
+        if isinstance(value, list):
+            for item in value:
+                if isinstance(item, str):
+                    yield key, item
+                elif isinstance(item, dict):
+                    for sub in ("image_path", "url", "src", "image"):
+                        if isinstance(item.get(sub), str):
+                            yield key, item[sub]
+
+
+def _lookup(fm: dict, dotted: str):
+    value = fm
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+@check("images", image_missing=WARNING)
+def check_images(post, ctx):
+    if ctx.root is None or post.decode_error is not None:
+        return
+    schema_images = [f.name for f in ctx.schema.fields if f.type == "image" and not f.loose]
+    seen = set()
+    for key, value in list(_front_matter_images(post)) + [
+            (k, post.front_matter.get(k)) for k in schema_images
+            if isinstance(post.front_matter.get(k), str)]:
+        if (key, value) in seen:
+            continue
+        seen.add((key, value))
+        if not _image_found(value, post, ctx):
+            yield diagnostic("image-missing", WARNING,
+                             f"`{key}` names an image that is not in the site: {value}",
+                             post.where(key), key=key)
+    body = post.masked_body
+    for pattern in (_MD_IMAGE, _HTML_SRC, _FIGURE):
+        for m in pattern.finditer(body):
+            if not _image_found(m.group(1), post, ctx):
+                yield diagnostic("image-missing", WARNING,
+                                 f"image not found in the site: {m.group(1)}",
+                                 post.body_map.position(m.start(1)))
+
+
+def _page_found(path: str, ctx) -> bool:
+    inner = path.strip("/")
+    if not inner:
+        return True
+    parts = inner.split("/")
+    if len(parts[0]) == 2 and parts[0].isalpha() and len(parts) > 1:
+        # Hugo multilingual sites serve /en/..., /ko/...: try without the language too.
+        if _page_found("/".join(parts[1:]), ctx):
+            return True
+    candidates = [inner, inner + "/index.html", inner + "/index.md", "static/" + inner,
+                  "content/" + inner, "content/" + inner + ".md", "content/" + inner + "/index.md",
+                  "content/" + inner + "/_index.md"]
+    stem = re.sub(r"\.html?$", "", inner)
+    candidates += [stem + ext for ext in (".md", ".markdown", ".html")]
+    if any(ctx.exists(c) for c in candidates):
+        return True
+    if _FILE_EXT.search(inner):
+        return False  # a file link: only the file itself will do
+    last = parts[-1].lower()
+    last = re.sub(r"\.(html?|php)$", "", last)
+    first = parts[0].lower()
+    if last in ctx.slugs or first in _GENERATED or parts[0] in ctx.schema.taxonomies:
+        return True
+    return first in _LISTS and (len(parts) == 1 or parts[1] == "page")
+
+
+@check("links", broken_link=WARNING)
+def check_links(post, ctx):
+    if ctx.root is None or post.decode_error is not None:
+        return
+    body = post.masked_body
+    for pattern in (_MD_LINK, _REF_DEF, _HTML_HREF):
+        for m in pattern.finditer(body):
+            url = m.group(1)
+            path = _zola_or_site_path(url, ctx)
+            if path is None or _page_found(path, ctx):
+                continue
+            yield diagnostic("broken-link", WARNING, f"link to a page that is not in the site: "
+                             f"{url}", post.body_map.position(m.start(1)))
+    if ctx.generator not in ("jekyll", "unknown"):
+        return
+    # Liquid runs in code blocks too, so these are searched in the raw body.
+    for m in _POST_URL.finditer(post.body):
+        name = m.group(1).strip("/")
+        name = re.sub(r"\.(md|markdown|html)$", "", name)
+        if name not in ctx.post_names and name.rsplit("/", 1)[-1] not in ctx.post_names:
+            yield diagnostic("broken-link", WARNING,
+                             f"`post_url` names no post in _posts: {m.group(1)} "
+                             f"(Jekyll stops the build)", post.body_map.position(m.start(1)))
+    for m in _LINK_TAG.finditer(post.body):
+        target = m.group(1)
+        if "{{" in target or ctx.exists(target):
+            continue
+        yield diagnostic("broken-link", WARNING,
+                         f"`link` names no file of the site: {target} (Jekyll stops the build)",
+                         post.body_map.position(m.start(1)))
+
+
+def _zola_or_site_path(url: str, ctx) -> str | None:
+    if url.startswith("@/"):  # Zola internal link to a content file
+        target = url[2:].split("#", 1)[0]
+        return "/content/" + target
+    path = _site_path(url, ctx)
+    if path is None or not path.startswith("/"):
+        return None  # relative links depend on the page URL: not checked
+    return path

@@ -1,0 +1,88 @@
+"""Can the file be read at all: encoding, binary data, missing or broken front matter.
+
+The parse errors come straight from the document (`front_matter_error`,
+`front_matter_issues`), which already holds them at their file line/column,
+so the window and the CLI report the very position the parser stopped at.
+"""
+
+from __future__ import annotations
+
+from . import ERROR, INFO, WARNING, check, diagnostic
+
+_PARSE_RULES = ("yaml-syntax", "toml-syntax", "json-syntax", "unsafe-yaml-tag", "duplicate-key",
+                "front-matter-unclosed", "front-matter-limit")
+_POST_FOLDERS_UNKNOWN = {"_posts", "_drafts", "content", "posts"}
+
+
+@check("decode", encoding=WARNING, binary_file=ERROR)
+def check_decode(post, ctx):
+    error = post.decode_error
+    if error is not None:
+        rule = error.rule if error.rule in ("binary-file", "encoding") else "encoding"
+        severity = ERROR  # a file we cannot read as text cannot be published either
+        yield diagnostic(rule, severity, error.message, (error.line, error.column))
+        return
+    encoding = (post.encoding or "utf-8").lower().replace("_", "-")
+    if encoding not in ("utf-8", "utf8", "ascii"):
+        yield diagnostic("encoding", WARNING,
+                         f"the file is saved as {post.encoding}, not UTF-8; generators read "
+                         f"posts as UTF-8, so its non-ASCII text will come out garbled",
+                         fix="save it as UTF-8")
+
+
+@check("parse", **{r.replace("-", "_"): ERROR for r in _PARSE_RULES})
+def check_parse(post, ctx):
+    error = post.front_matter_error
+    if error is not None:
+        rule = error.rule if error.rule in _PARSE_RULES else _syntax_rule(post.kind)
+        fix = None
+        if rule == "front-matter-unclosed":
+            fix = "add the closing delimiter line after the last front-matter line"
+        elif rule == "unsafe-yaml-tag":
+            fix = "remove the `!!` tag; front matter holds plain values only"
+        yield diagnostic(rule, ERROR, _sentence(error.message), (error.line, error.column),
+                         fix=fix)
+    for issue in post.front_matter_issues:
+        rule = issue.rule if issue.rule in _PARSE_RULES else "duplicate-key"
+        yield diagnostic(rule, ERROR, _sentence(issue.message), (issue.line, issue.column),
+                         fix="keep one of the two entries")
+
+
+@check("missing", front_matter_missing=WARNING)
+def check_missing(post, ctx):
+    if post.decode_error is not None or post.kind != "none" or post.front_matter_error:
+        return
+    if not _in_posts_folder(post, ctx):
+        return
+    what = {"jekyll": "Jekyll will publish it with no title, date or layout of its own",
+            "hugo": "Hugo will publish it with an empty title",
+            "zola": "Zola refuses to build a page without front matter"}.get(
+        ctx.generator, "it has no title, date or tags")
+    severity = ERROR if ctx.generator == "zola" else WARNING
+    yield diagnostic("front-matter-missing", severity,
+                     f"this file in a posts folder has no front matter: {what}",
+                     fix="add a front matter block (--- title: ... ---) at the top")
+
+
+def _in_posts_folder(post, ctx) -> bool:
+    parts = post.folder_parts
+    if not parts:
+        return False
+    if ctx.generator == "jekyll":
+        collections = {f"_{name}" for name in ctx.schema.collections}
+        return "_posts" in parts or "_drafts" in parts or parts[0] in collections
+    if ctx.generator in ("hugo", "zola"):
+        return parts[0] == "content"
+    return bool(_POST_FOLDERS_UNKNOWN & set(parts))
+
+
+def _syntax_rule(kind: str) -> str:
+    return {"toml": "toml-syntax", "json": "json-syntax"}.get(kind, "yaml-syntax")
+
+
+def _sentence(message: str) -> str:
+    # One line, as in a compiler message (parser messages can span lines).
+    return " ".join(str(message).split()) or "the front matter cannot be read"
+
+
+__all__ = ["check_decode", "check_parse", "check_missing", "INFO"]

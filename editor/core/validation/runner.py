@@ -1,0 +1,184 @@
+"""Running the rules: on one document (the window, while the writer types), on
+one file, or on many files over all cores (the CLI).
+
+Every check runs inside its own try: a rule that raises on odd input becomes
+one `internal-error` diagnostic naming the rule, and the other rules still
+run. The config decides per rule whether it runs and at which severity.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from editor.core.errors import DecodeError
+
+from .context import ValidationContext
+from .diagnostics import INTERNAL_ERROR, WARNING, Diagnostic
+from .post import PostView
+from .rules import CHECKS
+
+#: Below this many files a process pool costs more than it saves.
+POOL_THRESHOLD = 64
+
+
+def run_checks(post: PostView, ctx: ValidationContext) -> list[Diagnostic]:
+    """All enabled checks on one post, sorted by position."""
+    config = ctx.config
+    found: list[Diagnostic] = []
+    for chk in CHECKS:
+        if not any(config.enabled(rule) for rule in chk.rules):
+            continue
+        try:
+            for diag in chk.run(post, ctx):
+                setting = config.setting(diag.rule)
+                if not setting.enabled:
+                    continue
+                if setting.severity:
+                    diag = diag.with_severity(setting.severity)
+                found.append(diag)
+        except Exception as exc:  # noqa: BLE001 - exactly the point: contain any rule bug
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            found.append(Diagnostic(
+                WARNING, INTERNAL_ERROR,
+                f"the {'/'.join(chk.rules)} check failed on this post "
+                f"({type(exc).__name__}: {exc} at {Path(where.filename).name}:{where.lineno}); "
+                f"the other rules ran", 1, 1))
+    if post.path is not None:
+        found = [d.with_path(post.path) for d in found]
+    found.sort(key=Diagnostic.sort_key)
+    return found
+
+
+def _context_for(site: Any, schema: Any, config: Any) -> ValidationContext:
+    if isinstance(site, ValidationContext):
+        return site
+    if site is None and schema is None and config is None:
+        return ValidationContext()
+    if site is None:
+        return ValidationContext(schema=schema or ValidationContext().schema,
+                                 config=config or ValidationContext().config)
+    return ValidationContext.build(site, schema, config)
+
+
+def validate_document(doc: Any, site: Any = None, schema: Any = None, config: Any = None
+                      ) -> list[Diagnostic]:
+    """Diagnostics for an open document (a Document or a Snapshot).
+
+    `site` is a `ValidationContext` (what the window passes: built once per site,
+    so a call takes about a millisecond), or a Site (a context is built for this
+    one call: slow on a big site), or None for a post outside any site.
+    """
+    ctx = _context_for(site, schema, config)
+    return run_checks(PostView(doc, root=ctx.root), ctx)
+
+
+def validate_bytes(data: bytes, path: str | Path | None, ctx: ValidationContext
+                   ) -> list[Diagnostic]:
+    from editor.core.document import Document
+
+    try:
+        doc = Document.from_bytes(data, path=str(path) if path is not None else None)
+    except DecodeError as exc:
+        return run_checks(PostView(None, path=path, root=ctx.root, decode_error=exc), ctx)
+    return run_checks(PostView(doc, path=path, root=ctx.root), ctx)
+
+
+def validate_path(path: str | Path, site: Any = None, schema: Any = None, config: Any = None
+                  ) -> list[Diagnostic]:
+    """Diagnostics for a file on disk; `site` may be a ValidationContext, a Site or None
+    (then the site is discovered from the path)."""
+    if site is None:
+        from editor.core.site import Site
+
+        site = Site.discover(path)
+    ctx = _context_for(site, schema, config)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return [Diagnostic("error", "io-error", f"cannot read the file: {exc.strerror or exc}",
+                           path=str(path))]
+    return validate_bytes(data, path, ctx)
+
+
+# -- many files, all cores ------------------------------------------------------------------
+
+_WORKER_CONTEXTS: dict[str, ValidationContext] = {}
+
+
+def _init_worker(contexts: dict[str, ValidationContext]) -> None:
+    # Each worker receives the site facts once, not with every chunk of files.
+    _WORKER_CONTEXTS.clear()
+    _WORKER_CONTEXTS.update(contexts)
+
+
+def _validate_chunk(chunk: list[tuple[str, str]]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for site_key, path in chunk:
+        out.extend(validate_path(path, _WORKER_CONTEXTS[site_key]))
+    return out
+
+
+def group_by_site(paths: Iterable[str | Path]) -> dict[str, tuple[Any, list[str]]]:
+    """{site root: (Site, [paths])}, discovering each folder's site once."""
+    from editor.core.site import Site
+
+    by_folder: dict[Path, Any] = {}
+    groups: dict[str, tuple[Any, list[str]]] = {}
+    for path in paths:
+        folder = Path(path).absolute().parent
+        site = by_folder.get(folder)
+        if site is None:
+            site = by_folder[folder] = Site.discover(folder)
+        key = str(site.root)
+        groups.setdefault(key, (site, []))[1].append(str(path))
+    return groups
+
+
+def validate_paths(paths: Iterable[str | Path], jobs: int | None = None,
+                   progress: Callable[[int, int], None] | None = None,
+                   contexts: dict[str, ValidationContext] | None = None) -> list[Diagnostic]:
+    """Validate files (grouped by their site) on `jobs` processes (None: all cores).
+
+    The site facts are built once per site here and handed to each worker once.
+    `progress(done, total)` is called in this process as files complete.
+    Diagnostics come back sorted by path, then position.
+    """
+    groups = group_by_site(paths)
+    contexts = dict(contexts or {})
+    tasks: list[tuple[str, str]] = []
+    for key, (site, files) in groups.items():
+        if key not in contexts:
+            contexts[key] = ValidationContext.build(site)
+        tasks.extend((key, f) for f in files)
+    total = len(tasks)
+    jobs = jobs or os.cpu_count() or 1
+    results: list[Diagnostic] = []
+    if jobs <= 1 or total < POOL_THRESHOLD:
+        _init_worker(contexts)
+        for i, task in enumerate(tasks, 1):
+            results.extend(_validate_chunk([task]))
+            if progress:
+                progress(i, total)
+    else:
+        # Chunks big enough to keep pickling cheap, small enough to keep both cores busy
+        # to the end and the progress bar moving.
+        size = max(8, min(500, total // (jobs * 8) or 1))
+        chunks = [tasks[i:i + size] for i in range(0, total, size)]
+        # forkserver, as site.index: never fork a process that may run Qt threads.
+        mp = multiprocessing.get_context("forkserver")
+        done = 0
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp, initializer=_init_worker,
+                                 initargs=(contexts,)) as pool:
+            futures = {pool.submit(_validate_chunk, chunk): len(chunk) for chunk in chunks}
+            for future in as_completed(futures):
+                results.extend(future.result())
+                done += futures[future]
+                if progress:
+                    progress(done, total)
+    results.sort(key=Diagnostic.sort_key)
+    return results

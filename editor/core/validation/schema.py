@@ -1,0 +1,236 @@
+"""The front-matter schema of a site: which fields a post has, of which type.
+
+Where it comes from, first match wins (`load_schema`):
+
+1. `galley.toml` at the site root, when it has a `[fields]` table;
+2. the generator's own config: Jekyll `_config.yml` (`defaults`, `future`,
+   `baseurl`, collections), Hugo config + archetypes (schema_sources.py);
+3. otherwise a schema inferred from the site's existing posts;
+4. "default" (title required) when there is no site or too few posts.
+
+The window builds its form from `schema.fields` (in order), so a generator
+schema is topped up with the fields the site's posts actually use, marked
+`inferred=True`: what an inferred field finds is at most a warning.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+FIELD_TYPES = ("string", "text", "markdown", "date", "datetime", "boolean", "number",
+               "list", "choice", "image", "url", "object")
+
+#: Where a schema came from (`Schema.source`).
+SOURCES = ("galley.toml", "jekyll", "hugo", "inferred", "default")
+
+
+class SchemaError(ValueError):
+    """A `galley.toml` `[fields]` table we cannot use (message names the field)."""
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str = "string"
+    required: bool = False
+    default: Any = None
+    choices: tuple = ()
+    pattern: str | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    description: str = ""
+    #: Sub-fields of an `object` field, in order.
+    fields: tuple["Field", ...] = ()
+    #: True when the type was guessed from the site's posts: findings are warnings.
+    inferred: bool = False
+    #: Most of the site's posts have this key (a guess): missing it is a warning.
+    expected: bool = False
+    #: The posts disagree on this key's type: the form offers `type`, nothing is checked.
+    loose: bool = False
+
+    def subfield(self, name: str) -> "Field | None":
+        return next((f for f in self.fields if f.name == name), None)
+
+
+@dataclass(frozen=True)
+class ScopedDefault:
+    """One Jekyll `defaults` entry: `values` apply to files under `path` of `type`."""
+
+    path: str
+    type: str | None
+    values: Mapping[str, Any]
+
+    def applies(self, relpath: str, doc_type: str | None) -> bool:
+        if self.type and doc_type and self.type != doc_type:
+            # Jekyll treats drafts as posts for defaults.
+            if not (self.type == "posts" and doc_type == "drafts"):
+                return False
+        elif self.type and not doc_type:
+            return False
+        scope = self.path.strip("/")
+        if not scope:
+            return True
+        if "*" in scope:  # Jekyll >= 3.7 globs
+            return fnmatch.fnmatch(relpath, scope) or fnmatch.fnmatch(relpath, scope + "/*")
+        return relpath == scope or relpath.startswith(scope + "/")
+
+
+@dataclass(frozen=True)
+class Schema:
+    fields: tuple[Field, ...] = ()
+    source: str = "default"
+    #: Does the generator publish posts dated in the future (Jekyll `future`, Hugo
+    #: `buildFuture`)? None: it does not skip them at all (Zola, unknown).
+    future: bool | None = None
+    baseurl: str = ""
+    scoped_defaults: tuple[ScopedDefault, ...] = ()
+    #: Jekyll collection names (besides posts), Hugo taxonomies: list-valued keys.
+    collections: tuple[str, ...] = ()
+    taxonomies: tuple[str, ...] = ("tags", "categories")
+
+    @property
+    def explicit(self) -> bool:
+        """True when a person wrote it down (galley.toml, generator config)."""
+        return self.source in ("galley.toml", "jekyll", "hugo")
+
+    def field(self, name: str) -> Field | None:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        return None
+
+    def field_at(self, path: tuple[str, ...]) -> Field | None:
+        """The field for a dotted key path ("image", "alt"), or None."""
+        current = self.field(path[0]) if path else None
+        for part in path[1:]:
+            if current is None:
+                return None
+            current = current.subfield(part)
+        return current
+
+    def defaults_for(self, relpath: str, doc_type: str | None) -> dict:
+        """Values Jekyll `defaults` give a file (later entries win, as in Jekyll)."""
+        values: dict = {}
+        for scoped in self.scoped_defaults:
+            if scoped.applies(relpath, doc_type):
+                values.update(scoped.values)
+        return values
+
+    def merged(self, extra: Iterable[Field]) -> "Schema":
+        """This schema plus `extra` fields it does not declare (appended, in order).
+
+        An extra field named like a declared one only adds its `expected` flag:
+        what a person declared is never replaced by a guess.
+        """
+        fields = list(self.fields)
+        position = {f.name: i for i, f in enumerate(fields)}
+        for f in extra:
+            if f.name in position:
+                i = position[f.name]
+                if f.expected and not fields[i].expected:
+                    fields[i] = replace(fields[i], expected=True)
+            else:
+                position[f.name] = len(fields)
+                fields.append(f)
+        return replace(self, fields=tuple(fields))
+
+
+# -- galley.toml ---------------------------------------------------------------------------
+
+def parse_fields(table: Mapping[str, Any], where: str = "fields") -> tuple[Field, ...]:
+    """`[fields.NAME]` tables → Fields, in file order. Raises SchemaError."""
+    if not isinstance(table, Mapping):
+        raise SchemaError(f"[{where}] must be a table")
+    out = []
+    for name, spec in table.items():
+        if not isinstance(spec, Mapping):
+            raise SchemaError(f"[{where}.{name}] must be a table")
+        out.append(_parse_field(name, spec, f"{where}.{name}"))
+    return tuple(out)
+
+
+def _parse_field(name: str, spec: Mapping[str, Any], where: str) -> Field:
+    known = {"type", "required", "default", "choices", "pattern", "min_length", "max_length",
+             "description", "fields"}
+    unknown = set(spec) - known
+    if unknown:
+        raise SchemaError(f"[{where}]: unknown setting(s) {', '.join(sorted(unknown))}")
+    ftype = spec.get("type", "choice" if "choices" in spec else "string")
+    if ftype not in FIELD_TYPES:
+        raise SchemaError(f"[{where}]: type {ftype!r} is not one of {', '.join(FIELD_TYPES)}")
+    choices = spec.get("choices", ())
+    if not isinstance(choices, list | tuple):
+        raise SchemaError(f"[{where}]: choices must be a list")
+    if ftype == "choice" and not choices:
+        raise SchemaError(f"[{where}]: a choice field needs `choices`")
+    pattern = spec.get("pattern")
+    if pattern is not None:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise SchemaError(f"[{where}]: pattern {pattern!r} is not a regular expression: {exc}")
+    for bound in ("min_length", "max_length"):
+        if bound in spec and (not isinstance(spec[bound], int) or isinstance(spec[bound], bool)):
+            raise SchemaError(f"[{where}]: {bound} must be a whole number")
+    required = spec.get("required", False)
+    if not isinstance(required, bool):
+        raise SchemaError(f"[{where}]: required must be true or false")
+    sub = parse_fields(spec["fields"], f"{where}.fields") if "fields" in spec else ()
+    return Field(name=name, type=ftype, required=required, default=spec.get("default"),
+                 choices=tuple(choices), pattern=pattern, min_length=spec.get("min_length"),
+                 max_length=spec.get("max_length"), description=str(spec.get("description", "")),
+                 fields=sub)
+
+
+def read_galley_toml(root: Path) -> dict | None:
+    """The parsed `galley.toml` at `root`, or None when there is none. Raises SchemaError."""
+    path = Path(root) / "galley.toml"
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise SchemaError(f"galley.toml cannot be read: {exc}") from exc
+
+
+#: With no configuration at all, a post needs a title (the issue's baseline).
+DEFAULT_FIELDS = (
+    Field("title", "string", required=True, description="The post's title"),
+    Field("date", "datetime", description="Publication date"),
+    Field("tags", "list"),
+    Field("categories", "list"),
+)
+
+
+def default_schema() -> Schema:
+    return Schema(fields=DEFAULT_FIELDS, source="default")
+
+
+def load_schema(site, index=None) -> Schema:
+    """The schema of `site` (an editor.core.site.Site, or None), first match wins.
+
+    `index` is `site.index()` when the caller already has it (it is read at most
+    once). Raises SchemaError only for a galley.toml whose `[fields]` is wrong.
+    """
+    from . import schema_sources  # the generator readers; kept apart to keep this short
+
+    if site is None:
+        return default_schema()
+    data = read_galley_toml(site.root)
+    if data is not None and "fields" in data:
+        # An explicit schema is taken as written: it may choose not to require a title.
+        fields = parse_fields(data["fields"])
+        base = schema_sources.generator_schema(site)
+        future = data.get("future") if isinstance(data.get("future"), bool) else None
+        return Schema(fields=fields, source="galley.toml",
+                      future=future if future is not None else (base.future if base else None),
+                      baseurl=site.baseurl or "",
+                      scoped_defaults=base.scoped_defaults if base else (),
+                      collections=base.collections if base else (),
+                      taxonomies=base.taxonomies if base else ("tags", "categories"))
+    return schema_sources.schema_for_site(site, index)

@@ -1,0 +1,252 @@
+"""Schemas read from a generator's config (Jekyll, Hugo) or inferred from the posts.
+
+Each reader knows only what that generator documents: Jekyll's post fields and
+`_config.yml` `defaults`/`future`/`baseurl`/collections; Hugo's page variables,
+taxonomies, `buildFuture` and the archetypes `hugo new` copies. The fields the
+site's posts actually use are added as `inferred` fields (types guessed from
+the values seen), so the window's form shows them and a post that differs from
+most others gets a warning, never an error.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+import tomllib
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import yaml
+
+from .dates import parse_date
+from .schema import DEFAULT_FIELDS, Field, Schema, ScopedDefault, default_schema
+
+#: Posts needed before the site's habits count as a schema.
+MIN_POSTS_TO_INFER = 5
+#: A key in at least this share of posts is expected in every post.
+EXPECTED_SHARE = 0.9
+#: A type seen in at least this share of a key's values is that key's type.
+TYPE_SHARE = 0.9
+
+_JEKYLL_FIELDS = (
+    Field("title", "string", required=True, description="Title (Jekyll falls back to the file name)"),
+    Field("date", "datetime", description="Overrides the date in the file name"),
+    Field("layout", "string"),
+    Field("categories", "list", description="Categories (a list, or words separated by spaces)"),
+    Field("tags", "list", description="Tags (a list, or words separated by spaces)"),
+    Field("permalink", "string"),
+    Field("published", "boolean", description="false keeps the post out of the site"),
+    Field("excerpt", "markdown"),
+)
+
+_HUGO_FIELDS = (
+    Field("title", "string", required=True),
+    Field("date", "datetime"),
+    Field("draft", "boolean", description="true keeps the page out of the site"),
+    Field("description", "text"),
+    Field("summary", "markdown"),
+    Field("lastmod", "datetime"),
+    Field("publishDate", "datetime"),
+    Field("expiryDate", "datetime"),
+    Field("weight", "number"),
+    Field("slug", "string"),
+    Field("url", "string"),
+    Field("aliases", "list"),
+)
+
+
+def generator_schema(site) -> Schema | None:
+    """The schema the generator's config declares, without inferred fields (None: unknown)."""
+    if site.generator == "jekyll":
+        return jekyll_schema(site)
+    if site.generator == "hugo":
+        return hugo_schema(site)
+    return None
+
+
+def schema_for_site(site, index=None) -> Schema:
+    """Generator schema topped up with inferred fields; else inferred; else default."""
+    declared = generator_schema(site)
+    if index is None:
+        index = site.index()
+    parsed = [s.front_matter for s in index if s.error is None and isinstance(s.front_matter, dict)]
+    if declared is not None:
+        return declared.merged(infer_fields(parsed, declared))
+    if len(parsed) < MIN_POSTS_TO_INFER:
+        return default_schema()
+    base = Schema(fields=DEFAULT_FIELDS[:1], source="inferred", baseurl=site.baseurl or "")
+    if site.generator == "zola":
+        base = Schema(fields=base.fields, source="inferred", baseurl=site.baseurl or "",
+                      taxonomies=tuple(_zola_taxonomies(site.config)))
+    return base.merged(infer_fields(parsed, base))
+
+
+# -- Jekyll --------------------------------------------------------------------------------
+
+def jekyll_schema(site) -> Schema:
+    config = site.config if isinstance(site.config, Mapping) else {}
+    scoped = []
+    defaults = config.get("defaults") or []
+    if isinstance(defaults, list):
+        for entry in defaults:
+            if not isinstance(entry, Mapping) or not isinstance(entry.get("values"), Mapping):
+                continue
+            scope = entry.get("scope") if isinstance(entry.get("scope"), Mapping) else {}
+            path = scope.get("path") or ""
+            ftype = scope.get("type") or None
+            scoped.append(ScopedDefault(str(path), str(ftype) if ftype else None,
+                                        dict(entry["values"])))
+    collections = config.get("collections") or {}
+    names = tuple(str(c) for c in (collections if isinstance(collections, list | dict) else ())
+                  if str(c) != "posts")
+    # Fields the defaults set are part of the schema (the form shows them, typed by
+    # the default value) but are not checked: a post may well override
+    # `image: /a.png` with a map -- a default is a value, not a type.
+    extra = []
+    for scoped_default in scoped:
+        for key, value in scoped_default.values.items():
+            extra.append(Field(key, _type_of(value) or "string", default=value, loose=True))
+    schema = Schema(fields=_JEKYLL_FIELDS, source="jekyll",
+                    future=bool(config.get("future", False)),
+                    baseurl=str(config.get("baseurl") or ""),
+                    scoped_defaults=tuple(scoped), collections=names)
+    return schema.merged(_unique(extra))
+
+
+# -- Hugo ----------------------------------------------------------------------------------
+
+def hugo_schema(site) -> Schema:
+    config = {str(k).lower(): v for k, v in (site.config or {}).items()}
+    taxonomies = config.get("taxonomies")
+    if isinstance(taxonomies, Mapping) and taxonomies:
+        plural = tuple(str(v) for v in taxonomies.values() if v)
+    else:
+        plural = ("tags", "categories")
+    fields = list(_HUGO_FIELDS) + [Field(name, "list") for name in plural]
+    fields += archetype_fields(Path(site.root) / "archetypes")
+    return Schema(fields=tuple(_unique(fields)), source="hugo",
+                  future=bool(config.get("buildfuture", False)),
+                  baseurl=str(config.get("baseurl") or ""), taxonomies=plural)
+
+
+_ARCH_LINE = re.compile(r"""^\s*["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*(.*?)\s*$""")
+
+
+def archetype_fields(folder: Path) -> list[Field]:
+    """Top-level keys of the archetypes `hugo new` copies, typed by their values.
+
+    Archetypes hold Go templates (`date = {{ .Date }}`, often unquoted), so
+    they are not valid TOML/YAML: each `key = value` line is read on its own.
+    """
+    fields: list[Field] = []
+    try:
+        files = sorted(p for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return fields
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        lines = text.splitlines()
+        if not lines or lines[0].strip() not in ("---", "+++"):
+            continue
+        fence = lines[0].strip()
+        for line in lines[1:]:
+            if line.strip() == fence:
+                break
+            if line[:1].isspace() or line.lstrip().startswith(("#", "[", "-")):
+                continue
+            match = _ARCH_LINE.match(line)
+            if not match:
+                continue
+            key, raw = match.groups()
+            if "{{" in raw:
+                ftype = "datetime" if ".Date" in raw else "string"
+            else:
+                ftype = _type_of(_literal(raw, fence)) or "string"
+            fields.append(Field(key, ftype, inferred=True))  # an example, not a declaration
+    return fields
+
+
+def _literal(raw: str, fence: str) -> Any:
+    try:
+        if fence == "+++":
+            return tomllib.loads(f"v = {raw}")["v"]
+        return yaml.safe_load(raw)
+    except Exception:  # an archetype line we cannot read is simply a string field
+        return raw
+
+
+def _zola_taxonomies(config: Mapping) -> list[str]:
+    names = []
+    for entry in (config or {}).get("taxonomies") or []:
+        if isinstance(entry, Mapping) and entry.get("name"):
+            names.append(str(entry["name"]))
+    return names or ["tags", "categories"]
+
+
+# -- Inference -----------------------------------------------------------------------------
+
+def infer_fields(front_matters: list[dict], declared: Schema) -> list[Field]:
+    """Fields the posts use that `declared` does not name, plus expectations.
+
+    A key present in at least EXPECTED_SHARE of the posts is expected
+    (required, inferred); its type is the type of at least TYPE_SHARE of its
+    values, else "string" and `loose` (no type check).
+    """
+    total = len(front_matters)
+    presence: Counter = Counter()
+    types: dict[str, Counter] = {}
+    for fm in front_matters:
+        for key, value in fm.items():
+            key = str(key)
+            presence[key] += 1
+            types.setdefault(key, Counter())[_type_of(value) or "unknown"] += 1
+    out = []
+    for key, count in presence.most_common():
+        seen = types[key]
+        ftype, hits = seen.most_common(1)[0]
+        confident = hits >= TYPE_SHARE * count and ftype != "unknown"
+        expected = total >= MIN_POSTS_TO_INFER and count >= EXPECTED_SHARE * total
+        known = declared.field(key)
+        if known is not None:
+            if expected and not known.required:
+                out.append(Field(key, known.type, expected=True))
+            continue
+        if confident:
+            out.append(Field(key, ftype, expected=expected, inferred=True))
+        else:
+            out.append(Field(key, "string", expected=expected, inferred=True, loose=True))
+    return out
+
+
+def _type_of(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, _dt.datetime):
+        return "datetime"
+    if isinstance(value, _dt.date):
+        return "date"
+    if isinstance(value, list | tuple):
+        return "list"
+    if isinstance(value, Mapping):
+        return "object"
+    if isinstance(value, str):
+        if parse_date(value) is not None and re.match(r"^\s*\d{4}-\d\d-\d\d", value):
+            return "datetime" if ":" in value else "date"
+        return "string"
+    return None
+
+
+def _unique(fields: Iterable[Field]) -> list[Field]:
+    seen, out = set(), []
+    for f in fields:
+        if f.name not in seen:
+            seen.add(f.name)
+            out.append(f)
+    return out
