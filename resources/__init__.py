@@ -1,0 +1,1 @@
+"""Shipped resources (preview page, themes, icons); installed as `editor.resources`."""
