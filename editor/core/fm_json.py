@@ -355,7 +355,7 @@ class JsonFrontMatter:
             inner = f"{_dump(key)}: {_dump(value)}"
             m = _LINE_BREAK.search(text, obj.start + 1, close)
             if m:  # `{` and `}` on lines of their own: the member gets its own line
-                inner = m.group() + inner
+                return text[: obj.start + 1] + m.group() + inner + text[obj.start + 1 :]
             return text[: obj.start + 1] + inner + text[close:]
         last = obj.members[-1]
         separator = text[last.key_end : last.value.start]  # '": "' or ' : ' ...
