@@ -281,7 +281,7 @@ class YamlFrontMatter:
             old_quote = node.style if node.style in ('"', "'") else None
             new = emit_scalar(value, style, text[start:node.end_mark.index], old_quote, flow=in_flow)
             return text[:start] + new + text[node.end_mark.index:]
-        if in_flow or (getattr(node, "flow_style", False) and (is_scalar(value) or _one_line_ok(value))):
+        if in_flow or getattr(node, "flow_style", False):  # stays on its line, in flow style
             spaced = ", " in text[start:node.end_mark.index] or "," not in text[start:node.end_mark.index]
             new = emit_scalar(value, style, flow=True) if is_scalar(value) else emit_flow(value, style, spaced)
             return text[:start] + new + text[node.end_mark.index:]
@@ -453,10 +453,6 @@ def _loose_key(mapping: dict, elem: str) -> Any:
 
 def _key_matches(key: ScalarNode, elem: object) -> bool:
     return key.value == (elem if isinstance(elem, str) else str(elem))
-
-
-def _one_line_ok(value: Any) -> bool:
-    return isinstance(value, (list, dict))
 
 
 def _child_style(style: Style, node: Node, column: int) -> Style:
