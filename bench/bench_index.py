@@ -1,0 +1,115 @@
+"""How fast is the front-matter index of a big site? (issue 2: 10,000 posts <= 2 s)
+
+Generates a Jekyll site of N realistic posts (YAML front matter with title,
+date, tags, categories, Korean text; a 3-10 KB body) in a temporary folder,
+then times `Site.discover(root).index()`:
+
+- cold: the first run after writing the files, with the page cache dropped
+  when we are allowed to (root can write /proc/sys/vm/drop_caches), else just
+  the first run;
+- warm: the median of 5 further runs;
+- for comparison, the same with one process (workers=1).
+
+Usage: python bench/bench_index.py [N]
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from editor.core.site import Site  # noqa: E402
+
+WORDS = ("정적 사이트 생성기 글쓰기 편집기 미리보기 한국어 문서 작성 블로그 개발 "
+         "파이썬 코드 테스트 성능 색인 태그 분류 날짜 제목 본문 static site post").split()
+TAGS = ["python", "jekyll", "hugo", "개발", "일상", "여행", "독서", "rust", "go", "블로그"]
+CATS = ["tech", "life", "notes", "기술", "생각"]
+
+
+def make_post(rng: random.Random, i: int) -> str:
+    title = " ".join(rng.choices(WORDS, k=rng.randint(3, 8)))
+    day = f"20{rng.randint(10, 25):02d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    tags = rng.sample(TAGS, rng.randint(1, 4))
+    style = i % 3
+    if style == 0:
+        tag_text = "[" + ", ".join(tags) + "]"
+    elif style == 1:
+        tag_text = "\n" + "\n".join(f"  - {t}" for t in tags)
+    else:
+        tag_text = " ".join(tags)  # Jekyll's space-separated form
+    fm = (
+        f"---\nlayout: post\ntitle: \"{title} #{i}\"\ndate: {day} 10:{i % 60:02d}:00 +0900\n"
+        f"categories: [{rng.choice(CATS)}]\ntags: {tag_text}\n"
+        f"description: >\n  {' '.join(rng.choices(WORDS, k=20))}\n---\n"
+    )
+    body = []
+    size = rng.randint(3000, 10000)
+    while sum(len(p.encode()) for p in body) < size:
+        body.append(" ".join(rng.choices(WORDS, k=rng.randint(10, 40))) + ".\n\n")
+    return fm + "".join(body)
+
+
+def build(root: Path, n: int) -> None:
+    rng = random.Random(42)
+    (root / "_config.yml").write_text("title: bench\nbaseurl: /blog\nurl: https://example.org\n")
+    for i in range(n):
+        folder = root / "_posts" / f"{2010 + i % 16}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"2020-01-01-post-{i}.md").write_text(make_post(rng, i), encoding="utf-8")
+
+
+def drop_caches() -> bool:
+    try:
+        os.sync()
+        with open("/proc/sys/vm/drop_caches", "w") as f:
+            f.write("3\n")
+        return True
+    except OSError:
+        return False
+
+
+def timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    with tempfile.TemporaryDirectory(prefix="galley-bench-") as tmp:
+        root = Path(tmp)
+        t = timed(lambda: build(root, n))
+        total = sum(p.stat().st_size for p in root.rglob("*.md"))
+        print(f"machine: os.cpu_count()={os.cpu_count()}")
+        print(f"generated {n} posts, {total / 1e6:.1f} MB, in {t:.1f} s")
+
+        dropped = drop_caches()
+        site = Site.discover(root / "_posts")
+        cold = timed(site.index)
+        summaries = site.index()
+        errors = sum(1 for s in summaries if s.error)
+        assert len(summaries) == n and errors == 0, (len(summaries), errors)
+        print(f"cold index (page cache {'dropped' if dropped else 'NOT dropped'}): {cold:.3f} s")
+
+        warm = [timed(lambda: Site.discover(root).index()) for _ in range(5)]
+        print(f"warm index, discover+index, default workers: median {statistics.median(warm):.3f} s"
+              f"  (runs: {', '.join(f'{x:.3f}' for x in warm)})")
+        single = [timed(lambda: Site.discover(root).index(workers=1)) for _ in range(5)]
+        print(f"warm index, one process:                     median {statistics.median(single):.3f} s")
+        files = [timed(lambda: Site.discover(root).post_files()) for _ in range(5)]
+        print(f"  of which listing the files:                median {statistics.median(files):.3f} s")
+        vocab = site.vocabulary()
+        print(f"vocabulary: {len(vocab['tags'])} tags, {len(vocab['categories'])} categories")
+        target = 2.0
+        print(f"target <= {target:.1f} s: {'met' if statistics.median(warm) <= target else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()

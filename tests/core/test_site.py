@@ -1,0 +1,309 @@
+"""Site: discovery, configuration, post files, the fast index and the vocabulary,
+on small real sites built in tmp_path and on the corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from editor.core.site import HEAD_BYTES, PostSummary, Site, split_front_matter, summarize
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+needs_corpus = pytest.mark.skipif(not (CORPUS / "MANIFEST.tsv").is_file(),
+                                  reason="corpus not found at ../shared/corpus")
+
+
+def write(root: Path, rel: str, content: str | bytes) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_bytes(content.encode("utf-8"))
+    return path
+
+
+@pytest.fixture
+def jekyll(tmp_path: Path) -> Path:
+    root = tmp_path / "blog"
+    write(root, "_config.yml", "title: 블로그\nbaseurl: /blog/\nurl: https://example.org\n"
+                               "collections:\n  recipes:\n    output: true\n")
+    write(root, "_posts/2024-01-02-hello.md",
+          "---\ntitle: 안녕하세요\ndate: 2024-01-02 10:00:00 +09:00\nupdated: 2024-01-03 10:00:00 +0900\n"
+          "tags: [python, 개발]\n"
+          "categories: tech\n---\n본문\n")
+    write(root, "_posts/2023/2023-05-06-spaces.markdown",
+          "---\r\ntitle: CRLF post\r\ntags: jekyll 개발 python\r\ncategory: life\r\n---\r\nbody\r\n")
+    write(root, "_posts/2022-01-01-bom.html", "\ufeff---\ntitle: BOM\ntags:\n  - python\n---\n<p>x</p>\n")
+    write(root, "_posts/2021-01-01-broken.md", "---\ntitle: ok\ntags: [a, b\n---\nbody\n")
+    write(root, "_posts/2021-02-02-unclosed.md", "---\ntitle: never closed\n\nbody\n")
+    write(root, "_posts/2021-03-03-none.md", "No front matter here.\n")
+    write(root, "_posts/notes.txt", "---\ntitle: not a post\n---\n")
+    write(root, "_drafts/idea.md", "---\ntitle: draft\ntags: [idea]\n---\n")
+    write(root, "_recipes/kimchi.md", "---\ntitle: 김치\n---\n")
+    write(root, "_site/2024/01/02/hello.md", "---\ntitle: built copy\n---\n")
+    write(root, "node_modules/pkg/_posts/readme.md", "---\ntitle: dependency\n---\n")
+    write(root, "ko/news/_posts/2020-01-01-nested.md", "---\ntitle: nested posts folder\n---\n")
+    write(root, "about.md", "---\ntitle: a page, not a post\n---\n")
+    return root
+
+
+def test_jekyll_discovery_from_a_post_and_config(jekyll: Path):
+    site = Site.discover(jekyll / "_posts" / "2023" / "2023-05-06-spaces.markdown")
+    assert site.root == jekyll and site.generator == "jekyll"
+    assert site.config_path == jekyll / "_config.yml" and site.config["title"] == "블로그"
+    assert site.config_error is None
+    assert site.baseurl == "/blog" and site.url == "https://example.org"
+    assert Site.discover(jekyll).root == jekyll
+
+
+def test_jekyll_post_files(jekyll: Path):
+    files = [p.relative_to(jekyll).as_posix() for p in Site.discover(jekyll).post_files()]
+    assert files == sorted(files)
+    assert set(files) == {
+        "_drafts/idea.md",
+        "_posts/2021-01-01-broken.md",
+        "_posts/2021-02-02-unclosed.md",
+        "_posts/2021-03-03-none.md",
+        "_posts/2022-01-01-bom.html",
+        "_posts/2023/2023-05-06-spaces.markdown",
+        "_posts/2024-01-02-hello.md",
+        "_recipes/kimchi.md",
+        "ko/news/_posts/2020-01-01-nested.md",
+    }
+
+
+def test_jekyll_index_values_errors_and_kinds(jekyll: Path):
+    site = Site.discover(jekyll)
+    by_name = {s.path.name: s for s in site.index()}
+    hello = by_name["2024-01-02-hello.md"]
+    assert hello.error is None and hello.kind == "yaml"
+    assert hello.front_matter["title"] == "안녕하세요"
+    assert hello.front_matter["date"] == dt.datetime(2024, 1, 1, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=9))) \
+        + dt.timedelta(days=1)
+    assert hello.front_matter["date"].utcoffset() == dt.timedelta(hours=9)
+    # `+0900` is not a YAML 1.1 timestamp: the fast loader leaves it a string (Jekyll parses it later).
+    assert hello.front_matter["updated"] == "2024-01-03 10:00:00 +0900"
+    assert by_name["2022-01-01-bom.html"].front_matter["title"] == "BOM"
+    assert by_name["2021-03-03-none.md"].kind == "none" and by_name["2021-03-03-none.md"].error is None
+
+    broken = by_name["2021-01-01-broken.md"].error
+    assert broken is not None and broken.rule == "yaml-syntax"
+    assert broken.line == 4 and broken.path == str(jekyll / "_posts" / "2021-01-01-broken.md")
+    assert broken.format().startswith(f"{broken.path}:4:")
+    unclosed = by_name["2021-02-02-unclosed.md"].error
+    assert unclosed.rule == "front-matter-unclosed" and unclosed.line == 1
+
+
+def test_jekyll_vocabulary_splits_space_separated_strings(jekyll: Path):
+    vocab = Site.discover(jekyll).vocabulary()
+    assert vocab["tags"] == Counter({"python": 3, "개발": 2, "jekyll": 1, "idea": 1})
+    assert vocab["categories"] == Counter({"tech": 1, "life": 1})
+
+
+def test_index_reads_past_the_head_when_the_front_matter_is_long(tmp_path: Path):
+    long_value = "가" * (HEAD_BYTES // 2)  # 3 bytes each in UTF-8: the block ends past the head
+    path = write(tmp_path, "_posts/2020-01-01-long.md",
+                 f"---\ntitle: long\nsummary: {long_value}\nlast: here\n---\n" + "body\n" * 5000)
+    summary = summarize(path)
+    assert summary.error is None and summary.front_matter["last"] == "here"
+    assert summary.front_matter["summary"] == long_value
+
+
+def test_index_legacy_encoding_and_binary_files(tmp_path: Path):
+    korean = write(tmp_path, "a.md", "---\ntitle: 한국어 제목입니다\ntags: [일기]\n---\n본문은 한국어로 씁니다.\n"
+                   .encode("cp949"))
+    assert summarize(korean).front_matter == {"title": "한국어 제목입니다", "tags": ["일기"]}
+    binary = write(tmp_path, "b.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    summary = summarize(binary)
+    assert summary.front_matter == {} and summary.error is not None
+    assert summary.error.path == str(binary)
+
+
+def test_split_front_matter_kinds_and_lines():
+    assert split_front_matter("---\na: 1\n---\nbody") == ("yaml", "a: 1", 2)
+    assert split_front_matter("---   \r\na: 1\r\n...\r\nbody") == ("yaml", "a: 1", 2)
+    assert split_front_matter("---\n---\nbody") == ("yaml", "", 2)
+    assert split_front_matter("+++\na = 1\n+++\n") == ("toml", "a = 1", 2)
+    assert split_front_matter('{\r"a": 1\r}\r\rbody') == ("json", '{\r"a": 1\r}', 1)
+    assert split_front_matter("plain text\n---\n") is None
+    assert split_front_matter("{{< shortcode >}}\n") is None
+
+
+@pytest.fixture
+def hugo(tmp_path: Path) -> Path:
+    root = tmp_path / "hugo-site"
+    write(root, "config.toml", 'baseURL = "https://example.org/docs/"\ntitle = "Hugo"\n'
+                               '[taxonomies]\ntag = "tags"\nseries = "series"\n')
+    write(root, "content/posts/one.md", '+++\ntitle = "하나"\ntags = ["go", "hugo"]\nseries = ["intro"]\n'
+                                        'date = 2016-08-22T22:57:14+09:00\n+++\nbody\n')
+    write(root, "content/posts/two.md", "---\ntitle: two\ntags: go\n---\n")
+    write(root, "content/posts/three.md", '{\n"title": "three",\n"tags": ["go"]\n}\n\nbody\n')
+    write(root, "content/posts/bad.md", '+++\ntitle = "x"\ntags = [\n+++\n')
+    write(root, "content/_index.md", "---\ntitle: section\n---\n")
+    write(root, "content/posts/img.png", b"\x89PNG")
+    write(root, "public/posts/one.md", "---\ntitle: built\n---\n")
+    write(root, "themes/x/exampleSite/content/a.md", "---\ntitle: theme\n---\n")
+    return root
+
+
+def test_hugo_site(hugo: Path):
+    site = Site.discover(hugo / "content" / "posts" / "one.md")
+    assert (site.root, site.generator, site.config_path) == (hugo, "hugo", hugo / "config.toml")
+    assert site.baseurl == "/docs" and site.url == "https://example.org"
+    assert [p.relative_to(hugo).as_posix() for p in site.post_files()] == [
+        "content/_index.md", "content/posts/bad.md", "content/posts/one.md",
+        "content/posts/three.md", "content/posts/two.md"]
+    by_name = {s.path.name: s for s in site.index()}
+    assert by_name["one.md"].kind == "toml"
+    assert by_name["one.md"].front_matter["date"].utcoffset() == dt.timedelta(hours=9)
+    assert by_name["three.md"].kind == "json" and by_name["three.md"].front_matter["title"] == "three"
+    bad = by_name["bad.md"].error
+    assert (bad.rule, bad.line) == ("toml-syntax", 3)
+    vocab = site.vocabulary()
+    # Hugo: a string is one term, not split on spaces; configured taxonomies only.
+    assert vocab == {"tags": Counter({"go": 3, "hugo": 1}), "series": Counter({"intro": 1})}
+
+
+@pytest.mark.parametrize("config", ["hugo.toml", "hugo.yaml", "hugo.json", "config/_default/hugo.toml"])
+def test_hugo_config_file_names(tmp_path: Path, config: str):
+    body = {"toml": 'baseURL = "https://h.example/"\n', "yaml": "baseURL: https://h.example/\n",
+            "json": '{"baseURL": "https://h.example/"}'}[config.rsplit(".", 1)[1]]
+    write(tmp_path, config, body)
+    write(tmp_path, "content/a.md", "---\ntitle: a\n---\n")
+    site = Site.discover(tmp_path / "content" / "a.md")
+    assert (site.root, site.generator, site.url, site.baseurl) == (tmp_path, "hugo", "https://h.example", "")
+
+
+def test_zola_site(tmp_path: Path):
+    write(tmp_path, "config.toml", 'base_url = "https://blog.example.org/rust"\ncompile_sass = true\n'
+                                   'taxonomies = [{name = "tags"}, {name = "authors"}]\n[markdown]\n')
+    write(tmp_path, "content/post.md", '+++\ntitle = "z"\n[taxonomies]\ntags = ["rust"]\nauthors = ["me"]\n+++\n')
+    write(tmp_path, "content/inside/other.md", '+++\ntitle = "y"\n[taxonomies]\ntags = ["rust", "zola"]\n+++\n')
+    site = Site.discover(tmp_path / "content" / "inside")
+    assert (site.root, site.generator) == (tmp_path, "zola")
+    assert site.baseurl == "/rust" and site.url == "https://blog.example.org"
+    assert len(site.post_files()) == 2
+    assert site.vocabulary() == {"tags": Counter({"rust": 2, "zola": 1}), "authors": Counter({"me": 1})}
+
+
+def test_unknown_site_is_the_folder_itself_with_bounded_depth(tmp_path: Path):
+    folder = tmp_path / "notes"
+    write(folder, "a.md", "---\ntitle: a\n---\n")
+    write(folder, "x/y/b.markdown", "# b\n")
+    write(folder, "1/2/3/4/c.md", "# c (depth 4)\n")
+    write(folder, "1/2/3/4/5/d.md", "# d (too deep)\n")
+    write(folder, "node_modules/e.md", "# e\n")
+    write(folder, "page.html", "<p>not Markdown</p>\n")
+    site = Site.discover(folder / "a.md")
+    assert (site.root, site.generator, site.config, site.config_path) == (folder, "unknown", {}, None)
+    assert (site.baseurl, site.url) == ("", "")
+    assert [p.relative_to(folder).as_posix() for p in site.post_files()] == ["1/2/3/4/c.md", "a.md", "x/y/b.markdown"]
+    assert site.index()[1].front_matter == {"title": "a"}
+
+
+@pytest.mark.parametrize(
+    "name, content, rule, line",
+    [
+        ("_config.yml", "title: ok\nbaseurl: [unclosed\nurl: x\n", "yaml-syntax", 3),
+        ("config.toml", 'base_url = "x"\ntitle = = 1\n', "toml-syntax", 2),
+        ("hugo.json", '{\n"baseURL": "x",\n}', "json-syntax", 3),
+        ("_config.yml", "- just\n- a list\n", "yaml-syntax", 1),
+    ],
+)
+def test_broken_config_never_crashes(tmp_path: Path, name: str, content: str, rule: str, line: int):
+    write(tmp_path, name, content)
+    write(tmp_path, "content/a.md", "---\ntitle: a\n---\n")
+    site = Site.discover(tmp_path)
+    assert site.root == tmp_path and site.config == {}
+    assert site.config_error is not None
+    assert (site.config_error.rule, site.config_error.line) == (rule, line)
+    assert site.config_error.path == str(tmp_path / name)
+    assert site.baseurl == "" and isinstance(site.post_files(), list)
+
+
+def test_index_with_a_process_pool_matches_one_process(jekyll: Path):
+    for i in range(30):
+        write(jekyll, f"_posts/gen/2020-01-{i:02d}-p.md", f"---\ntitle: 글 {i}\ntags: [t{i % 3}]\n---\n")
+    site = Site.discover(jekyll)
+    single = site.index(workers=1)
+    pooled = site.index(workers=2)
+    assert [(s.path, s.kind, s.front_matter) for s in pooled] == [(s.path, s.kind, s.front_matter) for s in single]
+    assert [(s.error.line, s.error.rule) if s.error else None for s in pooled] == \
+        [(s.error.line, s.error.rule) if s.error else None for s in single]
+    assert all(isinstance(s, PostSummary) for s in pooled)
+
+
+def test_alias_bomb_in_front_matter_is_indexed_quickly(tmp_path: Path):
+    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)},"
+        f" *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8)
+    ) + "tags: [ok]\n---\n"
+    path = write(tmp_path, "_posts/2020-01-01-bomb.md", bomb)
+    summary = summarize(path)  # PyYAML shares aliased values: nothing expands
+    assert summary.front_matter["tags"] == ["ok"]
+    assert Site.discover(tmp_path).vocabulary()["tags"] == Counter({"ok": 1})
+
+
+# -- the corpus -------------------------------------------------------------------
+
+
+def manifest_rows() -> list[list[str]]:
+    if not (CORPUS / "MANIFEST.tsv").is_file():
+        return []
+    lines = (CORPUS / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return [line.split("\t") for line in lines if "site-config" not in line]
+
+
+@needs_corpus
+def test_corpus_every_post_is_indexed_with_its_front_matter_kind():
+    rows = manifest_rows()
+    assert len(rows) >= 250
+    errors = []
+    for row in rows:
+        summary = summarize(CORPUS / row[0])
+        assert summary.kind == row[5], row[0]
+        if summary.error:
+            errors.append((row[0], summary.error.rule))
+    # The one post whose YAML really is broken (`layout:post` then `category: x`).
+    assert errors == [("oriyao__oriyao.github.io/_posts/2013-12-12-first-blog.md", "yaml-syntax")]
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    "folder, root, generator, url, post_count",
+    [
+        ("golangkorea__golangkorea-hugo/content/post/vim-go.md", "golangkorea__golangkorea-hugo", "hugo",
+         "https://golangkorea.github.io", 27),
+        ("rust-lang__blog.rust-lang.org/content/Rust-1.17.md", "rust-lang__blog.rust-lang.org", "zola",
+         "https://blog.rust-lang.org", 16),
+        ("jekyll__jekyll/docs/_posts", "jekyll__jekyll/docs", "jekyll", "https://jekyllrb.com", 25),
+        ("ruby__www.ruby-lang.org/ko/news/_posts", "ruby__www.ruby-lang.org", "jekyll",
+         "https://www.ruby-lang.org", 30),
+        ("google__docsy-example/content", "google__docsy-example", "hugo", "https://example.docsy.dev", 8),
+        ("halogenica__beautifulhugo/exampleSite/content", "halogenica__beautifulhugo/exampleSite", "hugo",
+         "http://localhost:1313", 11),
+        ("mmistakes__jekyll-theme-basically-basic/docs/_posts",
+         "mmistakes__jekyll-theme-basically-basic/docs", "jekyll", "https://mmistakes.github.io", 12),
+    ],
+)
+def test_corpus_site_discovery(folder, root, generator, url, post_count):
+    site = Site.discover(CORPUS / folder)
+    assert site.root == CORPUS / root and site.generator == generator
+    assert site.config_error is None and site.url == url
+    files = site.post_files()
+    assert len(files) == post_count
+    index = site.index()
+    assert [s.path for s in index] == files
+    assert not [s for s in index if s.error]
+
+
+@needs_corpus
+def test_corpus_vocabulary_of_a_korean_site():
+    site = Site.discover(CORPUS / "golangkorea__golangkorea-hugo")
+    vocab = site.vocabulary()
+    assert vocab["tags"]["Development"] >= 1 and sum(vocab["categories"].values()) >= 27
+    assert "번역" in vocab["categories"] or "번역" in vocab["tags"]
