@@ -48,6 +48,8 @@ class ValidationContext:
     slugs: frozenset[str] = frozenset()
     #: Jekyll post names `{% post_url %}` can name ("2021-05-10-hello", "sub/2021-...").
     post_names: frozenset[str] = frozenset()
+    #: The site's time zone (Jekyll `timezone`, Hugo `timeZone`): an IANA name or None.
+    timezone: str | None = None
     #: Fixed "now" for tests; None means the real clock at each call.
     now: _dt.datetime | None = None
 
@@ -78,7 +80,8 @@ class ValidationContext:
         return cls(schema=schema, config=config, root=root, generator=site.generator,
                    baseurl=(site.baseurl or "").rstrip("/"), url=site.url or "",
                    vocabulary=vocabulary, terms_by_path=terms_by_path, files=files, dirs=dirs,
-                   slugs=_slugs(index, files, dirs), post_names=_post_names(files), now=now)
+                   slugs=_slugs(index, files, dirs), post_names=_post_names(files),
+                   timezone=_timezone(site.config), now=now)
 
     # -- questions the rules and the window ask --------------------------------------------
     def current_time(self) -> _dt.datetime:
@@ -117,6 +120,15 @@ class ValidationContext:
 
 
 # -- gathering ------------------------------------------------------------------------------
+
+def _timezone(config: Any) -> str | None:
+    if not isinstance(config, dict):
+        return None
+    for key, value in config.items():
+        if str(key).lower() == "timezone" and isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
 
 def _walk(root: Path) -> tuple[frozenset[str], frozenset[str]]:
     files: list[str] = []

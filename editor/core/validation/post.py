@@ -108,6 +108,36 @@ class PostView:
                 return loc
         return (1, 1)
 
+    def find_in_entry(self, key: str, needle: str) -> tuple[int, int] | None:
+        """Where `needle` is written inside the entry of `key` (a tag in a tags list)."""
+        spanner = getattr(self.doc, "key_span", None)
+        if spanner is None or not needle:
+            return None
+        try:
+            span = spanner(key)
+        except Exception:  # a locator problem must not hide the diagnostic itself
+            return None
+        if span is None:
+            return None
+        lines = self.file_lines
+        for number in range(span[0], min(span[1], len(lines)) + 1):
+            line = lines[number - 1]
+            for m in re.finditer(re.escape(needle), line):
+                before = line[m.start() - 1:m.start()]
+                after = line[m.end():m.end() + 1]
+                # The whole item, not a part of a longer one ("go" inside "golang").
+                if before in ("", " ", "[", ",", "'", '"', "-", "\t") and \
+                        after in ("", " ", "]", ",", "'", '"', "#"):
+                    return number, m.start() + 1
+        return None
+
+    @cached_property
+    def file_lines(self) -> list[str]:
+        text = getattr(self.doc, "text", None)
+        if text is None:
+            text = (getattr(self.doc, "front_matter_text", "") or "")
+        return re.split(r"\r\n|\r|\n", text)
+
     def _locate_top_level(self, key: str) -> tuple[int, int] | None:
         text = getattr(self.doc, "front_matter_text", "") or ""
         pattern = re.compile(r'^[ \t]*["\']?' + re.escape(key) + r'["\']?[ \t]*[:=]', re.M)

@@ -92,6 +92,9 @@ class Schema:
     #: Jekyll collection names (besides posts), Hugo taxonomies: list-valued keys.
     collections: tuple[str, ...] = ()
     taxonomies: tuple[str, ...] = ("tags", "categories")
+    #: Keys most posts of a section have ({"_posts": ("layout", ...)}, see `section_of`):
+    #: a guess, so a post of that section without one gets a warning.
+    expected: dict = field(default_factory=dict)
 
     @property
     def explicit(self) -> bool:
@@ -138,6 +141,28 @@ class Schema:
                 position[f.name] = len(fields)
                 fields.append(f)
         return replace(self, fields=tuple(fields))
+
+
+def section_of(relpath: str | None) -> str:
+    """The group of posts a file belongs to, for "most posts here have X".
+
+    Jekyll: the `_posts`/`_drafts` folder (its sub-folders are categories);
+    Hugo/Zola: the first folder under `content/` (a language folder counts too);
+    else the file's folder. A page bundle's `index.md` belongs to its parent.
+    """
+    if not relpath:
+        return ""
+    parts = relpath.split("/")
+    name, folders = parts[-1], parts[:-1]
+    for marker in ("_posts", "_drafts"):
+        if marker in folders:
+            return "/".join(folders[: folders.index(marker) + 1])
+    if folders and folders[0] == "content":
+        depth = 3 if len(folders) > 2 and len(folders[1]) == 2 else 2
+        return "/".join(folders[:depth])
+    if name.rsplit(".", 1)[0] == "index" and folders:
+        folders = folders[:-1]
+    return "/".join(folders)
 
 
 # -- galley.toml ---------------------------------------------------------------------------

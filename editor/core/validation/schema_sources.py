@@ -15,13 +15,14 @@ import json
 import re
 import tomllib
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import yaml
 
 from .dates import parse_date
-from .schema import DEFAULT_FIELDS, Field, Schema, ScopedDefault, default_schema
+from .schema import DEFAULT_FIELDS, Field, Schema, ScopedDefault, default_schema, section_of
 
 #: Posts needed before the site's habits count as a schema.
 MIN_POSTS_TO_INFER = 5
@@ -71,16 +72,43 @@ def schema_for_site(site, index=None) -> Schema:
     declared = generator_schema(site)
     if index is None:
         index = site.index()
-    parsed = [s.front_matter for s in index if s.error is None and isinstance(s.front_matter, dict)]
+    root = Path(site.root).resolve()
+    sections: dict[str, list[dict]] = {}
+    parsed = []
+    for summary in index:
+        if summary.error is not None or not isinstance(summary.front_matter, dict):
+            continue
+        if Path(summary.path).stem == "_index":
+            continue  # a Hugo section page is not a post: its keys say nothing about posts
+        parsed.append(summary.front_matter)
+        sections.setdefault(section_of(_relative(summary.path, root)), []).append(
+            summary.front_matter)
+    expected = {name: expected_keys(fms) for name, fms in sections.items()}
+    expected = {name: keys for name, keys in expected.items() if keys}
     if declared is not None:
-        return declared.merged(infer_fields(parsed, declared))
+        return replace(declared.merged(infer_fields(parsed, declared)), expected=expected)
     if len(parsed) < MIN_POSTS_TO_INFER:
         return default_schema()
-    base = Schema(fields=DEFAULT_FIELDS[:1], source="inferred", baseurl=site.baseurl or "")
-    if site.generator == "zola":
-        base = Schema(fields=base.fields, source="inferred", baseurl=site.baseurl or "",
-                      taxonomies=tuple(_zola_taxonomies(site.config)))
+    taxonomies = tuple(_zola_taxonomies(site.config)) if site.generator == "zola" \
+        else ("tags", "categories")
+    base = Schema(fields=DEFAULT_FIELDS[:1], source="inferred", baseurl=site.baseurl or "",
+                  taxonomies=taxonomies, expected=expected)
     return base.merged(infer_fields(parsed, base))
+
+
+def expected_keys(front_matters: list[dict]) -> tuple[str, ...]:
+    """Keys at least EXPECTED_SHARE of these posts have (none below MIN_POSTS_TO_INFER posts)."""
+    if len(front_matters) < MIN_POSTS_TO_INFER:
+        return ()
+    presence = Counter(str(k) for fm in front_matters for k in fm)
+    return tuple(k for k, n in presence.items() if n >= EXPECTED_SHARE * len(front_matters))
+
+
+def _relative(path, root: Path) -> str | None:
+    try:
+        return Path(path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return None
 
 
 # -- Jekyll --------------------------------------------------------------------------------

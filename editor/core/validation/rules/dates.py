@@ -63,15 +63,28 @@ def check_filename_date(post, ctx):
     written = parse_date(post.front_matter.get("date"))
     if from_name is None or written is None:
         return
-    # Compare the day as written: `2021-05-10 00:30 +09:00` is the 10th for its writer.
+    # The day as written (`2021-05-10 00:30 +09:00` is the 10th for its writer), and
+    # the day in the site's time zone, which Jekyll uses for the URL: either may be
+    # what the file name meant.
     day = calendar_day(written)
-    if day != from_name:
+    if day != from_name and _site_day(written, ctx) != from_name:
         yield diagnostic("filename-date-mismatch", WARNING,
                          f"the file name says {from_name.isoformat()} but `date` says "
                          f"{day.isoformat()}; Jekyll uses `date` for the URL and the order",
                          post.where("date"), key="date",
                          fix=f"rename the file to {day.isoformat()}{post.path.name[10:]} "
                              f"or change `date`")
+
+
+def _site_day(value: _dt.date, ctx) -> _dt.date | None:
+    if not isinstance(value, _dt.datetime) or value.tzinfo is None or not ctx.timezone:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+
+        return value.astimezone(ZoneInfo(ctx.timezone)).date()
+    except Exception:  # an unknown zone name, or no tz database on this machine
+        return None
 
 
 def _unpublished(post) -> bool:

@@ -12,10 +12,17 @@ import re
 from typing import Any
 
 from ..dates import parse_date
+from ..schema import section_of
 from . import ERROR, WARNING, check, diagnostic
 
 _STRING_TYPES = ("string", "text", "markdown", "image", "url")
 _DATE_TYPES = ("date", "datetime")
+
+
+def file_name_date(post):
+    from .dates import file_name_date as from_name
+
+    return from_name(post)
 
 
 def doc_type(post, ctx) -> str | None:
@@ -42,8 +49,13 @@ def check_required(post, ctx):
     fm = post.front_matter
     defaults = ctx.schema.defaults_for(post.relpath or "", doc_type(post, ctx)) \
         if ctx.schema.scoped_defaults else {}
+    expected = set(ctx.schema.expected.get(section_of(post.relpath), ()))
+    if post.path is not None and post.path.stem == "_index":
+        expected = set()  # a Hugo section page is not a post
+    if ctx.generator in ("jekyll", "unknown") and file_name_date(post) is not None:
+        expected.discard("date")  # the file name gives Jekyll the date
     for field in ctx.schema.fields:
-        if not (field.required or field.expected):
+        if not (field.required or field.name in expected):
             continue
         if field.name in fm and not _empty(fm[field.name]):
             if field.type == "object" and isinstance(fm[field.name], dict):
@@ -54,6 +66,7 @@ def check_required(post, ctx):
         if field.default is not None:
             continue  # the schema fills it in
         where = post.where(field.name) if field.name in fm else (1, 1)
+        fix = f"add `{field.name}`"
         if field.required:
             severity, message = ERROR, f"the `{field.name}` field is required"
             if field.name == "title" and ctx.generator == "jekyll" and doc_type(post, ctx) in (
@@ -64,10 +77,20 @@ def check_required(post, ctx):
         else:
             severity = WARNING
             message = f"most posts in this site have a `{field.name}` field; this one does not"
+            near = _near_key(field.name, fm)
+            if near:
+                message = (f"most posts in this site write `{field.name}`, this one `{near}`: "
+                           f"check which spelling the theme reads")
+                where, fix = post.where(near), None
         if field.name in fm:
             message += "; it is empty"
-        yield diagnostic("required-field", severity, message, where, key=field.name,
-                         fix=f"add `{field.name}`")
+        yield diagnostic("required-field", severity, message, where, key=field.name, fix=fix)
+
+
+def _near_key(name: str, fm: dict) -> str | None:
+    from .vocabulary import _one_typo
+
+    return next((k for k in fm if isinstance(k, str) and _one_typo(k, name)), None)
 
 
 def _required_subfields(post, field, value: dict, path: tuple):

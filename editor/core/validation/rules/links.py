@@ -70,14 +70,27 @@ def _image_found(url: str, post, ctx) -> bool:
     path = _site_path(url, ctx)
     if path is None or not path:
         return True
-    inner = path.lstrip("/")
+    # `/../assets/x.png` and `../assets/x.png` from a post end up at the site root.
+    inner = re.sub(r"^(?:\.\./|\./)+", "", path.lstrip("/"))
     candidates = [inner, "static/" + inner, "content/" + inner, "assets/" + inner]
     if not path.startswith("/"):
+        # Relative to the post's own folder (a Hugo/Zola page bundle keeps its images there).
         folder = "/".join(post.folder_parts)
-        candidates.append(posixpath.normpath(posixpath.join(folder, inner)))
-        if post.path is not None and post.path.stem == "index":  # Hugo page bundle
-            candidates.append(posixpath.normpath(posixpath.join(folder, inner)))
-    return any(c in ctx.files for c in candidates)
+        candidates.append(posixpath.normpath(posixpath.join(folder, path)))
+    if any(c in ctx.files for c in candidates):
+        return True
+    return _theme_static(inner, ctx)
+
+
+def _theme_static(inner: str, ctx) -> bool:
+    """Hugo serves a theme's `static/` too: `themes/NAME/static/`, and for a theme's
+    own `exampleSite/`, the theme folder just above it."""
+    if ctx.generator != "hugo" or ctx.root is None:
+        return False
+    themes = {d.split("/")[1] for d in ctx.dirs if d.startswith("themes/") and d.count("/") == 1}
+    if any(f"themes/{t}/static/{inner}" in ctx.files for t in themes):
+        return True
+    return ctx.root.name == "exampleSite" and (ctx.root.parent / "static" / inner).is_file()
 
 
 def _front_matter_images(post):

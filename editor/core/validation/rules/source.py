@@ -7,6 +7,8 @@ so the window and the CLI report the very position the parser stopped at.
 
 from __future__ import annotations
 
+import re
+
 from . import ERROR, INFO, WARNING, check, diagnostic
 
 _PARSE_RULES = ("yaml-syntax", "toml-syntax", "json-syntax", "unsafe-yaml-tag", "duplicate-key",
@@ -40,6 +42,8 @@ def check_parse(post, ctx):
             fix = "add the closing delimiter line after the last front-matter line"
         elif rule == "unsafe-yaml-tag":
             fix = "remove the `!!` tag; front matter holds plain values only"
+        elif rule == "yaml-syntax":
+            fix = _missing_space_hint(post)
         yield diagnostic(rule, ERROR, _sentence(error.message), (error.line, error.column),
                          fix=fix)
     for issue in post.front_matter_issues:
@@ -74,6 +78,20 @@ def _in_posts_folder(post, ctx) -> bool:
     if ctx.generator in ("hugo", "zola"):
         return parts[0] == "content"
     return bool(_POST_FOLDERS_UNKNOWN & set(parts))
+
+
+_NO_SPACE = re.compile(r"^[ \t]*([A-Za-z_][\w-]*):(?=[^\s:/\[{])", re.M)
+
+
+def _missing_space_hint(post) -> str | None:
+    """`layout:post` is one plain string to YAML, not a key: the usual cause of
+    "mapping values are not allowed here" a few lines further down."""
+    text = getattr(post.doc, "front_matter_text", "") or ""
+    m = _NO_SPACE.search(text)
+    if m is None:
+        return None
+    line = text.count("\n", 0, m.start()) + 2  # the fragment starts after the `---` line
+    return f"put a space after the colon of `{m.group(1)}:` on line {line}"
 
 
 def _syntax_rule(kind: str) -> str:

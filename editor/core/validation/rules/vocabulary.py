@@ -3,12 +3,11 @@
 A term no other post uses is reported as info, with "did you mean" when one
 in use is nearly the same: same letters in another case or spacing
 (`Python`/`python`, `개발 `/`개발`, `machine-learning`/`machine learning`),
-or a close spelling (`pyhton`).
+a plural, or one typo in a longer word (`pyhton`).
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 
@@ -24,14 +23,45 @@ def normalize(term: str) -> str:
 
 
 def suggest(term: str, known: list[str]) -> str | None:
+    """The term in use that `term` is most likely a slip of, or None.
+
+    Only near-certain slips: the same letters in another case or spacing, a
+    plural of the same word, or one typo (a wrong, missing, extra or swapped
+    letter) in a word of five letters or more. A looser similarity proposes
+    `file` for `filter` and `파일` for `컴파일`, which helps nobody.
+    """
     key = normalize(term)
-    same = [k for k in known if normalize(k) == key and k != term]
-    if same:
-        return same[0]
-    close = difflib.get_close_matches(key, [normalize(k) for k in known], n=1, cutoff=0.8)
-    if close:
-        return next(k for k in known if normalize(k) == close[0])
+    normalized = [(normalize(k), k) for k in known if k != term]
+    for form, original in normalized:
+        if form == key:
+            return original
+    for form, original in normalized:
+        if _plural_pair(key, form):
+            return original
+    if len(key) >= 5:
+        for form, original in normalized:
+            if abs(len(form) - len(key)) <= 1 and len(form) >= 5 and _one_typo(key, form):
+                return original
     return None
+
+
+def _plural_pair(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return long in (short + "s", short + "es") or (short.endswith("y") and long == short[:-1] + "ies")
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance of exactly one."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (len(diff) == 2 and diff[1] == diff[0] + 1
+                and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 @check("new-tag", new_tag=INFO)
@@ -54,7 +84,8 @@ def check_new_terms(post, ctx):
                     break  # nothing else in use: every term would be "new"
             singular = {"tags": "tag", "categories": "category"}.get(taxonomy, taxonomy)
             hint = suggest(term, known)
-            location = post.key_location(tuple(key.split(".")) + (i,)) or post.where(key)
+            location = (post.key_location(tuple(key.split(".")) + (i,))
+                        or post.find_in_entry(key, term) or post.where(key))
             yield diagnostic("new-tag", INFO,
                              f"new {singular} {term!r}: no other post uses it", location,
                              key=key, fix=f"did you mean {hint!r}?" if hint else None)
