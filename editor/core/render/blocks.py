@@ -11,7 +11,9 @@ body at once (tests/core/render/test_blocks.py checks this on the corpus):
   closes, because Python-Markdown's HTML extractor reads across blank lines;
 - lists and anything indented: after a blank line, an indented line, a list
   item following a list, or a `: definition` continue the block (loose lists,
-  list paragraphs, indented code, definition lists, footnote bodies).
+  list paragraphs, indented code, definition lists, footnote bodies);
+- a blockquote after a blockquote, a definition list after a definition list:
+  Python-Markdown merges those into the element before.
 
 Merging too much is always safe (only less granular); splitting where Markdown
 would not is what the tests guard against.
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown import Markdown
 
@@ -49,8 +52,80 @@ def split_lines(body: str) -> list[str]:
     return body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+_RUN = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+_SPECIAL = re.compile(r"^[ \t]*(?:`{3,}|~{3,}|<)|\{%", re.M)
+_LIST_ANY = re.compile(_LIST_ITEM.pattern, re.M)
+_QUOTE_ANY = re.compile(r"^[ \t]*>", re.M)
+_DEFS_ANY = re.compile(r"^[ \t]*:", re.M)
+
+
+@lru_cache(maxsize=8192)
+def _plain_run(text: str) -> tuple[bool, bool, bool] | None:
+    """(has_list, has_quote, has_defs) for a run of non-blank lines with no
+    fence, HTML or Liquid tag in it — or None when it needs the line scan."""
+    if _SPECIAL.search(text):
+        return None
+    return (bool(_LIST_ANY.search(text)), bool(_QUOTE_ANY.search(text)), bool(_DEFS_ANY.search(text)))
+
+
+def _plain_runs(text: str) -> dict[int, tuple[int, tuple[bool, bool, bool]]]:
+    """first line → (line after the run, flags) for every plain run of lines.
+
+    A speed-up only: the line loop below takes a plain run in one step instead
+    of line by line (a keystroke re-splits the whole body)."""
+    runs = {}
+    line = 0
+    last = 0
+    for m in _RUN.finditer(text):
+        line += text.count("\n", last, m.start())
+        run = m.group()
+        span = run.count("\n") + 1
+        flags = _plain_run(run)
+        if flags is not None:
+            runs[line] = (line + span, flags)
+        line += span - 1
+        last = m.end()
+    return runs
+
+
+_SECTION = re.compile(r"\n\n(?=#{1,6}[ \t])")
+
+
 def split_blocks(body: str) -> list[SourceBlock]:
-    lines = split_lines(body)
+    """The body's top-level blocks, in order.
+
+    Speed: a keystroke re-splits the whole body, so the body is cut into
+    sections at headings (a `#` line after a blank line) and each section's
+    split is memoised. A section is only cut off on its own when nothing in it
+    stays open across its end (`_split_text` says "clean"); otherwise it is
+    joined to the next one. The result is the same as splitting in one go.
+    """
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[SourceBlock] = []
+    pending_start = 0
+    pending_line = 0
+    cuts = [m.start() + 2 for m in _SECTION.finditer(text)] + [len(text)]
+    for cut in cuts:
+        chunk = text[pending_start:cut]
+        blocks, clean = _split_text(chunk)
+        if not clean and cut != len(text):
+            continue
+        # A `: definition` right after the heading would continue a definition list.
+        if cut != len(text) and text.startswith(":", text.find("\n", cut) + 1):
+            continue
+        for b in blocks:
+            out.append(SourceBlock(b.text, b.start + pending_line, b.end + pending_line))
+        pending_line += chunk.count("\n")
+        pending_start = cut
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _split_text(text: str) -> tuple[tuple[SourceBlock, ...], bool]:
+    """Blocks of a text, and whether no construct was left unclosed in it."""
+    lines = text.split("\n")
+    clean = True
+    runs = _plain_runs(text)
     n = len(lines)
     out: list[SourceBlock] = []
     i = 0
@@ -59,15 +134,24 @@ def split_blocks(body: str) -> list[SourceBlock]:
             i += 1
             continue
         start = i
-        has_list = False
+        has_list = has_quote = has_defs = False
         while i < n:
+            run = runs.get(i)
+            if run is not None:
+                i, (run_list, run_quote, run_defs) = run
+                has_list |= run_list
+                has_quote |= run_quote
+                has_defs |= run_defs
+                continue
             line = lines[i]
             stripped = line.strip()
             if not stripped:
                 j = i + 1
                 while j < n and not lines[j].strip():
                     j += 1
-                if j < n and _continues(lines[j], has_list):
+                if j < n and (_continues(lines[j], has_list)
+                              or (has_quote and lines[j].lstrip().startswith(">"))
+                              or (has_defs and j + 1 < n and lines[j + 1].startswith(":"))):
                     i = j
                     continue
                 break
@@ -77,9 +161,11 @@ def split_blocks(body: str) -> list[SourceBlock]:
                 if end is not None:
                     i = end + 1
                     continue
+                clean = clean and not _FENCE.match(line)
             elif first == "<":
                 end = _html_end(lines, i)
                 if end is not None:
+                    clean = clean and end != n - 1
                     i = end + 1
                     continue
             if "{%" in line:
@@ -87,14 +173,21 @@ def split_blocks(body: str) -> list[SourceBlock]:
                 if end is not None:
                     i = end + 1
                     continue
+                clean = clean and not _LIQUID_OPEN.search(line)
             if not has_list and _LIST_ITEM.match(line):
                 has_list = True
+            # Python-Markdown appends a blockquote, list or definition list to
+            # the same kind of element just before it, across blank lines.
+            if first == ">":
+                has_quote = True
+            elif first == ":":
+                has_defs = True
             i += 1
         end_line = i - 1
         while end_line > start and not lines[end_line].strip():
             end_line -= 1
         out.append(SourceBlock("\n".join(lines[start:end_line + 1]), start, end_line))
-    return out
+    return tuple(out), clean
 
 
 def _continues(line: str, has_list: bool) -> bool:

@@ -90,8 +90,8 @@ class FootnoteIndex:
         self.numbers: dict[str, int] = {}
         self.seen: dict[str, int] = {}
 
-    def fill_refs(self, html_text: str, refs: tuple[str, ...]) -> tuple[str, tuple]:
-        """Return the block's final HTML and the context used (for caching)."""
+    def context(self, refs: tuple[str, ...]) -> tuple:
+        """Number the block's references (in order); return what fills them."""
         ctx = []
         for label in refs:
             if label in self.defined:
@@ -100,21 +100,22 @@ class FootnoteIndex:
                 ctx.append((number, self.seen[label]))
             else:
                 ctx.append(None)
-        if not refs:
-            return html_text, ()
+        return tuple(ctx)
 
+    @staticmethod
+    def fill(html_text: str, refs: tuple[str, ...], ctx: tuple) -> str:
         def sub(m: re.Match[str]) -> str:
             i = int(m.group(1))
             label = refs[i]
             esc = html.escape(label, quote=True)
-            if ctx[i] is None:
+            if ctx[i] is None:  # no definition: the text stays, as in Markdown
                 return html.escape(f"[^{label}]")
             number, nth = ctx[i]
             ref_id = f"fnref:{esc}" if nth == 1 else f"fnref{nth}:{esc}"
             return (f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{esc}" '
                     f'role="doc-noteref">{number}</a></sup>')
 
-        return PLACEHOLDER.sub(sub, html_text), tuple(ctx)
+        return PLACEHOLDER.sub(sub, html_text)
 
     def ordered(self) -> list[str]:
         return sorted(self.numbers, key=self.numbers.__getitem__)

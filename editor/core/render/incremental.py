@@ -79,6 +79,9 @@ class IncrementalRenderer:
         self._defs_cache: dict[str, tuple] = {}
         self._stage1: dict[tuple, _Stage1] = {}
         self._stage1_old: dict[tuple, _Stage1] = {}
+        self._filled: dict[tuple, str] = {}
+        self._filled_old: dict[tuple, str] = {}
+        self._wrapped: dict[tuple, str] = {}
         self._prev: list[tuple[str, str]] = []
         self._sent_inner: dict[str, str] = {}
         self._sent_lines: dict[str, tuple[int, int]] = {}
@@ -136,6 +139,7 @@ class IncrementalRenderer:
         self._reset_env(request)
         self.last_converted = 0
         self._stage1_old, self._stage1 = self._stage1, {}
+        self._filled_old, self._filled = self._filled, {}
 
         sources = split_blocks(request.body)
         templated = [self._templated_text(b.text) for b in sources]
@@ -154,14 +158,7 @@ class IncrementalRenderer:
         defined = {label for s in stages for label, _ in s.defs}
         index = FootnoteIndex(defined)
         used: dict[str, int] = {}
-        inners = []
-        for stage in stages:
-            inner = stage.html
-            if stage.slugs:
-                inner = fill_ids(inner, unique_ids(list(stage.slugs), used))
-            if stage.refs:
-                inner, _ = index.fill_refs(inner, stage.refs)
-            inners.append(inner)
+        inners = [self._fill(stage, used, index) for stage in stages]
 
         texts = [b.text for b in sources]
         ids = self._match_ids(texts)
@@ -172,9 +169,7 @@ class IncrementalRenderer:
             items = []
             for label in index.ordered():
                 stage = self._convert(self._templated_text(bodies[label]), ())
-                body = fill_ids(stage.html, list(stage.slugs))
-                body, _ = index.fill_refs(body, stage.refs)
-                items.append((label, body))
+                items.append((label, self._fill(stage, {}, index)))
             last = base + (sources[-1].end if sources else 0)
             blocks.append(Block(FOOTNOTES_ID, footnotes_section(items), last, last))
 
@@ -183,11 +178,34 @@ class IncrementalRenderer:
             header = self._header = render_header(self._front_matter, self.markdown_fragment, self._resolve_header_url)
         return self._finish(blocks, header)
 
+    def _fill(self, stage: _Stage1, used: dict[str, int], index: FootnoteIndex) -> str:
+        """Final ids and footnote numbers into a block (memoised: a keystroke
+        elsewhere leaves this block's context, and so its HTML, unchanged)."""
+        if not stage.slugs and not stage.refs:
+            return stage.html
+        ids = tuple(unique_ids(list(stage.slugs), used)) if stage.slugs else ()
+        ctx = index.context(stage.refs) if stage.refs else ()
+        key = (stage.html, ids, ctx)
+        out = self._filled.get(key) or self._filled_old.get(key)
+        if out is None:
+            out = fill_ids(stage.html, list(ids)) if ids else stage.html
+            out = FootnoteIndex.fill(out, stage.refs, ctx) if ctx else out
+        self._filled[key] = out
+        return out
+
     def _resolve_header_url(self, url: str) -> str:
         return self._resolver.resolve(self._templated_text(url))
 
     def _finish(self, blocks: list[Block], header: str) -> RenderResult:
-        wrappers = {b.id: wrap(b.id, b.html, b.start_line, b.end_line) for b in blocks}
+        wrappers = {}
+        cache = self._wrapped
+        for b in blocks:
+            key = (b.id, b.html, b.start_line, b.end_line)
+            w = cache.get(key)
+            if w is None:
+                w = wrap(b.id, b.html, b.start_line, b.end_line)
+            wrappers[b.id] = w
+        self._wrapped = {(b.id, b.html, b.start_line, b.end_line): wrappers[b.id] for b in blocks}
         changed = {}
         lines = {}
         for b in blocks:
@@ -203,6 +221,7 @@ class IncrementalRenderer:
         self._sent_lines = {b.id: (b.start_line, b.end_line) for b in blocks}
         self._sent_header = header
         self._stage1_old = {}
+        self._filled_old = {}
         return RenderResult(header, tuple(blocks), patch, "\n".join(wrappers[i] for i in order))
 
     def _match_ids(self, texts: list[str]) -> list[str]:

@@ -5,7 +5,9 @@ A Python-Markdown preprocessor (extension API):
   where attr_list reads it (after a paragraph attr_list already reads it);
 - `{::comment}…{:/comment}` and `{::options …/}` are dropped;
 - `* TOC` + `{:toc}` (kramdown's table of contents) becomes a placeholder:
-  the real list is built by the site generator.
+  the real list is built by the site generator;
+- `#해시태그` (no space after the hashes) is a paragraph, not a heading, in
+  kramdown and in CommonMark (Hugo): the `#` is escaped (not inside code).
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ import re
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from .markup import placeholder
+from .markup import CodeRanges, placeholder
 
 _HEADING = re.compile(r"^#{1,6}[ \t]+\S")
 _IAL = re.compile(r"^[ ]{0,3}\{:(?!:)[^}\n]*\}[ \t]*$")
 _TOC = re.compile(r"^[ ]{0,3}[*+-][ \t]+.*\n[ ]{0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$", re.M)
+_HASHTAG = re.compile(r"^(#{1,6})(?=[^#\s])", re.M)
 _COMMENT = re.compile(r"\{::comment\}.*?\{:/(?:comment)?\}", re.S)
 _OPTIONS = re.compile(r"\{::options\b[^}]*/\}")
 
@@ -27,8 +30,11 @@ _OPTIONS = re.compile(r"\{::options\b[^}]*/\}")
 class _Kramdown(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
+        if "#" in text and _HASHTAG.search(text):
+            code = CodeRanges(text)
+            text = _HASHTAG.sub(lambda m: m.group(0) if m.start() in code else "\\" + m.group(1), text)
         if "{:" not in text:
-            return lines
+            return text.split("\n")
         text = _COMMENT.sub("", text)
         text = _OPTIONS.sub("", text)
         text = _TOC.sub(lambda m: placeholder("{:toc}", "liquid-tag", "table of contents"), text)

@@ -31,8 +31,14 @@ def placeholder(source: str, kind: str = "tag", note: str = "") -> str:
 
 
 def as_block(fragment: str) -> str:
-    """Raw HTML that Markdown must take as a block: alone, between blank lines."""
-    return "\n\n" + fragment.strip("\n") + "\n\n"
+    """Raw HTML that Markdown must take as a block: alone, between blank lines.
+
+    Written on ONE line (newlines as `&#10;`, which `<pre>` shows as line
+    breaks): Markdown's preprocessors run before its HTML extractor, and a
+    code line such as "```" inside highlighted code would otherwise open a
+    fence.
+    """
+    return "\n\n" + fragment.strip("\n").replace("\n", "&#10;") + "\n\n"
 
 
 class CodeRanges:

@@ -44,6 +44,7 @@ class PathResolver:
     def resolve(self, url: str) -> str:
         if not url or url.startswith(("#", "//")) or self.root is None:
             return url
+        original = url
         for prefix in self._own_prefixes:
             if url.startswith(prefix + "/"):
                 url = url[len(prefix):]
@@ -53,10 +54,10 @@ class PathResolver:
         parts = urlsplit(url)
         path = unquote(parts.path)
         if not path:
-            return url
+            return original
         found = self._find(path)
         if found is None:
-            return url
+            return original
         if self.embed_images:
             data = self._data_url(found)
             if data:

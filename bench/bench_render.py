@@ -1,0 +1,116 @@
+"""Preview rendering speed: full render, incremental re-render after a one-character
+edit inside a paragraph, and a typical 8 KB post. Prints numbers; not a test.
+
+Run: .venv/bin/python bench/bench_render.py [--edits N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from editor.core.render import IncrementalRenderer, RenderRequest, SiteInfo  # noqa: E402
+
+KOREAN = ("정적 사이트 생성기는 마크다운 글을 HTML 페이지로 바꿔 줍니다. 글쓴이는 미리보기로 "
+          "제목과 날짜, 태그, 본문을 확인하고 나서 글을 올립니다. 한국어 문장은 띄어쓰기 단위로 "
+          "줄이 바뀌어야 읽기 편합니다. ")
+CODE = '''```python
+def fib(n: int) -> int:
+    """Return the n-th Fibonacci number."""
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
+```'''
+TABLE = """| 항목 | 설명 | 값 |
+|------|------|---:|
+| 속도 | 렌더링 시간 | 12 ms |
+| 크기 | 글 길이 | 200 KB |
+| 언어 | 한국어 | ko |"""
+LIST = """- 첫째 항목: **중요한** 내용
+- 둘째 항목, [링크](https://example.com)
+  - 안쪽 항목 `code`
+- 셋째 항목"""
+
+
+def section(i: int, rnd: random.Random) -> str:
+    paras = [KOREAN * rnd.randint(1, 3) + f"English words and `inline code` {i}." for _ in range(3)]
+    return "\n\n".join([f"## 섹션 {i}: 제목", paras[0], CODE, paras[1], TABLE, LIST, paras[2]])
+
+
+def generate(size: int, seed: int = 1) -> str:
+    rnd = random.Random(seed)
+    parts, total, i = [], 0, 0
+    while total < size:
+        s = section(i, rnd)
+        parts.append(s)
+        total += len(s.encode("utf-8")) + 2
+        i += 1
+    return "\n\n".join(parts) + "\n"
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--edits", type=int, default=60)
+    ap.add_argument("--full-runs", type=int, default=5)
+    args = ap.parse_args()
+    site = SiteInfo(generator="jekyll")
+    fm = {"title": "벤치마크", "tags": ["bench"]}
+    big = generate(200_000)
+    small = generate(8_000, seed=2)
+    print(f"machine: os.cpu_count()={os.cpu_count()}, python {sys.version.split()[0]}")
+    print(f"big post: {len(big.encode()) / 1000:.0f} KB, {big.count(chr(10))} lines")
+
+    full = []
+    for _ in range(args.full_runs):
+        t = time.perf_counter()
+        IncrementalRenderer(site).render(RenderRequest(big, fm, 5, None, site))
+        full.append((time.perf_counter() - t) * 1000)
+    print(f"full render 200 KB (fresh renderer): median {statistics.median(full):.0f} ms  "
+          f"(min {min(full):.0f}, max {max(full):.0f}, n={len(full)})")
+
+    renderer = IncrementalRenderer(site)
+    renderer.render(RenderRequest(big, fm, 5, None, site))
+    rnd = random.Random(7)
+    text = big
+    paras = [i for i, line in enumerate(text.split("\n")) if line.startswith("정적")]
+    times, converted, patch_sizes = [], [], []
+    for _ in range(args.edits):
+        lines = text.split("\n")
+        n = rnd.choice(paras)
+        col = rnd.randrange(1, len(lines[n]) - 1)
+        lines[n] = lines[n][:col] + rnd.choice("가나다abc ") + lines[n][col:]
+        text = "\n".join(lines)
+        t = time.perf_counter()
+        result = renderer.render(RenderRequest(text, fm, 5, None, site))
+        times.append((time.perf_counter() - t) * 1000)
+        converted.append(renderer.last_converted)
+        patch_sizes.append(len(result.patch.to_json()))
+    print(f"one-character edit in a paragraph, incremental: median {statistics.median(times):.1f} ms, "
+          f"p95 {pct(times, 95):.1f} ms, max {max(times):.1f} ms (n={len(times)}; "
+          f"blocks re-rendered per edit: median {statistics.median(converted):.0f}; "
+          f"patch JSON median {statistics.median(patch_sizes) / 1000:.1f} KB)")
+
+    small_times = []
+    for _ in range(20):
+        t = time.perf_counter()
+        IncrementalRenderer(site).render(RenderRequest(small, fm, 5, None, site))
+        small_times.append((time.perf_counter() - t) * 1000)
+    print(f"full render {len(small.encode()) / 1000:.0f} KB post (fresh renderer): "
+          f"median {statistics.median(small_times):.1f} ms, p95 {pct(small_times, 95):.1f} ms (n=20)")
+
+
+if __name__ == "__main__":
+    main()
