@@ -46,7 +46,7 @@ SKIP_DIRS = frozenset(
 )
 UNKNOWN_MAX_DEPTH = 4  # folders below the root searched when the generator is unknown
 
-HEAD_BYTES = 8192  # nearly every front matter ends within the first 8 KB
+HEAD_BYTES = 4096  # nearly every front matter ends within the first 4 KB
 MAX_FRONT_MATTER = 1_000_000  # as fm_yaml: a megabyte of front matter is not front matter
 POOL_THRESHOLD = 2000  # below this many files a process pool costs more than it saves
 
@@ -140,42 +140,76 @@ def _parse_front_matter(kind: str, fm: str, first_line: int) -> dict:
     return data
 
 
-def _read_text(path: Path) -> str:
-    """The text of the file, reading only its head when that holds the front matter."""
-    with open(path, "rb") as f:
-        head = f.read(HEAD_BYTES)
-        if len(head) == HEAD_BYTES:
-            # Cut at the last line break so no character is split; the caller
-            # asks for the rest only when the front matter runs past it.
-            cut = max(head.rfind(b"\n"), head.rfind(b"\r"))
-            head = head[: cut + 1] if cut > 0 else head
-            truncated = True
-        else:
-            truncated = False
+_OPEN_B = re.compile(rb"(---|\+\+\+)[ \t]*(\r\n|\r|\n)")
+_CLOSE_B = {
+    "yaml": re.compile(rb"(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)"),
+    "toml": re.compile(rb"(?:\r\n|\r|\n)\+\+\+[ \t]*(?:\r\n|\r|\n|$)"),
+}
+_MORE = object()  # the head is not enough: read the whole file
+_SLOW = object()  # not plain UTF-8: decode the whole file the careful way
+
+
+def _split_bytes(data: bytes, complete: bool) -> Any:
+    """`split_front_matter` on the raw bytes of a UTF-8 file, decoding only the
+    front matter (bodies are most of the bytes, and the index needs none of it).
+    Returns a split, None, `_MORE` or `_SLOW`."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+        return _SLOW  # UTF-16/32 or binary: encoding.decode knows
+    m = _OPEN_B.match(data)
+    if m:
+        kind = "yaml" if m.group(1) == b"---" else "toml"
+        end = _CLOSE_B[kind].search(data, m.end() - len(m.group(2)))
+        if end is None:
+            return split_front_matter(data.decode("utf-8", "replace")) if complete else _MORE
+        fm = data[m.end() : end.start()] if end.start() >= m.end() else b""
+        try:
+            return kind, fm.decode("utf-8"), 2
+        except UnicodeDecodeError:
+            return _SLOW
+    if data.startswith(b"{"):
+        if not complete:  # never decode half a character
+            cut = max(data.rfind(b"\n"), data.rfind(b"\r"))
+            data = data[: cut + 1] if cut > 0 else data
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return _SLOW
+        found = split_front_matter(text)
+        return _MORE if found is None and not complete else found
+    return None
+
+
+def front_matter_of(path: str | os.PathLike) -> tuple[str, str, int] | None:
+    """(kind, front matter text, file line where it starts) of a post file, or
+    None; reads only the head of the file when the front matter ends in it.
+    Raises PostError (unclosed block, undecodable file) or OSError."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
-        text = head.decode("utf-8")
-    except UnicodeDecodeError:
-        text = None
-    if text is None or (truncated and _needs_more(text)):
-        from .encoding import decode  # only for the rare non-UTF-8 or long front matter
+        data = os.read(fd, HEAD_BYTES)
+        complete = len(data) < HEAD_BYTES
+        found = _split_bytes(data, complete)
+        if found is _MORE or found is _SLOW:
+            parts = [data]
+            while chunk := os.read(fd, 1 << 20):
+                parts.append(chunk)
+            data = b"".join(parts)
+            if found is _MORE:
+                found = _split_bytes(data, True)
+    finally:
+        os.close(fd)
+    if found is _SLOW:
+        from .encoding import decode  # legacy encodings: rare, and slower
 
-        text = decode(path.read_bytes()).text
-    return text
-
-
-def _needs_more(head: str) -> bool:
-    """True when the head opens a front matter that it does not close."""
-    try:
-        return split_front_matter(head) is None and head.lstrip("\ufeff").startswith(("---", "+++", "{"))
-    except PostError:
-        return True
+        found = split_front_matter(decode(data).text)
+    return found
 
 
 def summarize(path: Path) -> PostSummary:
     """Index one post: never raises for a bad file, it reports it."""
     try:
-        text = _read_text(path)
-        found = split_front_matter(text)
+        found = front_matter_of(path)
         if found is None:
             return PostSummary(path, {}, None, "none")
         kind, fm, first_line = found
@@ -216,7 +250,7 @@ def _index_in_pool(files: list[Path], workers: int) -> list[PostSummary] | None:
     except (OSError, RuntimeError, ValueError) as exc:  # BrokenProcessPool is a RuntimeError
         del exc
         return None
-    return [summary for part in parts for summary in part]
+    return [summary for part in parts for summary in part]  # pool.map keeps the order
 
 
 # -- the site ------------------------------------------------------------------
@@ -303,6 +337,7 @@ class Site:
         self.config_path = config_path
         self.config_error = config_error
         self._index: list[PostSummary] | None = None
+        self._cache: dict[Path, tuple[tuple, PostSummary]] = {}
 
     def __repr__(self) -> str:
         return f"Site({str(self.root)!r}, generator={self.generator!r})"
@@ -371,7 +406,8 @@ class Site:
                 files.extend(_walk(folder, POST_EXTENSIONS, max_depth=None))
         else:
             files = list(_walk(self.root, _MARKDOWN_EXTENSIONS, max_depth=UNKNOWN_MAX_DEPTH))
-        return sorted(set(files))
+        # Sorted as strings: Path comparisons cost ~30x more on a big site.
+        return [Path(p) for p in sorted(set(files))]
 
     def _content_dirs(self) -> list[Path]:
         dirs = [self.root / "content"]
@@ -388,7 +424,7 @@ class Site:
                         dirs.append(folder)
         return [d for d in dirs if d.is_dir()]
 
-    def _jekyll_files(self) -> list[Path]:
+    def _jekyll_files(self) -> list[str]:
         """Posts and drafts (a `_posts`/`_drafts` folder at any depth, as Jekyll
         reads them) and the documents of configured collections (`_<name>`)."""
         base = self.root
@@ -401,7 +437,7 @@ class Site:
             names |= {f"_{name}" for name in collections}
         elif isinstance(collections, list):
             names |= {f"_{name}" for name in collections if isinstance(name, str)}
-        files: list[Path] = []
+        files: list[str] = []
         for folder in _find_dirs(base if base.is_dir() else self.root, names):
             files.extend(_walk(folder, POST_EXTENSIONS, max_depth=None))
         return files
@@ -411,22 +447,45 @@ class Site:
     def index(self, workers: int | None = None) -> list[PostSummary]:
         """Front matter of every post, in `post_files()` order.
 
-        `workers`: processes to use; None decides by the number of files and
-        CPUs. Parsing YAML is CPU-bound Python (the C parser is fast, building
-        the values is not), so threads would not help; processes do. They are
-        forked, which is cheap and re-imports nothing, but only while this
-        process has a single thread: forking a process with other threads
-        (a Qt app) can deadlock the child. Otherwise, or if the pool fails,
-        the index is built in this process.
+        A Site remembers what it indexed: files whose size, mtime, ctime and
+        inode are unchanged since the last call are not read again, so the
+        app can re-index after every save or watcher event for the price of
+        a `stat` per post.
+
+        `workers`: processes to use for the files that need parsing; None
+        decides by their number and the CPUs. Parsing YAML is CPU-bound
+        Python (the C parser is fast, building the values is not), so threads
+        would not help; processes do. They are forked, which is cheap and
+        re-imports nothing, but only while this process has a single thread:
+        forking a process with other threads (a Qt app) can deadlock the
+        child. Otherwise, or if the pool fails, the index is built here.
         """
         files = self.post_files()
+        stale: list[Path] = []
+        stamps: dict[Path, tuple] = {}
+        for path in files:
+            try:
+                st = os.stat(path)
+                stamps[path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            except OSError:
+                stamps[path] = ()
+            hit = self._cache.get(path)
+            if hit is None or hit[0] != stamps[path] or not stamps[path]:
+                stale.append(path)
         if workers is None:
-            workers = min(os.cpu_count() or 1, 8) if len(files) >= POOL_THRESHOLD else 1
-        result = None
-        if workers > 1 and len(files) >= 2 * workers and _can_fork():
-            result = _index_in_pool(files, workers)
-        if result is None:
-            result = [summarize(p) for p in files]
+            workers = min(os.cpu_count() or 1, 8) if len(stale) >= POOL_THRESHOLD else 1
+        fresh = None
+        if workers > 1 and len(stale) >= 2 * workers and _can_fork():
+            fresh = _index_in_pool(stale, workers)
+        if fresh is None:
+            fresh = [summarize(p) for p in stale]
+        cache = {path: self._cache[path] for path in files if path in self._cache}
+        for summary in fresh:
+            cache[summary.path] = (stamps[summary.path], summary)
+        self._cache = cache
+        # The summaries are shared with the cache (copying 10,000 of them would
+        # cost more than parsing a few): treat them as read-only.
+        result = [cache[p][1] for p in files]
         self._index = result
         return result
 
@@ -475,9 +534,9 @@ def _terms(value: Any, split: bool) -> Iterable[str]:
     return []
 
 
-def _walk(folder: Path, extensions: frozenset, max_depth: int | None) -> Iterable[Path]:
+def _walk(folder: Path, extensions: frozenset, max_depth: int | None) -> Iterable[str]:
     """Files with those extensions under `folder`, skipping build and tool folders."""
-    stack = [(folder, 0)]
+    stack = [(str(folder), 0)]
     while stack:
         current, depth = stack.pop()
         try:
@@ -489,9 +548,9 @@ def _walk(folder: Path, extensions: frozenset, max_depth: int | None) -> Iterabl
                 if entry.is_dir():
                     if entry.name not in SKIP_DIRS and not entry.name.startswith(".") and (
                             max_depth is None or depth < max_depth):
-                        stack.append((Path(entry.path), depth + 1))
-                elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in extensions:
-                    yield Path(entry.path)
+                        stack.append((entry.path, depth + 1))
+                elif os.path.splitext(entry.name)[1].lower() in extensions and entry.is_file():
+                    yield entry.path
             except OSError:
                 continue
 

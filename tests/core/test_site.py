@@ -307,3 +307,18 @@ def test_corpus_vocabulary_of_a_korean_site():
     vocab = site.vocabulary()
     assert vocab["tags"]["Development"] >= 1 and sum(vocab["categories"].values()) >= 27
     assert "번역" in vocab["categories"] or "번역" in vocab["tags"]
+
+
+def test_reindex_reads_only_changed_files(jekyll: Path):
+    site = Site.discover(jekyll)
+    first = {s.path.name: s for s in site.index()}
+    hello = jekyll / "_posts" / "2024-01-02-hello.md"
+    hello.write_text("---\ntitle: 바뀐 제목\n---\n", encoding="utf-8")
+    (jekyll / "_posts" / "2021-03-03-none.md").unlink()
+    write(jekyll, "_posts/2025-01-01-new.md", "---\ntitle: new\n---\n")
+    second = {s.path.name: s for s in site.index()}
+    assert second["2024-01-02-hello.md"].front_matter == {"title": "바뀐 제목"}
+    assert "2021-03-03-none.md" not in second and second["2025-01-01-new.md"].front_matter == {"title": "new"}
+    # Unchanged files come from the cache: the very same summaries.
+    assert second["2022-01-01-bom.html"] is first["2022-01-01-bom.html"]
+    assert Site.discover(jekyll).index()[0].path == site.index()[0].path
