@@ -26,7 +26,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .blocks import split_blocks
+from .blocks import SourceBlock, split_blocks
 from .context import TemplateContext
 from .footnotes import FootnoteIndex, footnotes_section
 from .header import render_header
@@ -69,9 +69,15 @@ def wrap(block_id: str, inner: str, start: int, end: int) -> str:
 class IncrementalRenderer:
     """See the module docstring. Not thread-safe: one instance per thread."""
 
-    def __init__(self, site: SiteInfo | None = None, options: RenderOptions | None = None) -> None:
+    def __init__(self, site: SiteInfo | None = None, options: RenderOptions | None = None,
+                 splitter: Callable[[str], list[SourceBlock]] = split_blocks) -> None:
+        # `site` and `options` are defaults; each request carries its own and a
+        # change of either (or of the post path) empties the caches.
         self.site = site or SiteInfo()
         self.options = options or RenderOptions()
+        #: How the body is cut into blocks; tests pass `whole_body` to compare
+        #: block-wise output with one Markdown pass over the whole body.
+        self._split = splitter
         self._pipeline = MarkdownPipeline()
         self._env: tuple | None = None
         self._front_matter: Any = None
@@ -141,7 +147,7 @@ class IncrementalRenderer:
         self._stage1_old, self._stage1 = self._stage1, {}
         self._filled_old, self._filled = self._filled, {}
 
-        sources = split_blocks(request.body)
+        sources = self._split(request.body)
         templated = [self._templated_text(b.text) for b in sources]
         definitions: dict[str, tuple[str, str | None]] = {}
         for text in templated:
@@ -256,6 +262,12 @@ class IncrementalRenderer:
     def _new_id(self) -> str:
         self._next_id += 1
         return f"b{self._next_id}"
+
+
+def whole_body(body: str) -> list[SourceBlock]:
+    """A splitter that keeps the body as one block (one Markdown pass)."""
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    return [SourceBlock(text, 0, text.count("\n"))] if text.strip() else []
 
 
 def render_html(request: RenderRequest) -> str:

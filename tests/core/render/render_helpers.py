@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -14,13 +15,18 @@ from editor.core.site import Site
 HERE = Path(__file__).resolve().parent
 SITES = HERE / "sites"
 GOLDEN = HERE / "golden"
-CORPUS = HERE.parents[3].parent / "shared" / "corpus"
+CORPUS = HERE.parents[2].parent / "shared" / "corpus"  # <repo>/../shared/corpus
+
+
+@lru_cache(maxsize=64)
+def _site_of(folder: Path) -> SiteInfo:
+    return SiteInfo.from_site(Site.discover(folder))
 
 
 def request_for(path: Path, data: bytes | None = None, options: RenderOptions | None = None,
                 site: SiteInfo | None = None) -> RenderRequest:
     doc = Document.from_bytes(path.read_bytes() if data is None else data, path)
-    site = site or SiteInfo.from_site(Site.discover(path))
+    site = site or _site_of(path.parent)
     return RenderRequest(doc.body, doc.front_matter, doc.body_line, path, site, options or RenderOptions())
 
 
