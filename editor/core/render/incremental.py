@@ -181,7 +181,10 @@ class IncrementalRenderer:
 
         header = self._header
         if header is None:
-            header = self._header = render_header(self._front_matter, self.markdown_fragment, self._resolve_header_url)
+            header = render_header(self._front_matter, self.markdown_fragment, self._resolve_header_url)
+            if not self._options.allow_scripts:
+                header = sanitize(header)
+            self._header = header
         return self._finish(blocks, header)
 
     def _fill(self, stage: _Stage1, used: dict[str, int], index: FootnoteIndex) -> str:

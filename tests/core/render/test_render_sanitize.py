@@ -1,0 +1,89 @@
+"""Post content never runs code in the preview (hostile posts we wrote)."""
+
+from __future__ import annotations
+
+import re
+
+from editor.core.document import Document
+from editor.core.render import RenderOptions, RenderRequest, SiteInfo, render_page
+from editor.core.render.sanitize import sanitize
+from tests.core.render.render_helpers import HERE
+
+HOSTILE = HERE / "hostile" / "vectors.md"
+
+
+def hostile_request(**options) -> RenderRequest:
+    doc = Document.from_bytes(HOSTILE.read_bytes(), HOSTILE)
+    return RenderRequest(doc.body, doc.front_matter, doc.body_line, HOSTILE, SiteInfo(root=HOSTILE.parent),
+                         RenderOptions(**options))
+
+
+def content_of(page: str) -> str:
+    """The header and body: everything after our own <style> and CSP."""
+    return page[page.index('<article class="galley-page">'):]
+
+
+def test_hostile_post_loses_every_way_to_run_code() -> None:
+    html = content_of(render_page(hostile_request())).lower()
+    assert "<script" not in html
+    assert not re.search(r"<[^>]*\son\w+\s*=", html), "event handler attribute survived"
+    assert "javascript:" not in html and "vbscript:" not in html and "data:text/html" not in html
+    for tag in ("<meta", "<base", "<form", "<object", "<embed", "<link", "<style", "<template", "<svg", "<math"):
+        assert tag not in html, tag
+    assert "srcdoc" not in html and "expression(" not in html and "url(" not in html
+    assert "formaction" not in html
+    # No alert() survives as live markup; it may remain as harmless, escaped text.
+    assert "alert(" not in re.sub(r">[^<]*<", "><", html)
+
+
+def test_harmless_markup_survives() -> None:
+    html = content_of(render_page(hostile_request()))
+    assert '<span class="note" id="n1" data-x="1">span</span>' in html
+    assert "<code>code</code>" in html
+    assert '<div style="color: red">styled</div>' in html
+    assert "<h1" in html and "Hostile post" in html
+
+
+def test_the_page_forbids_scripts_by_csp() -> None:
+    page = render_page(hostile_request())
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "script-src &#x27;none&#x27;" in csp
+    assert "base-uri &#x27;none&#x27;" in csp and "form-action &#x27;none&#x27;" in csp
+
+
+def test_allow_scripts_keeps_the_post_scripts_and_relaxes_the_csp() -> None:
+    page = render_page(hostile_request(allow_scripts=True))
+    assert "<script>alert('script tag')</script>" in page
+    assert "unsafe-inline" in re.search(r'Content-Security-Policy" content="([^"]+)"', page).group(1)
+
+
+def test_block_remote_keeps_remote_images_out_by_csp() -> None:
+    default = render_page(hostile_request())
+    blocked = render_page(hostile_request(block_remote=True))
+    csp = lambda page: re.search(r'Content-Security-Policy" content="([^"]+)"', page).group(1)  # noqa: E731
+    assert "img-src file: data: https:" in csp(default)
+    assert re.search(r"img-src file: data:;", csp(blocked))
+    assert "frame-src &#x27;none&#x27;" in csp(blocked)
+
+
+def test_sanitizer_keeps_pygments_task_lists_and_line_data() -> None:
+    html = ('<div class="galley-block" id="b1" data-line-start="1" data-line-end="2">'
+            '<div class="language-py highlight"><pre><code><span class="k">def</span></code></pre></div>'
+            '<ul class="task-list"><li><input type="checkbox" disabled checked> a</li></ul></div>')
+    out = sanitize(html)
+    assert 'data-line-start="1"' in out and '<span class="k">def</span>' in out
+    assert 'type="checkbox"' in out and "checked" in out
+
+
+def test_sanitizer_disables_inputs_and_sandboxes_frames() -> None:
+    out = sanitize('<input type="text" value="x"><iframe src="https://www.youtube.com/embed/x"></iframe>'
+                   '<iframe src="http://plain.example/"></iframe>')
+    assert '<input disabled="">' in out
+    assert '<iframe src="https://www.youtube.com/embed/x" sandbox="allow-same-origin allow-popups"></iframe>' in out
+    assert 'src="http://plain.example/"' not in out
+
+
+def test_embedded_data_images_only() -> None:
+    out = sanitize('<img src="data:image/png;base64,AAAA"><img src="data:image/svg+xml;base64,AAAA">'
+                   '<a href="data:image/png;base64,AAAA">x</a>')
+    assert out.count("data:") == 1 and '<img src="data:image/png;base64,AAAA">' in out
