@@ -115,3 +115,23 @@ class PathResolver:
             return f'{m.group(1)}"{html.escape(new, quote=True)}"'
 
         return _ATTR.sub(sub, fragment)
+
+
+#: Where generators leave a site's compiled stylesheet (first match wins).
+_SITE_CSS = (
+    "_site/assets/css/style.css", "_site/assets/css/main.css", "_site/assets/main.css",
+    "_site/css/main.css", "_site/css/style.css", "public/css/style.css", "public/css/main.css",
+    "public/main.css", "assets/css/style.css", "assets/css/main.css", "assets/main.css",
+    "css/main.css", "css/style.css", "static/css/style.css", "static/css/main.css",
+)
+
+
+def find_site_css(site: SiteInfo) -> Path | None:
+    """The site's own compiled CSS, if one of the usual places has it (not Sass)."""
+    if site.root is None:
+        return None
+    for rel in _SITE_CSS:
+        path = site.root / rel
+        if path.is_file():
+            return path
+    return None
