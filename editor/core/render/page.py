@@ -28,19 +28,12 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?!data:|https?:|file:|/|#)([^'")]+)\1\s*\)""")
 
 
-def resources_dir() -> Path:
-    """resources/preview in a checkout, or `editor.resources` when installed."""
-    here = Path(__file__).resolve().parents[3] / "resources" / "preview"
-    if here.is_dir():
-        return here
-    from importlib.resources import files
-
-    return Path(str(files("editor.resources") / "preview"))
-
-
 @lru_cache(maxsize=8)
 def _resource(name: str) -> str:
-    return (resources_dir() / name).read_text(encoding="utf-8")
+    # resources/ is installed as the package `editor.resources` (docs/core-api.md).
+    from editor.resources_path import read_resource
+
+    return read_resource("preview", name)
 
 
 def theme_css(options: RenderOptions) -> str:
