@@ -180,16 +180,21 @@ def _vocabulary(index: list, root: Path, generator: str, taxonomies: Iterable[st
             own.update((taxonomy, t) for t in terms)
         for taxonomy, term in own:  # a post counts once per term
             vocabulary[taxonomy][term] += 1
-        rel = _relative(summary.path, root)
+        rel = relative_to_root(summary.path, root)
         if rel is not None and own:
             by_path[rel] = frozenset(own)
     return vocabulary, by_path
 
 
-def _relative(path: Any, root: Path) -> str | None:
+def relative_to_root(path: Any, root: Path) -> str | None:
+    """`path` relative to `root` with "/", or None when outside. String work first:
+    resolve() costs a system call per path component, and a site has thousands."""
+    absolute, base = os.path.abspath(path), str(root)
+    if absolute.startswith(base + os.sep):
+        return absolute[len(base) + 1:].replace(os.sep, "/")
     try:
         return PurePosixPath(Path(path).resolve().relative_to(root)).as_posix()
-    except ValueError:
+    except (ValueError, OSError):
         return None
 
 

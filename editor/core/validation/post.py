@@ -8,6 +8,7 @@ has no `key_location`, so a small locator for top-level keys stands in.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -25,6 +26,8 @@ class PostView:
         self.root = root
         #: A DecodeError when the bytes could not be read as text (doc is None then).
         self.decode_error = decode_error
+        #: What one rule computed and another may reuse, for this post only.
+        self.cache: dict = {}
 
     # -- what the document says -------------------------------------------------------
     @cached_property
@@ -71,13 +74,14 @@ class PostView:
         """The path relative to the site root, with `/` ("_posts/2021-05-10-x.md")."""
         if self.path is None or self.root is None:
             return None
+        # Plain string work first: resolve() costs a system call per path component.
+        path, root = os.path.abspath(self.path), str(self.root)
+        if path.startswith(root + os.sep):
+            return path[len(root) + 1:].replace(os.sep, "/")
         try:
             return PurePosixPath(Path(self.path).resolve().relative_to(self.root)).as_posix()
-        except ValueError:
-            try:
-                return PurePosixPath(Path(self.path).absolute().relative_to(self.root)).as_posix()
-            except ValueError:
-                return None
+        except (ValueError, OSError):
+            return None
 
     @cached_property
     def folder_parts(self) -> tuple[str, ...]:

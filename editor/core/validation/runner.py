@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterable
 from editor.core.errors import DecodeError
 
 from .context import ValidationContext
+from .fastdoc import FastDocument
 from .diagnostics import INTERNAL_ERROR, WARNING, Diagnostic
 from .post import PostView
 from .rules import CHECKS
@@ -79,12 +80,16 @@ def validate_document(doc: Any, site: Any = None, schema: Any = None, config: An
 
 def validate_bytes(data: bytes, path: str | Path | None, ctx: ValidationContext
                    ) -> list[Diagnostic]:
-    from editor.core.document import Document
+    """Diagnostics for the bytes of a post file (read with `FastDocument`: the same
+    findings as a `Document` gives, in a fraction of the time)."""
+    from editor.core.encoding import decode
 
     try:
-        doc = Document.from_bytes(data, path=str(path) if path is not None else None)
+        decoded = decode(data)
     except DecodeError as exc:
         return run_checks(PostView(None, path=path, root=ctx.root, decode_error=exc), ctx)
+    doc = FastDocument.read(decoded.text, path=str(path) if path is not None else None,
+                            encoding=decoded.encoding, bom=decoded.bom)
     return run_checks(PostView(doc, path=path, root=ctx.root), ctx)
 
 

@@ -105,10 +105,9 @@ def expected_keys(front_matters: list[dict]) -> tuple[str, ...]:
 
 
 def _relative(path, root: Path) -> str | None:
-    try:
-        return Path(path).resolve().relative_to(root).as_posix()
-    except ValueError:
-        return None
+    from .context import relative_to_root
+
+    return relative_to_root(path, root)
 
 
 # -- Jekyll --------------------------------------------------------------------------------
@@ -251,6 +250,9 @@ def infer_fields(front_matters: list[dict], declared: Schema) -> list[Field]:
     return out
 
 
+_ISO_START = re.compile(r"^\s*\d{4}-\d\d?-\d\d?")
+
+
 def _type_of(value: Any) -> str | None:
     if isinstance(value, bool):
         return "boolean"
@@ -265,7 +267,7 @@ def _type_of(value: Any) -> str | None:
     if isinstance(value, Mapping):
         return "object"
     if isinstance(value, str):
-        if parse_date(value) is not None and re.match(r"^\s*\d{4}-\d\d-\d\d", value):
+        if _ISO_START.match(value) and parse_date(value) is not None:
             return "datetime" if ":" in value else "date"
         return "string"
     return None

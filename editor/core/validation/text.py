@@ -36,57 +36,59 @@ _HIGHLIGHT = re.compile(
     r"|<!--.*?-->",
     re.DOTALL,
 )
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+# One line at most: an unmatched backtick must not make the search run to the end.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")
+_NOT_BREAK = re.compile(r"[^\r\n]+")
 
 
 def _blank(match_text: str) -> str:
     """Same length, newlines kept, everything else a space."""
-    return re.sub(r"[^\r\n]", " ", match_text)
+    return _NOT_BREAK.sub(lambda m: " " * len(m.group()), match_text)
+
+
+_FENCED = re.compile(
+    r"^ {0,3}(?:(`{3,})[^`\n]*|(~{3,})[^\n]*)\n.*?(?:^ {0,3}(?:\1`*|\2~*)[ \t\r]*$|\Z)",
+    re.M | re.S)
+# Starts with a literal line break so the engine can skip ahead (a body that opens
+# with an indented block has its first line break before it anyway).
+_INDENTED = re.compile(r"\n[ \t\r]*\n((?:(?: {4}|\t)[^\n]*(?:\n|\Z)(?:[ \t\r]*\n)*)+)")
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def mask_code(body: str) -> str:
-    """`body` with code and comments replaced by spaces (same length, same lines)."""
-    lines = body.splitlines(keepends=True)
-    out: list[str] = []
-    fence: str | None = None
-    prev_blank = True
-    context_open = False  # inside a list or an HTML block: indentation is not code
-    in_indented = False
-    for line in lines:
-        content = line.rstrip("\r\n")
-        stripped = content.strip()
-        if fence is not None:
-            out.append(_blank(line))
-            m = _FENCE.match(content)
-            if m and m.group(2)[0] == fence[0] and len(m.group(2)) >= len(fence) \
-                    and not m.group(3).strip():
-                fence = None
-            continue
-        m = _FENCE.match(content)
-        if m and not (m.group(2)[0] == "`" and "`" in m.group(3)):
-            fence = m.group(2)
-            out.append(_blank(line))
-            prev_blank = False
-            in_indented = False
-            continue
-        indent = len(content) - len(content.lstrip(" \t").replace("\t", "    "))
-        indented = stripped and (content.startswith("\t") or indent >= 4)
-        if indented and (in_indented or (prev_blank and not context_open)):
-            out.append(_blank(line))
-            in_indented = True
-            prev_blank = False
-            continue
-        if stripped:
-            in_indented = False
-            if not indented:
-                context_open = bool(_LIST_ITEM.match(content) or stripped.startswith("<"))
-        elif in_indented:
-            pass  # a blank line inside an indented code block keeps it open
-        out.append(line)
-        prev_blank = not stripped
-    text = "".join(out)
-    text = _HIGHLIGHT.sub(lambda m: _blank(m.group()), text)
-    return _CODE_SPAN.sub(lambda m: _blank(m.group()), text)
+    """`body` with code and comments replaced by spaces (same length, same lines).
+
+    Regular expressions, not a line loop: this runs on every post of a big
+    site, and on every keystroke in the window.
+    """
+    text = _LONE_CR.sub("\n", body)  # classic-Mac line ends: same length, visible to ^ and $
+    if "```" in text or "~~~" in text:
+        text = _FENCED.sub(lambda m: _blank(m.group()), text)
+    if "\n    " in text or "\n\t" in text:
+        text = _INDENTED.sub(lambda m: _mask_indented(m, text), text)
+    if "{%" in text or "{{<" in text or "<!--" in text:
+        text = _HIGHLIGHT.sub(lambda m: _blank(m.group()), text)
+    if "`" in text:
+        text = _CODE_SPAN.sub(lambda m: _blank(m.group()), text)
+    return text
+
+
+def _mask_indented(m: re.Match, text: str) -> str:
+    """Blank an indented block unless it continues a list item or sits in an HTML block
+    (where indentation is not code), judged by the last unindented line before it."""
+    start = m.start(1)
+    line_end = start
+    while line_end > 0:
+        line_start = text.rfind("\n", 0, line_end - 1) + 1
+        line = text[line_start:line_end].rstrip("\r\n")
+        if line.strip() and not line.startswith((" ", "\t")):
+            if _LIST_ITEM.match(line) or line.lstrip().startswith("<"):
+                return m.group()
+            break
+        line_end = line_start
+        if line_start == 0:
+            break
+    return m.group()[: start - m.start()] + _blank(m.group(1))
 
 
 def display_width(text: str) -> int:

@@ -19,8 +19,9 @@ _IMAGE_KEYS = ("image", "cover", "thumbnail", "feature_image", "featured_image",
                "cover.image", "image.path", "image.src")
 _IMAGE_LIST_KEYS = ("images", "gallery")
 
-_MD_IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)")
-_MD_LINK = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)")
+# `[text](url)` and `![alt](src)`: found from their `](` (a literal the regex engine
+# skips to quickly), then the `[` before it on the same line tells which it is.
+_MD_TARGET = re.compile(r"\]\([ \t]*<?([^)\s>]+)")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _HTML_SRC = re.compile(r"<img\b[^>]*?\ssrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
 _HTML_HREF = re.compile(r"<a\b[^>]*?\shref\s*=\s*[\"']([^\"']+)[\"']", re.I)
@@ -137,12 +138,30 @@ def check_images(post, ctx):
                              f"`{key}` names an image that is not in the site: {value}",
                              post.where(key), key=key)
     body = post.masked_body
-    for pattern in (_MD_IMAGE, _HTML_SRC, _FIGURE):
-        for m in pattern.finditer(body):
-            if not _image_found(m.group(1), post, ctx):
-                yield diagnostic("image-missing", WARNING,
-                                 f"image not found in the site: {m.group(1)}",
-                                 post.body_map.position(m.start(1)))
+    found = [(url, offset) for image, url, offset in _md_targets(post) if image]
+    if "<" in body or "{{" in body:
+        for pattern in (_HTML_SRC, _FIGURE):
+            found += [(m.group(1), m.start(1)) for m in pattern.finditer(body)]
+    for url, offset in found:
+        if not _image_found(url, post, ctx):
+            yield diagnostic("image-missing", WARNING, f"image not found in the site: {url}",
+                             post.body_map.position(offset))
+
+
+def _md_targets(post) -> list:
+    """Markdown link and image matches of the masked body, found once per post."""
+    cached = post.cache.get("md_targets")
+    if cached is None:
+        body = post.masked_body
+        cached = post.cache["md_targets"] = []
+        for m in _MD_TARGET.finditer(body) if "](" in body else ():
+            line_start = body.rfind("\n", 0, m.start()) + 1
+            opening = body.rfind("[", line_start, m.start())
+            if opening < 0:
+                continue  # not a link: "](" in prose
+            image = opening > 0 and body[opening - 1] == "!"
+            cached.append((image, m.group(1), m.start(1)))
+    return cached
 
 
 def _page_found(path: str, ctx) -> bool:
@@ -176,17 +195,22 @@ def check_links(post, ctx):
     if ctx.root is None or post.decode_error is not None:
         return
     body = post.masked_body
-    for pattern in (_MD_LINK, _REF_DEF, _HTML_HREF):
-        for m in pattern.finditer(body):
-            url = m.group(1)
-            path = _zola_or_site_path(url, ctx)
-            if path is None or _page_found(path, ctx):
-                continue
-            yield diagnostic("broken-link", WARNING, f"link to a page that is not in the site: "
-                             f"{url}", post.body_map.position(m.start(1)))
+    found = [(url, offset) for image, url, offset in _md_targets(post) if not image]
+    if "]:" in body:
+        found += [(m.group(1), m.start(1)) for m in _REF_DEF.finditer(body)]
+    if "<a" in body or "<A" in body:
+        found += [(m.group(1), m.start(1)) for m in _HTML_HREF.finditer(body)]
+    for url, offset in found:
+        path = _zola_or_site_path(url, ctx)
+        if path is None or _page_found(path, ctx):
+            continue
+        yield diagnostic("broken-link", WARNING, f"link to a page that is not in the site: "
+                         f"{url}", post.body_map.position(offset))
     if ctx.generator not in ("jekyll", "unknown"):
         return
     # Liquid runs in code blocks too, so these are searched in the raw body.
+    if "{%" not in post.body:
+        return
     for m in _POST_URL.finditer(post.body):
         name = m.group(1).strip("/")
         name = re.sub(r"\.(md|markdown|html)$", "", name)
