@@ -329,29 +329,52 @@ class TomlFrontMatter:
     def _edited(self, path: tuple, value: Any, *, remove: bool = False, styled: bool = True) -> str:
         """The text after the edit, as tomlkit writes it (not yet tidied)."""
         doc = tomlkit.parse(self._text)  # a fresh copy: a failed try leaves no trace
+        grandparent: Any = None
         parent: Any = doc
-        for part in path[:-1]:
-            try:
-                parent = parent[part]
-            except (KeyError, IndexError):
-                # A missing intermediate map: a new [table] under the document
-                # or a table, an inline table inside an inline table.
-                block = isinstance(parent, (tomlkit.TOMLDocument, Table))
-                parent[part] = tomlkit.table() if block else tomlkit.inline_table()
-                parent = parent[part]
+        parent_key: Any = None
         last = path[-1]
+        for i, part in enumerate(path[:-1]):
+            if not remove and part not in _keys_of(parent):
+                # The rest of the path does not exist yet: add it as one new
+                # value here ({"extra": {"author": ...}} becomes an [extra] table).
+                for key in reversed(path[i + 1 :]):
+                    value = {key: value}
+                last = part
+                break
+            grandparent, parent_key = parent, part
+            parent = parent[part]
+        if isinstance(parent, InlineTable) and grandparent is not None:
+            # tomlkit re-pads inline tables (`{   b = 2 }` after a removal,
+            # `{ a = 1,b = 2}` after an addition): edit their text ourselves.
+            before = parent.as_string()
+            if remove:
+                del parent[last]
+                fixed = _inline_padding(before, parent.as_string())
+            elif last in parent:
+                parent[last] = self._new_item(parent[last], value, styled, inline=True)
+                fixed = _inline_padding(before, parent.as_string())
+            else:
+                fixed = _inline_with(before, last, self._new_item(None, value, styled, inline=True))
+            if fixed is not None:
+                grandparent[parent_key] = fixed
+                return doc.as_string()
+            raise ValueError("cannot edit this inline table")
         if remove:
             del parent[last]
-            return doc.as_string()
-        old = None
-        try:
-            old = parent[last]
-        except (KeyError, IndexError):
-            pass
-        parent[last] = self._new_item(old, value, styled)
+        else:
+            old = parent[last] if last in _keys_of(parent) else None
+            inline = isinstance(parent, Array)
+            parent[last] = self._new_item(old, value, styled, inline=inline)
         return doc.as_string()
 
-    def _new_item(self, old: Any, value: Any, styled: bool) -> Item:
+    def _new_item(self, old: Any, value: Any, styled: bool, inline: bool = False) -> Item:
+        """The new value as a tomlkit item, in the style of `old` where it can."""
+        if isinstance(value, dict) and (inline or isinstance(old, InlineTable)):
+            pad = bool(old is not None and re.match(r"\{[ \t]", old.as_string()))
+            return _parse_item(_inline_text(value, pad))
+        if isinstance(value, list) and any(isinstance(v, dict) for v in value) and (
+                inline or isinstance(old, Array)):
+            return _parse_item(_inline_text(value, False))
         item = tomlkit.item(value)
         if not styled or old is None:
             return item
@@ -361,10 +384,6 @@ class TomlFrontMatter:
             raw = old.as_string()
             if "\n" in raw or "\r" in raw:
                 return _multiline_array(raw, value) or item
-        if isinstance(value, dict) and isinstance(old, InlineTable):
-            table = tomlkit.inline_table()
-            table.update(value)
-            return table
         return item
 
     def _tidy(self, new: str) -> str:
@@ -472,6 +491,64 @@ def _styled_string(old: String, value: str) -> Item | None:
         return String.from_raw(value, kind)
     except TOMLKitError:
         return None  # e.g. a quote inside a literal string: basic form it is
+
+
+def _keys_of(node: Any) -> Any:
+    """What `part in ...` should test: keys of a table, indexes of an array."""
+    if isinstance(node, (list, Array)):
+        return range(-len(node), len(node))
+    return node
+
+
+def _parse_item(text: str) -> Item:
+    return tomlkit.parse("x = " + text + "\n")["x"]
+
+
+def _inline_text(value: Any, pad: bool) -> str:
+    """TOML text of a value with every map written inline (`{ a = 1 }`)."""
+    if isinstance(value, dict):
+        inner = ", ".join(f"{tomlkit.key(k).as_string()} = {_inline_text(v, pad)}" for k, v in value.items())
+        return ("{ " + inner + " }" if pad else "{" + inner + "}") if inner else "{}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline_text(v, pad) for v in value) + "]"
+    return tomlkit.item(value).as_string()
+
+
+def _inline_padding(before: str, after: str) -> Item | None:
+    """The edited inline table `after`, padded inside its braces like `before`."""
+    lead = re.match(r"\{[ \t]*", before)
+    trail = re.search(r"[ \t]*\}$", before.rstrip())
+    inner = after.strip()
+    if not (lead and trail and inner.startswith("{") and inner.endswith("}")):
+        return None
+    inner = inner[1:-1].strip()
+    text = lead.group() + inner + trail.group() if inner else "{}"
+    try:
+        item = _parse_item(text)
+    except TOMLKitError:
+        return None
+    return item if isinstance(item, InlineTable) else None
+
+
+def _inline_with(before: str, key: str, item: Item) -> Item | None:
+    """The inline table `before` with `key = item` added before its closing brace."""
+    raw = before.rstrip()
+    trail = re.search(r"[ \t]*\}$", raw)
+    if not trail:
+        return None
+    body = raw[: trail.start()]
+    entry = f"{tomlkit.key(key).as_string()} = {item.as_string()}"
+    if body.rstrip() == "{":
+        text = body + entry + trail.group()
+    else:
+        # ", " unless the table is visibly written without the space.
+        sep = "," if (re.search(r",[^ \t]", raw) and ", " not in raw) else ", "
+        text = body + sep + entry + trail.group()
+    try:
+        new = _parse_item(text)
+    except TOMLKitError:
+        return None
+    return new if isinstance(new, InlineTable) else None
 
 
 def _multiline_array(raw: str, value: list) -> Item | None:

@@ -329,11 +329,14 @@ _tables = st.dictionaries(_keys, _values, min_size=1, max_size=4)
 
 @st.composite
 def toml_documents(draw):
-    top = draw(st.dictionaries(_keys, _values, min_size=1, max_size=6))
+    top = draw(st.dictionaries(_keys, _values | st.dictionaries(_keys, _scalars, max_size=3), min_size=1, max_size=6))
     tables = draw(st.dictionaries(_keys.filter(lambda k: k not in top), _tables, max_size=2))
     doc = tomlkit.document()
     for key, value in top.items():
         item = tomlkit.item(value)
+        if isinstance(value, dict):  # an inline table, padded or not
+            item = tomlkit.inline_table()
+            item.update(value)
         if isinstance(value, str) and draw(st.booleans()):
             try:  # a literal string where the value allows it
                 item = tomlkit.items.String.from_raw(value, tomlkit.items.StringType.SLL)
@@ -375,3 +378,17 @@ def test_generated_documents_round_trip_and_set_get_holds(doc, data):
     # New lines use the document's line ending.
     if newline == "\r\n":
         assert "\n" not in h.text.replace("\r\n", "")
+
+
+def test_inline_tables_keep_their_padding():
+    h = TomlFrontMatter('image = { alt = "x",  src = "y" } # pic\n')
+    h.set(("image", "title"), "제목")
+    assert h.text == 'image = { alt = "x",  src = "y", title = "제목" } # pic\n'
+    h.unset(("image", "alt"))
+    assert h.text == 'image = { src = "y", title = "제목" } # pic\n'
+    h = TomlFrontMatter('image = {alt = "x"}\n')
+    h.set(("image", "size"), {"w": 1})
+    assert h.text == 'image = {alt = "x", size = {w = 1}}\n'
+    h = TomlFrontMatter('authors = [{ name = "a" }]\n')
+    h.set(("authors", 0, "email"), "a@example.org")
+    assert h.text == 'authors = [{ name = "a", email = "a@example.org" }]\n'
