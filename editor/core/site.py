@@ -7,7 +7,8 @@ site: `config` is then `{}` and `config_error` says where the problem is.
 
 The index is for lists and completion (tags in use, titles, dates), not for
 editing: it reads only the head of each file, splits off the front matter and
-parses it with the fast loaders (PyYAML's C safe loader, tomllib, json),
+parses it with the fast loaders (yaml_loader.GalleyLoader -- PyYAML's C safe
+loader with Jekyll's date rules --, tomllib, json),
 spreading big sites over a process pool. Editing goes through the lossless
 handlers in `fm_yaml` / `fm_toml` / `fm_json`.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import tomllib
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -29,10 +31,10 @@ import yaml
 
 from .errors import FrontMatterError, PostError
 from .fm_json import find_json_front_matter, line_col
+from .yaml_loader import GalleyLoader
 
 __all__ = ["Site", "PostSummary", "POST_EXTENSIONS", "summarize"]
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: File extensions Jekyll, Hugo and Zola read as posts.
 POST_EXTENSIONS = frozenset(
@@ -107,7 +109,7 @@ def _parse_front_matter(kind: str, fm: str, first_line: int) -> dict:
         raise FrontMatterError("front matter larger than 1 MB", first_line, 1, rule="front-matter-limit")
     try:
         if kind == "yaml":
-            data = yaml.load(fm, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+            data = yaml.load(fm, Loader=GalleyLoader)  # noqa: S506 - PyYAML's C safe loader, Psych dates
         elif kind == "toml":
             data = tomllib.loads(fm)
         else:
@@ -229,10 +231,19 @@ def _summarize_chunk(paths: list[str]) -> list[PostSummary]:
 
 
 def _can_fork() -> bool:
-    import multiprocessing
-    import threading
-
-    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    """Forking is safe only in a process with one thread. Count the threads the
+    kernel sees (Qt's native threads are invisible to `threading`); on
+    systems without /proc, or other than Linux, do not fork at all."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        with open("/proc/self/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"Threads:"):
+                    return int(line.split()[1]) == 1
+    except (OSError, ValueError, IndexError):
+        pass
+    return False
 
 
 def _index_in_pool(files: list[Path], workers: int) -> list[PostSummary] | None:

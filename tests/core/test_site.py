@@ -4,12 +4,15 @@ on small real sites built in tmp_path and on the corpus."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+import threading
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from editor.core.site import HEAD_BYTES, PostSummary, Site, split_front_matter, summarize
+from editor.core.site import HEAD_BYTES, PostSummary, Site, _can_fork, split_front_matter, summarize
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not (CORPUS / "MANIFEST.tsv").is_file(),
@@ -85,8 +88,9 @@ def test_jekyll_index_values_errors_and_kinds(jekyll: Path):
     assert hello.front_matter["date"] == dt.datetime(2024, 1, 1, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=9))) \
         + dt.timedelta(days=1)
     assert hello.front_matter["date"].utcoffset() == dt.timedelta(hours=9)
-    # `+0900` is not a YAML 1.1 timestamp: the fast loader leaves it a string (Jekyll parses it later).
-    assert hello.front_matter["updated"] == "2024-01-03 10:00:00 +0900"
+    # `+0900` is a time zone for Jekyll (Psych), and so for the index.
+    assert hello.front_matter["updated"] == dt.datetime(2024, 1, 3, 1, 0, tzinfo=dt.timezone.utc)
+    assert hello.front_matter["updated"].utcoffset() == dt.timedelta(hours=9)
     assert by_name["2022-01-01-bom.html"].front_matter["title"] == "BOM"
     assert by_name["2021-03-03-none.md"].kind == "none" and by_name["2021-03-03-none.md"].error is None
 
@@ -235,6 +239,42 @@ def test_index_with_a_process_pool_matches_one_process(jekyll: Path):
     assert [(s.error.line, s.error.rule) if s.error else None for s in pooled] == \
         [(s.error.line, s.error.rule) if s.error else None for s in single]
     assert all(isinstance(s, PostSummary) for s in pooled)
+
+
+def test_forked_pool_in_a_fresh_single_threaded_process(jekyll: Path):
+    """The pool only forks a single-threaded process; pytest may have Qt threads
+    by now, so run it where the pool really is used."""
+    for i in range(20):
+        write(jekyll, f"_posts/gen/2020-02-{i:02d}-p.md", f"---\ntitle: 글 {i}\n---\n")
+    script = (
+        "import sys, threading\n"
+        "from editor.core.site import Site, _can_fork, _index_in_pool, summarize\n"
+        "site = Site.discover(sys.argv[1]); files = site.post_files()\n"
+        "assert _can_fork(), 'a fresh interpreter has one thread'\n"
+        "pooled = _index_in_pool(files, 2)\n"
+        "assert pooled is not None\n"
+        "single = [summarize(p) for p in files]\n"
+        "key = lambda s: (s.path, s.kind, s.front_matter, s.error and (s.error.line, s.error.rule))\n"
+        "assert [key(s) for s in pooled] == [key(s) for s in single]\n"
+        "t = threading.Thread(target=lambda: None); t.start(); t.join()\n"
+        "print(len(pooled))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script, str(jekyll)], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[2], timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout) == len(Site.discover(jekyll).post_files())
+
+
+def test_no_fork_while_other_threads_run():
+    started, release = threading.Event(), threading.Event()
+    worker = threading.Thread(target=lambda: (started.set(), release.wait(10)))
+    worker.start()
+    try:
+        started.wait(10)
+        assert _can_fork() is False
+    finally:
+        release.set()
+        worker.join()
 
 
 def test_alias_bomb_in_front_matter_is_indexed_quickly(tmp_path: Path):
