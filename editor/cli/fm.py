@@ -154,7 +154,9 @@ def _save(args: argparse.Namespace, doc, fingerprint) -> int:
     if problems and not args.force:
         for line in problems:
             print(line, file=sys.stderr)
-        return _fail(f"{args.file}: error: the post has errors; not saved (use --force to save anyway)")
+        return _fail(
+            f"{args.file}: error: the post has errors; not saved (use --force to save anyway)"
+        )
     try:
         storage.save(args.file, doc, fingerprint)
     except StorageError as exc:  # ConflictError included
@@ -165,18 +167,20 @@ def _save(args: argparse.Namespace, doc, fingerprint) -> int:
 
 
 def _validation_errors(doc, path: str) -> list[str]:
-    """Error-level diagnostics of the edited post, formatted; [] if none."""
+    """Error-level diagnostics of the edited post (with its site's schema and
+    rules when it is inside a site), formatted; [] if none."""
+    from editor.core.site import Site
+    from editor.core.validation import ERROR, validate_document
+
     try:
-        from editor.core.validation import validate_document
-    except ImportError:
-        # TODO(issue 2): editor.core.validation.validate_document does not exist
-        # yet; once it does, `fm set` refuses to save posts with errors.
-        return []
+        site = Site.discover(path)
+    except Exception:  # an unreadable site config: validate the post on its own
+        site = None
     try:
-        diagnostics = validate_document(doc)
-    except Exception as exc:  # a validator bug must not stop a deliberate edit silently
-        return [f"{path}:1:1: error: validation failed: {exc}"]
-    return [d.format(path) for d in diagnostics if getattr(d, "severity", "error") == "error"]
+        diagnostics = validate_document(doc, site)
+    except Exception as exc:  # a validator bug is reported, and --force still saves
+        return [f"{path}:1:1: error: the post could not be validated: {exc}"]
+    return [d.format(path) for d in diagnostics if d.severity == ERROR]
 
 
 def parse_value(text: str) -> Any:

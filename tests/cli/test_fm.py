@@ -180,6 +180,18 @@ def test_set_refuses_when_front_matter_is_broken(capsys, tmp_path):
     assert path.read_bytes() == data
 
 
+def test_set_refuses_a_post_with_errors_unless_forced(capsys, post):
+    code, _, err = run(capsys, "fm", "set", "--string", str(post), "date", "tomorrow")
+    assert code == 1
+    lines = err.splitlines()
+    assert any(line.startswith(f"{post}:3:1: error: ") and "[date-format]" in line for line in lines)
+    assert lines[-1] == f"{post}: error: the post has errors; not saved (use --force to save anyway)"
+    assert post.read_bytes() == POST.encode()
+    code, _, err = run(capsys, "fm", "set", "--force", "--string", str(post), "date", "tomorrow")
+    assert (code, err) == (0, "")
+    assert Document.from_bytes(post.read_bytes()).get("date") == "tomorrow"
+
+
 def test_set_read_only_file(capsys, post):
     os.chmod(post, 0o444)
     code, _, err = run(capsys, "fm", "set", str(post), "title", "x")
