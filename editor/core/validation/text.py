@@ -46,8 +46,9 @@ def _blank(match_text: str) -> str:
     return _NOT_BREAK.sub(lambda m: " " * len(m.group()), match_text)
 
 
+# Any indentation: a fence inside a list item is indented as deep as the item's text.
 _FENCED = re.compile(
-    r"^ {0,3}(?:(`{3,})[^`\n]*|(~{3,})[^\n]*)\n.*?(?:^ {0,3}(?:\1`*|\2~*)[ \t\r]*$|\Z)",
+    r"^[ \t]*(?:(`{3,})[^`\n]*|(~{3,})[^\n]*)\n.*?(?:^[ \t]*(?:\1`*|\2~*)[ \t\r]*$|\Z)",
     re.M | re.S)
 # Starts with a literal line break so the engine can skip ahead (a body that opens
 # with an indented block has its first line break before it anyway).
