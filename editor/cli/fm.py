@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import math
+import os
 import sys
-from typing import Any
+from typing import Any, Callable
 
 from editor.core.errors import KeyPathError, PostError
 from editor.core.storage import StorageError
@@ -42,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     get = actions.add_parser("get", help="print a key's value (lists and maps as JSON)")
     get.add_argument("file", metavar="FILE")
     get.add_argument("key", metavar="KEY", help="a key, or a dotted path such as image.alt")
-    get.set_defaults(func=run_get)
+    get.set_defaults(func=_guarded(run_get))
 
     set_ = actions.add_parser("set", help="set a key (VALUE is read as YAML unless --string)")
     set_.add_argument("--string", action="store_true", help="store VALUE as text, as typed")
@@ -54,13 +56,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="VALUE",
         help="a YAML scalar or flow value: [a, b] is a list, 2024-01-02 a date, true a boolean",
     )
-    set_.set_defaults(func=run_set)
+    set_.set_defaults(func=_guarded(run_set))
 
     unset = actions.add_parser("unset", help="remove a key")
     unset.add_argument("--force", action="store_true", help="save even if the post has errors")
     unset.add_argument("file", metavar="FILE")
     unset.add_argument("key", metavar="KEY", help="a key, or a dotted path such as image.alt")
-    unset.set_defaults(func=run_unset)
+    unset.set_defaults(func=_guarded(run_unset))
+
+
+def _guarded(action: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """No post, however broken, may end in a traceback: an unexpected failure
+    in the core becomes a located error (set GALLEY_DEBUG=1 to see the trace)."""
+
+    @functools.wraps(action)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return action(args)
+        except (KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as exc:
+            if os.environ.get("GALLEY_DEBUG"):
+                raise
+            return _fail(
+                _located(args.file, f"internal error ({type(exc).__name__}: {exc}); please report it")
+            )
+
+    return run
 
 
 def _help(parser: argparse.ArgumentParser) -> int:

@@ -263,6 +263,21 @@ def test_broken_files_never_traceback(capsys, tmp_path, name, action):
         assert path.read_bytes() == BROKEN[name]
 
 
+def test_unexpected_core_failure_is_reported_not_a_traceback(capsys, post, monkeypatch):
+    # No real input triggers this today; a core bug must still not print a trace.
+    def broken_get(self, key, default=None):
+        raise RuntimeError("simulated core bug")
+
+    monkeypatch.setattr(Document, "get", broken_get)
+    monkeypatch.delenv("GALLEY_DEBUG", raising=False)
+    code, out, err = run(capsys, "fm", "get", str(post), "title")
+    assert (code, out) == (1, "")
+    assert err == f"{post}:1:1: error: internal error (RuntimeError: simulated core bug); please report it\n"
+    monkeypatch.setenv("GALLEY_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        main(["fm", "get", str(post), "title"])
+
+
 def test_missing_file_and_directory(capsys, tmp_path):
     code, _, err = run(capsys, "fm", "get", str(tmp_path / "없는.md"), "title")
     assert (code, err) == (1, f"{tmp_path / '없는.md'}: error: no such file\n")
