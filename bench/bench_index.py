@@ -105,7 +105,7 @@ def main() -> None:
         errors = sum(1 for s in summaries if s.error)
         assert len(summaries) == n and errors == 0, (len(summaries), errors)
 
-        for label, workers in (("default workers", None), ("one process", 1)):
+        for label, workers in (("default workers", None), ("one process", 1), ("two processes", 2)):
             walls, cpus = [], []
             for _ in range(5):
                 c0 = cpu_seconds()

@@ -51,6 +51,10 @@ UNKNOWN_MAX_DEPTH = 4  # folders below the root searched when the generator is u
 HEAD_BYTES = 4096  # nearly every front matter ends within the first 4 KB
 MAX_FRONT_MATTER = 1_000_000  # as fm_yaml: a megabyte of front matter is not front matter
 POOL_THRESHOLD = 2000  # below this many files a process pool costs more than it saves
+# On the 2-vCPU machine we measure on (bench/bench_index.py), two forked workers
+# spend ~1.6x the CPU of one process per post (the vCPUs share a core; results
+# are pickled back) and finish no sooner: pool by default only from 4 CPUs.
+POOL_MIN_CPUS = 4
 
 _CLOSE_YAML = re.compile(r"(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)")
 _CLOSE_TOML = re.compile(r"(?:\r\n|\r|\n)\+\+\+[ \t]*(?:\r\n|\r|\n|$)")
@@ -484,7 +488,8 @@ class Site:
             if hit is None or hit[0] != stamps[path] or not stamps[path]:
                 stale.append(path)
         if workers is None:
-            workers = min(os.cpu_count() or 1, 8) if len(stale) >= POOL_THRESHOLD else 1
+            cpus = os.cpu_count() or 1
+            workers = min(cpus, 8) if cpus >= POOL_MIN_CPUS and len(stale) >= POOL_THRESHOLD else 1
         fresh = None
         if workers > 1 and len(stale) >= 2 * workers and _can_fork():
             fresh = _index_in_pool(stale, workers)
