@@ -1,0 +1,115 @@
+"""`galley validate` through the real dispatcher on real site folders, plus one subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from editor.cli import main
+from editor.cli.validate import ProgressBar
+
+REPO = Path(__file__).resolve().parents[2]
+
+GOOD = "---\ntitle: 좋은 제목이 있는 글입니다\ntags: [개발]\n---\n본문입니다.\n"
+WARN = "---\ntitle: 좋은 제목이 있는 글입니다\ntags: [개발]\n---\n<div>\n열린 태그.\n"
+BAD = "---\ntitle: 첫 글: 오류\n---\n본문.\n"
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    root = tmp_path / "blog"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: Blog\n", encoding="utf-8")
+    (root / "_posts" / "2024-03-01-good.md").write_text(GOOD, encoding="utf-8")
+    (root / "README.md").write_text("# not a post\n", encoding="utf-8")
+    return root
+
+
+def test_clean_folder_exits_0_with_a_summary(site, capsys):
+    assert main(["validate", str(site)]) == 0
+    out = capsys.readouterr()
+    assert out.out.strip().splitlines()[-1] == (
+        "0 errors, 0 warnings, 0 infos in 1 file (0 with findings)")
+    assert out.err == ""  # no progress bar when stderr is not a terminal
+
+
+def test_error_line_format_and_exit_1(site, capsys):
+    bad = site / "_posts" / "2024-03-02-bad.md"
+    bad.write_text(BAD, encoding="utf-8")
+    assert main(["validate", str(site)]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0].startswith(f"{bad}:2:") and lines[0].endswith("[yaml-syntax]")
+    assert ": error: " in lines[0]
+    assert lines[-1].startswith("1 error, 0 warnings")
+
+
+def test_warnings_exit_0_unless_strict(site, capsys):
+    (site / "_posts" / "2024-03-02-warn.md").write_text(WARN, encoding="utf-8")
+    assert main(["validate", str(site)]) == 0
+    assert "[html-unclosed-tag]" in capsys.readouterr().out
+    assert main(["validate", "--strict", str(site)]) == 1
+    assert ": error: <div> is never closed" in capsys.readouterr().out
+
+
+def test_json_format(site, capsys):
+    warn = site / "_posts" / "2024-03-02-warn.md"
+    warn.write_text(WARN, encoding="utf-8")
+    assert main(["validate", "--format", "json", str(warn)]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert records == [{"path": str(warn), "line": 5, "column": 1, "severity": "warning",
+                        "rule": "html-unclosed-tag",
+                        "message": "<div> is never closed; the rest of the page ends up inside it"}]
+
+
+def test_usage_errors_exit_2(site, capsys):
+    assert main(["validate", str(site / "nope.md")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert main(["validate", "--format", "xml", str(site)]) == 2
+    assert main(["validate", "--jobs", "0", str(site)]) == 2
+    (site / "galley.toml").write_text("[fields.title]\ntype = 'strnig'\n", encoding="utf-8")
+    assert main(["validate", str(site)]) == 2
+    assert "strnig" in capsys.readouterr().err
+
+
+def test_relative_paths_are_printed_as_given(site, capsys, monkeypatch):
+    (site / "_posts" / "2024-03-02-warn.md").write_text(WARN, encoding="utf-8")
+    monkeypatch.chdir(site)
+    main(["validate", "_posts"])
+    assert capsys.readouterr().out.startswith("_posts/2024-03-02-warn.md:5:1: warning:")
+
+
+def test_progress_bar_only_after_half_a_second(tmp_path):
+    class Stream:
+        text = ""
+
+        def write(self, s):
+            self.text += s
+
+        def flush(self):
+            pass
+
+    quick = ProgressBar(10, Stream())
+    quick(5, 10)
+    quick.finish()
+    assert quick.stream.text == ""
+    slow = ProgressBar(10, Stream())
+    slow.start -= 1.0  # as if the run had started a second ago
+    slow(5, 10)
+    assert "5/10" in slow.stream.text
+    slow.finish()
+    assert slow.stream.text.endswith("\r")
+
+
+def test_real_command_in_a_subprocess_pipes_clean_output(site):
+    (site / "_posts" / "2024-03-02-bad.md").write_text(BAD, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    done = subprocess.run([sys.executable, "-m", "editor", "validate", "--format", "json",
+                           str(site)], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 1
+    assert [r["rule"] for r in json.loads(done.stdout)] == ["yaml-syntax"]
+    assert done.stderr == ""

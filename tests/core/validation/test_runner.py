@@ -1,0 +1,74 @@
+"""The runner: a crashing rule is contained, config switches rules, the pool agrees with
+the serial run, and the window's call works on a Document."""
+
+from editor.core.document import Document
+from editor.core.validation import (
+    ValidationContext,
+    validate_document,
+    validate_path,
+    validate_paths,
+)
+from editor.core.validation.diagnostics import Diagnostic
+from editor.core.validation.rules import CHECKS, Check
+from validation_helpers import post
+
+
+def test_a_rule_that_raises_becomes_internal_error_and_others_run(jekyll, monkeypatch):
+    def broken(post_view, ctx):
+        raise ZeroDivisionError("boom")
+        yield  # pragma: no cover - a generator, like the real checks
+
+    monkeypatch.setattr("editor.core.validation.runner.CHECKS",
+                        [Check("broken", {"empty-body": "warning"}, broken)] + CHECKS)
+    jekyll.write("_posts/2021-05-10-a.md", post(title=None, body=""))
+    found = jekyll.check("_posts/2021-05-10-a.md")
+    internal = [d for d in found if d.rule == "internal-error"]
+    assert len(internal) == 1 and "ZeroDivisionError" in internal[0].message
+    assert "empty-body" in internal[0].message
+    assert {"required-field", "empty-body"} <= {d.rule for d in found}
+
+
+def test_rule_switched_off_and_severity_changed(jekyll):
+    jekyll.write("_posts/2021-05-10-a.md", post(title=None, body=""))
+    assert {d.rule for d in jekyll.check("_posts/2021-05-10-a.md")} >= {"empty-body"}
+    jekyll.write("galley.toml", '[rules]\nempty-body = "off"\nrequired-field = "info"\n'
+                                'no-such-rule = "off"\n')
+    ctx = jekyll.context()
+    assert ctx.config.problems == ("unknown rule 'no-such-rule' in [rules]",)
+    found = jekyll.check("_posts/2021-05-10-a.md", context=ctx)
+    assert "empty-body" not in {d.rule for d in found}
+    assert [d.severity for d in found if d.rule == "required-field"] == ["info"]
+
+
+def test_window_call_on_an_edited_document(jekyll):
+    path = jekyll.write("_posts/2021-05-10-a.md", post(body="<div>\n"))
+    ctx = jekyll.context()
+    doc = Document.from_bytes(path.read_bytes(), path=str(path))
+    assert [d.rule for d in validate_document(doc, ctx)] == ["html-unclosed-tag"]
+    doc.set_body("<div></div>\n")
+    doc.set("published", "yes")  # a string where Jekyll expects true/false
+    found = validate_document(doc, ctx)
+    assert [(d.rule, d.key) for d in found] == [("field-type", "published")]
+    assert found[0].line == doc.key_location("published")[0]
+
+
+def test_pool_matches_serial_run_and_reports_progress(jekyll):
+    paths = []
+    for i in range(80):  # above the pool threshold
+        body = "<div>\n" if i % 10 == 0 else "Text.\n"
+        paths.append(jekyll.write(f"_posts/2021-05-{1 + i % 28:02d}-p{i}.md", post(body=body)))
+    seen = []
+    pooled = validate_paths(paths, jobs=2, progress=lambda done, total: seen.append((done, total)))
+    ctx = ValidationContext.build(jekyll.site())
+    serial = sorted((d for p in paths for d in validate_path(p, ctx)), key=Diagnostic.sort_key)
+    assert pooled == serial
+    assert sum(1 for d in pooled if d.rule == "html-unclosed-tag") == 8
+    assert seen[-1] == (80, 80)
+
+
+def test_lone_post_without_site(tmp_path):
+    doc = Document.from_bytes(b"---\nlayout: post\n---\nText.\n")
+    found = validate_document(doc)
+    assert [(d.rule, d.severity, d.key) for d in found] == [("required-field", "error", "title")]
+    doc.set("title", "A title that is long enough")
+    assert validate_document(doc) == []
