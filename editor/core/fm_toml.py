@@ -282,9 +282,11 @@ class TomlFrontMatter:
             self._check_parent(path)
         if old is not _MISSING and same_value(old, value):
             return False
-        for styled in (True, False):
+        # The old value's style first, then tomlkit's plain form, then maps
+        # written inline (a map under dotted keys cannot become a [table]).
+        for styled, inline in ((True, False), (False, False), (False, True)):
             try:
-                text = self._tidy(self._edited(path, value, styled=styled))
+                text = self._tidy(self._edited(path, value, styled=styled, inline=inline))
             except (TOMLKitError, ValueError, TypeError, KeyError, IndexError):
                 continue
             if self._verify(text, path, value):
@@ -309,9 +311,12 @@ class TomlFrontMatter:
     def _check_parent(self, path: tuple) -> None:
         """A new key needs a map to go into (missing maps are created)."""
         node = self._data
-        for part in path[:-1]:
+        for i, part in enumerate(path[:-1]):
             if isinstance(node, dict) and isinstance(part, str):
                 if part not in node:
+                    # Maps are created on the way; list items cannot be.
+                    if not all(isinstance(p, str) for p in path[i:]):
+                        raise KeyPathError(f"{'.'.join(map(str, path))}: no such list")
                     return
                 node = node[part]
             elif isinstance(node, list) and isinstance(part, int) and -len(node) <= part < len(node):
@@ -326,7 +331,8 @@ class TomlFrontMatter:
         self._text = text
         self._data = _plain(self._doc)
 
-    def _edited(self, path: tuple, value: Any, *, remove: bool = False, styled: bool = True) -> str:
+    def _edited(self, path: tuple, value: Any, *, remove: bool = False, styled: bool = True,
+                inline: bool = False) -> str:
         """The text after the edit, as tomlkit writes it (not yet tidied)."""
         doc = tomlkit.parse(self._text)  # a fresh copy: a failed try leaves no trace
         grandparent: Any = None
@@ -363,7 +369,7 @@ class TomlFrontMatter:
             del parent[last]
         else:
             old = parent[last] if last in _keys_of(parent) else None
-            inline = isinstance(parent, Array)
+            inline = inline or isinstance(parent, Array)
             parent[last] = self._new_item(old, value, styled, inline=inline)
         return doc.as_string()
 
@@ -430,7 +436,18 @@ class TomlFrontMatter:
             return False
         if value is _MISSING:
             # Removed, and nothing else: for a list item the rest shifts down.
-            return same_value(data, _without(self._data, path))
+            expected = _without(self._data, path)
+            if same_value(data, expected):
+                return True
+            # Removing the last sub-table of a table only implied by its header
+            # (`[f.g]` alone) removes the implied table too.
+            for k in range(len(path) - 1, 0, -1):
+                if lookup_path(expected, path[:k]) != {}:
+                    break
+                expected = _without(expected, path[:k])
+                if same_value(data, expected):
+                    return True
+            return False
         try:
             if not same_value(lookup_path(data, path), value):
                 return False

@@ -392,3 +392,45 @@ def test_inline_tables_keep_their_padding():
     h = TomlFrontMatter('authors = [{ name = "a" }]\n')
     h.set(("authors", 0, "email"), "a@example.org")
     assert h.text == 'authors = [{ name = "a", email = "a@example.org" }]\n'
+
+
+# -- edits on documents made of the constructs Hugo and Zola posts use -------------------
+
+_LINES = st.sampled_from([
+    'a = 1', 'b = "x" # c', "c = 'lit'", 'd = [1, 2]', 'e = [\n  "x",\n  "y",\n]', 'f = { g = 1, h = "i" }',
+    'j.k = 2', 'j.l = "m"', '[t]', '[t.u]', '[[p]]', 'q = 2016-08-22T22:57:14+09:00', 'r = """\nmulti\nline"""',
+    '# comment', '', '  s = true', '"quoted key" = 1', 'n = {}', 'ar = [{ x = 1 }, {y = 2}]', '[v]', 'w = -1.5',
+])
+_PATHS = st.sampled_from([
+    ("a",), ("b",), ("c",), ("new",), ("t", "new"), ("t", "a"), ("t", "u", "z"), ("f", "g"), ("f", "new"),
+    ("j", "k"), ("j", "new"), ("p", 0, "a"), ("p", 0, "new"), ("e", 0), ("d", 1), ("r",), ("quoted key",),
+    ("n", "x"), ("ar", 1, "y"), ("ar", 0, "z"), ("v", "a"), ("x", "y", "z"),
+])
+_NEW_VALUES = st.sampled_from(["새 값", "it's", 'q"uote', 42, 1.5, True, [1, "a"], {"k": "v"}, ["a", "b", "c"],
+                               "line\nbreak", dt.date(2024, 2, 29)])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINES, max_size=10), st.sampled_from(["\n", "\r\n"]),
+       st.lists(st.tuples(st.booleans(), _PATHS, _NEW_VALUES), min_size=1, max_size=4))
+def test_edits_on_valid_documents_never_fail_and_stay_valid(lines, newline, ops):
+    text = newline.join(lines).replace("\n", newline).replace("\r\r\n", "\r\n") + newline
+    try:
+        h = TomlFrontMatter(text, newline)
+    except FrontMatterError:
+        return  # e.g. a key defined twice: not a document
+    for is_set, path, value in ops:
+        try:
+            if is_set:
+                h.set(path, value)
+            else:
+                h.unset(path)
+        except KeyPathError:
+            continue  # a path through a list that is not there, or through a value
+        data = tomllib.loads(h.text)
+        if is_set:
+            node = data
+            for part in path:
+                node = node[part]
+            assert same_value(node, value)
+        assert same_value(h.data(), data)
