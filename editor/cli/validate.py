@@ -47,8 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.core.validation import SchemaError, ValidationContext, validate_paths
+    from editor.core.validation import SchemaError, validate_paths
     from editor.core.validation.runner import group_by_site
+    from editor.core.validation.schema import check_galley_toml
 
     if args.jobs is not None and args.jobs < 1:
         print("galley validate: --jobs must be at least 1", file=sys.stderr)
@@ -64,18 +65,16 @@ def run(args: argparse.Namespace) -> int:
             print(f"galley validate: {raw}: no such file or folder", file=sys.stderr)
             return USAGE
     files = list(dict.fromkeys(files))  # a file named twice is checked once
-    contexts = {}
-    try:
-        for key, (site, _files) in group_by_site(files).items():
-            contexts[key] = ValidationContext.build(site)
-            for problem in contexts[key].config.problems:
+    try:  # a broken galley.toml is a usage error: say so before any post is read
+        for key in group_by_site(files):
+            for problem in check_galley_toml(Path(key)):
                 print(f"{Path(key) / 'galley.toml'}: warning: {problem}", file=sys.stderr)
     except SchemaError as exc:
         print(f"galley validate: {exc}", file=sys.stderr)
         return USAGE
     progress = ProgressBar(len(files)) if sys.stderr.isatty() else None
     try:
-        diagnostics = validate_paths(files, jobs=args.jobs, progress=progress, contexts=contexts)
+        diagnostics = validate_paths(files, jobs=args.jobs, progress=progress)
     finally:
         if progress:
             progress.finish()

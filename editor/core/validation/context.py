@@ -215,11 +215,12 @@ def _last_segment(url: str) -> str:
 
 def _slugs(index: list, files: frozenset[str], dirs: frozenset[str]) -> frozenset[str]:
     slugs: set[str] = set()
-    for rel in files:
-        stem = PurePosixPath(rel).stem.lower()
+    for rel in files:  # string work, not PurePosixPath: a site has thousands of files
+        stem = os.path.splitext(rel.rsplit("/", 1)[-1])[0].lower()
         slugs.add(stem)
-        slugs.add(_DATE_PREFIX.sub("", stem))
-    slugs.update(PurePosixPath(d).name.lower() for d in dirs)
+        if stem[:1].isdigit():
+            slugs.add(_DATE_PREFIX.sub("", stem))
+    slugs.update(d.rsplit("/", 1)[-1].lower() for d in dirs)
     for summary in index:
         fm = summary.front_matter if isinstance(summary.front_matter, dict) else {}
         for key in ("slug", "permalink", "url"):
@@ -246,7 +247,7 @@ def _post_names(files: frozenset[str]) -> frozenset[str]:
             continue
         last = len(parts) - 1 - parts[::-1].index("_posts")
         below = parts[last + 1:]
-        stem = PurePosixPath(below[-1]).stem
+        stem = os.path.splitext(below[-1])[0]
         names.add(stem)
         names.add("/".join(below[:-1] + [stem]))
     return frozenset(names)

@@ -28,8 +28,15 @@ _KEY_LINE = re.compile(r"^([ ]*)(-[ ]+)?([^\s#'\"\-?{\[][^:#\n]*?|\"[^\"\n]*\"|'
                        re.M)
 
 
+_FLAT_KEY = re.compile(r"^([^\s#:][^:\n]*?|\"[^\"\n]*\"|'[^'\n]*')[ \t]*:(?:[ \t]|$)", re.M)
+
+
 def _maybe_duplicate_keys(text: str) -> bool:
     """True when two keys of one mapping might be the same (then `Document` decides)."""
+    if "\n " not in text and "\n-" not in text and "\n\t" not in text \
+            and not text.startswith((" ", "-", "\t")):
+        keys = [k.strip("\"'") for k in _FLAT_KEY.findall(text)]  # top level only
+        return len(keys) != len(set(keys))
     stack: list[tuple[int, set]] = []
     for m in _KEY_LINE.finditer(text):
         indent = len(m.group(1)) + (len(m.group(2)) if m.group(2) else 0)

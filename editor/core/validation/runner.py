@@ -31,16 +31,18 @@ def run_checks(post: PostView, ctx: ValidationContext) -> list[Diagnostic]:
     """All enabled checks on one post, sorted by position."""
     config = ctx.config
     found: list[Diagnostic] = []
+    configured = bool(config.rules)
     for chk in CHECKS:
-        if not any(config.enabled(rule) for rule in chk.rules):
+        if configured and not any(config.enabled(rule) for rule in chk.rules):
             continue
         try:
             for diag in chk.run(post, ctx):
-                setting = config.setting(diag.rule)
-                if not setting.enabled:
-                    continue
-                if setting.severity:
-                    diag = diag.with_severity(setting.severity)
+                if configured:
+                    setting = config.setting(diag.rule)
+                    if not setting.enabled:
+                        continue
+                    if setting.severity:
+                        diag = diag.with_severity(setting.severity)
                 found.append(diag)
         except Exception as exc:  # noqa: BLE001 - exactly the point: contain any rule bug
             where = traceback.extract_tb(exc.__traceback__)[-1]
@@ -149,41 +151,66 @@ def validate_paths(paths: Iterable[str | Path], jobs: int | None = None,
                    contexts: dict[str, ValidationContext] | None = None) -> list[Diagnostic]:
     """Validate files (grouped by their site) on `jobs` processes (None: all cores).
 
-    The site facts are built once per site here and handed to each worker once.
-    `progress(done, total)` is called in this process as files complete.
-    Diagnostics come back sorted by path, then position.
+    A whole site (every one of its posts, many of them) goes through
+    `pipeline.validate_site`, which reads each file once. Otherwise the site facts
+    are built here, once per site (or taken from `contexts`), and handed to each
+    worker once. `progress(done, total)` is called in this process. Diagnostics
+    come back sorted by path, then position.
     """
+    from .pipeline import validate_site
+
     groups = group_by_site(paths)
     contexts = dict(contexts or {})
+    jobs = jobs or os.cpu_count() or 1
+    total = sum(len(files) for _site, files in groups.values())
+    results: list[Diagnostic] = []
     tasks: list[tuple[str, str]] = []
+    done_before = 0
     for key, (site, files) in groups.items():
+        if key not in contexts and jobs > 1 and len(files) >= POOL_THRESHOLD \
+                and _whole_site(site, files):
+            offset = done_before
+            results.extend(validate_site(site, files, jobs, progress and (
+                lambda done, _n, offset=offset: progress(offset + done, total))))
+            done_before += len(files)
+            continue
         if key not in contexts:
             contexts[key] = ValidationContext.build(site)
         tasks.extend((key, f) for f in files)
-    total = len(tasks)
-    jobs = jobs or os.cpu_count() or 1
+    if tasks:
+        results.extend(_validate_tasks(tasks, contexts, jobs, progress, done_before, total))
+    results.sort(key=Diagnostic.sort_key)
+    return results
+
+
+def _whole_site(site: Any, files: list[str]) -> bool:
+    """Are `files` all the posts of `site` (so they can be its index too)?"""
+    posts = {os.path.abspath(p) for p in site.post_files()}
+    return posts <= {os.path.abspath(f) for f in files}
+
+
+def _validate_tasks(tasks, contexts, jobs, progress, done_before, total) -> list[Diagnostic]:
     results: list[Diagnostic] = []
-    if jobs <= 1 or total < POOL_THRESHOLD:
+    if jobs <= 1 or len(tasks) < POOL_THRESHOLD:
         _init_worker(contexts)
         for i, task in enumerate(tasks, 1):
             results.extend(_validate_chunk([task]))
             if progress:
-                progress(i, total)
-    else:
-        # Chunks big enough to keep pickling cheap, small enough to keep both cores busy
-        # to the end and the progress bar moving.
-        size = max(8, min(500, total // (jobs * 8) or 1))
-        chunks = [tasks[i:i + size] for i in range(0, total, size)]
-        # forkserver, as site.index: never fork a process that may run Qt threads.
-        mp = multiprocessing.get_context("forkserver")
-        done = 0
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp, initializer=_init_worker,
-                                 initargs=(contexts,)) as pool:
-            futures = {pool.submit(_validate_chunk, chunk): len(chunk) for chunk in chunks}
-            for future in as_completed(futures):
-                results.extend(future.result())
-                done += futures[future]
-                if progress:
-                    progress(done, total)
-    results.sort(key=Diagnostic.sort_key)
+                progress(done_before + i, total)
+        return results
+    # Chunks big enough to keep pickling cheap, small enough to keep both cores busy
+    # to the end and the progress bar moving.
+    size = max(8, min(500, len(tasks) // (jobs * 8) or 1))
+    chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+    # forkserver, as site.index: never fork a process that may run Qt threads.
+    mp = multiprocessing.get_context("forkserver")
+    done = done_before
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp, initializer=_init_worker,
+                             initargs=(contexts,)) as pool:
+        futures = {pool.submit(_validate_chunk, chunk): len(chunk) for chunk in chunks}
+        for future in as_completed(futures):
+            results.extend(future.result())
+            done += futures[future]
+            if progress:
+                progress(done, total)
     return results

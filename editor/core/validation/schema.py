@@ -223,6 +223,21 @@ def read_galley_toml(root: Path) -> dict | None:
         raise SchemaError(f"galley.toml cannot be read: {exc}") from exc
 
 
+def check_galley_toml(root: Path) -> tuple[str, ...]:
+    """Problems in `root/galley.toml` that do not stop validation (unknown rules, bad
+    settings); raises SchemaError for what does (a `[fields]` table we cannot use).
+    Cheap: no post is read, so the CLI can ask before starting the real work."""
+    from .config import ValidationConfig
+    from .rules import RULE_IDS
+
+    data = read_galley_toml(root)
+    if data is None:
+        return ()
+    if "fields" in data:
+        parse_fields(data["fields"])
+    return ValidationConfig.from_mapping(data, RULE_IDS).problems
+
+
 #: With no configuration at all, a post needs a title (the issue's baseline).
 DEFAULT_FIELDS = (
     Field("title", "string", required=True, description="The post's title"),

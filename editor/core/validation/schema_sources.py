@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 import re
 import tomllib
 from collections import Counter
@@ -78,7 +79,7 @@ def schema_for_site(site, index=None) -> Schema:
     for summary in index:
         if summary.error is not None or not isinstance(summary.front_matter, dict):
             continue
-        if Path(summary.path).stem == "_index":
+        if os.path.basename(str(summary.path)).startswith("_index."):
             continue  # a Hugo section page is not a post: its keys say nothing about posts
         parsed.append(summary.front_matter)
         sections.setdefault(section_of(_relative(summary.path, root)), []).append(
@@ -225,13 +226,18 @@ def infer_fields(front_matters: list[dict], declared: Schema) -> list[Field]:
     values, else "string" and `loose` (no type check).
     """
     total = len(front_matters)
+    # (key, type) pairs counted in one Counter: this loop runs over every key of every
+    # post of the site (70,000 times for 10,000 posts), so it stays flat.
+    pairs: Counter = Counter()
+    type_of = _type_of
+    for fm in front_matters:
+        pairs.update([(key, type_of(value)) for key, value in fm.items()])
     presence: Counter = Counter()
     types: dict[str, Counter] = {}
-    for fm in front_matters:
-        for key, value in fm.items():
-            key = str(key)
-            presence[key] += 1
-            types.setdefault(key, Counter())[_type_of(value) or "unknown"] += 1
+    for (key, ftype), n in pairs.items():
+        key = str(key)
+        presence[key] += n
+        types.setdefault(key, Counter())[ftype or "unknown"] += n
     out = []
     for key, count in presence.most_common():
         seen = types[key]
@@ -253,7 +259,18 @@ def infer_fields(front_matters: list[dict], declared: Schema) -> list[Field]:
 _ISO_START = re.compile(r"^\s*\d{4}-\d\d?-\d\d?")
 
 
+_TYPE_NAMES = {bool: "boolean", int: "number", float: "number", _dt.datetime: "datetime",
+               _dt.date: "date", list: "list", tuple: "list", dict: "object"}
+
+
 def _type_of(value: Any) -> str | None:
+    exact = _TYPE_NAMES.get(type(value))
+    if exact is not None:
+        return exact
+    if isinstance(value, str):
+        if value[:1].isdigit() and _ISO_START.match(value) and parse_date(value) is not None:
+            return "datetime" if ":" in value else "date"
+        return "string"
     if isinstance(value, bool):
         return "boolean"
     if isinstance(value, int | float):

@@ -9,22 +9,29 @@ stay valid and an `<img>` inside a code sample is not taken for an image.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class LineMap:
-    """Offsets in `text` → (line, column), 1-based, counted from `first_line`."""
+    """Offsets in `text` → (line, column), 1-based, counted from `first_line`.
+
+    Counted on demand with str.count (C speed): most posts have no finding at all,
+    so building a table of line starts for every post would be wasted work.
+    """
 
     def __init__(self, text: str, first_line: int = 1) -> None:
+        self.text = text
         self.first_line = first_line
-        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
 
     def position(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return self.first_line + i, offset - self.starts[i] + 1
+        text = self.text
+        breaks = text.count("\n", 0, offset)
+        if "\r" in text:  # \r\n is one break, a lone \r (classic Mac) is one too
+            breaks += text.count("\r", 0, offset) - text.count("\r\n", 0, offset)
+        start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+        return self.first_line + breaks, offset - start + 1
 
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
@@ -41,9 +48,20 @@ _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")
 _NOT_BREAK = re.compile(r"[^\r\n]+")
 
 
-def _blank(match_text: str) -> str:
-    """Same length, newlines kept, everything else a space."""
-    return _NOT_BREAK.sub(lambda m: " " * len(m.group()), match_text)
+def _blank(match_text: str, fill: str = " ") -> str:
+    """Same length, newlines kept, everything else `fill`."""
+    if "\n" not in match_text and "\r" not in match_text:
+        return fill * len(match_text)
+    return _NOT_BREAK.sub(lambda m: fill * len(m.group()), match_text)
+
+
+#: Blocks (fenced, indented, highlight, comments) are filled with NUL rather than spaces:
+#: a blanked block must not look like indented code or a blank line to the next pass.
+_BLOCK_FILL = "\0"
+
+
+def _blank_block(match_text: str) -> str:
+    return _blank(match_text, _BLOCK_FILL)
 
 
 # Any indentation: a fence inside a list item is indented as deep as the item's text.
@@ -57,18 +75,18 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def mask_code(body: str) -> str:
-    """`body` with code and comments replaced by spaces (same length, same lines).
+    """`body` with code and comments blanked out (same length, same line breaks).
 
     Regular expressions, not a line loop: this runs on every post of a big
     site, and on every keystroke in the window.
     """
     text = _LONE_CR.sub("\n", body)  # classic-Mac line ends: same length, visible to ^ and $
     if "```" in text or "~~~" in text:
-        text = _FENCED.sub(lambda m: _blank(m.group()), text)
+        text = _FENCED.sub(lambda m: _blank_block(m.group()), text)
     if "\n    " in text or "\n\t" in text:
         text = _INDENTED.sub(lambda m: _mask_indented(m, text), text)
     if "{%" in text or "{{<" in text or "<!--" in text:
-        text = _HIGHLIGHT.sub(lambda m: _blank(m.group()), text)
+        text = _HIGHLIGHT.sub(lambda m: _blank_block(m.group()), text)
     if "`" in text:
         text = _CODE_SPAN.sub(lambda m: _blank(m.group()), text)
     return text
@@ -89,11 +107,17 @@ def _mask_indented(m: re.Match, text: str) -> str:
         line_end = line_start
         if line_start == 0:
             break
-    return m.group()[: start - m.start()] + _blank(m.group(1))
+    return m.group()[: start - m.start()] + _blank_block(m.group(1))
+
+
+# East Asian Wide/Fullwidth blocks (Hangul, CJK, kana, fullwidth forms), as one class.
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+                   "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
+                   "\uffe0-\uffe6\U00020000-\U0003fffd]")
 
 
 def display_width(text: str) -> int:
     """Columns a string takes: Hangul and other wide characters count two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_WIDE.findall(text))

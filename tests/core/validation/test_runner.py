@@ -64,6 +64,9 @@ def test_pool_matches_serial_run_and_reports_progress(jekyll):
     assert pooled == serial
     assert sum(1 for d in pooled if d.rule == "html-unclosed-tag") == 8
     assert seen[-1] == (80, 80)
+    # A part of the site goes through the plain pool (the site is indexed separately).
+    part = validate_paths(paths[:70], jobs=2)
+    assert part == [d for d in serial if d.path in {str(p) for p in paths[:70]}]
 
 
 def test_lone_post_without_site(tmp_path):

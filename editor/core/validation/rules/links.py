@@ -48,18 +48,21 @@ _FILE_EXT = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|gz|tgz|m
 def _site_path(url: str, ctx) -> str | None:
     """The path inside the site a link points to, or None when it is not ours to check."""
     url = url.strip()
-    m = _RELATIVE_URL.match(url)
-    if m:
-        url = m.group(1)
-        if not url.startswith("/"):
-            url = "/" + url
-    else:
-        url = _SITE_VAR.sub("", url)
+    if "{{" in url:
+        m = _RELATIVE_URL.match(url)
+        if m:
+            url = m.group(1)
+            if not url.startswith("/"):
+                url = "/" + url
+        else:
+            url = _SITE_VAR.sub("", url)
     if "{{" in url or "{%" in url or not url or url.startswith(("#", "//", "mailto:")):
         return None
     if _SCHEME.match(url):
         return None
-    url = unquote(url.split("#", 1)[0].split("?", 1)[0])
+    url = url.split("#", 1)[0].split("?", 1)[0]
+    if "%" in url:
+        url = unquote(url)
     if ctx.baseurl and url.startswith(ctx.baseurl + "/"):
         url = url[len(ctx.baseurl):]
     elif ctx.baseurl and url == ctx.baseurl:
@@ -97,11 +100,15 @@ def _theme_static(inner: str, ctx) -> bool:
 def _front_matter_images(post):
     fm = post.front_matter
     for key in _IMAGE_KEYS:
+        if key.split(".", 1)[0] not in fm:
+            continue
         value = _lookup(fm, key)
         if isinstance(value, str):
             yield key, value
     for key in _IMAGE_LIST_KEYS:
         value = fm.get(key)
+        if value is None:
+            continue
         if isinstance(value, list):
             for item in value:
                 if isinstance(item, str):
@@ -169,25 +176,25 @@ def _page_found(path: str, ctx) -> bool:
     if not inner:
         return True
     parts = inner.split("/")
+    is_file = _FILE_EXT.search(inner) is not None
+    if not is_file:
+        # Cheap set lookups first: most links name a post by its slug.
+        last = re.sub(r"\.(html?|php)$", "", parts[-1].lower())
+        first = parts[0].lower()
+        if last in ctx.slugs or first in _GENERATED or parts[0] in ctx.schema.taxonomies:
+            return True
+        if first in _LISTS and (len(parts) == 1 or parts[1] == "page"):
+            return True
     if len(parts[0]) == 2 and parts[0].isalpha() and len(parts) > 1:
         # Hugo multilingual sites serve /en/..., /ko/...: try without the language too.
         if _page_found("/".join(parts[1:]), ctx):
             return True
-    candidates = [inner, inner + "/index.html", inner + "/index.md", "static/" + inner,
-                  "content/" + inner, "content/" + inner + ".md", "content/" + inner + "/index.md",
-                  "content/" + inner + "/_index.md"]
     stem = re.sub(r"\.html?$", "", inner)
-    candidates += [stem + ext for ext in (".md", ".markdown", ".html")]
-    if any(ctx.exists(c) for c in candidates):
-        return True
-    if _FILE_EXT.search(inner):
-        return False  # a file link: only the file itself will do
-    last = parts[-1].lower()
-    last = re.sub(r"\.(html?|php)$", "", last)
-    first = parts[0].lower()
-    if last in ctx.slugs or first in _GENERATED or parts[0] in ctx.schema.taxonomies:
-        return True
-    return first in _LISTS and (len(parts) == 1 or parts[1] == "page")
+    candidates = (inner, inner + "/index.html", inner + "/index.md", "static/" + inner,
+                  "content/" + inner, "content/" + inner + ".md",
+                  "content/" + inner + "/index.md", "content/" + inner + "/_index.md",
+                  stem + ".md", stem + ".markdown", stem + ".html")
+    return any(ctx.exists(c) for c in candidates)
 
 
 @check("links", broken_link=WARNING)

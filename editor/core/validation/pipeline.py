@@ -1,0 +1,150 @@
+"""A whole site on all cores, reading each file once.
+
+Site-wide facts (tags in use, slugs, the inferred schema) come from every post's
+front matter, and the rules need those facts: done naively, each file is read
+and parsed twice (once for `site.index()`, once to validate). Here each worker
+process owns a fixed share of the files and keeps them parsed between two
+rounds:
+
+1. read: each worker reads and parses its share (`FastDocument`) and sends
+   back one `PostSummary` per file -- the index;
+2. the parent builds the `ValidationContext` from that index, once;
+3. check: the context goes to each worker once; each runs the rules on the
+   posts it holds and sends back diagnostics (and progress as it goes).
+
+Workers start from a forkserver (never fork a process that may run Qt threads).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from multiprocessing.connection import wait
+from pathlib import Path
+from typing import Any, Callable
+
+from editor.core.errors import DecodeError, PostError
+from editor.core.site import PostSummary
+
+from .context import ValidationContext
+from .diagnostics import Diagnostic
+from .fastdoc import FastDocument
+from .post import PostView
+
+#: Progress messages per worker: often enough for a smooth bar, rare enough to cost nothing.
+PROGRESS_EVERY = 250
+
+
+def _read(path: str) -> tuple[Any, Any, PostSummary]:
+    """(document or None, decode error or None, index entry) for one file."""
+    from editor.core.encoding import decode
+
+    try:
+        data = Path(path).read_bytes()
+        decoded = decode(data)
+    except DecodeError as exc:
+        return None, exc, PostSummary(Path(path), {}, exc, "none")
+    except OSError as exc:
+        error = PostError(f"cannot read the file: {exc.strerror or exc}", path=path,
+                          rule="io-error")
+        return None, error, PostSummary(Path(path), {}, error, "none")
+    doc = FastDocument.read(decoded.text, path=path, encoding=decoded.encoding, bom=decoded.bom)
+    kind = getattr(doc.kind, "value", doc.kind)
+    return doc, None, PostSummary(Path(path), doc.front_matter, doc.front_matter_error, kind)
+
+
+def _worker(conn) -> None:
+    from .runner import run_checks
+
+    held: list[tuple[str, Any, Any]] = []
+    while True:
+        message, payload = conn.recv()
+        if message == "read":
+            summaries = []
+            for i, path in enumerate(payload, 1):
+                doc, error, summary = _read(path)
+                held.append((path, doc, error))
+                summaries.append(summary)
+                if i % PROGRESS_EVERY == 0:
+                    conn.send(("progress", PROGRESS_EVERY))
+            conn.send(("read", summaries))
+        elif message == "check":
+            ctx: ValidationContext = payload
+            found: list[Diagnostic] = []
+            for i, (path, doc, error) in enumerate(held, 1):
+                if isinstance(error, PostError) and not isinstance(error, DecodeError):
+                    found.append(Diagnostic("error", error.rule, error.message, path=path))
+                else:
+                    found.extend(run_checks(PostView(doc, path=path, root=ctx.root,
+                                                     decode_error=error), ctx))
+                if i % PROGRESS_EVERY == 0:
+                    conn.send(("progress", PROGRESS_EVERY))
+            held.clear()
+            conn.send(("checked", found))
+        else:
+            return
+
+
+def validate_site(site: Any, files: list[str], jobs: int,
+                  progress: Callable[[int, int], None] | None = None) -> list[Diagnostic]:
+    """Validate `files` -- all the posts of `site` -- reading each once (see the module doc).
+
+    `progress(done, total)` counts files, reading and checking each worth half a file.
+    """
+    mp = multiprocessing.get_context("forkserver")
+    mp.set_forkserver_preload(["editor.core.validation.pipeline", "editor.core.validation.runner"])
+    jobs = max(1, min(jobs, len(files)))
+    pipes, workers = [], []
+    try:
+        for _ in range(jobs):
+            parent, child = mp.Pipe()
+            proc = mp.Process(target=_worker, args=(child,), daemon=True)
+            proc.start()
+            child.close()
+            pipes.append(parent)
+            workers.append(proc)
+        # Interleaved shares: neighbouring files (often of one size) spread evenly.
+        for i, conn in enumerate(pipes):
+            conn.send(("read", files[i::jobs]))
+        steps = [0]
+
+        def step(n: int) -> None:
+            steps[0] += n
+            if progress:
+                progress(steps[0] // 2, len(files))
+
+        replies = _gather(pipes, "read", step, workers)
+        index = sorted((s for part in replies for s in part), key=lambda s: str(s.path))
+        ctx = ValidationContext.build(site, index=index)
+        for conn in pipes:
+            conn.send(("check", ctx))
+        found = [d for part in _gather(pipes, "checked", step, workers) for d in part]
+        if progress:
+            progress(len(files), len(files))
+        for conn in pipes:
+            conn.send(("stop", None))
+        return found
+    finally:
+        for proc in workers:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.terminate()
+
+
+def _gather(pipes: list, expected: str, step: Callable[[int], None], workers: list) -> list:
+    """One `expected` reply from every pipe, passing progress messages on as they come."""
+    replies: dict[int, Any] = {}
+    waiting = {id(conn): i for i, conn in enumerate(pipes)}
+    while len(replies) < len(pipes):
+        ready = wait([c for c in pipes if pipes.index(c) not in replies], timeout=60)
+        if not ready and not all(p.is_alive() for p in workers):
+            raise RuntimeError("a validation worker stopped unexpectedly")
+        for conn in ready:
+            try:
+                message, payload = conn.recv()
+            except EOFError:
+                raise RuntimeError("a validation worker stopped unexpectedly") from None
+            if message == "progress":
+                step(payload)
+            elif message == expected:
+                replies[waiting[id(conn)]] = payload
+    return [replies[i] for i in range(len(pipes))]
