@@ -28,6 +28,7 @@ from .fm_toml import lookup_path, same_value
 __all__ = ["JsonFrontMatter", "find_json_front_matter"]
 
 _WS = " \t\r\n"
+MAX_DEPTH = 64  # nesting levels, as fm_yaml: deeper is not front matter (and would exhaust the stack)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DECODER = json.JSONDecoder()
 # Characters that matter to a string-aware brace count.
@@ -117,17 +118,21 @@ class _Scanner:
             pos += 1
         return pos
 
-    def value(self, pos: int) -> _Node:
+    def value(self, pos: int, depth: int = 0) -> _Node:
         pos = self.ws(pos)
         ch = self.text[pos]
+        if ch in "{[" and depth >= MAX_DEPTH:
+            line, col = line_col(self.text, pos)
+            raise FrontMatterError(f"JSON nested more than {MAX_DEPTH} levels deep", line, col,
+                                   rule="front-matter-limit")
         if ch == "{":
-            return self.obj(pos)
+            return self.obj(pos, depth + 1)
         if ch == "[":
-            return self.arr(pos)
+            return self.arr(pos, depth + 1)
         _val, end = _DECODER.raw_decode(self.text, pos)
         return _Node(pos, end)
 
-    def obj(self, start: int) -> _Node:
+    def obj(self, start: int, depth: int) -> _Node:
         node = _Node(start, start, members=[])
         seen: set[str] = set()
         pos = self.ws(start + 1)
@@ -143,7 +148,7 @@ class _Scanner:
             seen.add(key)
             key_start = pos
             pos = self.ws(key_end) + 1  # past ':'
-            value = self.value(pos)
+            value = self.value(pos, depth)
             node.members.append(_Member(key, key_start, key_end, value))
             pos = self.ws(value.end)
             if self.text[pos] == "}":
@@ -151,14 +156,14 @@ class _Scanner:
                 return node
             pos += 1  # past ','
 
-    def arr(self, start: int) -> _Node:
+    def arr(self, start: int, depth: int) -> _Node:
         node = _Node(start, start, items=[])
         pos = self.ws(start + 1)
         if self.text[pos] == "]":
             node.end = pos + 1
             return node
         while True:
-            item = self.value(pos)
+            item = self.value(pos, depth)
             node.items.append(item)
             pos = self.ws(item.end)
             if self.text[pos] == "]":

@@ -68,8 +68,9 @@ def _norm_path(path: Any) -> tuple:
     return path
 
 
-def _parse(text: str) -> tomlkit.TOMLDocument:
-    """Parse with tomlkit; any failure becomes a located FrontMatterError."""
+def _parse(text: str) -> tuple[tomlkit.TOMLDocument, dict]:
+    """Parse with tomlkit (for editing) and tomllib (for the values); any
+    failure becomes a located FrontMatterError."""
     try:
         doc = tomlkit.parse(text)
     except ParseError as exc:
@@ -88,19 +89,17 @@ def _parse(text: str) -> tomlkit.TOMLDocument:
         rule = "duplicate-key" if "already exists" in str(exc) else "toml-syntax"
         raise FrontMatterError(f"invalid TOML: {exc}", 1, 1, rule=rule) from None
     # tomlkit is lenient in places where TOML (and so Hugo/Zola, and our index,
-    # which uses tomllib) is not: hold the text to the standard parser too.
+    # which uses tomllib) is not: hold the text to the standard parser too. Its
+    # values are the ones we report: tomlkit keeps the CRLF inside a multi-line
+    # string where tomllib (and the index) read LF.
     try:
-        tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = _TOMLLIB_POS.search(str(exc))
         line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
         message = _TOMLLIB_POS.sub("", str(exc)).strip()
         raise FrontMatterError(message, line, col, rule="toml-syntax") from None
-    return doc
-
-
-def _plain(doc: tomlkit.TOMLDocument) -> dict:
-    return doc.unwrap()
+    return doc, data
 
 
 def lookup_path(data: Any, path: tuple) -> Any:
@@ -164,9 +163,8 @@ class TomlFrontMatter:
 
     def __init__(self, text: str, newline: str = "\n") -> None:
         self._newline = newline
-        self._doc = _parse(text)
+        self._doc, self._data = _parse(text)
         self._text = text
-        self._data = _plain(self._doc)
 
     # -- reading -----------------------------------------------------------
 
@@ -327,9 +325,8 @@ class TomlFrontMatter:
             raise KeyPathError(f"{'.'.join(map(str, path))}: cannot add there")
 
     def _commit(self, text: str) -> None:
-        self._doc = _parse(text)
+        self._doc, self._data = _parse(text)
         self._text = text
-        self._data = _plain(self._doc)
 
     def _edited(self, path: tuple, value: Any, *, remove: bool = False, styled: bool = True,
                 inline: bool = False) -> str:
@@ -431,7 +428,7 @@ class TomlFrontMatter:
 
     def _verify(self, text: str, path: tuple, value: Any) -> bool:
         try:
-            data = _plain(_parse(text))
+            data = _parse(text)[1]
         except FrontMatterError:
             return False
         if value is _MISSING:

@@ -136,8 +136,12 @@ def _parse_front_matter(kind: str, fm: str, first_line: int) -> dict:
     except json.JSONDecodeError as exc:
         line, col = line_col(fm, exc.pos)
         raise FrontMatterError(exc.msg, first_line + line - 1, col, rule="json-syntax") from None
-    except (RecursionError, ValueError, TypeError) as exc:
-        raise FrontMatterError(f"front matter cannot be read: {exc}", first_line, 1) from None
+    except RecursionError:
+        raise FrontMatterError("front matter nested too deeply", first_line, 1,
+                               rule="front-matter-limit") from None
+    except (ValueError, TypeError) as exc:
+        raise FrontMatterError(f"front matter cannot be read: {exc}", first_line, 1,
+                               rule=f"{kind}-syntax") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -551,8 +555,11 @@ def _terms(value: Any, split: bool) -> Iterable[str]:
 
 
 def _walk(folder: Path, extensions: frozenset, max_depth: int | None) -> Iterable[str]:
-    """Files with those extensions under `folder`, skipping build and tool folders."""
-    stack = [(str(folder), 0)]
+    """Files with those extensions under `folder`, skipping build and tool
+    folders. Symlinked folders are followed (content is sometimes linked in),
+    each real folder once, so a link back up cannot loop."""
+    seen = _Seen()
+    stack = [(str(folder), 0)] if seen.first(str(folder)) else []
     while stack:
         current, depth = stack.pop()
         try:
@@ -563,7 +570,7 @@ def _walk(folder: Path, extensions: frozenset, max_depth: int | None) -> Iterabl
             try:
                 if entry.is_dir():
                     if entry.name not in SKIP_DIRS and not entry.name.startswith(".") and (
-                            max_depth is None or depth < max_depth):
+                            max_depth is None or depth < max_depth) and seen.first(entry):
                         stack.append((entry.path, depth + 1))
                 elif os.path.splitext(entry.name)[1].lower() in extensions and entry.is_file():
                     yield entry.path
@@ -572,9 +579,10 @@ def _walk(folder: Path, extensions: frozenset, max_depth: int | None) -> Iterabl
 
 
 def _find_dirs(root: Path, names: set[str]) -> list[Path]:
-    """Folders named in `names` anywhere under `root` (not inside one another's skip dirs)."""
+    """Folders named in `names` anywhere under `root`, outside skipped folders."""
     found = []
-    stack = [root]
+    seen = _Seen()
+    stack = [str(root)] if seen.first(str(root)) else []
     while stack:
         current = stack.pop()
         try:
@@ -582,10 +590,33 @@ def _find_dirs(root: Path, names: set[str]) -> list[Path]:
         except OSError:
             continue
         for entry in entries:
-            if not entry.is_dir() or entry.name in SKIP_DIRS or entry.name.startswith("."):
+            try:
+                if not entry.is_dir() or entry.name in SKIP_DIRS or entry.name.startswith("."):
+                    continue
+                if not seen.first(entry):
+                    continue
+            except OSError:
                 continue
             if entry.name in names:
                 found.append(Path(entry.path))
             else:
-                stack.append(Path(entry.path))
+                stack.append(entry.path)
     return found
+
+
+class _Seen:
+    """Real folders already visited, by (device, inode)."""
+
+    def __init__(self) -> None:
+        self._ids: set[tuple[int, int]] = set()
+
+    def first(self, entry: os.DirEntry | str) -> bool:
+        try:
+            st = entry.stat() if isinstance(entry, os.DirEntry) else os.stat(entry)
+        except OSError:
+            return False
+        key = (st.st_dev, st.st_ino)
+        if key in self._ids:
+            return False
+        self._ids.add(key)
+        return True

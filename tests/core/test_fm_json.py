@@ -271,3 +271,10 @@ def test_generated_documents_round_trip_and_set_get_holds(doc, data):
                       {k: v for k, v in expected.items() if k != key})
     assert h.unset((key,)) is True
     assert same_value(json.loads(h.text), {k: v for k, v in expected.items() if k != key})
+
+
+@pytest.mark.parametrize("depth", [100, 5000])
+def test_deep_nesting_is_a_located_limit_error(depth):
+    with pytest.raises(FrontMatterError) as info:
+        JsonFrontMatter('{"a": ' + "[" * depth + "]" * depth + "}")
+    assert info.value.rule in ("front-matter-limit", "json-syntax") and info.value.line == 1

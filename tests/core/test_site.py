@@ -362,3 +362,21 @@ def test_reindex_reads_only_changed_files(jekyll: Path):
     # Unchanged files come from the cache: the very same summaries.
     assert second["2022-01-01-bom.html"] is first["2022-01-01-bom.html"]
     assert Site.discover(jekyll).index()[0].path == site.index()[0].path
+
+
+def test_symlinked_folders_are_followed_once_and_loops_end(tmp_path: Path):
+    write(tmp_path, "config.toml", 'baseURL = "https://e.org/"\n')
+    write(tmp_path, "elsewhere/linked.md", "---\ntitle: linked\n---\n")
+    write(tmp_path, "content/a.md", "---\ntitle: a\n---\n")
+    (tmp_path / "content" / "loop").symlink_to(tmp_path / "content", target_is_directory=True)
+    (tmp_path / "content" / "more").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    names = sorted(p.name for p in Site.discover(tmp_path).post_files())
+    assert names == ["a.md", "linked.md"]
+
+
+def test_discover_never_fails_on_odd_paths(tmp_path: Path):
+    missing = Site.discover(tmp_path / "no" / "such" / "post.md")
+    assert missing.generator == "unknown" and missing.post_files() == []
+    write(tmp_path, "_config.yml", b"\xff\xfe\x00binary\x00")
+    site = Site.discover(tmp_path)
+    assert site.generator == "jekyll" and site.config == {} and site.config_error is not None
