@@ -223,7 +223,7 @@ def _slugs(index: list, files: frozenset[str], dirs: frozenset[str]) -> frozense
     slugs.update(d.rsplit("/", 1)[-1].lower() for d in dirs)
     for summary in index:
         fm = summary.front_matter if isinstance(summary.front_matter, dict) else {}
-        for key in ("slug", "permalink", "url"):
+        for key in ("slug", "permalink", "url", "path"):  # `path`: Zola
             if isinstance(fm.get(key), str):
                 slugs.add(_last_segment(fm[key]))
         for key in ("aliases", "redirect_from"):

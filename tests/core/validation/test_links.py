@@ -53,3 +53,16 @@ def test_post_url_and_link_tags(jekyll):
     assert jekyll.check("_posts/2021-07-01-good.md", "broken-link") == []
     found = jekyll.check("_posts/2021-07-01-bad.md", "broken-link")
     assert len(found) == 2 and "post_url" in found[0].message and "`link`" in found[1].message
+
+
+def test_site_relative_targets_are_not_judged_without_a_generator(tmp_path):
+    from validation_helpers import SiteBuilder
+
+    # No config: the folder is not known to be the site root, so "/x.png" cannot be judged;
+    # a path relative to the post still can.
+    site = SiteBuilder(tmp_path / "notes")
+    site.write("news/pic.png", b"png")
+    site.write("news/a.md", post(body="![a](/news/gone.png) [b](/nowhere/) ![c](pic.png) "
+                                      "![d](missing.png)\n"))
+    found = site.check("news/a.md")
+    assert [(d.rule, d.message.split(": ")[-1]) for d in found] == [("image-missing", "missing.png")]
