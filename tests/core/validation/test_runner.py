@@ -75,3 +75,15 @@ def test_lone_post_without_site(tmp_path):
     assert [(d.rule, d.severity, d.key) for d in found] == [("required-field", "error", "title")]
     doc.set("title", "A title that is long enough")
     assert validate_document(doc) == []
+
+
+def test_snapshot_from_a_worker_thread_gives_the_same_findings(jekyll):
+    text = "---\ntitle: Hi\npublished: \"no\"\ntags: [x]\n---\n<div>\n"
+    path = jekyll.write("_posts/2021-05-10-a.md", text)
+    ctx = jekyll.context()
+    doc = Document.from_bytes(path.read_bytes(), path=str(path))
+    from_doc = [(d.rule, d.line, d.column, d.key) for d in validate_document(doc, ctx)]
+    from_snapshot = [(d.rule, d.line, d.column, d.key)
+                     for d in validate_document(doc.snapshot(), ctx)]
+    assert ("field-type", 3, 1, "published") in from_doc
+    assert from_snapshot == from_doc
