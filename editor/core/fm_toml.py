@@ -146,14 +146,22 @@ def _check_value(value: Any) -> Any:
     raise ValueError(f"TOML cannot hold a {type(value).__name__}")
 
 
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings; unlike str.splitlines, only CR/LF end a line
+    (TOML strings may hold U+2028 and friends)."""
+    return _LINES.findall(text)
+
+
 def _line_ending(line: str) -> str:
-    m = _LINE_END.search(line[-2:]) if line else None
-    return line[len(line.rstrip("\r\n")):] if m else ""
+    return line[len(line.rstrip("\r\n")) :]
 
 
-def _changed_regions(old: str, new: str) -> list:
-    a = old.splitlines(keepends=True)
-    b = new.splitlines(keepends=True)
+def _changed_regions(old: str, new: str) -> tuple[list[str], list[str], list]:
+    """Lines of both texts and the opcodes of the lines that differ."""
+    a, b = _lines(old), _lines(new)
     ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     return a, b, [op for op in ops if op[0] != "equal"]
 
@@ -257,7 +265,7 @@ class TomlFrontMatter:
         span = self.key_span(path)
         if span is None:
             return None
-        line = self._text.splitlines()[span[0] - 1]
+        line = _lines(self._text)[span[0] - 1].rstrip("\r\n")
         name = str(path[-1])
         if isinstance(path[-1], int):
             return span[0], len(line) - len(line.lstrip()) + 1
@@ -285,10 +293,11 @@ class TomlFrontMatter:
         for styled, inline in ((True, False), (False, False), (False, True)):
             try:
                 text = self._tidy(self._edited(path, value, styled=styled, inline=inline))
-            except (TOMLKitError, ValueError, TypeError, KeyError, IndexError):
-                continue
-            if self._verify(text, path, value):
-                self._commit(text)
+            except (TOMLKitError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+                continue  # tomlkit could not make this form; try the next
+            parsed = self._verified(text, path, value)
+            if parsed is not None:
+                self._doc, self._data, self._text = *parsed, text
                 return True
         raise ValueError(f"cannot write {value!r} at {'.'.join(map(str, path))} as TOML")
 
@@ -298,10 +307,14 @@ class TomlFrontMatter:
             lookup_path(self._data, path)
         except KeyPathError:
             return False
-        text = self._tidy(self._edited(path, None, remove=True))
-        if not self._verify(text, path, _MISSING):
+        try:
+            text = self._tidy(self._edited(path, None, remove=True))
+        except (TOMLKitError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+            text = self._text
+        parsed = self._verified(text, path, _MISSING) if text != self._text else None
+        if parsed is None:
             raise ValueError(f"cannot remove {'.'.join(map(str, path))} from this TOML")
-        self._commit(text)
+        self._doc, self._data, self._text = *parsed, text
         return True
 
     # -- internals ---------------------------------------------------------
@@ -323,10 +336,6 @@ class TomlFrontMatter:
                 raise KeyPathError(f"{'.'.join(map(str, path))}: {part!r} is not a table")
         if isinstance(path[-1], int) or not isinstance(node, dict):
             raise KeyPathError(f"{'.'.join(map(str, path))}: cannot add there")
-
-    def _commit(self, text: str) -> None:
-        self._doc, self._data = _parse(text)
-        self._text = text
 
     def _edited(self, path: tuple, value: Any, *, remove: bool = False, styled: bool = True,
                 inline: bool = False) -> str:
@@ -373,7 +382,7 @@ class TomlFrontMatter:
     def _new_item(self, old: Any, value: Any, styled: bool, inline: bool = False) -> Item:
         """The new value as a tomlkit item, in the style of `old` where it can."""
         if isinstance(value, dict) and (inline or isinstance(old, InlineTable)):
-            pad = bool(old is not None and re.match(r"\{[ \t]", old.as_string()))
+            pad = isinstance(old, Item) and bool(re.match(r"\{[ \t]", old.as_string()))
             return _parse_item(_inline_text(value, pad))
         if isinstance(value, list) and any(isinstance(v, dict) for v in value) and (
                 inline or isinstance(old, Array)):
@@ -422,15 +431,20 @@ class TomlFrontMatter:
                         drop.add(j)
         text = "".join(line for j, line in enumerate(out) if j not in drop)
         old_final = _line_ending(a[-1]) if a else "\n"
-        if text and not old_final and _line_ending(text.splitlines(keepends=True)[-1]):
+        if text and not old_final and _line_ending(_lines(text)[-1]):
             text = text.rstrip("\r\n")
         return text
 
-    def _verify(self, text: str, path: tuple, value: Any) -> bool:
+    def _verified(self, text: str, path: tuple, value: Any) -> tuple | None:
+        """Parse the edited text: (document, values) if `path` now holds
+        `value` (or is gone, for `_MISSING`) and nothing else changed."""
         try:
-            data = _parse(text)[1]
+            parsed = _parse(text)
         except FrontMatterError:
-            return False
+            return None
+        return parsed if self._only_change(parsed[1], path, value) else None
+
+    def _only_change(self, data: dict, path: tuple, value: Any) -> bool:
         if value is _MISSING:
             # Removed, and nothing else: for a list item the rest shifts down.
             expected = _without(self._data, path)
