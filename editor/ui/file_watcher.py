@@ -100,6 +100,13 @@ class _Handler(FileSystemEventHandler):
         dest = os.fsdecode(getattr(event, "dest_path", "") or "")
         tracked = self._watcher._tracked_snapshot  # replaced, never mutated: safe to read here
         if src in tracked or (dest and dest in tracked):
+            # Stamped here, on the event's own thread: if the GUI thread is
+            # busy (a reload, a render), its timers fire late and in a heap
+            # with the queued events; the stamp still tells the true last event.
+            now = time.monotonic()
+            self._watcher._last_raw[src] = now
+            if dest:
+                self._watcher._last_raw[dest] = now
             try:
                 safe_emit(self._watcher._rawEvent, event.event_type, src, dest)
             except RuntimeError:  # the watcher's Qt object is gone (shutdown)
@@ -143,6 +150,7 @@ class FileWatcher(QObject):
         self._tracked_snapshot: frozenset[str] = frozenset()
         self._watches: dict[str, object] = {}  # folder -> watchdog ObservedWatch
         self._pending: dict[str, _Pending] = {}
+        self._last_raw: dict[str, float] = {}  # path -> monotonic time of its last event (any thread)
         self._observer = Observer()
         self._observer.daemon = True
         self._observer.start()
@@ -175,13 +183,16 @@ class FileWatcher(QObject):
         return sorted(self._known)
 
     def close(self) -> None:
-        """Stop the observer thread (also done on destruction of the parent)."""
-        for pending in self._pending.values():
-            pending.timer.stop()
-        self._pending.clear()
+        """Stop the observer thread. Safe to call twice, and after Qt deleted us."""
         if self._observer.is_alive():
             self._observer.stop()
             self._observer.join(timeout=2)
+        for pending in self._pending.values():
+            try:
+                pending.timer.stop()
+            except RuntimeError:  # the timer's C++ side is already gone
+                pass
+        self._pending.clear()
 
     # -- internals -------------------------------------------------------------
 
@@ -217,6 +228,14 @@ class FileWatcher(QObject):
         pending.timer.start(max(0, min(self.quiet_ms, int(self.max_wait_ms - waited_ms))))
 
     def _settle(self, path: str) -> None:
+        pending = self._pending.get(path)
+        if pending is not None:
+            quiet_for_ms = (time.monotonic() - self._last_raw.get(path, 0.0)) * 1000
+            waited_ms = (time.monotonic() - pending.first_event) * 1000
+            if quiet_for_ms < self.quiet_ms and waited_ms < self.max_wait_ms:
+                # Events came in while this thread was busy: not settled yet.
+                pending.timer.start(max(1, int(self.quiet_ms - quiet_for_ms)))
+                return
         pending = self._pending.pop(path, None)
         if pending is not None:
             pending.timer.deleteLater()

@@ -1,0 +1,449 @@
+"""Carries out the external-change policy and keeps recovery copies of unsaved text.
+
+The controller between the file on disk and the open post:
+- the FileWatcher reports a settled change → the facts are gathered and
+  `editor.core.change_policy.decide` says what to do; this module only does it:
+  RELOAD in place (cursor, selection and scroll kept; a quiet status notice),
+  ASK with the non-modal ChangeBanner (Reload / Keep mine / Compare),
+  MARK_DELETED with the banner's "deleted" form (the buffer stays; Save
+  recreates the file), IGNORE.
+- a rename of the post seen by the watcher is followed: the buffer moves to
+  the new name with its unsaved edits.
+- while the buffer is dirty its text goes to the RecoveryStore `autosave_ms`
+  after the last edit and when the app loses focus; the entry is removed on
+  save, on an explicit discard (Reload, recovery dialog), when the writer
+  leaves the post (after the window's save prompt) and on a normal quit.
+- `offer_recovery()` (at start) shows the RecoveryDialog for what a crash left.
+
+What it needs from the window (a protocol, so tests can hand in small parts):
+`session` with the DocumentSession signals `documentReplaced`, `pathChanged(str)`,
+`saved(str)`, `changed`, `modifiedChanged(bool)`, attributes `path`,
+`fingerprint`, `modified`, `document`, and methods `open(path)`, `reload()`,
+`flush()`; `body_editor`, a QPlainTextEdit showing the body with "\\n" line
+ends that pushes its text into the Document on `session.flush()`; a
+ChangeBanner placed above it; optional callables `notify(text)` (status bar),
+and `open_path(path) -> bool` (the window's, which asks about unsaved changes).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+
+from editor.core.change_policy import Decision, DiskFacts, decide
+from editor.core.document import Document
+from editor.core.errors import PostError
+from editor.core.merge import merge
+from editor.core.recovery import RecoveryEntry, RecoveryStore
+from editor.core.storage import Fingerprint, StorageError, read_bytes
+from editor.core import storage
+from editor.ui.change_banner import ChangeBanner
+from editor.ui.diff_view import DiffDialog
+from editor.ui.file_watcher import FileWatcher, safe_emit
+from editor.ui.recovery_dialog import RecoveryDialog
+
+#: Idle time after the last edit before the recovery copy is written. A
+#: SIGKILL loses at most this much typing (plus the write itself, ~1 ms).
+AUTOSAVE_MS = 2000
+
+
+def _editor_text(text: str) -> str:
+    """The body as the editor shows it ("\\n" line ends)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class ExternalChangesController(QObject):
+    #: The buffer was reloaded in place from disk (clean buffer, or Reload on
+    #: the banner). Carries the post path.
+    reloaded = Signal(str)
+    #: The banner now asks about a change on disk (dirty buffer). Carries the path.
+    conflictShown = Signal(str)
+    #: The post is gone from disk; the buffer is kept. Carries the path.
+    deletedShown = Signal(str)
+    #: The post was renamed on disk and the buffer followed. Carries (old, new).
+    followedRename = Signal(str, str)
+    #: A recovery copy was written. Carries the post path.
+    autosaved = Signal(str)
+    #: A recovered buffer was put back into the editor. Carries the post path.
+    restored = Signal(str)
+
+    def __init__(
+        self,
+        session,
+        body_editor: QPlainTextEdit,
+        banner: ChangeBanner,
+        store: RecoveryStore,
+        *,
+        watcher: FileWatcher | None = None,
+        notify: Callable[[str], None] | None = None,
+        open_path: Callable[[Path], bool] | None = None,
+        autosave_ms: int = AUTOSAVE_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.editor, self.banner, self.store = session, body_editor, banner, store
+        self.watcher = watcher or FileWatcher(self)
+        self._notify = notify or (lambda _text: None)
+        self._open_path = open_path
+        self._path: str | None = None  # the post we watch
+        self._written: Fingerprint | None = None  # what we last wrote there
+        self._dismissed: Fingerprint | None = None  # the disk version "Keep mine" was chosen over
+        self._base_text = ""  # the text the buffer was loaded from: the merge base
+        self._autosaving = False
+        self.diff_dialog: DiffDialog | None = None
+        self.recovery_dialog: RecoveryDialog | None = None
+
+        self._autosave_timer = QTimer(self, singleShot=True, interval=autosave_ms)
+        self._autosave_timer.timeout.connect(self.autosave_now)
+
+        session.documentReplaced.connect(self._on_document_replaced)
+        session.pathChanged.connect(self._on_path_changed)
+        session.saved.connect(self._on_saved)
+        session.changed.connect(self._on_edit)
+        # `changed` fires before the session updates `modified`: the first
+        # edit of a clean buffer is only seen as dirty through this one.
+        session.modifiedChanged.connect(self._on_edit)
+        self.watcher.fileChanged.connect(self._on_disk_event)
+        self.watcher.fileDeleted.connect(self._on_disk_event)
+        self.watcher.fileMoved.connect(self._on_moved)
+        banner.reloadRequested.connect(self.discard_mine_and_reload)
+        banner.keepMineRequested.connect(self.keep_mine)
+        banner.compareRequested.connect(self.compare)
+        banner.saveRequested.connect(self._save_from_banner)
+        app = QApplication.instance()
+        if app is not None:
+            app.applicationStateChanged.connect(self._on_app_state)
+            app.aboutToQuit.connect(self._on_quit)
+        # Pick up a post opened before we were built.
+        self._on_document_replaced(session.document)
+        self._on_path_changed(str(session.path or ""))
+
+    # -- session events ----------------------------------------------------------
+
+    def _on_document_replaced(self, doc) -> None:
+        self._base_text = doc.text
+        self._dismissed = None
+        self.banner.clear()
+        if self.session.path is not None:
+            self.watcher.note_written(self.session.path, self.session.fingerprint)
+
+    def _on_path_changed(self, path: str) -> None:
+        new = os.path.abspath(path) if path else None
+        if new == self._path:
+            return
+        if self._path is not None:
+            # We only leave a post after the window asked about its unsaved
+            # edits (saved or discarded): its recovery copy is stale now.
+            self.store.discard(self._path)
+            self.watcher.unwatch(self._path)
+        self._path = new
+        self._written = None
+        if new is not None:
+            self.watcher.watch(new, self.session.fingerprint)
+
+    def _on_saved(self, path: str) -> None:
+        self._written = self.session.fingerprint
+        self.watcher.note_written(path, self._written)
+        self.store.discard(path)
+        self._autosave_timer.stop()
+        self._dismissed = None
+        self._base_text = self.session.document.text
+        self.banner.clear()
+
+    def _on_edit(self, _change=None) -> None:
+        if not self._autosaving and self.session.modified and self.session.path is not None:
+            self._autosave_timer.start()
+
+    def _on_app_state(self, state) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.autosave_now()
+
+    def _on_quit(self) -> None:
+        # A normal quit comes after the window's "save changes?" prompt.
+        self._autosave_timer.stop()
+        if self._path is not None:
+            self.store.discard(self._path)
+        self.watcher.close()
+
+    # -- autosave for recovery -----------------------------------------------------
+
+    def autosave_now(self) -> bool:
+        """Write the dirty buffer to the recovery store now; True if written."""
+        self._autosave_timer.stop()
+        path = self.session.path
+        if path is None or not self.session.modified:
+            return False
+        self._autosaving = True
+        try:
+            self.session.flush()
+            doc = self.session.document
+            self.store.write(path, doc.text, encoding=doc.encoding or "utf-8", bom=doc.bom or b"",
+                             based_on=self.session.fingerprint)
+        except OSError as exc:
+            self._notify(f"Could not keep a recovery copy: {exc.strerror or exc}")
+            return False
+        finally:
+            self._autosaving = False
+        safe_emit(self.autosaved, str(path))
+        return True
+
+    # -- disk events ---------------------------------------------------------------
+
+    def _facts(self) -> DiskFacts:
+        self.session.flush()
+        path = self._path
+        try:
+            disk = Fingerprint.of_path(path)
+            exists = disk is not None
+        except StorageError:
+            disk, exists = None, True
+        return DiskFacts(exists=exists, disk=disk, loaded=self.session.fingerprint, written=self._written,
+                         dirty=self.session.modified, saving=False, dismissed=self._dismissed)
+
+    def _on_disk_event(self, path: str) -> None:
+        if path != self._path:
+            return
+        self.check_disk()
+
+    def check_disk(self) -> Decision:
+        """Gather the facts about the open post, decide, act; returns the decision."""
+        if self._path is None:
+            return Decision.IGNORE
+        facts = self._facts()
+        decision = decide(facts)
+        name = Path(self._path).name
+        if decision is Decision.RELOAD:
+            if self._reload_in_place():
+                self._notify(f"Reloaded {name}: it changed on disk")
+        elif decision is Decision.ASK:
+            self.banner.show_changed(name)
+            safe_emit(self.conflictShown, self._path)
+        elif decision is Decision.MARK_DELETED:
+            self.banner.show_deleted(name)
+            safe_emit(self.deletedShown, self._path)
+        elif self.banner.mode == "deleted" and facts.exists:
+            self.banner.clear()  # back on disk as we know it (e.g. git checkout)
+        elif self.banner.mode == "changed" and facts.exists and facts.disk is not None \
+                and facts.loaded is not None and facts.disk.same_content(facts.loaded):
+            self.banner.clear()  # the other program put our version back
+        return decision
+
+    def _on_moved(self, old: str, new: str) -> None:
+        if old != self._path:
+            return
+        dirty = self.session.modified
+        text = self.session.document.text if dirty else None
+        view = self._view_state()
+        try:
+            self.session.open(new)  # fires pathChanged: the watch moves, the old entry goes
+        except (PostError, StorageError) as exc:
+            self._notify(f"{Path(old).name} was renamed on disk, but {exc}")
+            return
+        if text is not None:
+            self._apply_text(text)
+            self.autosave_now()
+        self._restore_view(view)
+        self._notify(f"{Path(old).name} was renamed to {Path(new).name} on disk; following it")
+        safe_emit(self.followedRename, old, new)
+
+    # -- banner choices -------------------------------------------------------------
+
+    def discard_mine_and_reload(self) -> None:
+        if self._path is not None:
+            self.store.discard(self._path)
+        self._reload_in_place()
+
+    def keep_mine(self) -> None:
+        """Keep the buffer; this disk version is not asked about again.
+
+        The session keeps the fingerprint it loaded, so the next save meets a
+        ConflictError and the window confirms the overwrite.
+        """
+        try:
+            self._dismissed = Fingerprint.of_path(self._path) if self._path else None
+        except StorageError:
+            self._dismissed = None
+        self.banner.clear()
+
+    def compare(self) -> DiffDialog | None:
+        """Open the side-by-side diff (non-modal); its choice is carried out on close."""
+        if self._path is None:
+            return None
+        self.session.flush()
+        mine = self.session.document.text
+        disk = self._disk_text()
+        if disk is None:
+            self.check_disk()
+            return None
+        merged = merge(self._base_text, mine, disk)
+        dialog = DiffDialog(Path(self._path).name, _editor_text(mine), _editor_text(disk), merged,
+                            self.editor.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r, d=dialog: self._on_compare_done(d))
+        self.diff_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_compare_done(self, dialog: DiffDialog) -> None:
+        self.diff_dialog = None
+        if dialog.choice == "disk":
+            self.discard_mine_and_reload()
+        elif dialog.choice == "mine":
+            self.keep_mine()
+        elif dialog.choice == "merge" and dialog.merge is not None:
+            # The merge sits on top of the disk version: load it, then apply
+            # the merged text as an (unsaved) edit, so Save writes it without
+            # a conflict and Undo can step back.
+            view = self._view_state()
+            try:
+                self.session.reload()
+            except (PostError, StorageError) as exc:
+                self._notify(f"Cannot merge: {exc}")
+                return
+            self._apply_text(dialog.merge.text)
+            self._restore_view(view)
+            self.autosave_now()
+            self._notify("Merged the change on disk with your edits (not saved yet)")
+
+    def _save_from_banner(self) -> None:
+        """*Save* on the "deleted" banner: the writer asked to write the text back."""
+        try:
+            self.session.save(force=True)
+        except (StorageError, PostError, ValueError) as exc:
+            self._notify(f"Cannot save: {exc}")
+
+    def set_autosave_interval(self, ms: int) -> None:
+        self._autosave_timer.setInterval(ms)
+
+    # -- recovery at start ---------------------------------------------------------------
+
+    def offer_recovery(self, parent: QWidget | None = None) -> RecoveryDialog | None:
+        """Show the recovery dialog (non-modal) if the store holds entries."""
+        entries = self.store.entries()
+        if not entries:
+            return None
+        dialog = RecoveryDialog(self.store, entries, parent or self.editor.window())
+        dialog.restoreRequested.connect(self.restore)
+        dialog.discardRequested.connect(lambda e: self.store.discard(e.post_path))
+        self.recovery_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def restore(self, entry: RecoveryEntry) -> bool:
+        """Put a recovered buffer back in the editor, as unsaved edits on the disk version."""
+        text = self.store.read(entry)
+        path = entry.post_path
+        if not path.exists():
+            # The post is gone: write the recovered text back to its place
+            # (what "restore" means here), then open it.
+            try:
+                from editor.core.encoding import encode
+
+                storage.save(path, encode(text, entry.encoding, entry.bom), None)
+            except (StorageError, PostError, ValueError) as exc:
+                self._notify(f"Cannot restore {path.name}: {exc}")
+                return False
+        if self.session.path != path:
+            opener = self._open_path or (lambda p: (self.session.open(p), True)[1])
+            try:
+                if not opener(path):
+                    return False
+            except (PostError, StorageError) as exc:
+                self._notify(f"Cannot restore {path.name}: {exc}")
+                return False
+        self._apply_text(text)
+        self.autosave_now()  # the entry now matches the buffer again
+        self._notify(f"Restored unsaved text of {path.name}")
+        safe_emit(self.restored, str(path))
+        return True
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _disk_text(self) -> str | None:
+        try:
+            data, _ = read_bytes(self._path)
+            return Document.from_bytes(data).text
+        except (StorageError, PostError):
+            return None
+
+    def _view_state(self) -> tuple[int, int, int, int]:
+        cursor = self.editor.textCursor()
+        return (cursor.anchor(), cursor.position(), self.editor.verticalScrollBar().value(),
+                self.editor.horizontalScrollBar().value())
+
+    def _restore_view(self, state: tuple[int, int, int, int]) -> None:
+        anchor, position, v, h = state
+        end = max(0, self.editor.document().characterCount() - 1)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(anchor, end))
+        cursor.setPosition(min(position, end), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.verticalScrollBar().setValue(v)
+        self.editor.horizontalScrollBar().setValue(h)
+
+    def _reload_in_place(self) -> bool:
+        """Load the disk version, keeping the caret, selection and scroll."""
+        view = self._view_state()
+        try:
+            self.session.reload()
+        except (PostError, StorageError, ValueError) as exc:
+            self._notify(f"Cannot reload: {exc}")
+            return False
+        self._restore_view(view)
+        safe_emit(self.reloaded, self._path or "")
+        return True
+
+    def _apply_text(self, text: str) -> None:
+        """Make the buffer hold `text`, as edits (undoable, unsaved) on the current document."""
+        try:
+            target = Document.from_bytes(text.encode("utf-8", "surrogatepass"))
+        except PostError:
+            return
+        doc = self.session.document
+        if target.front_matter_text != doc.front_matter_text:
+            doc.set_front_matter_text(target.front_matter_text)
+        body = _editor_text(target.body)
+        if body != self.editor.toPlainText():
+            view = self._view_state()
+            cursor = QTextCursor(self.editor.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(body)  # one undo step, unlike setPlainText
+            self._restore_view(view)
+        self.session.flush()
+
+
+def default_recovery_dir() -> Path:
+    """The user's data folder for Galley's recovery copies (never next to a post)."""
+    from PySide6.QtCore import QStandardPaths
+
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "recovery"
+
+
+def install(window, recovery_dir: str | os.PathLike[str] | None = None) -> ExternalChangesController:
+    """Wire watching, the banner and recovery into the main window (called by app.py).
+
+    Puts the banner above the body editor, builds the controller over the
+    window's session, and offers recovery once the window has been shown.
+    """
+    banner = ChangeBanner()
+    pane_layout = window.body_editor.parentWidget().layout()
+    pane_layout.insertWidget(pane_layout.indexOf(window.body_editor), banner)
+    store = RecoveryStore(recovery_dir if recovery_dir is not None else default_recovery_dir())
+    controller = ExternalChangesController(
+        window.session,
+        window.body_editor,
+        banner,
+        store,
+        notify=lambda text: window.statusBar().showMessage(text, 5000),
+        open_path=lambda path: window.open_path(path),
+        parent=window,
+    )
+    window.firstShown.connect(lambda: controller.offer_recovery(window))
+    window.destroyed.connect(controller.watcher.close)
+    return controller

@@ -1,0 +1,231 @@
+"""External changes in the real window: real files, real watchdog events."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import pytest
+
+from editor.core.storage import ConflictError
+from editor.ui.external_changes import install
+
+TIMEOUT = 5000
+
+LONG_BODY = "".join(f"Line {i} of a long post, long enough to scroll.\n" for i in range(300))
+LONG_POST = "---\ntitle: Long\ntags: [a]\n---\n" + LONG_BODY
+
+
+@pytest.fixture
+def long_post(post):
+    post.write_text(LONG_POST, encoding="utf-8")
+    return post
+
+
+@pytest.fixture
+def win(qtbot, settings, long_post, tmp_path):
+    from editor.ui import launch
+
+    w = launch([str(long_post)], settings=settings, recovery_dir=tmp_path / "recovery") \
+        if _launch_takes_recovery_dir() else launch([str(long_post)], settings=settings)
+    # Not qtbot.addWidget: it closes the window before this teardown runs, and a
+    # failed test leaves unsaved text whose "save changes?" prompt would block.
+    qtbot.waitExposed(w)
+    if getattr(w, "external_changes", None) is None:
+        w.external_changes = install(w, tmp_path / "recovery")
+    yield w
+    w.session.new()  # nothing unsaved: closing must not ask
+    w.close()
+    w.external_changes.watcher.close()
+
+
+def _launch_takes_recovery_dir() -> bool:
+    import inspect
+
+    from editor.ui import launch
+
+    return "recovery_dir" in inspect.signature(launch).parameters
+
+
+def external_write(path, text):
+    """Another program writes the post (plain truncate-and-write)."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def type_into(qtbot, editor, text):
+    editor.setFocus()
+    qtbot.keyClicks(editor, text)
+    editor.flush()
+
+
+def test_external_write_while_clean_reloads_in_place_keeping_cursor_and_scroll(qtbot, win, long_post):
+    ctl, editor = win.external_changes, win.body_editor
+    cursor = editor.textCursor()
+    cursor.setPosition(1000)
+    cursor.setPosition(1010, cursor.MoveMode.KeepAnchor)  # a selection, too
+    editor.setTextCursor(cursor)
+    editor.verticalScrollBar().setValue(100)
+
+    with qtbot.waitSignal(ctl.reloaded, timeout=TIMEOUT):
+        external_write(long_post, LONG_POST + "A paragraph added by another program.\n")
+
+    assert editor.toPlainText().endswith("A paragraph added by another program.\n")
+    assert (editor.textCursor().anchor(), editor.textCursor().position()) == (1000, 1010)
+    assert editor.verticalScrollBar().value() == 100
+    assert not win.session.modified
+    assert "Reloaded" in win.statusBar().currentMessage()
+    assert not ctl.banner.isVisible()
+
+
+def test_external_write_while_dirty_shows_banner_and_loses_nothing(qtbot, win, long_post):
+    ctl, editor = win.external_changes, win.body_editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_into(qtbot, editor, "my unsaved words")
+    theirs = LONG_POST.replace("Line 5 ", "Line five ")
+
+    with qtbot.assertNotEmitted(ctl.reloaded, wait=0):
+        with qtbot.waitSignal(ctl.conflictShown, timeout=TIMEOUT):
+            external_write(long_post, theirs)
+
+    assert ctl.banner.isVisible() and ctl.banner.mode == "changed"
+    assert editor.toPlainText().endswith("my unsaved words")
+    assert win.session.modified
+    assert long_post.read_text(encoding="utf-8") == theirs  # we wrote nothing
+
+    # Keep mine: the banner goes; saving is refused until the overwrite is confirmed.
+    qtbot.mouseClick(ctl.banner.keep_button, qtbot_left())
+    assert not ctl.banner.isVisible()
+    with pytest.raises(ConflictError):
+        win.session.save()
+    win.session.save(force=True)
+    assert long_post.read_text(encoding="utf-8").endswith("my unsaved words")
+
+
+def test_banner_reload_takes_the_disk_version(qtbot, win, long_post):
+    ctl, editor = win.external_changes, win.body_editor
+    type_into(qtbot, editor, "doomed ")
+    with qtbot.waitSignal(ctl.conflictShown, timeout=TIMEOUT):
+        external_write(long_post, LONG_POST.replace("Line 0 ", "Line zero "))
+    with qtbot.waitSignal(ctl.reloaded, timeout=TIMEOUT):
+        qtbot.mouseClick(ctl.banner.reload_button, qtbot_left())
+    assert "doomed" not in editor.toPlainText()
+    assert editor.toPlainText().startswith("Line zero ")
+    assert not win.session.modified
+
+
+def test_compare_offers_the_merge_when_parts_do_not_overlap(qtbot, win, long_post):
+    ctl, editor = win.external_changes, win.body_editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_into(qtbot, editor, "body edited here")
+    theirs = LONG_POST.replace("title: Long", "title: Retitled by a script")
+    with qtbot.waitSignal(ctl.conflictShown, timeout=TIMEOUT):
+        external_write(long_post, theirs)
+
+    qtbot.mouseClick(ctl.banner.compare_button, qtbot_left())
+    dialog = ctl.diff_dialog
+    assert dialog is not None and dialog.merge_button is not None
+    assert dialog.table.changed_rows() >= 2  # the title line and my last line
+    qtbot.mouseClick(dialog.merge_button, qtbot_left())
+
+    assert win.session.document.get("title") == "Retitled by a script"
+    assert editor.toPlainText().endswith("body edited here")
+    assert win.session.modified
+    win.session.save()  # on top of the disk version: no conflict
+    saved = long_post.read_text(encoding="utf-8")
+    assert "title: Retitled by a script" in saved and saved.endswith("body edited here")
+
+
+def test_temp_file_and_rename_is_reloaded(qtbot, win, long_post):
+    ctl, editor = win.external_changes, win.body_editor
+    for n in range(2):  # the watch survives the replace
+        tmp = long_post.with_name(f".{long_post.name}.tmp{n}")
+        tmp.write_text(LONG_POST + f"saved by vim, round {n}\n", encoding="utf-8")
+        with qtbot.waitSignal(ctl.reloaded, timeout=TIMEOUT):
+            os.replace(tmp, long_post)
+        assert editor.toPlainText().endswith(f"saved by vim, round {n}\n")
+
+
+def test_delete_keeps_the_buffer_and_save_recreates(qtbot, win, long_post):
+    ctl, editor = win.external_changes, win.body_editor
+    with qtbot.waitSignal(ctl.deletedShown, timeout=TIMEOUT):
+        long_post.unlink()
+    assert ctl.banner.isVisible() and ctl.banner.mode == "deleted"
+    assert editor.toPlainText() == LONG_BODY
+    with qtbot.waitSignal(win.session.saved, timeout=TIMEOUT):
+        qtbot.mouseClick(ctl.banner.save_button, qtbot_left())
+    assert long_post.read_text(encoding="utf-8") == LONG_POST
+    assert not ctl.banner.isVisible()
+
+
+def test_rename_within_folder_is_followed_with_unsaved_edits(qtbot, win, long_post):
+    ctl, editor = win.external_changes, win.body_editor
+    type_into(qtbot, editor, "still mine ")
+    new = long_post.with_name("2024-03-06-renamed.md")
+    with qtbot.waitSignal(ctl.followedRename, timeout=TIMEOUT) as blocker:
+        os.rename(long_post, new)
+    assert blocker.args == [str(long_post), str(new)]
+    assert win.session.path == new
+    assert editor.toPlainText().startswith("still mine ")
+    assert win.session.modified
+    assert not ctl.banner.isVisible()
+    win.session.save()
+    assert new.read_text(encoding="utf-8").startswith("---\ntitle: Long")
+    assert "still mine Line 0" in new.read_text(encoding="utf-8")
+
+
+def test_burst_of_100_writes_is_one_reload(qtbot, win, long_post):
+    ctl, editor = win.external_changes, win.body_editor
+    reloads = []
+    ctl.reloaded.connect(reloads.append)
+
+    def burst():
+        for i in range(100):
+            external_write(long_post, LONG_POST + f"burst {i}\n")
+            time.sleep(0.008)  # spacing the writes (a script writing ~100 times a second)
+
+    writer = threading.Thread(target=burst)
+    writer.start()
+    qtbot.waitUntil(lambda: not writer.is_alive() and bool(reloads), timeout=TIMEOUT)
+    qtbot.wait(400)  # several quiet periods: no late second reload
+    assert len(reloads) == 1
+    assert editor.toPlainText().endswith("burst 99\n")
+
+
+def test_own_save_is_not_an_external_change(qtbot, win, long_post):
+    ctl, editor = win.external_changes, win.body_editor
+    type_into(qtbot, editor, "saved by us ")
+    with qtbot.assertNotEmitted(ctl.reloaded, wait=500), qtbot.assertNotEmitted(ctl.conflictShown, wait=0):
+        win.session.save()
+    assert not ctl.banner.isVisible()
+
+
+def test_autosave_while_dirty_then_removed_after_save(qtbot, win, long_post):
+    ctl, editor = win.external_changes, win.body_editor
+    ctl.set_autosave_interval(100)
+    with qtbot.waitSignal(ctl.autosaved, timeout=TIMEOUT):
+        type_into(qtbot, editor, "kept for recovery ")
+    [entry] = ctl.store.entries()
+    assert entry.post_path == long_post
+    assert ctl.store.read(entry).endswith("---\nkept for recovery " + LONG_BODY)
+    assert not (long_post.parent / entry.file.name).exists()  # never next to the post
+    win.session.save()
+    assert ctl.store.entries() == []
+
+
+def test_reload_from_banner_discards_the_recovery_copy(qtbot, win, long_post):
+    ctl, editor = win.external_changes, win.body_editor
+    ctl.set_autosave_interval(50)
+    with qtbot.waitSignal(ctl.autosaved, timeout=TIMEOUT):
+        type_into(qtbot, editor, "x")
+    with qtbot.waitSignal(ctl.conflictShown, timeout=TIMEOUT):
+        external_write(long_post, LONG_POST + "theirs\n")
+    qtbot.mouseClick(ctl.banner.reload_button, qtbot_left())
+    assert ctl.store.entries() == []
+
+
+def qtbot_left():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
