@@ -7,10 +7,10 @@ site: `config` is then `{}` and `config_error` says where the problem is.
 
 The index is for lists and completion (tags in use, titles, dates), not for
 editing: it reads only the head of each file, splits off the front matter and
-parses it with the fast loaders (yaml_loader.GalleyLoader -- PyYAML's C safe
-loader with Jekyll's date rules --, tomllib, json),
-spreading big sites over a process pool. Editing goes through the lossless
-handlers in `fm_yaml` / `fm_toml` / `fm_json`.
+parses it with the fast loaders (`yaml_loader.GalleyLoader`, which is PyYAML's
+C safe loader with Jekyll's date rules; tomllib; json). A Site remembers what
+it indexed and re-reads only files that changed. Editing goes through the
+lossless handlers in `fm_yaml` / `fm_toml` / `fm_json`.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from .errors import FrontMatterError, PostError
 from .fm_json import find_json_front_matter, line_col
 from .yaml_loader import GalleyLoader
 
-__all__ = ["Site", "PostSummary", "POST_EXTENSIONS", "summarize"]
+__all__ = ["Site", "PostSummary", "POST_EXTENSIONS", "SKIP_DIRS", "summarize", "split_front_matter",
+           "front_matter_of"]
 
 
 #: File extensions Jekyll, Hugo and Zola read as posts.
@@ -98,7 +99,7 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
         end = closer.search(text, start)
         if end is None:
             raise FrontMatterError(f"front matter opened with {m.group(1)} is never closed",
-                            1, 1, rule="front-matter-unclosed")
+                                   1, 1, rule="front-matter-unclosed")
         return kind, text[m.end() : end.start()] if end.start() >= m.end() else "", 2
     if text.startswith("{"):
         span = find_json_front_matter(text)
@@ -146,7 +147,7 @@ def _parse_front_matter(kind: str, fm: str, first_line: int) -> dict:
         return {}
     if not isinstance(data, dict):
         raise FrontMatterError("front matter is not a map of keys to values", first_line, 1,
-                        rule=f"{kind}-syntax")
+                               rule=f"{kind}-syntax")
     return data
 
 
@@ -201,12 +202,19 @@ def front_matter_of(path: str | os.PathLike) -> tuple[str, str, int] | None:
         complete = len(data) < HEAD_BYTES
         found = _split_bytes(data, complete)
         if found is _MORE or found is _SLOW:
-            parts = [data]
-            while chunk := os.read(fd, 1 << 20):
+            # The rest of the file; for a block that is still open, no more
+            # than the front-matter limit (a 100 MB file is not all header).
+            limit = HEAD_BYTES + 4 * MAX_FRONT_MATTER if found is _MORE else None
+            parts, size = [data], len(data)
+            while (limit is None or size < limit) and (chunk := os.read(fd, 1 << 20)):
                 parts.append(chunk)
+                size += len(chunk)
             data = b"".join(parts)
             if found is _MORE:
-                found = _split_bytes(data, True)
+                found = _split_bytes(data, complete=size < limit)
+                if found is _MORE:
+                    raise FrontMatterError("front matter not closed within its first megabyte",
+                                           1, 1, rule="front-matter-limit")
     finally:
         os.close(fd)
     if found is _SLOW:
@@ -266,19 +274,12 @@ def _index_in_pool(files: list[Path], workers: int) -> list[PostSummary] | None:
         with ProcessPoolExecutor(max_workers=workers,
                                  mp_context=multiprocessing.get_context("fork")) as pool:
             parts = list(pool.map(_summarize_chunk, chunks))
-    except (OSError, RuntimeError, ValueError) as exc:  # BrokenProcessPool is a RuntimeError
-        del exc
+    except (OSError, RuntimeError, ValueError):  # BrokenProcessPool is a RuntimeError
         return None
     return [summary for part in parts for summary in part]  # pool.map keeps the order
 
 
 # -- the site ------------------------------------------------------------------
-
-
-@dataclass
-class _Marker:
-    generator: str
-    config_path: Path | None
 
 
 def _lower_keys(config: dict) -> dict:

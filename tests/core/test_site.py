@@ -380,3 +380,11 @@ def test_discover_never_fails_on_odd_paths(tmp_path: Path):
     write(tmp_path, "_config.yml", b"\xff\xfe\x00binary\x00")
     site = Site.discover(tmp_path)
     assert site.generator == "jekyll" and site.config == {} and site.config_error is not None
+
+
+def test_unclosed_block_in_a_huge_file_stops_at_the_limit(tmp_path: Path):
+    path = write(tmp_path, "big.md", "---\ntitle: x\n" + "line: of text\n" * 400_000)  # ~5.6 MB
+    summary = summarize(path)
+    assert summary.error.rule == "front-matter-limit" and summary.front_matter == {}
+    small = write(tmp_path, "small.md", "---\ntitle: x\n" + "y\n" * 3000)
+    assert summarize(small).error.rule == "front-matter-unclosed"
