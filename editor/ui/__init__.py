@@ -16,6 +16,9 @@ def prepare_environment() -> None:
     off only for root (DESIGN.md). QtWebEngine must be imported before the
     QApplication is created.
     """
+    from editor.ui.qt_compat import immortalize_singletons
+
+    immortalize_singletons()  # PySide6 6.12 on Python 3.11: see qt_compat
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     import PySide6.QtWebEngineWidgets  # noqa: F401

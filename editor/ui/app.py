@@ -98,4 +98,30 @@ def build_window(settings: Settings | None = None) -> MainWindow:
     window.siteOpened.connect(open_site)
     window.postsListRequested.connect(lambda: dock.setVisible(not dock.isVisible()))
     window.posts_list = posts
+
+    _wire_preview(window, session, editor, settings)
     return window
+
+
+def _wire_preview(window: MainWindow, session, editor, settings) -> None:
+    """The preview engine is created after the first paint (it costs ~0.3 s)."""
+    try:
+        from editor.ui.preview_controller import PreviewController
+    except ImportError:  # the render core is not available: no preview pane
+        window.preview_controller = None
+        return
+    controller = PreviewController(session, editor, colors_for(settings.get("theme")).name, window)
+    window.preview_controller = controller
+    window.site_loader.contextReady.connect(lambda ctx: controller.set_site(ctx.site))
+    window.themeChanged.connect(lambda theme: controller.set_theme(colors_for(theme).name))
+    window.closed.connect(controller.renderer.shutdown)
+    QApplication.instance().aboutToQuit.connect(controller.renderer.shutdown)
+
+    def create_view() -> None:
+        from editor.ui.preview_view import PreviewView
+
+        view = PreviewView()
+        window.install_preview(view)
+        controller.attach(view)
+
+    window.firstShown.connect(create_view)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from editor.ui.line_numbers import LineNumberArea
 from editor.ui.markdown_highlighter import MarkdownHighlighter
 from editor.ui.theme import LIGHT, Colors
+from editor.ui.qt_compat import emit
 
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")
 
@@ -168,10 +169,10 @@ class BodyEditor(QPlainTextEdit):
         if line != self._last_line:
             self._last_line = line
             self.line_numbers.update()
-            self.cursorLineChanged.emit(line + self.first_line)
+            emit(self.cursorLineChanged, line + self.first_line)
 
     def _on_scrolled(self, _value: int) -> None:
-        self.topLineChanged.emit(self.firstVisibleBlock().blockNumber() + self.first_line)
+        emit(self.topLineChanged, self.firstVisibleBlock().blockNumber() + self.first_line)
 
     # -- navigation ------------------------------------------------------------
 

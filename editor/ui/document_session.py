@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from editor.core import storage
 from editor.core.document import Document, FrontMatterKind
+from editor.ui.qt_compat import emit
 
 
 class DocumentSession(QObject):
@@ -61,7 +62,7 @@ class DocumentSession(QObject):
         return self._modified
 
     def flush(self) -> None:
-        self.flushRequested.emit()
+        emit(self.flushRequested)
 
     # -- opening ---------------------------------------------------------------
 
@@ -92,9 +93,9 @@ class DocumentSession(QObject):
         self._path = path
         self.fingerprint = fingerprint
         self._saved_revision = doc.revision
-        self.documentReplaced.emit(doc)
+        emit(self.documentReplaced, doc)
         if path != old_path:
-            self.pathChanged.emit(str(path or ""))
+            emit(self.pathChanged, str(path or ""))
         self._set_modified(False)
 
     # -- saving ----------------------------------------------------------------
@@ -117,18 +118,18 @@ class DocumentSession(QObject):
         self._saved_revision = self._doc.revision
         if not same_file:
             self._path = target
-            self.pathChanged.emit(str(target))
+            emit(self.pathChanged, str(target))
         self._set_modified(False)
-        self.saved.emit(str(target))
+        emit(self.saved, str(target))
         return fingerprint
 
     # -- internals -------------------------------------------------------------
 
     def _on_change(self, change) -> None:
-        self.changed.emit(change)
+        emit(self.changed, change)
         self._set_modified(self._doc.revision != self._saved_revision)
 
     def _set_modified(self, value: bool) -> None:
         if value != self._modified:
             self._modified = value
-            self.modifiedChanged.emit(value)
+            emit(self.modifiedChanged, value)

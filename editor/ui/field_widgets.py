@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QCompleter, QDateEdit, QDateTimeEdit, QDoubleSpinBox, QFileDialog,
     QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
+from editor.ui.qt_compat import emit
 
 _STRING_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%z",
                         "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d")
@@ -46,7 +47,7 @@ class FieldWidget(QWidget):
 
     def _emit(self, value) -> None:
         if not self._setting:
-            self.valueEdited.emit(value)
+            emit(self.valueEdited, value)
 
     def _show(self, value) -> None:  # pragma: no cover - every subclass overrides
         raise NotImplementedError

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
+from editor.ui.qt_compat import emit
 
 
 class FindReplaceBar(QWidget):
@@ -113,7 +114,7 @@ class FindReplaceBar(QWidget):
         while it.hasNext():
             it.next()
             n += 1
-        self.matchesCounted.emit(n)
+        emit(self.matchesCounted, n)
         return n
 
     def _replacement_for(self, matched: str) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from editor.ui.field_widgets import FieldWidget, make_field_widget, type_of_value
+from editor.ui.qt_compat import emit
 
 Path_ = tuple  # a key path, e.g. ("image", "alt")
 
@@ -101,7 +102,7 @@ class FrontMatterForm(QScrollArea):
             outer.addWidget(box)
         outer.addStretch()
         self.setWidget(page)
-        self.rebuilt.emit()
+        emit(self.rebuilt)
 
     def _add(self, form: QFormLayout, path: Path_, field, value) -> None:
         ftype = field.type if field is not None else type_of_value(value)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QToolButton, 
 
 from editor.ui.front_matter_form import FrontMatterForm
 from editor.ui.raw_front_matter import RawFrontMatterEditor
+from editor.ui.qt_compat import emit
 
 
 class FrontMatterPanel(QWidget):
@@ -50,7 +51,7 @@ class FrontMatterPanel(QWidget):
         else:
             self.raw.flush()
             self.stack.setCurrentWidget(self.form)
-        self.rawToggled.emit(raw)
+        emit(self.rawToggled, raw)
 
     def is_raw(self) -> bool:
         return self.stack.currentWidget() is self.raw

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -23,6 +23,7 @@ from editor.core.storage import ConflictError, StorageError
 from editor.ui import dialogs
 from editor.ui.actions import build_actions, build_menus
 from editor.ui.problems_panel import severity_of
+from editor.ui.qt_compat import emit, single_shot
 
 
 class MainWindow(QMainWindow):
@@ -38,6 +39,8 @@ class MainWindow(QMainWindow):
     firstShown = Signal()
     #: `galley SITE_DIR`: a site folder was opened. Carries the folder (str).
     siteOpened = Signal(str)
+    #: The window accepted a close (changes saved or discarded): workers stop.
+    closed = Signal()
 
     def __init__(self, session, settings, body_editor, find_bar, form_panel, problems_panel,
                  status_bar, validator=None) -> None:
@@ -102,7 +105,7 @@ class MainWindow(QMainWindow):
         """Open what `galley PATH...` named: a post, or a site folder (its newest post)."""
         for path in paths:
             if Path(path).is_dir():
-                self.siteOpened.emit(str(Path(path).resolve()))
+                emit(self.siteOpened, str(Path(path).resolve()))
             else:
                 self.open_path(path, ask=False)
 
@@ -177,7 +180,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            QTimer.singleShot(0, self.firstShown.emit)
+            single_shot(0, lambda: emit(self.firstShown), self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.maybe_keep_changes():
@@ -185,6 +188,7 @@ class MainWindow(QMainWindow):
             return
         self._save_layout()
         event.accept()
+        emit(self.closed)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -201,7 +205,7 @@ class MainWindow(QMainWindow):
     def install_preview(self, view) -> None:
         self.preview = view
         self.preview_holder.layout().addWidget(view)
-        self.previewInstalled.emit(view)
+        emit(self.previewInstalled, view)
 
     def set_form_visible(self, visible: bool) -> None:
         self.form_panel.setVisible(visible)
@@ -243,10 +247,10 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, theme: str) -> None:
         self.settings.set("theme", theme)
-        self.themeChanged.emit(theme)
+        emit(self.themeChanged, theme)
 
     def show_posts_list(self) -> None:
-        self.postsListRequested.emit()
+        emit(self.postsListRequested)
 
     # -- layout memory -------------------------------------------------------------
 

@@ -12,24 +12,36 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import threading
+
+from PySide6.QtCore import QObject, Signal
 
 from editor.core.site import Site
-from editor.core.validation.schema import default_schema, load_schema
+from editor.core.validation.context import ValidationContext
+from editor.ui.qt_compat import emit
 
 
 @dataclass(frozen=True)
 class SiteContext:
     site: Site | None
-    schema: object
-    vocabulary: dict = field(default_factory=dict)  # taxonomy -> [terms], most used first
+    #: editor.core.validation.context.ValidationContext: schema, vocabulary, files.
+    validation: ValidationContext = field(default_factory=ValidationContext)
 
     @property
     def root(self) -> Path | None:
         return self.site.root if self.site is not None else None
 
+    @property
+    def schema(self):
+        return self.validation.schema
 
-DEFAULT_CONTEXT = SiteContext(None, default_schema(), {})
+    @property
+    def vocabulary(self) -> dict[str, list[str]]:
+        """taxonomy -> terms in use, most used first (form completion)."""
+        return {name: self.validation.terms(name) for name in self.validation.vocabulary}
+
+
+DEFAULT_CONTEXT = SiteContext(None, ValidationContext())
 
 
 def load_context(post_path: Path | None) -> SiteContext:
@@ -38,28 +50,20 @@ def load_context(post_path: Path | None) -> SiteContext:
         return DEFAULT_CONTEXT
     site = Site.discover(post_path)
     try:
-        index = site.index()
-    except Exception:  # noqa: BLE001 - a broken site still edits, with defaults
-        index = None
+        validation = ValidationContext.build(site)
+    except Exception:  # noqa: BLE001 - a broken site (e.g. a wrong galley.toml) still edits
+        validation = ValidationContext(root=Path(site.root), generator=site.generator)
+    return SiteContext(site, validation)
+
+
+def _job(loader: "SiteContextLoader", path: Path, token: int) -> None:
+    # A plain thread, not a QRunnable: PySide6 6.12.0 loses a reference to
+    # None on every QRunnable.run (see qt_compat).
+    context = load_context(path)
     try:
-        schema = load_schema(site, index)
-    except Exception:  # noqa: BLE001 - e.g. a wrong galley.toml: still editable
-        schema = default_schema()
-    try:
-        vocabulary = {name: [t for t, _n in counter.most_common()] for name, counter in site.vocabulary().items()}
-    except Exception:  # noqa: BLE001
-        vocabulary = {}
-    return SiteContext(site, schema, vocabulary)
-
-
-class _Job(QRunnable):
-    def __init__(self, loader: "SiteContextLoader", path: Path, token: int) -> None:
-        super().__init__()
-        self.loader, self.path, self.token = loader, path, token
-
-    def run(self) -> None:
-        context = load_context(self.path)
-        self.loader._done.emit(self.token, context)  # queued to the GUI thread
+        emit(loader._done, token, context)  # queued to the GUI thread
+    except RuntimeError:  # the window is gone
+        pass
 
 
 class SiteContextLoader(QObject):
@@ -85,7 +89,8 @@ class SiteContextLoader(QObject):
         elif blocking:
             self._on_done(self._token, load_context(post_path))
         else:
-            QThreadPool.globalInstance().start(_Job(self, post_path, self._token))
+            threading.Thread(target=_job, args=(self, post_path, self._token), daemon=True,
+                             name="galley-site-index").start()
 
     def _on_done(self, token: int, context: SiteContext) -> None:
         if context.root is not None:
@@ -95,4 +100,4 @@ class SiteContextLoader(QObject):
 
     def _apply(self, context: SiteContext) -> None:
         self.context = context
-        self.contextReady.emit(context)
+        emit(self.contextReady, context)

@@ -42,11 +42,14 @@ def window(qtbot, settings, post):
     from editor.ui import launch
 
     win = launch([str(post)], settings=settings)
-    qtbot.addWidget(win)
+    # Not qtbot.addWidget: pytest-qt would close the window before this
+    # fixture's teardown, and a window with unsaved changes asks (modal).
     qtbot.waitExposed(win)
     yield win
+    win.session.flush()
     win.session.new()  # nothing unsaved: closing must not ask
     win.close()
+    win.deleteLater()
 
 
 def commit_text(widget, text: str, preedit_steps=()) -> None:
@@ -69,8 +72,12 @@ def type_text(qtbot, widget, text: str) -> None:
     """Type mixed text: ASCII through key clicks, everything else through IME commits."""
     import re
 
-    for chunk in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]+", text):
-        if chunk.isascii():
+    from PySide6.QtCore import Qt
+
+    for chunk in re.findall(r"\n|[\x20-\x7e]+|[^\x20-\x7e\n]+", text):
+        if chunk == "\n":
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        elif chunk.isascii():
             qtbot.keyClicks(widget, chunk)
         else:
             commit_text(widget, chunk)

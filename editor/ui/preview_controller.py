@@ -1,0 +1,118 @@
+"""Keeps the preview showing the document: snapshot → render worker → patch.
+
+Owns the RenderController; the PreviewView is attached after the window's
+first paint (startup paints the editor first). Until the page shell has
+loaded, changes only mark the preview stale; once it has loaded, the current
+snapshot is rendered from scratch and every later change is sent as it comes
+(the controller keeps one job in flight).
+
+Also carries scroll sync between the editor and the preview, in both
+directions, without echo: a scroll we caused on one side is not sent back.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+
+from editor.core.render import RenderOptions, RenderRequest, SiteInfo, page_shell
+from editor.ui.render_worker import RenderController
+
+
+class PreviewController(QObject):
+    #: The page shows the document at a revision; carries the revision.
+    #: (Fires after the patch was applied in the page.)
+    previewUpdated = Signal(int)
+
+    def __init__(self, session, editor, theme: str = "light", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session, self._editor = session, editor
+        self.view = None
+        self.renderer = RenderController(self)
+        self._site = SiteInfo()
+        self._theme = theme
+        self.sync_scroll = True
+        self._editor_scrolled_by_us = 0.0
+        self.renderer.rendered.connect(self._apply)
+        session.changed.connect(lambda _c: self.update())
+        session.documentReplaced.connect(lambda _d: self._reload_if_base_changed())
+        editor.topLineChanged.connect(self._editor_scrolled)
+
+    # -- inputs -----------------------------------------------------------------
+
+    def attach(self, view) -> None:
+        self.view = view
+        view.shellLoaded.connect(self._on_shell_loaded)
+        view.topLineChanged.connect(self._preview_scrolled)
+        view.patchApplied.connect(self.previewUpdated)
+        self.load_shell()
+
+    def set_site(self, site) -> None:
+        self._site = SiteInfo.from_site(site) if site is not None else SiteInfo()
+        self.update()
+
+    def set_theme(self, theme: str) -> None:
+        if theme != self._theme:
+            self._theme = theme
+            if self.view is not None:
+                self.view.set_theme(theme)
+            self.update()  # code highlighting colours come from the render options
+
+    # -- the cycle --------------------------------------------------------------
+
+    def _options(self) -> RenderOptions:
+        return RenderOptions(theme="dark" if self._theme == "dark" else "light")
+
+    def _base_url(self) -> QUrl:
+        path = self._session.path
+        folder = path.parent if path is not None else Path.cwd()
+        return QUrl.fromLocalFile(str(folder) + "/")
+
+    def load_shell(self) -> None:
+        if self.view is None:
+            return
+        self._base = self._base_url()
+        self.renderer.reset()
+        self.view.load_shell(page_shell(self._options()), self._base)
+
+    def _reload_if_base_changed(self) -> None:
+        # Relative image paths resolve against the base URL: a post in another
+        # folder needs the shell loaded again (rare: opening a file).
+        if self.view is not None and self._base_url() != getattr(self, "_base", None):
+            self.load_shell()
+        else:
+            self.update()
+
+    def _on_shell_loaded(self, ok: bool) -> None:
+        if ok:
+            self.renderer.reset()
+            self.update()
+
+    def update(self) -> None:
+        """Render the current document (cheap to call: at most one job runs)."""
+        if self.view is None or not self.view.ready:
+            return
+        snapshot = self._session.document.snapshot()
+        request = RenderRequest.from_snapshot(snapshot, self._site, self._options())
+        self.renderer.submit(snapshot.revision, request)
+
+    def _apply(self, revision: int, result) -> None:
+        if self.view is not None:
+            self.view.apply_patch(revision, result.patch.to_json())
+
+    # -- scroll sync --------------------------------------------------------------
+
+    def _editor_scrolled(self, file_line: int) -> None:
+        if not self.sync_scroll or self.view is None:
+            return
+        if time.monotonic() - self._editor_scrolled_by_us < 0.2:
+            return  # this scroll came from the preview: don't echo it back
+        self.view.scroll_to_line(file_line)
+
+    def _preview_scrolled(self, file_line: int) -> None:
+        if not self.sync_scroll or file_line <= 0:
+            return
+        self._editor_scrolled_by_us = time.monotonic()
+        self._editor.scroll_to_line(file_line)

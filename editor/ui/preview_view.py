@@ -1,0 +1,113 @@
+"""The live preview: a QWebEngineView that loads the page shell once and is patched.
+
+`load_shell(html, base)` loads `render.page_shell(options)` (with a base URL
+so local images resolve); after that, every render result arrives as a patch
+and is applied with `galley.applyPatch(...)` in the page, so typing never
+reloads the page or loses its scroll position.
+
+Safety: navigation away from the shell is refused; clicked links open in the
+system browser (ghostwriter's SandboxedWebPage::acceptNavigationRequest).
+Scripts in the post are removed by the renderer's sanitizer and blocked by the
+page's CSP; our own code runs through runJavaScript, which CSP doesn't govern.
+
+Scroll sync goes through the blocks' `data-line-start/-end` attributes and the
+page script's `galley.scrollToLine` / `galley.topVisibleLine`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from editor.ui.qt_compat import emit, js_callback
+
+class PreviewPage(QWebEnginePage):
+    #: A link in the preview was clicked; carries the QUrl (already opened in
+    #: the system browser).
+    linkClicked = Signal(QUrl)
+
+    def acceptNavigationRequest(self, url: QUrl, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
+        if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
+            if url.scheme() in ("http", "https", "mailto"):
+                QDesktopServices.openUrl(url)
+            emit(self.linkClicked, url)
+            return False
+        if not is_main_frame:
+            return True  # iframes (e.g. an embedded video) may load; the page stays
+        # The only main-frame load we allow is our own setHtml of the shell.
+        return nav_type == QWebEnginePage.NavigationType.NavigationTypeTyped or url.scheme() == "data"
+
+    def createWindow(self, _type):  # noqa: N802 - target=_blank / window.open: never a new window
+        return None
+
+
+class PreviewView(QWebEngineView):
+    #: The shell finished loading and the first patch can be applied.
+    #: Carries True on success.
+    shellLoaded = Signal(bool)
+    #: A patch was applied in the page; carries the revision it showed.
+    patchApplied = Signal(int)
+    #: The preview was scrolled by the writer; carries the file line now at
+    #: the top (0 when unknown).
+    topLineChanged = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preview")
+        self.setAccessibleName("preview")
+        self._page = PreviewPage(self)
+        self.setPage(self._page)
+        s = self._page.settings()
+        s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True)
+        s.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
+        s.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanAccessClipboard, False)
+        self.ready = False
+        self.shown_revision = -1
+        self._programmatic_scroll = 0
+        self.loadFinished.connect(self._on_loaded)
+        self._page.scrollPositionChanged.connect(self._on_scrolled)
+
+    def load_shell(self, html: str, base: QUrl) -> None:
+        self.ready = False
+        self.setHtml(html, base)
+
+    def _on_loaded(self, ok: bool) -> None:
+        self.ready = ok
+        emit(self.shellLoaded, ok)
+
+    def apply_patch(self, revision: int, patch_json: str) -> None:
+        """Apply a render patch (Patch.to_json()) in the page."""
+        if not self.ready:
+            return
+        self._page.runJavaScript(f"galley.applyPatch({patch_json}); {revision}", 0,
+                                 js_callback(lambda _r, rev=revision: self._applied(rev)))
+
+    def _applied(self, revision: int) -> None:
+        self.shown_revision = revision
+        emit(self.patchApplied, revision)
+
+    def scroll_to_line(self, line: int) -> None:
+        if self.ready:
+            self._programmatic_scroll += 1
+            self._page.runJavaScript(f"galley.scrollToLine({int(line)})", 0)
+
+    def _on_scrolled(self, _pos) -> None:
+        if self._programmatic_scroll:
+            self._programmatic_scroll -= 1
+            return
+        self._page.runJavaScript("galley.topVisibleLine()", 0,
+                                 js_callback(lambda line: emit(self.topLineChanged, int(line or 0))))
+
+    def run_js(self, source: str, callback=None) -> None:
+        if callback is None:
+            self._page.runJavaScript(source, 0)
+        else:
+            self._page.runJavaScript(source, 0, js_callback(callback))
+
+    def set_theme(self, theme: str) -> None:
+        """Switch light/dark without a reload when the page supports it."""
+        self.run_js(f"window.galley && galley.setTheme && galley.setTheme({json.dumps(theme)})")

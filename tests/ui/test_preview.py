@@ -1,0 +1,68 @@
+"""The live preview: loaded once, patched as you type, links never navigate it."""
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import type_text
+
+
+def js(qtbot, view, source):
+    """Run `source` in the preview page and return its value."""
+    box = []
+    view.run_js(source, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=5000)
+    return box[0]
+
+
+def wait_preview(qtbot, window):
+    qtbot.waitUntil(lambda: window.preview is not None and window.preview.ready, timeout=10000)
+    qtbot.waitUntil(lambda: window.preview.shown_revision >= 0, timeout=10000)
+    return window.preview
+
+
+def test_preview_shows_post_and_follows_typing_without_reload(window, qtbot):
+    view = wait_preview(qtbot, window)
+    assert view.objectName() == "preview" and view.accessibleName() == "preview"
+    assert js(qtbot, view, "document.querySelector('#galley-body h1').textContent") == "안녕하세요"
+    loads = []
+    view.loadStarted.connect(lambda: loads.append(1))
+    js(qtbot, view, "window.__marker = 42")  # survives only if the page is never reloaded
+
+    editor = window.body_editor
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    type_text(qtbot, editor, "\n## New section\n\nTyped *here*.")
+    window.session.flush()  # the editor pushes text on the next idle turn; don't race it
+    revision = window.session.document.revision
+    qtbot.waitUntil(lambda: view.shown_revision >= revision, timeout=5000)
+    assert js(qtbot, view, "document.querySelector('#galley-body h2').textContent") == "New section"
+    assert js(qtbot, view, "document.querySelector('#galley-body em').textContent") == "here"
+    assert js(qtbot, view, "window.__marker") == 42
+    assert not loads
+
+
+def test_scripts_in_content_do_not_run(window, qtbot):
+    view = wait_preview(qtbot, window)
+    editor = window.body_editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_text(qtbot, editor, '\n<script>window.__pwned = 1</script>\n<img src="x" onerror="window.__pwned = 2">\n')
+    window.session.flush()  # the editor pushes text on the next idle turn; don't race it
+    revision = window.session.document.revision
+    qtbot.waitUntil(lambda: view.shown_revision >= revision, timeout=5000)
+    assert js(qtbot, view, "String(window.__pwned)") == "undefined"
+
+
+def test_clicked_link_does_not_navigate_preview(window, qtbot):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineCore import QWebEnginePage
+
+    view = wait_preview(qtbot, window)
+    page = view.page()
+    nav = QWebEnginePage.NavigationType.NavigationTypeLinkClicked
+    with qtbot.waitSignal(page.linkClicked, timeout=2000) as blocker:
+        allowed = page.acceptNavigationRequest(QUrl("about:blank#x"), nav, True)
+    assert allowed is False
+    assert blocker.args[0] == QUrl("about:blank#x")
+    assert page.acceptNavigationRequest(QUrl("https://example.com/"),
+                                        QWebEnginePage.NavigationType.NavigationTypeRedirect, True) is False
