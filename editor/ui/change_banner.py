@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from editor.ui.file_watcher import safe_emit
+from editor.ui.qt_compat import emit
 
 
 class ChangeBanner(QFrame):
@@ -80,7 +80,7 @@ class ChangeBanner(QFrame):
     def _emit_and_hide(self, signal):
         def slot() -> None:
             self.clear()
-            safe_emit(signal)
+            emit(signal)
 
         return slot
 

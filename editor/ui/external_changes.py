@@ -44,7 +44,8 @@ from editor.core.storage import Fingerprint, StorageError, read_bytes
 from editor.core import storage
 from editor.ui.change_banner import ChangeBanner
 from editor.ui.diff_view import DiffDialog
-from editor.ui.file_watcher import FileWatcher, safe_emit
+from editor.ui.file_watcher import FileWatcher
+from editor.ui.qt_compat import emit
 from editor.ui.recovery_dialog import RecoveryDialog
 
 #: Idle time after the last edit before the recovery copy is written. A
@@ -189,7 +190,7 @@ class ExternalChangesController(QObject):
             return False
         finally:
             self._autosaving = False
-        safe_emit(self.autosaved, str(path))
+        emit(self.autosaved, str(path))
         return True
 
     # -- disk events ---------------------------------------------------------------
@@ -222,10 +223,10 @@ class ExternalChangesController(QObject):
                 self._notify(f"Reloaded {name}: it changed on disk")
         elif decision is Decision.ASK:
             self.banner.show_changed(name)
-            safe_emit(self.conflictShown, self._path)
+            emit(self.conflictShown, self._path)
         elif decision is Decision.MARK_DELETED:
             self.banner.show_deleted(name)
-            safe_emit(self.deletedShown, self._path)
+            emit(self.deletedShown, self._path)
         elif self.banner.mode == "deleted" and facts.exists:
             self.banner.clear()  # back on disk as we know it (e.g. git checkout)
         elif self.banner.mode == "changed" and facts.exists and facts.disk is not None \
@@ -249,7 +250,7 @@ class ExternalChangesController(QObject):
             self.autosave_now()
         self._restore_view(view)
         self._notify(f"{Path(old).name} was renamed to {Path(new).name} on disk; following it")
-        safe_emit(self.followedRename, old, new)
+        emit(self.followedRename, old, new)
 
     # -- banner choices -------------------------------------------------------------
 
@@ -359,7 +360,7 @@ class ExternalChangesController(QObject):
         self._apply_text(text)
         self.autosave_now()  # the entry now matches the buffer again
         self._notify(f"Restored unsaved text of {path.name}")
-        safe_emit(self.restored, str(path))
+        emit(self.restored, str(path))
         return True
 
     # -- helpers -------------------------------------------------------------------------
@@ -395,7 +396,7 @@ class ExternalChangesController(QObject):
             self._notify(f"Cannot reload: {exc}")
             return False
         self._restore_view(view)
-        safe_emit(self.reloaded, self._path or "")
+        emit(self.reloaded, self._path or "")
         return True
 
     def _apply_text(self, text: str) -> None:

@@ -24,9 +24,7 @@ Why it is built this way:
 
 from __future__ import annotations
 
-import ctypes
 import os
-import sys
 import time
 from dataclasses import dataclass
 
@@ -36,44 +34,13 @@ from watchdog.observers import Observer
 
 from editor.core.change_policy import same_content
 from editor.core.storage import Fingerprint, StorageError
+from editor.ui.qt_compat import emit
 
 #: Quiet period before a path counts as settled.
 DEFAULT_QUIET_MS = 75
 #: A path that never goes quiet (a script writing continuously) is still
 #: reported at least this often, so the writer is not left with stale text.
 DEFAULT_MAX_WAIT_MS = 2000
-
-
-def _emit_drops_a_reference() -> bool:
-    """PySide6 6.12.0's `SignalInstance.emit()` returns True without a new reference.
-
-    Every `.emit()` from Python therefore decrements `True`'s refcount once;
-    after a few hundred emits (a burst of file events, a session of typing)
-    CPython aborts with "Fatal Python error: bool_dealloc". Measured here
-    (tests/ui/test_file_watcher.py::test_many_emits_do_not_corrupt_refcounts)
-    rather than assumed, so a fixed PySide6 makes `safe_emit` a plain emit.
-    """
-
-    class _Probe(QObject):
-        ping = Signal()
-
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    probe.ping.emit()  # result dropped at once: the count shows the missing reference
-    drops = sys.getrefcount(True) < before
-    if drops:
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-    return drops
-
-
-_EMIT_DROPS_REF = _emit_drops_a_reference()
-
-
-def safe_emit(signal, *args) -> None:
-    """`signal.emit(*args)`, compensating PySide6 6.12.0's missing reference."""
-    result = signal.emit(*args)
-    if _EMIT_DROPS_REF and isinstance(result, bool):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
 
 
 def _norm(path: str | os.PathLike[str]) -> str:
@@ -108,7 +75,7 @@ class _Handler(FileSystemEventHandler):
             if dest:
                 self._watcher._last_raw[dest] = now
             try:
-                safe_emit(self._watcher._rawEvent, event.event_type, src, dest)
+                emit(self._watcher._rawEvent, event.event_type, src, dest)
             except RuntimeError:  # the watcher's Qt object is gone (shutdown)
                 pass
 
@@ -253,13 +220,13 @@ class FileWatcher(QObject):
                 self._known.pop(path)
                 self._known[_norm(moved_to)] = _fingerprint(moved_to)
                 self._sync_watches()
-                safe_emit(self.fileMoved, path, _norm(moved_to))
+                emit(self.fileMoved, path, _norm(moved_to))
             elif known is not None:  # None: already reported, or never existed
                 self._known[path] = None
-                safe_emit(self.fileDeleted, path)
+                emit(self.fileDeleted, path)
             return
         if same_content(now, known):
             self._known[path] = now  # touch / our own write: refresh mtime silently
             return
         self._known[path] = now
-        safe_emit(self.fileChanged, path)
+        emit(self.fileChanged, path)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from editor.core.recovery import RecoveryEntry, RecoveryStore
 from editor.core.storage import Fingerprint, StorageError, read_bytes
 from editor.ui.diff_view import DiffTable
-from editor.ui.file_watcher import safe_emit
+from editor.ui.qt_compat import emit
 
 
 def disk_text(path) -> str | None:
@@ -115,14 +115,14 @@ class RecoveryDialog(QDialog):
     def _restore(self) -> None:
         entry = self.current_entry()
         if entry is not None:
-            safe_emit(self.restoreRequested, entry)
+            emit(self.restoreRequested, entry)
             self.accept()
 
     def _discard(self) -> None:
         entry = self.current_entry()
         if entry is None:
             return
-        safe_emit(self.discardRequested, entry)
+        emit(self.discardRequested, entry)
         row = self.list.currentRow()
         self.entries.pop(row)
         self.list.takeItem(row)
