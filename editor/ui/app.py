@@ -20,11 +20,12 @@ from editor.ui.find_replace import FindReplaceBar
 from editor.ui.front_matter_panel import FrontMatterPanel
 from editor.ui.main_window import MainWindow
 from editor.ui.posts_list import PostsList
-from editor.ui.problems_panel import ProblemsPanel
+from editor.ui.problems_panel import ProblemsPanel, key_of, severity_of
 from editor.ui.settings import Settings
 from editor.ui.site_context import SiteContextLoader
 from editor.ui.status_bar import StatusBar
 from editor.ui.theme import colors_for, dark_palette
+from editor.ui.validation_worker import ValidationController
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "galley.svg"
 
@@ -49,15 +50,33 @@ def build_window(settings: Settings | None = None) -> MainWindow:
     form_panel = FrontMatterPanel(session)
     problems = ProblemsPanel()
     status = StatusBar(session)
-    window = MainWindow(session, settings, editor, find_bar, form_panel, problems, status)
+    validator = ValidationController(session)
+    window = MainWindow(session, settings, editor, find_bar, form_panel, problems, status, validator)
+    validator.setParent(window)
     window.site_loader = SiteContextLoader(window)
+    window.closed.connect(validator.shutdown)
+    QApplication.instance().aboutToQuit.connect(validator.shutdown)
 
-    # Site context (schema, vocabulary) follows the open file.
+    # Site context (schema, vocabulary, files) follows the open file.
     def on_context(context):
         form_panel.form.set_schema(context.schema, context.vocabulary, context.root)
+        validator.set_context(context.validation)
 
     window.site_loader.contextReady.connect(on_context)
     session.pathChanged.connect(lambda p: window.site_loader.load_for(Path(p) if p else None))
+
+    # Diagnostics: problems panel, underlines in the editor, marks by the form fields.
+    def show_diagnostics(diagnostics):
+        problems.set_diagnostics(diagnostics)
+        status.show_problem_counts(*problems.counts())
+        body_line = session.document.body_line
+        editor.set_diagnostics([(d.line - body_line + 1, d.column, severity_of(d))
+                                for d in diagnostics if d.line >= body_line])
+        form_panel.form.set_marks({key_of(d): (severity_of(d), d.message)
+                                   for d in reversed(diagnostics) if key_of(d)})
+
+    validator.diagnosticsReady.connect(show_diagnostics)
+    problems.problemActivated.connect(window.go_to_problem)
 
     # Caret position in the status bar.
     editor.cursorPositionChanged.connect(lambda: status.show_position(

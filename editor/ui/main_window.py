@@ -22,7 +22,7 @@ from editor.core.errors import DecodeError
 from editor.core.storage import ConflictError, StorageError
 from editor.ui import dialogs
 from editor.ui.actions import build_actions, build_menus
-from editor.ui.problems_panel import severity_of
+from editor.ui.problems_panel import key_of, severity_of
 from editor.ui.qt_compat import emit, single_shot
 
 
@@ -248,6 +248,24 @@ class MainWindow(QMainWindow):
     def set_theme(self, theme: str) -> None:
         self.settings.set("theme", theme)
         emit(self.themeChanged, theme)
+
+    def go_to_problem(self, diagnostic) -> None:
+        """Jump to a problem: its form field, the raw front matter, or the body line."""
+        key = key_of(diagnostic)
+        line, column = getattr(diagnostic, "line", 1) or 1, getattr(diagnostic, "column", 1) or 1
+        body_line = self.session.document.body_line
+        if line >= body_line:
+            self.body_editor.go_to_line(line, column)
+            return
+        self.set_form_visible(True)
+        self.actions.show_form.setChecked(True)
+        widget = self.form_panel.form.widget_for(key) if key else None
+        if widget is not None and not self.form_panel.is_raw():
+            self.form_panel.form.ensureWidgetVisible(widget)
+            widget.setFocus()
+            return
+        self.form_panel.set_raw(True)
+        self.form_panel.raw.go_to_file_line(line, column)
 
     def show_posts_list(self) -> None:
         emit(self.postsListRequested)

@@ -88,6 +88,16 @@ class RawFrontMatterEditor(QPlainTextEdit):
             self._pending = True
             self._timer.start()
 
+    def go_to_file_line(self, line: int, column: int = 1) -> None:
+        """Put the caret on a file line (the fragment starts after the opening delimiter)."""
+        doc = self._session.document
+        first = 1 if getattr(doc.kind, "value", "") == "json" else 2  # after `---` / `+++`
+        block = self.document().findBlockByNumber(max(line - first, 0))
+        cursor = self.textCursor()
+        cursor.setPosition(block.position() + min(max(column - 1, 0), max(block.length() - 1, 0)))
+        self.setTextCursor(cursor)
+        self.setFocus()
+
     def flush(self) -> None:
         if not self._pending:
             return
