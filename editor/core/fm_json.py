@@ -234,7 +234,7 @@ class JsonFrontMatter:
         if found is None:
             return None
         start, node = found
-        return line_col(self._text, start)[0], line_col(self._text, node.end)[0]
+        return line_col(self._text, start)[0], line_col(self._text, node.end - 1)[0]
 
     def key_location(self, path: Any) -> tuple[int, int] | None:
         found = self._find(_norm_path(path))
@@ -325,11 +325,10 @@ class JsonFrontMatter:
             return start, nxt
         if i > 0:
             return spans[i - 1][1], end  # the comma before the last entry
-        if self._starts_line(start):
-            m = _LINE_BREAK.match(self._text, end)
-            after = self._text[end : m.end()] if m else ""
-            if m or not after:
-                return self._line_start(start), m.end() if m else end
+        # The only entry: its whole line(s) if it stands alone on them.
+        m = re.compile(r"[ \t]*(?:\r\n|\r|\n)").match(self._text, end)
+        if self._starts_line(start) and m:
+            return self._line_start(start), m.end()
         return start, end
 
     def _added(self, path: tuple, value: Any) -> str:

@@ -418,6 +418,10 @@ class Site:
     # -- files ---------------------------------------------------------------
 
     def post_files(self) -> list[Path]:
+        """The site's posts, sorted: Jekyll `_posts`/`_drafts` (at any depth) and
+        collections; Hugo/Zola everything under `content/` (and Hugo's
+        configured content dirs); otherwise Markdown files at most
+        UNKNOWN_MAX_DEPTH folders down. Build output and tool folders skipped."""
         if self.generator == "jekyll":
             files = self._jekyll_files()
         elif self.generator in ("hugo", "zola"):
