@@ -87,11 +87,20 @@ class FindReplaceBar(QWidget):
             return None
         return rx
 
+    def _flags(self) -> QTextDocument.FindFlag:
+        # QTextDocument.find ignores the pattern's own case option: it searches
+        # case-insensitively unless FindCaseSensitively is passed.
+        if self.case.isChecked():
+            return QTextDocument.FindFlag.FindCaseSensitively
+        return QTextDocument.FindFlag(0)
+
     def find(self, backward: bool = False) -> bool:
         rx = self.pattern()
         if rx is None:
             return False
-        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        flags = self._flags()
+        if backward:
+            flags |= QTextDocument.FindFlag.FindBackward
         doc = self._editor.document()
         cursor = doc.find(rx, self._editor.textCursor(), flags)
         if cursor.isNull():  # wrap around
@@ -149,7 +158,7 @@ class FindReplaceBar(QWidget):
         edit.beginEditBlock()  # one undo step for the whole replacement
         n = 0
         while True:
-            cursor = doc.find(rx, cursor)
+            cursor = doc.find(rx, cursor, self._flags())
             if cursor.isNull():
                 break
             cursor.insertText(self._replacement_for(cursor.selectedText()))

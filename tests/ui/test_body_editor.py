@@ -1,0 +1,117 @@
+"""The body editor: Korean IME, Markdown commands, list continuation, find/replace, counts."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent, QTextCharFormat
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import commit_text, type_text
+
+
+def to_end(editor):
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+
+
+def test_korean_ime_preedit_then_commit(window, qtbot):
+    editor = window.body_editor
+    to_end(editor)
+    before = editor.toPlainText()
+    # Composing 한: ㅎ → 하 → 한, shown in place but not yet in the text.
+    attrs = [QInputMethodEvent.Attribute(QInputMethodEvent.AttributeType.TextFormat, 0, 1, QTextCharFormat())]
+    for preedit in ("ㅎ", "하", "한"):
+        QApplication.sendEvent(editor, QInputMethodEvent(preedit, attrs))
+        assert editor.textCursor().block().layout().preeditAreaText() == preedit
+        assert editor.toPlainText() == before
+    commit_text(editor, "한")
+    commit_text(editor, "글", preedit_steps=("ㄱ", "그"))
+    assert editor.toPlainText() == before + "한글"
+    assert editor.textCursor().block().layout().preeditAreaText() == ""
+    window.session.flush()
+    assert window.session.document.body.endswith("한글")
+
+
+def test_korean_counts_in_status_bar(window, qtbot):
+    status = window.status
+    status.update_counts()
+    # Body: 안녕하세요(5) 한국어로(4) 쓴(1) 첫(1) 문단입니다(5) 목록 하나(4) 목록 둘(3) = 23 CJK
+    # characters, plus 3 English words ("Some English words").
+    assert status.counts.text() == "26 characters · 1 min read"
+
+
+def test_list_continuation_and_end(window, qtbot):
+    editor = window.body_editor
+    editor.setPlainText("- one")
+    to_end(editor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "two")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.toPlainText() == "- one\n- two\n- "
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # an empty item ends the list
+    assert editor.toPlainText() == "- one\n- two\n"
+    editor.setPlainText("1. first")
+    to_end(editor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.toPlainText() == "1. first\n2. "
+    editor.setPlainText("- [x] done")
+    to_end(editor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert editor.toPlainText() == "- [x] done\n- [ ] "
+
+
+def test_bold_italic_link_shortcuts_and_undo(window, qtbot):
+    editor = window.body_editor
+    editor.setPlainText("word")
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "**word**"
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "word"
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "*word*"
+    editor.setPlainText("site")
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "https://x.org")
+    assert editor.toPlainText() == "[site](https://x.org)"
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() != "[site](https://x.org)"
+
+
+def test_find_and_replace(window, qtbot):
+    editor, bar = window.body_editor, window.find_bar
+    editor.setPlainText("Cat cat concat CAT")
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert bar.isVisible() and bar.find_edit.hasFocus()
+    bar.find_edit.setText("cat")
+    assert bar.count() == 4  # case-insensitive, substring
+    bar.whole.setChecked(True)
+    assert bar.count() == 3
+    bar.case.setChecked(True)
+    assert bar.count() == 1
+    bar.case.setChecked(False)
+    bar.replace_edit.setText("dog")
+    assert bar.replace_all() == 3
+    assert editor.toPlainText() == "dog dog concat dog"
+    editor.undo()  # one undo step for Replace all
+    assert editor.toPlainText() == "Cat cat concat CAT"
+    bar.whole.setChecked(False)
+    bar.regex.setChecked(True)
+    bar.find_edit.setText(r"c(a)t")
+    bar.replace_edit.setText(r"k\1t")
+    bar.case.setChecked(True)
+    assert bar.replace_all() == 2
+    assert editor.toPlainText() == "Cat kat conkat CAT"
+    qtbot.keyClick(bar.find_edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+
+
+def test_typing_mixed_text_reaches_document(window, qtbot):
+    editor = window.body_editor
+    to_end(editor)
+    type_text(qtbot, editor, "\n새 문단 new paragraph")
+    window.session.flush()
+    assert window.session.document.body.endswith("\n\n새 문단 new paragraph")
