@@ -1,0 +1,87 @@
+"""Window behaviour: unsaved-changes prompt, remembered layout, focus mode, drop, site folder."""
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from editor.ui import launch
+from tests.ui.test_front_matter_and_validation import click_in_modal
+
+
+def test_close_with_unsaved_changes_asks(window, post, qtbot):
+    window.session.document.set("title", "changed")
+    seen = []
+    click_in_modal(qtbot, "cancelButton", seen)
+    assert window.close() is False  # cancelled: the window stays
+    assert seen and "2024-03-05-hello.md" in seen[0]
+    assert window.isVisible()
+    click_in_modal(qtbot, "discardButton", seen)
+    assert window.close() is True
+    assert b"changed" not in post.read_bytes()
+
+
+def test_close_can_save(window, post, qtbot):
+    window.session.document.set("title", "saved on close")
+    click_in_modal(qtbot, "saveButton", [])
+    assert window.close() is True
+    assert b"title: saved on close" in post.read_bytes() or b'"saved on close"' in post.read_bytes()
+
+
+def test_layout_and_recent_files_are_remembered(qtbot, settings, post, tmp_path):
+    win = launch([str(post)], settings=settings)
+    qtbot.waitExposed(win)
+    win.resize(701, 503)  # within the offscreen screen (800x600): restoreGeometry clamps
+    win.panes.setSizes([200, 500, 400])
+    win.actions.show_problems.setChecked(False)
+    assert win.close()
+    assert settings.recent_files() == [str(post.resolve())]
+    assert "panes/problems" in settings.stored_keys()
+    assert "editor/wrap" not in settings.stored_keys()  # defaults are not stored
+
+    again = launch([], settings=settings)
+    qtbot.waitExposed(again)
+    assert (again.width(), again.height()) == (701, 503)
+    assert again.problems_panel.isHidden()
+    sizes = again.panes.sizes()
+    assert sizes[0] < sizes[2] < sizes[1]
+    recent = [a.data() for a in again.recent_menu.actions() if a.data()]
+    assert recent == [str(post.resolve())]
+    again.recent_menu.actions()[0].trigger()
+    assert again.session.path == post.resolve()
+    again.close()
+
+
+def test_focus_mode_shows_editor_alone(window, qtbot):
+    window.actions.focus_mode.trigger()
+    assert window.form_panel.isHidden() and window.preview_holder.isHidden()
+    assert window.problems_panel.isHidden()
+    assert window.body_editor.isVisible()
+    window.actions.focus_mode.trigger()
+    assert window.form_panel.isVisible() and window.preview_holder.isVisible()
+
+
+def test_drop_a_file_opens_it(window, tmp_path, qtbot):
+    other = tmp_path / "other.md"
+    other.write_text("---\ntitle: Other\n---\nbody text\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.session.path == other.resolve()
+    assert window.body_editor.toPlainText() == "body text\n"
+    assert window.windowTitle().startswith("other.md")
+
+
+def test_site_folder_opens_newest_post_and_lists_posts(qtbot, settings, post):
+    older = post.parent / "2020-01-01-older.md"
+    older.write_text("---\ntitle: Older\ndate: 2020-01-01\n---\nold\n", encoding="utf-8")
+    site = post.parent.parent
+    win = launch([str(site)], settings=settings)
+    qtbot.waitExposed(win)
+    assert win.session.path == post.resolve()
+    assert win.posts_list.count() == 2
+    assert "한국어 제목" in win.posts_list.item(0).text()
+    win.posts_list.postChosen.emit(str(older))
+    assert win.session.path == older.resolve()
+    win.close()
