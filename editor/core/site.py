@@ -52,9 +52,10 @@ UNKNOWN_MAX_DEPTH = 4  # folders below the root searched when the generator is u
 HEAD_BYTES = 4096  # nearly every front matter ends within the first 4 KB
 MAX_FRONT_MATTER = 1_000_000  # as fm_yaml: a megabyte of front matter is not front matter
 POOL_THRESHOLD = 2000  # below this many files a process pool costs more than it saves
-# On the 2-vCPU machine we measure on (bench/bench_index.py), two forked workers
-# spend ~1.6x the CPU of one process per post (the vCPUs share a core; results
-# are pickled back) and finish no sooner: pool by default only from 4 CPUs.
+# On the 2-vCPU VM we measure on (bench/bench_index.py, a shared machine), two
+# forked workers spent ~1.6x the CPU of one process per post (results are
+# pickled back; the vCPUs are probably not two free cores) and finished no
+# sooner: so the pool is the default only from 4 CPUs.
 POOL_MIN_CPUS = 4
 
 _CLOSE_YAML = re.compile(r"(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)")
