@@ -1,0 +1,203 @@
+"""Crash safety with real processes killed by SIGKILL.
+
+- the app, killed mid-edit: its unsaved text is in the recovery store, and the
+  next start offers it back (with a diff) and restores it into the editor;
+- a process looping saves through editor.core.storage.save, killed at random
+  points many times: the post is always one complete version, never empty or
+  truncated.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import select
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+
+# -- the app killed mid-edit ---------------------------------------------------
+
+APP_CHILD = textwrap.dedent(
+    """
+    import inspect, sys
+    from editor.ui import launch
+    from editor.ui.settings import Settings
+    from editor.ui.external_changes import install
+    from editor.ui.qt_compat import single_shot
+    from PySide6.QtTest import QTest
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QApplication
+
+    post, ini, rec = sys.argv[1:4]
+    kwargs = {"settings": Settings.at(ini)}
+    if "recovery_dir" in inspect.signature(launch).parameters:
+        kwargs["recovery_dir"] = rec
+    w = launch([post], **kwargs)
+    if getattr(w, "external_changes", None) is None:
+        w.external_changes = install(w, rec)
+    ctl = w.external_changes
+
+    def on_autosaved(path):
+        print("AUTOSAVED", flush=True)
+
+    def type_text():
+        w.body_editor.setFocus()
+        w.body_editor.moveCursor(QTextCursor.MoveOperation.End)
+        QTest.keyClicks(w.body_editor, "Typed before the crash.")
+        print("TYPED", flush=True)
+
+    ctl.autosaved.connect(on_autosaved)
+    single_shot(0, type_text)
+    QApplication.instance().exec()
+    """
+)
+
+
+def _read_line(proc, want: str, timeout: float) -> None:
+    """Read the child's stdout until a line equals `want` (select, not sleep)."""
+    deadline = time.monotonic() + timeout
+    buffer = b""
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([proc.stdout], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            break
+        chunk = os.read(proc.stdout.fileno(), 4096)
+        if not chunk:
+            break
+        buffer += chunk
+        if want.encode() in buffer.splitlines():
+            return
+    raise AssertionError(f"child did not print {want!r} in {timeout}s; got {buffer!r}")
+
+
+def test_app_killed_mid_edit_offers_the_unsaved_text_back(qtbot, tmp_path, post, settings):
+    recovery = tmp_path / "recovery"
+    original = post.read_bytes()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    with open(tmp_path / "child-stderr.txt", "wb") as err:
+        proc = subprocess.Popen(
+            [PYTHON, "-c", APP_CHILD, str(post), str(tmp_path / "child.ini"), str(recovery)],
+            stdout=subprocess.PIPE, stderr=err, cwd=ROOT, env=env,
+        )
+        try:
+            _read_line(proc, "TYPED", 60)
+            _read_line(proc, "AUTOSAVED", 30)  # the autosave interval after the last key
+        finally:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(10)
+    assert proc.returncode == -signal.SIGKILL
+    assert post.read_bytes() == original  # the kill happened before any save
+
+    # Next start: the real window offers the recovered text.
+    from editor.ui import launch
+    from editor.ui.external_changes import install
+
+    import inspect
+
+    kwargs = {"settings": settings}
+    if "recovery_dir" in inspect.signature(launch).parameters:
+        kwargs["recovery_dir"] = recovery
+    win = launch([str(post)], **kwargs)
+    try:
+        if getattr(win, "external_changes", None) is None:
+            win.external_changes = install(win, recovery)
+            win.external_changes.offer_recovery(win)
+        ctl = win.external_changes
+        qtbot.waitUntil(lambda: ctl.recovery_dialog is not None and ctl.recovery_dialog.isVisible(),
+                        timeout=10000)
+        dialog = ctl.recovery_dialog
+        assert len(dialog.entries) == 1 and dialog.entries[0].post_path == post
+        # The diff against the disk shows exactly the typed line as the change.
+        changed = [(r.tag, r.left, r.right) for r in dialog.table.rows if r.tag != "equal"]
+        assert changed == [("delete", "Typed before the crash.", "")]
+
+        with qtbot.waitSignal(ctl.restored, timeout=5000):
+            qtbot.mouseClick(dialog.restore_button, _left())
+        assert win.body_editor.toPlainText().endswith("- 목록 둘\nTyped before the crash.")
+        assert win.session.modified
+        assert post.read_bytes() == original  # restoring is an unsaved edit, not a save
+        win.session.save()
+        assert post.read_text(encoding="utf-8").rstrip("\n").endswith("Typed before the crash.")
+        assert ctl.store.entries() == []
+    finally:
+        win.session.new()
+        win.close()
+
+
+def _left():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+# -- saves killed at random points ---------------------------------------------
+
+# A small Python process (no Qt, one thread) that forks one saver per request:
+# forking is ~1 ms where starting Python is ~100, so 200 kills take seconds.
+SAVE_HELPER = textwrap.dedent(
+    """
+    import os, sys
+    from editor.core import storage
+
+    def version(i):
+        return (f"---\\ntitle: version {i}\\n---\\n" + f"line {i}\\n" * (2000 + 1500 * i)).encode()
+
+    path, count = sys.argv[1], int(sys.argv[2])
+    versions = [version(i) for i in range(count)]
+    for line in sys.stdin:
+        start = int(line)
+        pid = os.fork()
+        if pid == 0:  # the saver: loop until killed
+            i = start
+            while True:
+                storage.save(path, versions[i % count], None, force=True)
+                i += 1
+        print(pid, flush=True)
+        os.waitpid(pid, 0)
+        print("DEAD", flush=True)
+    """
+)
+
+
+def _version(i: int) -> bytes:
+    return (f"---\ntitle: version {i}\n---\n" + f"line {i}\n" * (2000 + 1500 * i)).encode()
+
+
+def test_saves_killed_at_random_points_never_leave_a_partial_post(tmp_path):
+    count, kills = 8, 200
+    versions = {_version(i) for i in range(count)}
+    post = tmp_path / "post.md"
+    post.write_bytes(_version(0))
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    rng = random.Random(6)
+    seen = set()
+    helper = subprocess.Popen([PYTHON, "-c", SAVE_HELPER, str(post), str(count)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT, env=env)
+    try:
+        for k in range(kills):
+            helper.stdin.write(f"{k % count}\n".encode())
+            helper.stdin.flush()
+            pid = int(helper.stdout.readline())
+            time.sleep(rng.uniform(0, 0.02))  # picks the kill point; not waiting for an outcome
+            os.kill(pid, signal.SIGKILL)
+            assert helper.stdout.readline() == b"DEAD\n"
+            data = post.read_bytes()
+            assert data in versions, f"kill {k}: post is {len(data)} bytes, not one complete version"
+            seen.add(data)
+    finally:
+        helper.kill()
+        helper.wait(10)
+    # The kills landed while saves were really happening, at varied points.
+    assert len(seen) >= count // 2
+    # What a kill can leave is a hidden temp file, never a second post.
+    leftovers = [p.name for p in tmp_path.iterdir() if p != post]
+    assert all(name.startswith(".post.md.") and name.endswith(".galley-tmp") for name in leftovers)
