@@ -20,18 +20,6 @@ def test_emit_keeps_reference_counts_balanced():
     assert abs(sys.getrefcount(True) - before) < 10
 
 
-def test_single_shot_keeps_none_balanced(qtbot):
-    from editor.ui.qt_compat import single_shot
-
-    fired = []
-    before = sys.getrefcount(None)
-    for _ in range(500):
-        single_shot(0, lambda: fired.append(1))
-    qtbot.waitUntil(lambda: len(fired) == 500)
-    # Without the work-around None loses 500 references here.
-    assert sys.getrefcount(None) - before > -100
-
-
 def test_void_calls_cannot_kill_none(qtbot):
     """The measured bug: each void call drops a reference to None (Python 3.11)."""
     from PySide6.QtWidgets import QLabel
