@@ -50,6 +50,18 @@ class _Stage1:
     defs: tuple[tuple[str, str], ...]
 
 
+class _Entry:
+    """What one distinct block text yields (see `render`)."""
+
+    __slots__ = ("templated", "defs", "stage", "defs_key")
+
+    def __init__(self, templated: str, defs: tuple) -> None:
+        self.templated = templated
+        self.defs = defs
+        self.stage: _Stage1 | None = None
+        self.defs_key: tuple | None = None
+
+
 def template_step(site: SiteInfo) -> Callable[[str, TemplateContext], str]:
     """The template language the site's generator runs before Markdown."""
     if site.generator == "jekyll":
@@ -81,13 +93,13 @@ class IncrementalRenderer:
         self._pipeline = MarkdownPipeline()
         self._env: tuple | None = None
         self._front_matter: Any = None
-        self._templated: dict[str, str] = {}
-        self._defs_cache: dict[str, tuple] = {}
         self._stage1: dict[tuple, _Stage1] = {}
         self._stage1_old: dict[tuple, _Stage1] = {}
         self._filled: dict[tuple, str] = {}
         self._filled_old: dict[tuple, str] = {}
-        self._wrapped: dict[tuple, str] = {}
+        self._wrapped: dict[str, tuple[str, int, int, str]] = {}
+        self._entries: dict[str, _Entry] = {}
+        self._defs_key: tuple = ()
         self._prev: list[tuple[str, str]] = []
         self._sent_inner: dict[str, str] = {}
         self._sent_lines: dict[str, tuple[int, int]] = {}
@@ -107,18 +119,16 @@ class IncrementalRenderer:
             self._front_matter = None
             self._stage1.clear()
             self._stage1_old.clear()
+            self._entries = {}
         if request.front_matter != self._front_matter:
             self._front_matter = dict(request.front_matter)
             self._ctx = TemplateContext(request.site, self._front_matter, request.post_path)
-            self._templated.clear()
+            self._entries = {}
             self._header: str | None = None
 
     def _templated_text(self, text: str) -> str:
-        out = self._templated.get(text)
-        if out is None:
-            out = self._template(text, self._ctx) if "{" in text else text
-            self._templated[text] = out
-        return out
+        # Not memoised here: block texts are memoised as `_Entry`s.
+        return self._template(text, self._ctx) if "{" in text else text
 
     def _convert(self, text: str, refs: tuple) -> _Stage1:
         key = (text, refs)
@@ -148,23 +158,39 @@ class IncrementalRenderer:
         self._filled_old, self._filled = self._filled, {}
 
         sources = self._split(request.body)
-        templated = [self._templated_text(b.text) for b in sources]
+        # Per distinct block text: its templated text and the link definitions
+        # in it; then the Markdown stage, valid while the document's
+        # definitions stay the same (checked by identity: one tuple per set).
+        previous, entries = self._entries, {}
+        chosen: list[_Entry] = []
         definitions: dict[str, tuple[str, str | None]] = {}
-        for text in templated:
-            found = self._defs_cache.get(text)
-            if found is None:
-                found = self._defs_cache[text] = definitions_in(text)
-            definitions.update(found)
-        if len(self._defs_cache) > 4 * len(templated) + 64:
-            self._defs_cache = {t: self._defs_cache[t] for t in templated if t in self._defs_cache}
-        stages = [self._convert(text, relevant(fold(text), definitions) if "[" in text else ())
-                  for text in templated]
+        for b in sources:
+            entry = entries.get(b.text) or previous.get(b.text)
+            if entry is None:
+                templated = self._templated_text(b.text)
+                entry = _Entry(templated, definitions_in(templated))
+            entries[b.text] = entry
+            chosen.append(entry)
+            if entry.defs:
+                definitions.update(entry.defs)
+        self._entries = entries  # drops the texts no longer in the body
+        defs_key = tuple(definitions.items())
+        if defs_key == self._defs_key:
+            defs_key = self._defs_key
+        self._defs_key = defs_key
+        stages = []
+        for entry in chosen:
+            if entry.defs_key is not defs_key:
+                text = entry.templated
+                entry.stage = self._convert(text, relevant(fold(text), definitions) if "[" in text else ())
+                entry.defs_key = defs_key
+            stages.append(entry.stage)
 
         # Document-wide: heading ids, footnote numbers.
         defined = {label for s in stages for label, _ in s.defs}
         index = FootnoteIndex(defined)
         used: dict[str, int] = {}
-        inners = [self._fill(stage, used, index) for stage in stages]
+        inners = [st.html if not (st.slugs or st.refs) else self._fill(st, used, index) for st in stages]
 
         texts = [b.text for b in sources]
         ids = self._match_ids(texts)
@@ -207,14 +233,17 @@ class IncrementalRenderer:
 
     def _finish(self, blocks: list[Block], header: str) -> RenderResult:
         wrappers = {}
-        cache = self._wrapped
+        cache, self._wrapped = self._wrapped, {}
         for b in blocks:
-            key = (b.id, b.html, b.start_line, b.end_line)
-            w = cache.get(key)
-            if w is None:
+            hit = cache.get(b.id)
+            # `is` first: an unchanged block's HTML is the very same string object.
+            if hit is not None and (hit[0] is b.html or hit[0] == b.html) and hit[1] == b.start_line \
+                    and hit[2] == b.end_line:
+                w = hit[3]
+            else:
                 w = wrap(b.id, b.html, b.start_line, b.end_line)
             wrappers[b.id] = w
-        self._wrapped = {(b.id, b.html, b.start_line, b.end_line): wrappers[b.id] for b in blocks}
+            self._wrapped[b.id] = (b.html, b.start_line, b.end_line, w)
         changed = {}
         lines = {}
         for b in blocks:

@@ -89,9 +89,8 @@ def _clean_style(value: str) -> str | None:
     return "; ".join(kept) or None
 
 
-def sanitize(html: str) -> str:
-    return nh3.clean(
-        html,
+def _cleaner() -> "nh3.Cleaner":
+    return nh3.Cleaner(
         tags=set(TAGS),
         clean_content_tags={"script", "style", "noscript", "template", "object", "embed", "applet", "frameset"},
         attributes={k: set(v) for k, v in ATTRIBUTES.items()},
@@ -102,3 +101,12 @@ def sanitize(html: str) -> str:
         strip_comments=True,
         link_rel="noopener noreferrer",
     )
+
+
+# Built once: building the allow-lists per call costs ~1 ms, the cleaning itself µs.
+# nh3's Cleaner is immutable and safe to share between threads.
+_CLEANER = _cleaner()
+
+
+def sanitize(html: str) -> str:
+    return _CLEANER.clean(html)
