@@ -23,7 +23,7 @@ create one per worker, never share it.
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from .blocks import SourceBlock, split_blocks
@@ -111,7 +111,10 @@ class IncrementalRenderer:
     # -- the parts -------------------------------------------------------------
 
     def _reset_env(self, request: RenderRequest) -> None:
-        env = (request.site, request.options, request.post_path)
+        # The theme and the stylesheet only change the page's CSS, not a block's
+        # HTML: switching theme must not re-render the whole post.
+        body_options = replace(request.options, theme="light", site_css=None)
+        env = (request.site, body_options, request.post_path)
         if env != self._env:
             self._env = env
             self._resolver = PathResolver(request.site, request.post_path, request.options.embed_images)

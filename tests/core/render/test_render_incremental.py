@@ -174,3 +174,16 @@ def test_patch_json_is_what_the_page_script_reads() -> None:
     data = json.loads(patch.to_json())
     assert set(data) == {"changed", "removed", "order", "header_html", "lines"}
     assert data["order"] == list(patch.order)
+
+
+def test_switching_theme_re_renders_nothing() -> None:
+    from editor.core.render import RenderOptions
+
+    r = IncrementalRenderer(SITE)
+    r.render(req(BODY))
+    dark = RenderRequest(BODY, {"title": "t"}, 1, None, SITE, RenderOptions(theme="dark"))
+    result = r.render(dark)
+    assert r.last_converted == 0 and not result.patch.changed
+    scripts = RenderRequest(BODY, {"title": "t"}, 1, None, SITE, RenderOptions(allow_scripts=True))
+    r.render(scripts)
+    assert r.last_converted == len(result.blocks)  # the sanitizer setting does change the HTML
