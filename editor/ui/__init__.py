@@ -24,17 +24,19 @@ def prepare_environment() -> None:
     import PySide6.QtWebEngineWidgets  # noqa: F401
 
 
-def launch(paths=(), settings=None):
+def launch(paths=(), settings=None, recovery_dir=None):
     """Create the QApplication if needed, open `paths`, show the window; no exec().
 
-    `settings` is an editor.ui.settings.Settings (default: the user's).
+    `settings` is an editor.ui.settings.Settings (default: the user's);
+    `recovery_dir` where unsaved text is kept for crash recovery (default: the
+    user's data folder; tests pass a temporary one).
     Returns the MainWindow.
     """
     prepare_environment()
     from editor.ui.app import build_window, ensure_application
 
     ensure_application()
-    window = build_window(settings)
+    window = build_window(settings, recovery_dir)
     window.open_initial(list(paths))
     window.show()
     return window

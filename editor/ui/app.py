@@ -42,7 +42,7 @@ def ensure_application() -> QApplication:
     return app
 
 
-def build_window(settings: Settings | None = None) -> MainWindow:
+def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWindow:
     settings = settings or Settings()
     session = DocumentSession()
     editor = BodyEditor(session)
@@ -117,6 +117,12 @@ def build_window(settings: Settings | None = None) -> MainWindow:
     window.siteOpened.connect(open_site)
     window.postsListRequested.connect(lambda: dock.setVisible(not dock.isVisible()))
     window.posts_list = posts
+
+    # Files on disk (issue 6): watcher, "Changed on disk" banner, recovery
+    # copies in `recovery_dir` (default: the user's data folder).
+    from editor.ui import external_changes
+
+    window.external_changes = external_changes.install(window, recovery_dir)
 
     _wire_preview(window, session, editor, settings)
     return window

@@ -165,7 +165,11 @@ class ExternalChangesController(QObject):
             self.autosave_now()
 
     def _on_quit(self) -> None:
-        # A normal quit comes after the window's "save changes?" prompt.
+        self.shutdown()
+
+    def shutdown(self) -> None:
+        """The window closed normally (after its "save changes?" prompt): the
+        buffer was saved or deliberately discarded, so its recovery copy goes."""
         self._autosave_timer.stop()
         if self._path is not None:
             self.store.discard(self._path)
@@ -446,5 +450,8 @@ def install(window, recovery_dir: str | os.PathLike[str] | None = None) -> Exter
         parent=window,
     )
     window.firstShown.connect(lambda: controller.offer_recovery(window))
-    window.destroyed.connect(controller.watcher.close)
+    # The window accepted its close (after the save prompt): stop watching.
+    closed = getattr(window, "closed", None)
+    if closed is not None:
+        closed.connect(controller.shutdown)
     return controller

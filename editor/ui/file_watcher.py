@@ -118,6 +118,7 @@ class FileWatcher(QObject):
         self._watches: dict[str, object] = {}  # folder -> watchdog ObservedWatch
         self._pending: dict[str, _Pending] = {}
         self._last_raw: dict[str, float] = {}  # path -> monotonic time of its last event (any thread)
+        self._closed = False
         self._observer = Observer()
         self._observer.daemon = True
         self._observer.start()
@@ -151,6 +152,7 @@ class FileWatcher(QObject):
 
     def close(self) -> None:
         """Stop the observer thread. Safe to call twice, and after Qt deleted us."""
+        self._closed = True
         if self._observer.is_alive():
             self._observer.stop()
             self._observer.join(timeout=2)
@@ -165,10 +167,15 @@ class FileWatcher(QObject):
 
     def _sync_watches(self) -> None:
         self._tracked_snapshot = frozenset(self._known)
+        if self._closed:
+            return  # after close(): bookkeeping only, the observer is gone
         folders = {os.path.dirname(p) for p in self._known}
         for folder in list(self._watches):
             if folder not in folders:
-                self._observer.unschedule(self._watches.pop(folder))
+                try:
+                    self._observer.unschedule(self._watches.pop(folder))
+                except KeyError:  # the folder was deleted and watchdog dropped the watch
+                    pass
         for folder in folders - set(self._watches):
             if os.path.isdir(folder):
                 self._watches[folder] = self._observer.schedule(_Handler(self), folder, recursive=False)

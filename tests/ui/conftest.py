@@ -38,10 +38,10 @@ def post(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, settings, post):
+def window(qtbot, settings, post, tmp_path):
     from editor.ui import launch
 
-    win = launch([str(post)], settings=settings)
+    win = launch([str(post)], settings=settings, recovery_dir=tmp_path / "recovery")
     # Not qtbot.addWidget: pytest-qt would close the window before this
     # fixture's teardown, and a window with unsaved changes asks (modal).
     qtbot.waitExposed(win)
