@@ -198,6 +198,10 @@ def _validation_errors(doc, path: str) -> list[str]:
         site = Site.discover(path)
     except Exception:  # an unreadable site config: validate the post on its own
         site = None
+    if site is not None and site.generator == "unknown":
+        # No site around the post: its "root" would be its own folder, and
+        # indexing that (a Downloads folder, /tmp) could take seconds for nothing.
+        site = None
     try:
         diagnostics = validate_document(doc, site)
     except Exception as exc:  # a validator bug is reported, and --force still saves

@@ -192,6 +192,17 @@ def test_set_refuses_a_post_with_errors_unless_forced(capsys, post):
     assert Document.from_bytes(post.read_bytes()).get("date") == "tomorrow"
 
 
+def test_validation_uses_the_site_around_the_post(capsys, tmp_path):
+    site = tmp_path / "blog"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: 블로그\ntimezone: Asia/Seoul\n", encoding="utf-8")
+    path = site / "_posts" / "2024-03-01-hello.md"
+    path.write_bytes(POST.encode())
+    code, _, err = run(capsys, "fm", "set", "--string", str(path), "date", "어제")
+    assert code == 1 and "[date-format]" in err
+    assert run(capsys, "fm", "set", str(path), "title", "안녕")[0] == 0
+
+
 def test_set_read_only_file(capsys, post):
     os.chmod(post, 0o444)
     code, _, err = run(capsys, "fm", "set", str(post), "title", "x")
