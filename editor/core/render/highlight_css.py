@@ -19,5 +19,9 @@ def highlight_css(light: str = STYLES["light"], dark: str = STYLES["dark"]) -> s
     for theme, style in (("light", light), ("dark", dark)):
         formatter = HtmlFormatter(style=style)
         out.append(f"/* pygments: {style} ({theme}) */")
-        out.append(formatter.get_style_defs(f':root[data-theme="{theme}"] .highlight'))
+        prefix = f':root[data-theme="{theme}"] .highlight'
+        # Token rules only: pygments' line-number rules are not scoped by the
+        # prefix and would leak one theme into the other; backgrounds and line
+        # numbers come from preview.css (the theme's --code-bg, --fg-muted).
+        out.extend(formatter.get_token_style_defs(prefix))
     return "\n".join(out) + "\n"
