@@ -140,6 +140,25 @@ def test_bad_utf8_after_bom_is_an_encoding_error_located():
     assert (info.value.rule, info.value.line, info.value.column) == ("encoding", 2, 8)
 
 
+@pytest.mark.parametrize(
+    "data, line, column",
+    [
+        # a stray byte in a Korean paragraph
+        ("---\ntitle: 한글\n---\n본문".encode() + b"\xff" + "입니다\n".encode(), 4, 3),
+        # a file cut in the middle of a character
+        ("---\ntitle: 제목\n---\n가나다라 마바사".encode()[:-1], 4, 8),
+        # one Latin-1 byte pasted into a UTF-8 post
+        ("---\ntitle: 한국어 café\n---\n".encode() + b"caf\xe9\n", 4, 4),
+    ],
+)
+def test_damaged_utf8_is_an_encoding_error_not_mojibake(data, line, column):
+    with pytest.raises(DecodeError) as info:
+        decode(data)
+    err = info.value
+    assert (err.rule, err.line, err.column) == ("encoding", line, column)
+    assert "damaged" in err.message
+
+
 def test_random_bytes_never_crash():
     rng = random.Random(1234)
     outcomes = set()
