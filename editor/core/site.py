@@ -21,7 +21,7 @@ import re
 import sys
 import tomllib
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -52,6 +52,9 @@ UNKNOWN_MAX_DEPTH = 4  # folders below the root searched when the generator is u
 HEAD_BYTES = 4096  # nearly every front matter ends within the first 4 KB
 MAX_FRONT_MATTER = 1_000_000  # as fm_yaml: a megabyte of front matter is not front matter
 POOL_THRESHOLD = 2000  # below this many files a process pool costs more than it saves
+READ_AHEAD_MIN = 200  # from this many files, read heads in threads while parsing
+READ_CHUNK = 32  # files per read-ahead task
+READER_THREADS = 6
 # On the 2-vCPU VM we measure on (bench/bench_index.py, a shared machine), two
 # forked workers spent ~1.6x the CPU of one process per post (results are
 # pickled back; the vCPUs are probably not two free cores) and finished no
@@ -227,20 +230,50 @@ def front_matter_of(path: str | os.PathLike) -> tuple[str, str, int] | None:
 
 def summarize(path: Path) -> PostSummary:
     """Index one post: never raises for a bad file, it reports it."""
+    return _summary_of(path, _read_safely(path))
+
+
+def _read_safely(path: Path) -> Any:
+    """front_matter_of(path), or the PostError / OSError it raised."""
     try:
-        found = front_matter_of(path)
-        if found is None:
-            return PostSummary(path, {}, None, "none")
-        kind, fm, first_line = found
-        try:
-            return PostSummary(path, _parse_front_matter(kind, fm, first_line), None, kind)
-        except PostError as exc:
-            return PostSummary(path, {}, exc.with_path(path), kind)
+        return front_matter_of(path)
+    except (PostError, OSError) as exc:
+        return exc
+
+
+def _summary_of(path: Path, found: Any) -> PostSummary:
+    if isinstance(found, PostError):
+        return PostSummary(path, {}, found.with_path(path), "none")
+    if isinstance(found, OSError):
+        error = PostError(f"cannot read: {found.strerror or found}", path=str(path), rule="io-error")
+        return PostSummary(path, {}, error, "none")
+    if found is None:
+        return PostSummary(path, {}, None, "none")
+    kind, fm, first_line = found
+    try:
+        return PostSummary(path, _parse_front_matter(kind, fm, first_line), None, kind)
     except PostError as exc:
-        return PostSummary(path, {}, exc.with_path(path), "none")
-    except OSError as exc:
-        return PostSummary(path, {}, PostError(f"cannot read: {exc.strerror or exc}", path=str(path),
-                                                rule="io-error"), "none")
+        return PostSummary(path, {}, exc.with_path(path), kind)
+
+
+def _read_chunk(paths: list[Path]) -> list[Any]:
+    return [_read_safely(p) for p in paths]
+
+
+def _summarize_all(paths: list[Path]) -> list[PostSummary]:
+    """Summaries in order, the files read ahead by a few threads while this
+    one parses: with a cold page cache most of the time is waiting for the
+    disk, and `os.read` releases the GIL (measured on 10,000 posts: cold
+    7.4-8.3 s -> 2.5-4.0 s; warm no slower). Threads, unlike forked
+    processes, are safe in a Qt app."""
+    if len(paths) < READ_AHEAD_MIN:
+        return [summarize(p) for p in paths]
+    chunks = [paths[i : i + READ_CHUNK] for i in range(0, len(paths), READ_CHUNK)]
+    out: list[PostSummary] = []
+    with ThreadPoolExecutor(READER_THREADS, thread_name_prefix="galley-index-read") as pool:
+        for part, found in zip(chunks, pool.map(_read_chunk, chunks)):
+            out.extend(_summary_of(p, f) for p, f in zip(part, found))
+    return out
 
 
 def _summarize_chunk(paths: list[str]) -> list[PostSummary]:
@@ -504,7 +537,7 @@ class Site:
         if workers > 1 and len(stale) >= 2 * workers and _can_fork():
             fresh = _index_in_pool(stale, workers)
         if fresh is None:
-            fresh = [summarize(p) for p in stale]
+            fresh = _summarize_all(stale)
         cache = {path: self._cache[path] for path in files if path in self._cache}
         for summary in fresh:
             cache[summary.path] = (stamps[summary.path], summary)

@@ -388,3 +388,21 @@ def test_unclosed_block_in_a_huge_file_stops_at_the_limit(tmp_path: Path):
     assert summary.error.rule == "front-matter-limit" and summary.front_matter == {}
     small = write(tmp_path, "small.md", "---\ntitle: x\n" + "y\n" * 3000)
     assert summarize(small).error.rule == "front-matter-unclosed"
+
+
+def test_read_ahead_threads_keep_order_and_errors(tmp_path: Path):
+    from editor.core.site import READ_AHEAD_MIN
+
+    for i in range(READ_AHEAD_MIN + 50):
+        kind = i % 4
+        body = ("---\ntitle: 글 %d\n---\n" % i, "+++\ntitle = \"t%d\"\n+++\n" % i,
+                "---\ntitle: [broken %d\n---\n" % i, "no front matter %d\n" % i)[kind]
+        write(tmp_path, f"_posts/2020-01-01-p{i:04d}.md", body)
+    site = Site.discover(tmp_path)
+    files = site.post_files()
+    threaded = site.index(workers=1)
+    serial = [summarize(p) for p in files]
+    assert [s.path for s in threaded] == files
+    assert [(s.kind, s.front_matter, s.error and (s.error.rule, s.error.line)) for s in threaded] == \
+        [(s.kind, s.front_matter, s.error and (s.error.rule, s.error.line)) for s in serial]
+    assert sum(1 for s in threaded if s.error) == (READ_AHEAD_MIN + 50 + 1) // 4
