@@ -81,6 +81,17 @@ class DocumentSession(QObject):
             raise ValueError("the document has never been saved")
         self.open(self._path)
 
+    def mark_saved(self, fingerprint) -> None:
+        """The current Document now equals the file on disk (`fingerprint`).
+
+        For an external change applied in place as edits (issue 6,
+        external_changes.py): the buffer becomes clean without replacing the
+        Document, so the editor keeps its undo history and highlighting.
+        """
+        self.fingerprint = fingerprint
+        self._saved_revision = self._doc.revision
+        self._set_modified(False)
+
     def replace_document(self, doc: Document, path: Path | None, fingerprint) -> None:
         """Make `doc` current (e.g. a recovered draft); it counts as unsaved if it differs."""
         self._replace(doc, path, fingerprint)

@@ -53,6 +53,36 @@ from editor.ui.recovery_dialog import RecoveryDialog
 AUTOSAVE_MS = 2000
 
 
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix (binary search over C-speed slice compares)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _utf16_len(text: str) -> int:
+    """QTextDocument positions count UTF-16 units, not code points."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _replace_changed_span(editor: QPlainTextEdit, new: str) -> None:
+    """Turn the editor's text into `new` by replacing only the span that differs."""
+    old = editor.toPlainText()
+    if old == new:
+        return
+    start = _common_prefix(old, new)
+    end = _common_prefix(old[start:][::-1], new[start:][::-1])
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(_utf16_len(old[:start]))
+    cursor.setPosition(_utf16_len(old[: len(old) - end]), QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(new[start: len(new) - end])
+
+
 def _editor_text(text: str) -> str:
     """The body as the editor shows it ("\\n" line ends)."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -392,15 +422,51 @@ class ExternalChangesController(QObject):
         self.editor.horizontalScrollBar().setValue(h)
 
     def _reload_in_place(self) -> bool:
-        """Load the disk version, keeping the caret, selection and scroll."""
+        """Load the disk version, keeping the caret, selection, scroll and undo.
+
+        When only the body changed (the usual case: another editor, git), the
+        difference is applied to the editor as one edit: Qt moves the caret
+        with the text around it, only the changed blocks are re-highlighted
+        (a 200 KB post reloads in milliseconds instead of re-highlighting
+        every line), and Undo steps back to the previous text. Anything else
+        (front matter, newline style or encoding changed) replaces the
+        Document through the session.
+        """
         view = self._view_state()
         try:
-            self.session.reload()
-        except (PostError, StorageError, ValueError) as exc:
+            disk_doc, fingerprint = storage.load(self._path)
+        except (PostError, StorageError) as exc:
             self._notify(f"Cannot reload: {exc}")
             return False
-        self._restore_view(view)
+        if self._patch_to(disk_doc, fingerprint):
+            self.editor.verticalScrollBar().setValue(view[2])
+            self.editor.horizontalScrollBar().setValue(view[3])
+        else:
+            try:
+                self.session.reload()
+            except (PostError, StorageError, ValueError) as exc:
+                self._notify(f"Cannot reload: {exc}")
+                return False
+            self._restore_view(view)
         emit(self.reloaded, self._path or "")
+        return True
+
+    def _patch_to(self, disk_doc: Document, fingerprint: Fingerprint) -> bool:
+        doc = self.session.document
+        mark_saved = getattr(self.session, "mark_saved", None)
+        if mark_saved is None or (disk_doc.kind, disk_doc.front_matter_text, disk_doc.newline,
+                                  disk_doc.encoding, disk_doc.bom) != (
+                doc.kind, doc.front_matter_text, doc.newline, doc.encoding, doc.bom):
+            return False
+        _replace_changed_span(self.editor, _editor_text(disk_doc.body))
+        self.session.flush()
+        if self.session.document.to_bytes() != disk_doc.to_bytes():
+            return False  # not byte-identical: let the full reload decide
+        mark_saved(fingerprint)
+        self._base_text = self.session.document.text
+        self._dismissed = None
+        self.banner.clear()
+        self.watcher.note_written(self._path, fingerprint)
         return True
 
     def _apply_text(self, text: str) -> None:

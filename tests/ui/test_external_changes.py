@@ -229,3 +229,35 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_reload_moves_the_caret_with_its_text_and_can_be_undone(qtbot, win, long_post):
+    ctl, editor = win.external_changes, win.body_editor
+    doc = editor.document()
+    line_50 = doc.findBlockByNumber(50).position()
+    cursor = editor.textCursor()
+    cursor.setPosition(line_50 + 5)
+    editor.setTextCursor(cursor)
+    inserted = "A new first line from git pull.\n"
+    with qtbot.waitSignal(ctl.reloaded, timeout=TIMEOUT):
+        external_write(long_post, LONG_POST.replace("---\nLine 0 ", "---\n" + inserted + "Line 0 "))
+    # The caret stays on the same text: line 50 is now block 51, same column.
+    assert editor.textCursor().blockNumber() == 51
+    assert editor.textCursor().positionInBlock() == 5
+    assert not win.session.modified
+    assert win.session.document.to_bytes() == long_post.read_bytes()
+    # The reload is one undo step: Undo brings back the old text (now unsaved).
+    editor.undo()
+    editor.flush()
+    assert editor.toPlainText() == LONG_BODY
+    assert win.session.modified
+
+
+def test_front_matter_change_on_disk_reloads_the_document(qtbot, win, long_post):
+    ctl = win.external_changes
+    with qtbot.waitSignal(ctl.reloaded, timeout=TIMEOUT):
+        external_write(long_post, LONG_POST.replace("title: Long", "title: Changed elsewhere\ndraft: true"))
+    assert win.session.document.get("title") == "Changed elsewhere"
+    assert win.session.document.get("draft") is True
+    assert win.body_editor.toPlainText() == LONG_BODY
+    assert not win.session.modified
