@@ -106,7 +106,8 @@ def _plain_ok(text: str, value: object, flow: bool) -> bool:
         return False
     try:
         return same_value(load_scalar_text(text, flow), value)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError, TypeError):
+        # e.g. `2024-13-45` looks like a date to the resolver but is none: quote it.
         return False
 
 
@@ -172,13 +173,16 @@ def _checked(text: str, value: object, flow: bool) -> str:
     """Return `text` if it reads back as `value`; raise otherwise (never write a wrong value)."""
     try:
         back = load_scalar_text(text, flow)
-    except yaml.YAMLError as exc:  # pragma: no cover - would be a bug in this module
-        raise ValueError(f"internal error: {text!r} is not valid YAML: {exc}") from exc
+    except (yaml.YAMLError, ValueError, OverflowError, TypeError):
+        back = _UNREADABLE
     if not same_value(back, value):
         if isinstance(value, str):
             return _double(value)
         raise ValueError(f"{value!r} cannot be written so that it reads back the same")
     return text
+
+
+_UNREADABLE = object()
 
 
 def is_scalar(value: object) -> bool:

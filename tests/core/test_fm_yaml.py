@@ -153,7 +153,7 @@ def test_post_without_front_matter_gets_one_on_first_set():
 
 def test_strings_that_look_like_other_types_are_quoted():
     d = Document.from_text("---\na: x\n---\n")
-    for value in ("yes", "null", "2024-01-02", "1e3", "#tag", "- item", "a: b", "", " lead", "[x]", "@at", "`tick`"):
+    for value in ("yes", "null", "2024-01-02", "2024-13-45", "1e3", "#tag", "- item", "a: b", "", " lead", "[x]", "@at", "`tick`"):
         d.set("a", value)
         assert Document.from_text(d.text).get("a") == value, (value, d.text)
 
