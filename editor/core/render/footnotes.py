@@ -121,6 +121,23 @@ class FootnoteIndex:
         return sorted(self.numbers, key=self.numbers.__getitem__)
 
 
+def in_document_order(html_text: str, refs: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """Re-index reference placeholders in the order they appear in the HTML.
+
+    Python-Markdown runs inline patterns over its tree with a stack, so a
+    reference inside a nested list item can be seen after one in a later
+    paragraph; numbering must follow the text, not that order.
+    """
+    order: list[int] = []
+
+    def sub(m: re.Match[str]) -> str:
+        order.append(int(m.group(1)))
+        return f'<sup class="galley-fnref">\ue000F{len(order) - 1}\ue001</sup>'
+
+    out = PLACEHOLDER.sub(sub, html_text)
+    return out, tuple(refs[i] for i in order)
+
+
 def footnotes_section(items: list[tuple[str, str]]) -> str:
     """`items`: (label, rendered definition HTML) in number order."""
     lis = []

@@ -7,7 +7,11 @@ A Python-Markdown preprocessor (extension API):
 - `* TOC` + `{:toc}` (kramdown's table of contents) becomes a placeholder:
   the real list is built by the site generator;
 - `#해시태그` (no space after the hashes) is a paragraph, not a heading, in
-  kramdown and in CommonMark (Hugo): the `#` is escaped (not inside code).
+  kramdown and in CommonMark (Hugo): the `#` is escaped (not inside code);
+- a list or a code fence straight after a paragraph line starts a list / a
+  fence in kramdown's GFM parser and in CommonMark (ordered lists only from
+  `1.`), where Python-Markdown would glue it to the paragraph: a blank line is
+  inserted before it (never inside a fence or a list).
 """
 
 from __future__ import annotations
@@ -22,13 +26,53 @@ from .markup import CodeRanges, placeholder
 _HEADING = re.compile(r"^#{1,6}[ \t]+\S")
 _IAL = re.compile(r"^[ ]{0,3}\{:(?!:)[^}\n]*\}[ \t]*$")
 _TOC = re.compile(r"^[ ]{0,3}[*+-][ \t]+.*\n[ ]{0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$", re.M)
+_FENCE_LINE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_ANY_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+\S")
+_INTERRUPTING_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|1[.)])[ \t]+\S")
+_NOT_PARAGRAPH = re.compile(r"^(?:[ ]{4}|\t|[ ]{0,3}(?:#|>|\||<|\{:|[-=*_]{3,}\s*$|\[\^?[^\]]*\]:))")
 _HASHTAG = re.compile(r"^(#{1,6})(?=[^#\s])", re.M)
 _COMMENT = re.compile(r"\{::comment\}.*?\{:/(?:comment)?\}", re.S)
 _OPTIONS = re.compile(r"\{::options\b[^}]*/\}")
 
 
+def _interrupt(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    fence: str | None = None
+    in_list = False
+    prev_para = False
+    for line in lines:
+        if fence is not None:
+            out.append(line)
+            if line.strip().startswith(fence) and set(line.strip()) == {fence[0]}:
+                fence = None
+            continue
+        if not line.strip():
+            in_list = prev_para = False
+            out.append(line)
+            continue
+        m = _FENCE_LINE.match(line)
+        if m:
+            if prev_para and not in_list:
+                out.append("")
+            fence = m.group(1)
+            prev_para = False
+            out.append(line)
+            continue
+        if _ANY_ITEM.match(line):
+            if prev_para and not in_list and _INTERRUPTING_ITEM.match(line):
+                out.append("")
+            in_list = True
+            prev_para = False
+            out.append(line)
+            continue
+        prev_para = not _NOT_PARAGRAPH.match(line)
+        out.append(line)
+    return out
+
+
 class _Kramdown(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
+        lines = _interrupt(lines)
         text = "\n".join(lines)
         if "#" in text and _HASHTAG.search(text):
             code = CodeRanges(text)

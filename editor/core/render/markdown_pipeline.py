@@ -21,7 +21,7 @@ from typing import Mapping
 
 import markdown
 
-from .footnotes import FootnotesExtension
+from .footnotes import FootnotesExtension, in_document_order
 from .headings import HeadingIdsExtension
 from .kramdown import KramdownExtension
 
@@ -65,9 +65,12 @@ class MarkdownPipeline:
         if references:
             self.md.references.update(references)
         html = self.md.convert(text)
+        refs: tuple[str, ...] = tuple(self._footnotes.refs)
+        if refs:
+            html, refs = in_document_order(html, refs)
         return Converted(
             html=html,
             slugs=tuple(self._headings.slugs),
-            footnote_refs=tuple(self._footnotes.refs),
+            footnote_refs=refs,
             footnote_defs=tuple(self._footnotes.defs),
         )

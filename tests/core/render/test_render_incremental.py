@@ -187,3 +187,14 @@ def test_switching_theme_re_renders_nothing() -> None:
     scripts = RenderRequest(BODY, {"title": "t"}, 1, None, SITE, RenderOptions(allow_scripts=True))
     r.render(scripts)
     assert r.last_converted == len(result.blocks)  # the sanitizer setting does change the HTML
+
+
+def test_footnotes_follow_the_text_even_inside_nested_lists() -> None:
+    from editor.core.render.incremental import whole_body
+
+    body = "- item[^x]\n    - nested[^y]\n\n    more[^w]\n\nLater[^z].\n\n[^x]: x\n[^y]: y\n[^z]: z\n[^w]: w\n"
+    for splitter in (None, whole_body):
+        r = IncrementalRenderer(SITE) if splitter is None else IncrementalRenderer(SITE, splitter=splitter)
+        html = r.render(req(body)).full_html
+        assert re.findall(r'href="#fn:(\w)" role="doc-noteref">(\d)', html) == [
+            ("x", "1"), ("y", "2"), ("w", "3"), ("z", "4")]
