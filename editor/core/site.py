@@ -276,8 +276,15 @@ def _summarize_all(paths: list[Path]) -> list[PostSummary]:
     return out
 
 
-def _summarize_chunk(paths: list[str]) -> list[PostSummary]:
-    return [summarize(Path(p)) for p in paths]
+def _summarize_chunk(paths: list[str]) -> list[tuple]:
+    """For a worker process: (front matter, error, kind) per path. No Path
+    objects or dataclasses cross the pipe (each costs a pickle and, for a
+    Path, a re-parse); the parent puts the summaries back together."""
+    out = []
+    for name in paths:
+        summary = summarize(Path(name))
+        out.append((summary.front_matter, summary.error, summary.kind))
+    return out
 
 
 def _can_fork() -> bool:
@@ -310,7 +317,8 @@ def _index_in_pool(files: list[Path], workers: int) -> list[PostSummary] | None:
             parts = list(pool.map(_summarize_chunk, chunks))
     except (OSError, RuntimeError, ValueError):  # BrokenProcessPool is a RuntimeError
         return None
-    return [summary for part in parts for summary in part]  # pool.map keeps the order
+    rows = [row for part in parts for row in part]  # pool.map keeps the order
+    return [PostSummary(path, fm, error, kind) for path, (fm, error, kind) in zip(files, rows)]
 
 
 # -- the site ------------------------------------------------------------------
