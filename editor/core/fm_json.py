@@ -144,7 +144,7 @@ class _Scanner:
             key, key_end = json.decoder.scanstring(self.text, pos + 1)
             if key in seen:
                 line, col = line_col(self.text, pos)
-                raise FrontMatterError(f"duplicate key {key!r}", line, col, rule="duplicate-key")
+                raise FrontMatterError(f"JSON: the key {json.dumps(key, ensure_ascii=False)} appears twice in this object", line, col, rule="duplicate-key")
             seen.add(key)
             key_start = pos
             pos = self.ws(key_end) + 1  # past ':'
@@ -177,12 +177,12 @@ def _parse(text: str) -> tuple[dict, _Node]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         line, col = line_col(text, exc.pos)
-        raise FrontMatterError(exc.msg, line, col, rule="json-syntax") from None
+        raise FrontMatterError(f"JSON syntax: {exc.msg}", line, col, rule="json-syntax") from None
     except RecursionError:
         raise FrontMatterError("JSON nested too deeply", 1, 1, rule="front-matter-limit") from None
     if not isinstance(data, dict):
         line, col = line_col(text, len(text) - len(text.lstrip(_WS)))
-        raise FrontMatterError("front matter must be a JSON object", line, col, rule="json-syntax")
+        raise FrontMatterError("JSON front matter must be an object: {...}", line, col, rule="json-syntax")
     root = _Scanner(text).value(0)
     return data, root
 

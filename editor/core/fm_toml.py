@@ -83,11 +83,11 @@ def _parse(text: str) -> tuple[tomlkit.TOMLDocument, dict]:
             message = "unexpected end of the front matter"
             lines = _LINE_END.split(text)
             line, col = len(lines), len(lines[-1]) + 1
-        raise FrontMatterError(message, line, col, rule=rule) from None
+        raise FrontMatterError(f"TOML syntax: {message}", line, col, rule=rule) from None
     except (TOMLKitError, ValueError, TypeError, RecursionError) as exc:
         # tomlkit raises a few plain errors (e.g. a key defined twice across tables).
         rule = "duplicate-key" if "already exists" in str(exc) else "toml-syntax"
-        raise FrontMatterError(f"invalid TOML: {exc}", 1, 1, rule=rule) from None
+        raise FrontMatterError(f"TOML syntax: {exc}", 1, 1, rule=rule) from None
     # tomlkit is lenient in places where TOML (and so Hugo/Zola, and our index,
     # which uses tomllib) is not: hold the text to the standard parser too. Its
     # values are the ones we report: tomlkit keeps the CRLF inside a multi-line
@@ -98,7 +98,7 @@ def _parse(text: str) -> tuple[tomlkit.TOMLDocument, dict]:
         m = _TOMLLIB_POS.search(str(exc))
         line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
         message = _TOMLLIB_POS.sub("", str(exc)).strip()
-        raise FrontMatterError(message, line, col, rule="toml-syntax") from None
+        raise FrontMatterError(f"TOML syntax: {message}", line, col, rule="toml-syntax") from None
     return doc, data
 
 

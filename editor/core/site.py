@@ -126,9 +126,10 @@ def _parse_front_matter(kind: str, fm: str, first_line: int) -> dict:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise FrontMatterError(f"{exc.problem or exc}", first_line + line - 1, col, rule="yaml-syntax") from None
+        raise FrontMatterError(f"YAML syntax: {exc.problem or exc}", first_line + line - 1, col,
+                               rule="yaml-syntax") from None
     except yaml.YAMLError as exc:
-        raise FrontMatterError(str(exc), first_line, 1, rule="yaml-syntax") from None
+        raise FrontMatterError(f"YAML syntax: {exc}", first_line, 1, rule="yaml-syntax") from None
     except tomllib.TOMLDecodeError as exc:
         m = _TOMLLIB_POS.search(str(exc))
         line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
@@ -137,10 +138,12 @@ def _parse_front_matter(kind: str, fm: str, first_line: int) -> dict:
             lines = re.split(r"\r\n|\r|\n", fm)
             line, col = len(lines), len(lines[-1]) + 1
             message = message.replace("(at end of document)", "at the end of the front matter").strip()
-        raise FrontMatterError(message, first_line + line - 1, col, rule="toml-syntax") from None
+        raise FrontMatterError(f"TOML syntax: {message}", first_line + line - 1, col,
+                               rule="toml-syntax") from None
     except json.JSONDecodeError as exc:
         line, col = line_col(fm, exc.pos)
-        raise FrontMatterError(exc.msg, first_line + line - 1, col, rule="json-syntax") from None
+        raise FrontMatterError(f"JSON syntax: {exc.msg}", first_line + line - 1, col,
+                               rule="json-syntax") from None
     except RecursionError:
         raise FrontMatterError("front matter nested too deeply", first_line, 1,
                                rule="front-matter-limit") from None
