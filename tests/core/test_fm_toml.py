@@ -112,7 +112,8 @@ def test_corpus_set_each_top_level_key_changes_only_its_lines(local):
         assert handler.set((key,), new) is True
         touched, added = changed_lines(frag, handler.text)
         assert touched and set(touched) <= set(range(first - 1, last)), (key, touched, (first, last))
-        assert all(re.match(r"\s*" + re.escape(key) + r"\s*=|\s", line) or line.strip() in "]"
+        # What was written is the key's own line, or lines of its multi-line array.
+        assert all(re.match(r"\s*" + re.escape(key) + r"\s*=|\s", line) or line.strip() in ("", "]")
                    for line in added), (key, added)
         assert same_value(handler.get((key,)), new)
         assert same_value(TomlFrontMatter(handler.text).get((key,)), new)
