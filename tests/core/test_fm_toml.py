@@ -435,3 +435,29 @@ def test_edits_on_valid_documents_never_fail_and_stay_valid(lines, newline, ops)
                 node = node[part]
             assert same_value(node, value)
         assert same_value(h.data(), data)
+
+
+@needs_corpus
+@pytest.mark.parametrize("local", TOML_POSTS)
+@pytest.mark.parametrize("style", ["crlf", "mixed"])
+def test_corpus_fragments_with_crlf_and_mixed_endings(local, style):
+    """The corpus TOML blocks are LF (their CRLFs are in bodies): try each one
+    with CRLF endings and with LF/CRLF alternating."""
+    lines = fragment_of(local).splitlines()
+    endings = ["\r\n" if style == "crlf" or i % 2 else "\n" for i in range(len(lines))]
+    text = "".join(line + end for line, end in zip(lines, endings))
+    h = TomlFrontMatter(text, newline="\r\n")
+    assert h.text == text
+    key = top_level_entries(h)[0]
+    first, last = h.key_span((key,))
+    h.set((key,), other_value(h.get((key,))))
+    new_lines = h.text.splitlines(keepends=True)
+    old_lines = text.splitlines(keepends=True)
+    assert new_lines[: first - 1] == old_lines[: first - 1]
+    assert h.text.endswith("".join(old_lines[last:]))
+    # The rewritten line keeps the ending it had.
+    assert _ending(new_lines[first - 1]) == endings[first - 1]
+    h.set(("galley_new",), 1)
+    added = [line for line in h.text.splitlines(keepends=True) if line.startswith("galley_new")]
+    assert added and added[0].endswith(("\r\n", "\n"))
+    assert tomllib.loads(h.text)["galley_new"] == 1
