@@ -3,7 +3,7 @@
 Jekyll's kramdown (GFM input) and Hugo's goldmark differ from stock
 Python-Markdown; the choices here follow DESIGN.md's measured list:
 tables, fenced code in and out of lists (pymdownx.superfences), footnotes in
-reference order (footnotes.py), `attr_list`, `def_list`, `md_in_html`, task
+reference order (footnotes.py), nested lists by content column (lists.py), `attr_list`, `def_list`, `md_in_html`, task
 lists, `~~strike~~` with `~sub~` off (`1~2만원~` stays text), heading ids that
 keep Korean (headings.py), Pygments with CSS classes and `language-x`
 (pymdownx.highlight), smart quotes (kramdown and goldmark both do them), and
@@ -24,6 +24,7 @@ import markdown
 from .footnotes import FootnotesExtension, in_document_order
 from .headings import HeadingIdsExtension
 from .kramdown import KramdownExtension
+from .lists import ListIndentExtension
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class MarkdownPipeline:
             extensions=[
                 "tables", "attr_list", "def_list", "md_in_html", "smarty",
                 "pymdownx.superfences", "pymdownx.highlight", "pymdownx.tasklist", "pymdownx.tilde",
-                self._footnotes, self._headings, KramdownExtension(),
+                self._footnotes, self._headings, KramdownExtension(), ListIndentExtension(),
             ],
             extension_configs={
                 "pymdownx.highlight": {
