@@ -22,10 +22,9 @@ from editor.ui.main_window import MainWindow
 from editor.ui.posts_list import PostsList
 from editor.ui.problems_panel import ProblemsPanel, key_of, severity_of
 from editor.ui.settings import Settings
-from editor.ui.site_context import SiteContextLoader
 from editor.ui.status_bar import StatusBar
+from editor.ui.qt_compat import emit, single_shot
 from editor.ui.theme import colors_for, dark_palette
-from editor.ui.validation_worker import ValidationController
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "galley.svg"
 
@@ -43,6 +42,13 @@ def ensure_application() -> QApplication:
 
 
 def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWindow:
+    """The window with what the first paint needs: editor, form, panels.
+
+    The heavy parts (preview engine, renderer, validation, site index, file
+    watching) are attached by `attach_services` on the event-loop turn after
+    the window is first shown, so start-up paints the editor first. Their
+    imports alone cost ~1 s here.
+    """
     settings = settings or Settings()
     session = DocumentSession()
     editor = BodyEditor(session)
@@ -50,32 +56,10 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
     form_panel = FrontMatterPanel(session)
     problems = ProblemsPanel()
     status = StatusBar(session)
-    validator = ValidationController(session)
-    window = MainWindow(session, settings, editor, find_bar, form_panel, problems, status, validator)
-    validator.setParent(window)
-    window.site_loader = SiteContextLoader(window)
-    window.closed.connect(validator.shutdown)
-    QApplication.instance().aboutToQuit.connect(validator.shutdown)
-
-    # Site context (schema, vocabulary, files) follows the open file.
-    def on_context(context):
-        form_panel.form.set_schema(context.schema, context.vocabulary, context.root)
-        validator.set_context(context.validation)
-
-    window.site_loader.contextReady.connect(on_context)
-    session.pathChanged.connect(lambda p: window.site_loader.load_for(Path(p) if p else None))
-
-    # Diagnostics: problems panel, underlines in the editor, marks by the form fields.
-    def show_diagnostics(diagnostics):
-        problems.set_diagnostics(diagnostics)
-        status.show_problem_counts(*problems.counts())
-        body_line = session.document.body_line
-        editor.set_diagnostics([(d.line - body_line + 1, d.column, severity_of(d))
-                                for d in diagnostics if d.line >= body_line])
-        form_panel.form.set_marks({key_of(d): (severity_of(d), d.message)
-                                   for d in reversed(diagnostics) if key_of(d)})
-
-    validator.diagnosticsReady.connect(show_diagnostics)
+    window = MainWindow(session, settings, editor, find_bar, form_panel, problems, status)
+    window.site_loader = None
+    window.preview_controller = None
+    window.external_changes = None
     problems.problemActivated.connect(window.go_to_problem)
 
     # Caret position in the status bar.
@@ -92,8 +76,8 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
         colors = colors_for(theme)
         editor.set_colors(colors)
         form_panel.raw.set_colors(colors)
-        if window.preview is not None:
-            window.preview.set_theme(colors.name)
+        if window.preview_controller is not None:
+            window.preview_controller.set_theme(colors.name)
 
     window.themeChanged.connect(apply_theme)
     apply_theme(settings.get("theme"))
@@ -118,14 +102,80 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
     window.postsListRequested.connect(lambda: dock.setVisible(not dock.isVisible()))
     window.posts_list = posts
 
-    # Files on disk (issue 6): watcher, "Changed on disk" banner, recovery
-    # copies in `recovery_dir` (default: the user's data folder).
+    # File watching (issue 6) is cheap to build once its module is loaded; when
+    # something (an embedding app, a test) already imported it, install it now
+    # so `window.external_changes` exists as soon as the window is shown.
+    if "editor.ui.external_changes" in sys.modules:
+        _install_external_changes(window, recovery_dir)
+
+    window.attach_services = lambda: attach_services(window, settings, recovery_dir)
+    window.firstShown.connect(window.attach_services)
+    return window
+
+
+def attach_services(window: MainWindow, settings: Settings, recovery_dir=None) -> None:
+    """Preview, validation, site context and file watching (idempotent)."""
+    if getattr(window, "_services_attached", False):
+        return
+    window._services_attached = True
+    session, editor, form_panel = window.session, window.body_editor, window.form_panel
+    problems, status = window.problems_panel, window.status
+    app = QApplication.instance()
+
+    # The preview first: its engine starts a separate process, which warms
+    # up while the imports below run.
+    _wire_preview(window, session, editor, settings)
+
+    from editor.ui.site_context import SiteContextLoader
+    from editor.ui.validation_worker import ValidationController
+
+    validator = ValidationController(session, window)
+    window.validator = validator
+    window.closed.connect(validator.shutdown)
+    app.aboutToQuit.connect(validator.shutdown)
+
+    # Diagnostics: problems panel, underlines in the editor, marks by the form fields.
+    def show_diagnostics(diagnostics):
+        problems.set_diagnostics(diagnostics)
+        status.show_problem_counts(*problems.counts())
+        body_line = session.document.body_line
+        editor.set_diagnostics([(d.line - body_line + 1, d.column, severity_of(d))
+                                for d in diagnostics if d.line >= body_line])
+        form_panel.form.set_marks({key_of(d): (severity_of(d), d.message)
+                                   for d in reversed(diagnostics) if key_of(d)})
+
+    validator.diagnosticsReady.connect(show_diagnostics)
+
+    # Site context (schema, vocabulary, files) follows the open file.
+    window.site_loader = SiteContextLoader(window)
+
+    def on_context(context):
+        form_panel.form.set_schema(context.schema, context.vocabulary, context.root)
+        validator.set_context(context.validation)
+        if window.preview_controller is not None:
+            window.preview_controller.set_site(context.site)
+
+    window.site_loader.contextReady.connect(on_context)
+    session.pathChanged.connect(lambda p: window.site_loader.load_for(Path(p) if p else None))
+    window.site_loader.load_for(session.path)
+    validator.run()
+
+    if window.external_changes is None:
+        _install_external_changes(window, recovery_dir)
+        # `install` hooks `firstShown`, which has usually just fired: fire it
+        # once more for these late subscribers (Qt does not call a slot
+        # connected during the emission that is running; attach_services
+        # itself is idempotent).
+        if window._shown_once:
+            single_shot(0, lambda: emit(window.firstShown), window)
+
+
+def _install_external_changes(window: MainWindow, recovery_dir) -> None:
+    """Files on disk (issue 6): watcher, "Changed on disk" banner, recovery
+    copies in `recovery_dir` (default: the user's data folder)."""
     from editor.ui import external_changes
 
     window.external_changes = external_changes.install(window, recovery_dir)
-
-    _wire_preview(window, session, editor, settings)
-    return window
 
 
 def _wire_preview(window: MainWindow, session, editor, settings) -> None:
@@ -137,16 +187,11 @@ def _wire_preview(window: MainWindow, session, editor, settings) -> None:
         return
     controller = PreviewController(session, editor, colors_for(settings.get("theme")).name, window)
     window.preview_controller = controller
-    window.site_loader.contextReady.connect(lambda ctx: controller.set_site(ctx.site))
-    window.themeChanged.connect(lambda theme: controller.set_theme(colors_for(theme).name))
     window.closed.connect(controller.renderer.shutdown)
     QApplication.instance().aboutToQuit.connect(controller.renderer.shutdown)
 
-    def create_view() -> None:
-        from editor.ui.preview_view import PreviewView
+    from editor.ui.preview_view import PreviewView
 
-        view = PreviewView()
-        window.install_preview(view)
-        controller.attach(view)
-
-    window.firstShown.connect(create_view)
+    view = PreviewView()
+    window.install_preview(view)
+    controller.attach(view)

@@ -94,6 +94,10 @@ class FrontMatterForm(QScrollArea):
             known.append(field.name)
             self._add(form, (field.name,), field, data.get(field.name))
         others = [k for k in data if k not in known]
+        if self._schema is None:  # no schema yet (start-up): the file's keys, plainly
+            for key in others:
+                self._add(form, (key,), None, data[key])
+            others = []
         if others:
             box = QGroupBox("Other fields", objectName="otherFields")
             other_form = QFormLayout(box)

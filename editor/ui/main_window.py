@@ -132,6 +132,8 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path | None) -> bool:
         self.session.flush()
+        if self.validator is None and getattr(self, "attach_services", None):
+            self.attach_services()  # saved before the first paint finished: check anyway
         if self.validator is not None:
             diagnostics = self.validator.validate_now()
             if any(severity_of(d) == "error" for d in diagnostics):

@@ -1,0 +1,267 @@
+"""Window benchmarks: start-up, preview latency, typing latency, stalls, memory.
+
+Run under a real X server (the numbers in issue 5 are taken on Xvfb):
+
+    xvfb-run -a -s '-screen 0 1400x900x24' .venv/bin/python bench/bench_ui.py
+
+The parent process generates an 8 KB and a 205 KB Jekyll post (Korean text,
+code fences, tables), starts the real app for each in a child process
+(`--child`), and reads the child's event times. Times are CLOCK_MONOTONIC,
+shared by both processes, so "process start" is the parent's clock just
+before it spawns the child. Memory is the PSS of the child and all its
+descendants (QtWebEngineProcess) from /proc/*/smaps_rollup.
+
+What each figure means:
+- window mapped: the first paint of the editor (the window is mapped and
+  the writer sees text; later than the bare X map).
+- preview drawn: the first patch applied in the page, then a forced layout
+  and one animation frame in the page (the callback arrives after it).
+- keystroke → preview: a key event sent to the editor until the patch of
+  that revision is applied and the page has run a frame; median of 40.
+- keystroke → character drawn: key event until the editor viewport's paint
+  event for it has finished; median of 40.
+- longest stall: a 1 ms timer on the UI thread while keys arrive every 35 ms
+  for 5 s; the longest gap between ticks, minus 1 ms.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+KOREAN = ("정적 사이트 생성기로 블로그를 운영하면 글을 마크다운으로 쓰고 깃으로 관리할 수 있습니다. "
+          "미리보기는 독자가 보게 될 모습을 그대로 보여 주어야 합니다. ")
+
+
+def generate(size: int, seed: int = 1) -> str:
+    rnd = random.Random(seed)
+    head = ('---\nlayout: post\ntitle: "벤치마크 글"\ndate: 2024-03-05 10:00:00 +0900\n'
+            "categories: [개발]\ntags: [python, 벤치]\n---\n\n")
+    parts, i = [head], 0
+    while sum(map(len, parts)) < size:
+        i += 1
+        parts.append(f"## 섹션 {i}\n\n{KOREAN * rnd.randint(2, 4)}\n\n"
+                     f"- 항목 하나 {i}\n- 항목 둘 with *emphasis*\n\n"
+                     f"```python\ndef f{i}(x):\n    return x * {i}  # 주석\n```\n\n"
+                     f"| 이름 | 값 |\n|---|---|\n| a{i} | {i} |\n| b{i} | {i * 2} |\n\n"
+                     f"{KOREAN}[링크](https://example.com/{i}) `code {i}`.\n\n")
+    text = "".join(parts)
+    return text[:size] if len(text.encode()) <= size else text
+
+
+def make_site(tmp: Path) -> dict[str, Path]:
+    (tmp / "_posts").mkdir(parents=True)
+    (tmp / "_config.yml").write_text("title: Bench\n", encoding="utf-8")
+    posts = {}
+    for label, size in (("8 KB", 8 * 1024), ("205 KB", 205 * 1024)):
+        text = generate(size // 2 if False else size)
+        # Korean is 3 bytes per character in UTF-8: trim by bytes.
+        data = text.encode("utf-8")
+        while len(data) > size:
+            text = text[: -(len(data) - size) // 3 - 1]
+            data = text.encode("utf-8")
+        path = tmp / "_posts" / f"2024-03-05-bench-{size // 1024}k.md"
+        path.write_text(text, encoding="utf-8")
+        posts[label] = path
+    return posts
+
+
+# -- the child: the real app, instrumented from outside its modules ------------------
+
+def child(path: str, out: str) -> None:
+    events: dict = {}
+    from editor.ui import launch  # noqa: E402 - timed: part of start-up
+    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    class Watch(QObject):
+        def __init__(self):
+            super().__init__()
+            self.painted_at = None
+
+        def eventFilter(self, obj, ev):  # noqa: N802
+            if ev.type() == QEvent.Type.Expose and "mapped" not in events:
+                events["mapped"] = time.monotonic()
+            if ev.type() == QEvent.Type.Paint and obj is editor_viewport and "mapped" not in events:
+                events["mapped"] = time.monotonic()  # mapped, and the editor painted
+            if ev.type() == QEvent.Type.Paint and obj is editor_viewport:
+                obj.removeEventFilter(self)
+                obj.event(ev)  # paint now, so we can time its end
+                obj.installEventFilter(self)
+                self.painted_at = time.monotonic()
+                return True
+            return False
+
+    watch = Watch()
+    app_window = None
+
+    def on_window(win):
+        nonlocal app_window
+        app_window = win
+
+    win = launch([path])
+    win.installEventFilter(watch)
+    if win.windowHandle() is not None:
+        win.windowHandle().installEventFilter(watch)
+    editor = win.body_editor
+    editor_viewport = editor.viewport()
+    editor_viewport.installEventFilter(watch)
+    app = QApplication.instance()
+    state = {"phase": "load"}
+
+    def frame_then(callback):
+        # Run after the page has laid out and produced a frame.
+        win.preview.run_js("document.body.offsetHeight; new Promise(r => requestAnimationFrame(r)); 1",
+                           lambda _r: callback())
+
+    def on_patch(revision):
+        if state["phase"] == "load" and "preview_drawn" not in events:
+            frame_then(lambda: (events.__setitem__("preview_drawn", time.monotonic()),
+                                QTimer.singleShot(300, start_typing)))
+        elif state["phase"] == "type" and revision >= state.get("want", 1 << 60):
+            state["want"] = 1 << 60
+            frame_then(lambda: (state["lat"].append(time.monotonic() - state["sent"]), next_key_later()))
+
+    def attach(view):
+        win.preview_controller.previewUpdated.connect(on_patch)
+
+    win.previewInstalled.connect(attach)
+
+    def start_typing():
+        state.update(phase="type", lat=[], draw=[], n=0)
+        cursor = editor.textCursor()
+        block = editor.document().findBlockByNumber(editor.blockCount() // 2)
+        cursor.setPosition(block.position())
+        editor.setTextCursor(cursor)
+        editor.setFocus()
+        send_key()
+
+    def send_key():
+        state["n"] += 1
+        if state["n"] > 40:
+            return stall_test()
+        watch.painted_at = None
+        state["sent"] = time.monotonic()
+        QTest.keyClick(editor, Qt.Key.Key_A)
+        editor_viewport.repaint() if False else None
+        state["want"] = win.session.document.revision + 1
+        QTimer.singleShot(0, check_paint)
+
+    def check_paint():
+        if watch.painted_at is not None:
+            state["draw"].append(watch.painted_at - state["sent"])
+        else:
+            QTimer.singleShot(1, check_paint)
+
+    def next_key_later():
+        QTimer.singleShot(120, send_key)
+
+    def stall_test():
+        state["phase"] = "stall"
+        ticks = []
+        timer = QTimer()
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
+        timer.setInterval(1)
+        timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+        typer = QTimer()
+        typer.setInterval(35)
+        typer.timeout.connect(lambda: QTest.keyClick(editor, Qt.Key.Key_B))
+        timer.start()
+        typer.start()
+
+        def done():
+            timer.stop()
+            typer.stop()
+            gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+            events["stall_max"] = max(gaps) - 0.001 if gaps else None
+            events["keystroke_preview"] = state["lat"]
+            events["keystroke_draw"] = state["draw"]
+            events["render_worker_last_s"] = win.preview_controller.renderer.last_seconds
+            Path(out).write_text(json.dumps(events))
+            print("READY", flush=True)  # the parent measures memory now
+
+        QTimer.singleShot(5000, done)
+        state["timer"], state["typer"] = timer, typer
+
+    app.exec()
+
+
+# -- the parent ---------------------------------------------------------------------
+
+def pss_tree(pid: int) -> float:
+    """PSS (MB) of `pid` and its descendants."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo.extend(children.get(p, []))
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def run_one(path: Path) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "events.json"
+        env = dict(os.environ, XDG_CONFIG_HOME=tmp)  # fresh settings
+        start = time.monotonic()
+        proc = subprocess.Popen([sys.executable, __file__, "--child", str(path), str(out)],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True,
+                                start_new_session=True)
+        line = proc.stdout.readline()
+        pss = pss_tree(proc.pid) if line.startswith("READY") else float("nan")
+        proc.kill()
+        proc.wait()
+        events = json.loads(out.read_text())
+        events["start"] = start
+        events["pss_mb"] = pss
+        return events
+
+
+def main() -> None:
+    if not os.environ.get("DISPLAY"):
+        sys.exit("run under X: xvfb-run -a -s '-screen 0 1400x900x24' python bench/bench_ui.py")
+    print(f"machine: {os.cpu_count()} CPUs, display {os.environ['DISPLAY']}")
+    with tempfile.TemporaryDirectory() as tmp:
+        posts = make_site(Path(tmp) / "site")
+        for label, path in posts.items():
+            e = run_one(path)
+            ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
+            print(f"\n== {label} post ({path.stat().st_size / 1024:.0f} KB)")
+            print(f"process start → first window mapped   {e['mapped'] - e['start']:.3f} s")
+            print(f"process start → preview fully drawn   {e['preview_drawn'] - e['start']:.3f} s")
+            print(f"keystroke → preview updated (median)  {ms(e['keystroke_preview']):.1f} ms"
+                  f"  (p90 {sorted(e['keystroke_preview'])[int(len(e['keystroke_preview']) * .9)] * 1000:.1f},"
+                  f" n={len(e['keystroke_preview'])})")
+            print(f"keystroke → character drawn (median)  {ms(e['keystroke_draw']):.1f} ms")
+            print(f"longest UI-thread stall while typing  {e['stall_max'] * 1000:.1f} ms")
+            print(f"PSS of the process tree               {e['pss_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3])
+    else:
+        main()
