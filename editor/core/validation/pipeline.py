@@ -35,6 +35,8 @@ PROGRESS_EVERY = 250
 
 
 def _read(path: str) -> tuple[Any, Any, PostSummary]:
+    # The summary's path stays a string: 10,000 Path objects cost a second to pickle
+    # back and forth, and the context only needs the text.
     """(document or None, decode error or None, index entry) for one file."""
     from editor.core.encoding import decode
 
@@ -42,14 +44,14 @@ def _read(path: str) -> tuple[Any, Any, PostSummary]:
         data = Path(path).read_bytes()
         decoded = decode(data)
     except DecodeError as exc:
-        return None, exc, PostSummary(Path(path), {}, exc, "none")
+        return None, exc, PostSummary(path, {}, exc, "none")
     except OSError as exc:
         error = PostError(f"cannot read the file: {exc.strerror or exc}", path=path,
                           rule="io-error")
-        return None, error, PostSummary(Path(path), {}, error, "none")
+        return None, error, PostSummary(path, {}, error, "none")
     doc = FastDocument.read(decoded.text, path=path, encoding=decoded.encoding, bom=decoded.bom)
     kind = getattr(doc.kind, "value", doc.kind)
-    return doc, None, PostSummary(Path(path), doc.front_matter, doc.front_matter_error, kind)
+    return doc, None, PostSummary(path, doc.front_matter, doc.front_matter_error, kind)
 
 
 def _worker(conn) -> None:

@@ -134,15 +134,16 @@ def group_by_site(paths: Iterable[str | Path]) -> dict[str, tuple[Any, list[str]
     """{site root: (Site, [paths])}, discovering each folder's site once."""
     from editor.core.site import Site
 
-    by_folder: dict[Path, Any] = {}
+    by_folder: dict[str, Any] = {}
     groups: dict[str, tuple[Any, list[str]]] = {}
     for path in paths:
-        folder = Path(path).absolute().parent
+        path = str(path)
+        folder = os.path.dirname(os.path.abspath(path))  # strings: thousands of files
         site = by_folder.get(folder)
         if site is None:
             site = by_folder[folder] = Site.discover(folder)
         key = str(site.root)
-        groups.setdefault(key, (site, []))[1].append(str(path))
+        groups.setdefault(key, (site, []))[1].append(path)
     return groups
 
 
