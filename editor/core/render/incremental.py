@@ -70,7 +70,8 @@ def template_step(site: SiteInfo) -> Callable[[str, TemplateContext], str]:
         return render_hugo
     if site.generator == "zola":
         return render_zola
-    return lambda text, ctx: render_hugo(render_liquid(text, ctx), ctx)
+    # Unknown generator: both; shortcodes first, or Liquid would read `{{< x >}}` as output.
+    return lambda text, ctx: render_liquid(render_hugo(text, ctx), ctx)
 
 
 def wrap(block_id: str, inner: str, start: int, end: int) -> str:

@@ -131,27 +131,13 @@ def content_url(path: Path, front_matter: Mapping[str, Any], root: Path | None) 
 
 @lru_cache(maxsize=512)
 def _front_matter_of(path: Path, mtime_ns: int) -> dict:
-    """A quick read of another post's front matter (YAML or TOML), for its URL."""
-    try:
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        return {}
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    try:
-        if text.startswith("---\n"):
-            import yaml
+    """Another post's front matter, for its URL (the site index's fast reader)."""
+    from editor.core.site import summarize  # noqa: PLC0415 - keeps render free of a hard dependency
 
-            end = text.find("\n---", 4)
-            data = yaml.load(text[4:end], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if end > 0 else {}
-        elif text.startswith("+++\n"):
-            import tomllib
-
-            end = text.find("\n+++", 4)
-            data = tomllib.loads(text[4:end]) if end > 0 else {}
-        else:
-            data = {}
+    try:
+        data = summarize(path).front_matter
     except Exception:  # noqa: BLE001 - a broken neighbour must not break this preview
-        data = {}
+        return {}
     return data if isinstance(data, dict) else {}
 
 
