@@ -22,6 +22,7 @@ from editor.ui.main_window import MainWindow
 from editor.ui.posts_list import PostsList
 from editor.ui.problems_panel import ProblemsPanel, key_of, severity_of
 from editor.ui.settings import Settings
+from editor.ui.site_context import SiteContextLoader
 from editor.ui.status_bar import StatusBar
 from editor.ui.qt_compat import emit, single_shot
 from editor.ui.theme import colors_for, dark_palette
@@ -57,7 +58,7 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
     problems = ProblemsPanel()
     status = StatusBar(session)
     window = MainWindow(session, settings, editor, find_bar, form_panel, problems, status)
-    window.site_loader = None
+    window.site_loader = SiteContextLoader(window)  # loads nothing until services attach
     window.preview_controller = None
     window.external_changes = None
     problems.problemActivated.connect(window.go_to_problem)
@@ -126,7 +127,6 @@ def attach_services(window: MainWindow, settings: Settings, recovery_dir=None) -
     # up while the imports below run.
     _wire_preview(window, session, editor, settings)
 
-    from editor.ui.site_context import SiteContextLoader
     from editor.ui.validation_worker import ValidationController
 
     validator = ValidationController(session, window)
@@ -147,8 +147,6 @@ def attach_services(window: MainWindow, settings: Settings, recovery_dir=None) -
     validator.diagnosticsReady.connect(show_diagnostics)
 
     # Site context (schema, vocabulary, files) follows the open file.
-    window.site_loader = SiteContextLoader(window)
-
     def on_context(context):
         form_panel.form.set_schema(context.schema, context.vocabulary, context.root)
         validator.set_context(context.validation)

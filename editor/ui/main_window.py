@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.preview = None
         self._focus_mode = False
         self._shown_once = False
+        self._first_shown_emitted = False
         self._saved_visibility: dict[str, bool] = {}
 
         editor_pane = QWidget(objectName="editorPane")
@@ -182,7 +183,21 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            single_shot(0, lambda: emit(self.firstShown), self)
+            # Wait for the editor's first paint (the X server maps the window
+            # asynchronously): work queued now would otherwise run before it.
+            self.body_editor.viewport().installEventFilter(self)
+            single_shot(1000, self._first_paint_done, self)  # never painted (minimised)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and obj is self.body_editor.viewport():
+            obj.removeEventFilter(self)
+            single_shot(0, self._first_paint_done, self)
+        return False
+
+    def _first_paint_done(self) -> None:
+        if not self._first_shown_emitted:
+            self._first_shown_emitted = True
+            emit(self.firstShown)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.maybe_keep_changes():

@@ -103,3 +103,29 @@ def js_callback(callback):
                 ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
 
     return wrapper
+
+
+_threads: "weakref.WeakSet" = None  # type: ignore[assignment]
+
+
+def stop_at_exit(thread) -> None:
+    """Quit `thread` when the interpreter exits if nobody did: a QThread that is
+    destroyed while running aborts the process ("Destroyed while thread is
+    still running"), e.g. a window never closed before a test run ends."""
+    global _threads
+    import atexit
+    import weakref
+
+    if _threads is None:
+        _threads = weakref.WeakSet()
+
+        def stop_all() -> None:
+            for t in list(_threads):
+                try:
+                    t.quit()
+                    t.wait(2000)
+                except RuntimeError:  # already deleted on the C++ side
+                    pass
+
+        atexit.register(stop_all)
+    _threads.add(thread)

@@ -17,7 +17,7 @@ import time
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from editor.core.render import IncrementalRenderer, RenderRequest
-from editor.ui.qt_compat import emit
+from editor.ui.qt_compat import emit, stop_at_exit
 
 
 class _Worker(QObject):
@@ -60,6 +60,7 @@ class RenderController(QObject):
         self._request.connect(self._worker.render)
         self._worker.finished.connect(self._on_finished)
         self._thread.start()
+        stop_at_exit(self._thread)
         self._busy = False
         self._pending: tuple[int, RenderRequest] | None = None
         self._fresh = True

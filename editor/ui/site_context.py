@@ -16,16 +16,23 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from editor.core.site import Site
-from editor.core.validation.context import ValidationContext
 from editor.ui.qt_compat import emit
+
+# editor.core.site and editor.core.validation are imported when first needed:
+# the loader is built before the first paint, their imports cost ~0.4 s.
+
+
+def _validation_context(**kwargs):
+    from editor.core.validation.context import ValidationContext
+
+    return ValidationContext(**kwargs)
 
 
 @dataclass(frozen=True)
 class SiteContext:
-    site: Site | None
+    site: object | None  # editor.core.site.Site
     #: editor.core.validation.context.ValidationContext: schema, vocabulary, files.
-    validation: ValidationContext = field(default_factory=ValidationContext)
+    validation: object = field(default_factory=_validation_context)
 
     @property
     def root(self) -> Path | None:
@@ -41,13 +48,24 @@ class SiteContext:
         return {name: self.validation.terms(name) for name in self.validation.vocabulary}
 
 
-DEFAULT_CONTEXT = SiteContext(None, ValidationContext())
+_DEFAULT: SiteContext | None = None
+
+
+def default_context() -> SiteContext:
+    """The context of a post outside any site (default schema, no vocabulary)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = SiteContext(None)
+    return _DEFAULT
 
 
 def load_context(post_path: Path | None) -> SiteContext:
     """Blocking: discover the site of `post_path`, index it, load its schema."""
+    from editor.core.site import Site
+    from editor.core.validation.context import ValidationContext
+
     if post_path is None:
-        return DEFAULT_CONTEXT
+        return default_context()
     site = Site.discover(post_path)
     try:
         validation = ValidationContext.build(site)
@@ -73,15 +91,22 @@ class SiteContextLoader(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.context: SiteContext = DEFAULT_CONTEXT
+        self._context: SiteContext | None = None
         self._token = 0
         self._cache: dict[Path, SiteContext] = {}
         self._done.connect(self._on_done)
 
+    @property
+    def context(self) -> SiteContext:
+        """The current context (the default one until a site was loaded)."""
+        return self._context if self._context is not None else default_context()
+
     def load_for(self, post_path: Path | None, blocking: bool = False) -> None:
+        from editor.core.site import Site
+
         self._token += 1
         if post_path is None:
-            self._apply(DEFAULT_CONTEXT)
+            self._apply(default_context())
             return
         root = Site.discover(post_path).root
         if root in self._cache:
@@ -92,6 +117,11 @@ class SiteContextLoader(QObject):
             threading.Thread(target=_job, args=(self, post_path, self._token), daemon=True,
                              name="galley-site-index").start()
 
+    def forget(self, root: Path | str) -> None:
+        """Drop the cached context of a site whose posts changed on disk (issue 6:
+        the next `load_for` re-indexes, so the vocabulary stays live)."""
+        self._cache.pop(Path(root), None)
+
     def _on_done(self, token: int, context: SiteContext) -> None:
         if context.root is not None:
             self._cache[context.root] = context
@@ -99,5 +129,5 @@ class SiteContextLoader(QObject):
             self._apply(context)
 
     def _apply(self, context: SiteContext) -> None:
-        self.context = context
+        self._context = context
         emit(self.contextReady, context)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from editor.core.validation import ValidationContext, validate_document
-from editor.ui.qt_compat import emit
+from editor.ui.qt_compat import emit, stop_at_exit
 
 DEBOUNCE_MS = 250
 
@@ -49,6 +49,7 @@ class ValidationController(QObject):
         self._request.connect(self._worker.validate)
         self._worker.finished.connect(self._on_finished)
         self._thread.start()
+        stop_at_exit(self._thread)
         self._busy = False
         self._dirty = False
         self._timer = QTimer(self)
