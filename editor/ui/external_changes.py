@@ -516,8 +516,44 @@ def install(window, recovery_dir: str | os.PathLike[str] | None = None) -> Exter
         parent=window,
     )
     window.firstShown.connect(lambda: controller.offer_recovery(window))
+    _keep_site_index_live(window)
     # The window accepted its close (after the save prompt): stop watching.
     closed = getattr(window, "closed", None)
     if closed is not None:
         closed.connect(controller.shutdown)
     return controller
+
+
+def _keep_site_index_live(window) -> None:
+    """Posts added, removed or changed on disk refresh the posts list and the
+    site context (tag/category vocabulary, schema) without a restart."""
+    from editor.core.site import Site
+    from editor.ui.file_watcher import SiteWatcher
+
+    watcher = SiteWatcher(window)
+    window.site_watcher = watcher
+
+    def follow(path: str) -> None:
+        watcher.watch_site(Site.discover(path) if path else None)
+
+    def refresh(root: str) -> None:
+        loader = getattr(window, "site_loader", None)
+        if loader is not None and hasattr(loader, "forget"):
+            loader.forget(root)
+            if window.session.path is not None:
+                loader.load_for(window.session.path)
+        posts = getattr(window, "posts_list", None)
+        if posts is not None and posts.count():
+            current = posts.currentItem().text() if posts.currentItem() else None
+            posts.set_site(Site.discover(root))
+            if current is not None:
+                for item in posts.findItems(current, Qt.MatchFlag.MatchExactly):
+                    posts.setCurrentItem(item)
+
+    window.session.pathChanged.connect(follow)
+    watcher.postsChanged.connect(refresh)
+    if window.session.path is not None:
+        follow(str(window.session.path))
+    closed = getattr(window, "closed", None)
+    if closed is not None:
+        closed.connect(watcher.close)

@@ -237,3 +237,109 @@ class FileWatcher(QObject):
             return
         self._known[path] = now
         emit(self.fileChanged, path)
+
+
+class _SiteHandler(FileSystemEventHandler):
+    """Runs on watchdog's thread: keep only events about post files."""
+
+    def __init__(self, watcher: "SiteWatcher") -> None:
+        self._watcher = watcher
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        paths = [os.fsdecode(event.src_path)]
+        if getattr(event, "dest_path", ""):
+            paths.append(os.fsdecode(event.dest_path))
+        if any(self._watcher._is_post_path(p, event.is_directory) for p in paths):
+            try:
+                emit(self._watcher._rawEvent)
+            except RuntimeError:  # shutting down
+                pass
+
+
+class SiteWatcher(QObject):
+    """Tells when posts of the open site were added, removed, renamed or changed.
+
+    Watches the site's post folders (Jekyll `_posts`, `_drafts`, collections;
+    Hugo/Zola `content/`) recursively -- not the whole root, whose `_site/`,
+    `public/` or `node_modules/` can hold thousands of folders and churn on
+    every `jekyll serve` build. Events are coalesced: a `git pull` touching
+    fifty posts is one `postsChanged`.
+    """
+
+    #: Post files under the watched site changed (settled for `quiet_ms`).
+    #: Carries the site root (str). The receiver re-indexes.
+    postsChanged = Signal(str)
+
+    _rawEvent = Signal()
+
+    def __init__(self, parent: QObject | None = None, *, quiet_ms: int = 400) -> None:
+        super().__init__(parent)
+        self.root: str | None = None
+        self._observer = None
+        self._extensions: frozenset[str] = frozenset()
+        self._skip: frozenset[str] = frozenset()
+        self._timer = QTimer(self, singleShot=True, interval=quiet_ms)
+        self._timer.timeout.connect(self._settled)
+        self._rawEvent.connect(self._timer.start, Qt.ConnectionType.QueuedConnection)
+
+    def watch_site(self, site) -> None:
+        """Watch `site` (an editor.core.site.Site, or None to stop)."""
+        root = str(site.root) if site is not None else None
+        if root == self.root:
+            return
+        self.close()
+        self.root = root
+        if site is None:
+            return
+        from editor.core.site import POST_EXTENSIONS, SKIP_DIRS
+
+        self._extensions, self._skip = POST_EXTENSIONS, SKIP_DIRS
+        self._observer = Observer()
+        self._observer.daemon = True
+        handler = _SiteHandler(self)
+        for folder, recursive in _post_folders(site):
+            self._observer.schedule(handler, folder, recursive=recursive)
+        self._observer.start()
+
+    def close(self) -> None:
+        self._timer.stop()
+        if self._observer is not None and self._observer.is_alive():
+            self._observer.stop()
+            self._observer.join(timeout=2)
+        self._observer = None
+        self.root = None
+
+    def _is_post_path(self, path: str, is_directory: bool) -> bool:
+        parts = path.split(os.sep)
+        if any(p in self._skip for p in parts):
+            return False
+        name = parts[-1]
+        if name.startswith("."):  # temp files of editors and of our own saves
+            return False
+        return is_directory or os.path.splitext(name)[1].lower() in self._extensions
+
+    def _settled(self) -> None:
+        if self.root is not None:
+            emit(self.postsChanged, self.root)
+
+
+def _post_folders(site) -> list[tuple[str, bool]]:
+    """(folder, recursive) pairs covering the site's posts."""
+    root = os.path.abspath(site.root)
+    tops = set()
+    for name in ("_posts", "_drafts", "content"):
+        if os.path.isdir(os.path.join(root, name)):
+            tops.add(name)
+    watch_root = False
+    for post in site.post_files():
+        rel = os.path.relpath(post, root).split(os.sep)
+        if len(rel) == 1:
+            watch_root = True  # posts right in the root (unknown generator)
+        else:
+            tops.add(rel[0])
+    folders = [(os.path.join(root, t), True) for t in sorted(tops)]
+    if watch_root or not folders:
+        folders.append((root, False))
+    return folders

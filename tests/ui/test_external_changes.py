@@ -261,3 +261,25 @@ def test_front_matter_change_on_disk_reloads_the_document(qtbot, win, long_post)
     assert win.session.document.get("draft") is True
     assert win.body_editor.toPlainText() == LONG_BODY
     assert not win.session.modified
+
+
+def test_site_index_stays_live(qtbot, win, long_post):
+    from editor.core.site import Site
+
+    posts_dir = long_post.parent
+    win.posts_list.set_site(Site.discover(posts_dir.parent))  # as `galley SITE` shows it
+    assert win.posts_list.count() == 1
+    # The site context loads after the first paint (app.attach_services).
+    qtbot.waitUntil(lambda: win.site_loader is not None and win.site_loader.context.root is not None,
+                    timeout=TIMEOUT)
+
+    new = posts_dir / "2024-04-01-new.md"
+    new.write_text("---\ntitle: New post\ntags: [brand-new-tag]\n---\nHello\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: win.posts_list.count() == 2, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "brand-new-tag" in win.site_loader.context.vocabulary.get("tags", []),
+                    timeout=TIMEOUT)
+
+    new.unlink()
+    qtbot.waitUntil(lambda: win.posts_list.count() == 1, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "brand-new-tag" not in win.site_loader.context.vocabulary.get("tags", []),
+                    timeout=TIMEOUT)
