@@ -31,7 +31,7 @@ from typing import Any
 
 import tomlkit
 from tomlkit.exceptions import ParseError, TOMLKitError
-from tomlkit.items import AoT, Array, InlineTable, Item, String, StringType, Table
+from tomlkit.items import AoT, Array, InlineTable, Item, String, StringType
 
 from .errors import FrontMatterError, KeyPathError
 
