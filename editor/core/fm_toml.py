@@ -1,23 +1,28 @@
 """TOML front matter (Hugo and Zola `+++` blocks), edited without rewriting it.
 
 tomlkit keeps every byte it parsed (it reproduces all 50 TOML front matters of
-the corpus, CRLF and mixed endings included), so edits are made on a tomlkit
-document and the text is taken back from it. tomlkit alone is not quite
-enough for "only the edited entry's lines change", so every edit goes through
-three steps:
+the corpus, and the same blocks with CRLF or mixed endings), so edits are
+made on a tomlkit document and the text is taken back from it. tomlkit alone
+is not quite enough for "only the edited entry's lines change", so every edit
+goes through three steps:
 
 1. build the new value in the style of the old one (literal `'...'` strings
-   stay literal when they can, multi-line arrays stay multi-line);
+   stay literal when they can, multi-line arrays stay multi-line, inline
+   tables are edited as text so their padding and separators stay);
 2. tidy what tomlkit wrote: new lines get the file's own line ending (tomlkit
-   always writes `\\n`), the blank line tomlkit inserts before a table header
+   always writes `\n`), the blank line tomlkit inserts before a table header
    is dropped, and the fragment keeps (or keeps lacking) its final newline;
 3. re-parse and check that the edited path holds exactly the new value and
    every other value is unchanged; if the styled form fails, retry with
-   tomlkit's plain form, and refuse (ValueError) rather than save a lie.
+   tomlkit's plain form (then with maps inline), and refuse (ValueError)
+   rather than save a lie.
 
-Positions (`key_span`, `key_location`) come from a diff: the lines an entry
-occupies are the lines that disappear when it is removed. tomlkit keeps no
-source positions, and this needs no second TOML grammar.
+Values are read with tomllib, the standard parser, which also holds the text
+to TOML where tomlkit is lenient -- the same values the site index reports.
+
+Positions (`key_span`, `key_location`): tomlkit keeps none. A `[table]` is
+found by its header line; a `key = value` entry by writing a unique marker in
+place of its value and seeing where the text changed.
 """
 
 from __future__ import annotations
