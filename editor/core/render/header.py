@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from typing import Any, Callable, Mapping
 
 _COVER_KEYS = (
@@ -17,8 +18,10 @@ _COVER_KEYS = (
     ("header", "overlay_image"), ("header", "image"), ("header", "teaser"), ("extra", "image"),
     ("thumbnail",), ("banner",), ("image", "path"), ("image", "feature"), ("image", "url"), ("image", "src"),
 )
-#: Fields rendered as Markdown, in the order they are shown.
-MARKDOWN_FIELDS = ("feature_text", "excerpt", "summary", "description")
+#: Text fields shown under the title, in this order; Markdown unless the site's
+#: schema types them as plain text. Other fields the schema types "markdown"
+#: follow them.
+TEXT_FIELDS = ("feature_text", "excerpt", "summary", "description")
 
 
 def _get(fm: Mapping[str, Any], path: tuple[str, ...]) -> Any:
@@ -57,7 +60,8 @@ def format_date(value: Any) -> tuple[str, str] | None:
     return None
 
 
-def render_header(fm: Mapping[str, Any], markdown_to_html: Callable[[str], str], resolve_url: Callable[[str], str]) -> str:
+def render_header(fm: Mapping[str, Any], markdown_to_html: Callable[[str], str], resolve_url: Callable[[str], str],
+                  field_types: Mapping[str, str] | None = None) -> str:
     esc = html.escape
     parts: list[str] = []
     cover = cover_image(fm)
@@ -86,8 +90,15 @@ def render_header(fm: Mapping[str, Any], markdown_to_html: Callable[[str], str],
     if terms:
         items = "".join(f'<li class="galley-{kind}">{esc(text)}</li>' for kind, text in terms)
         parts.append(f'<ul class="galley-terms">{items}</ul>')
-    for key in MARKDOWN_FIELDS:
+    types = field_types or {}
+    extra = tuple(k for k, t in types.items() if t == "markdown" and k not in TEXT_FIELDS and k != "title")
+    for key in TEXT_FIELDS + extra:
         value = fm.get(key)
         if isinstance(value, str) and value.strip():
-            parts.append(f'<div class="galley-{key.replace("_", "-")}">{markdown_to_html(value)}</div>')
+            if types.get(key, "markdown") == "markdown":
+                inner = markdown_to_html(value)
+            else:
+                inner = f"<p>{esc(value.strip())}</p>"
+            cls = re.sub(r"[^\w-]", "-", key.replace("_", "-"))
+            parts.append(f'<div class="galley-{cls}">{inner}</div>')
     return "\n".join(parts)

@@ -211,7 +211,8 @@ class IncrementalRenderer:
 
         header = self._header
         if header is None:
-            header = render_header(self._front_matter, self.markdown_fragment, self._resolve_header_url)
+            header = render_header(self._front_matter, self.markdown_fragment, self._resolve_header_url,
+                                   request.site.field_types)
             if not self._options.allow_scripts:
                 header = sanitize(header)
             self._header = header

@@ -28,11 +28,17 @@ class SiteInfo:
     baseurl: str = ""
     url: str = ""
     post_files: tuple[Path, ...] = ()
+    #: Front-matter field → type from the site's schema (`editor.core.validation`):
+    #: header fields typed "markdown" render as Markdown, "string"/"text" as text.
+    #: Empty: excerpt, feature_text, summary and description render as Markdown.
+    field_types: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
 
     @classmethod
-    def from_site(cls, site: Any) -> "SiteInfo":
-        """Adapt an `editor.core.site.Site` (duck-typed, see docs/core-api.md)."""
+    def from_site(cls, site: Any, schema: Any = None) -> "SiteInfo":
+        """Adapt an `editor.core.site.Site` (duck-typed, see docs/core-api.md),
+        optionally with its `Schema` (anything with `.fields` of `.name`/`.type`)."""
         posts = site.post_files() if callable(getattr(site, "post_files", None)) else ()
+        types = {f.name: f.type for f in getattr(schema, "fields", ()) or ()}
         return cls(
             root=Path(site.root) if getattr(site, "root", None) else None,
             generator=str(getattr(site, "generator", "unknown") or "unknown"),
@@ -40,6 +46,7 @@ class SiteInfo:
             baseurl=str(getattr(site, "baseurl", "") or ""),
             url=str(getattr(site, "url", "") or ""),
             post_files=tuple(Path(p) for p in posts),
+            field_types=MappingProxyType(types),
         )
 
     @classmethod

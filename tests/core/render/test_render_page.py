@@ -118,3 +118,28 @@ def test_rewrite_handles_both_quote_styles_and_entities(tmp_path: Path) -> None:
     out = r.rewrite("<img src='/a&amp;b.png'> <a href=\"/a&amp;b.png\">x</a>")
     uri = img.resolve().as_uri().replace("&", "&amp;")
     assert out == f'<img src="{uri}"> <a href="{uri}">x</a>'
+
+
+def test_header_fields_follow_the_site_schema() -> None:
+    from editor.core.render import IncrementalRenderer
+
+    fm = {"title": "T", "excerpt": "*요약*", "description": "*not emphasis*", "teaser": "**티저**",
+          "feature_text": "## 특징"}
+    guess = IncrementalRenderer().render(RenderRequest("", fm)).header_html
+    assert "<em>요약</em>" in guess and "<em>not emphasis</em>" in guess and "티저" not in guess
+    typed = SiteInfo(field_types={"excerpt": "markdown", "description": "text", "teaser": "markdown"})
+    header = IncrementalRenderer(typed).render(RenderRequest("", fm, site=typed)).header_html
+    assert '<div class="galley-excerpt"><p><em>요약</em></p></div>' in header
+    assert '<div class="galley-description"><p>*not emphasis*</p></div>' in header
+    assert '<div class="galley-teaser"><p><strong>티저</strong></p></div>' in header
+    assert '<div class="galley-feature-text"><h2 id="특징">특징</h2></div>' in header  # not in the schema: Markdown
+
+
+def test_site_info_takes_field_types_from_a_real_schema() -> None:
+    from editor.core.site import Site
+    from editor.core.validation.schema import load_schema
+
+    site = Site.discover(SITES / "jekyll")
+    info = SiteInfo.from_site(site, load_schema(site))
+    assert info.field_types.get("excerpt") == "markdown"
+    assert info.root == site.root and info.baseurl == "/blog" and len(info.post_files) == 2
