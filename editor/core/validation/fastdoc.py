@@ -23,7 +23,8 @@ import yaml
 from editor.core.document import Document, count_lines, split_post
 from editor.core.yaml_loader import GalleyLoader
 
-_MAX_FAST = 50_000  # bigger front matter goes the careful way (limits, depth)
+_MAX_FAST = 50_000
+_TOML_TABLE = re.compile(r"^[ \t]*\[", re.M)  # bigger front matter goes the careful way (limits, depth)
 _KEY_LINE = re.compile(r"^([ ]*)(-[ ]+)?([^\s#'\"\-?{\[][^:#\n]*?|\"[^\"\n]*\"|'[^'\n]*')[ \t]*:(?:[ \t]|$)",
                        re.M)
 
@@ -69,6 +70,8 @@ class FastDocument:
         self.front_matter_text = parts.fragment
         self.body = parts.body
         self.body_line = 1 + count_lines(parts.opener + parts.fragment + parts.closer)
+        #: File line of the fragment's first line (the opener is one line).
+        self.body_line_of_fragment = 1 + count_lines(parts.opener)
         self._data = data
 
     @property
@@ -91,6 +94,20 @@ class FastDocument:
         return Document.from_text(self.text, path=self.path, encoding=self.encoding, bom=self._bom)
 
     def key_location(self, key):
+        # A top-level key of YAML/TOML sits at the start of its line: found by a regex,
+        # without composing a whole Document just to point at it.
+        name = key if isinstance(key, str) and "." not in key else (
+            key[0] if isinstance(key, tuple) and len(key) == 1 else None)
+        kind = getattr(self.kind, "value", self.kind)
+        if name is not None and kind in ("yaml", "toml") and name in self._data:
+            text = self.front_matter_text
+            if kind == "toml":
+                table = _TOML_TABLE.search(text)
+                text = text[: table.start()] if table else text
+            m = re.search(r'^["\']?' + re.escape(str(name)) + r'["\']?[ \t]*' +
+                          (":" if kind == "yaml" else "="), text, re.M)
+            if m:
+                return self.body_line_of_fragment + text.count("\n", 0, m.start()), 1
         return self._document.key_location(key)
 
     def key_span(self, key):

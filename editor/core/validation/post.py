@@ -10,11 +10,24 @@ from __future__ import annotations
 
 import os
 import re
-from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .text import LineMap, mask_code
+
+
+class cached_property:  # noqa: N801 - functools' has a lock per access in 3.11: slow here
+    """A computed attribute, stored on first use (rules read these thousands of times)."""
+
+    def __init__(self, fn) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 class PostView:

@@ -40,3 +40,29 @@ def test_no_errors_beyond_the_broken_front_matter(findings):
     _files, found = findings
     errors = Counter((Path(d.path).name, d.rule) for d in found if d.severity == "error")
     assert errors == Counter({("2013-12-12-first-blog.md", "yaml-syntax"): 1})
+
+
+def test_fast_reading_agrees_with_the_document_on_every_corpus_post():
+    from editor.core.document import Document
+    from editor.core.encoding import decode
+    from editor.core.errors import DecodeError
+    from editor.core.validation.fastdoc import FastDocument
+
+    if not CORPUS.is_dir():
+        pytest.skip(f"corpus not found at {CORPUS}")
+    checked = 0
+    for path in sorted(CORPUS.rglob("*")):
+        if path.suffix not in (".md", ".markdown", ".mmark", ".text"):
+            continue
+        try:
+            text = decode(path.read_bytes()).text
+        except DecodeError:
+            continue
+        fast = FastDocument.read(text, path=str(path))
+        doc = Document.from_text(text, path=str(path))
+        assert fast.front_matter == doc.front_matter, path
+        assert fast.body_line == doc.body_line, path
+        for key in doc.front_matter:
+            assert fast.key_location(key) == doc.key_location(key), (path, key)
+            checked += 1
+    assert checked > 1000
