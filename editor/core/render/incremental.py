@@ -303,8 +303,13 @@ class IncrementalRenderer:
 
 def whole_body(body: str) -> list[SourceBlock]:
     """A splitter that keeps the body as one block (one Markdown pass)."""
-    text = body.replace("\r\n", "\n").replace("\r", "\n")
-    return [SourceBlock(text, 0, text.count("\n"))] if text.strip() else []
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return []
+    # Leading whitespace-only lines are blank (Python-Markdown would read a
+    # first line of 4 spaces as code; its whitespace clean-up skips line 1).
+    return [SourceBlock("\n".join(lines[first:]), first, len(lines) - 1)]
 
 
 def render_html(request: RenderRequest) -> str:

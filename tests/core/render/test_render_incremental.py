@@ -198,3 +198,22 @@ def test_footnotes_follow_the_text_even_inside_nested_lists() -> None:
         html = r.render(req(body)).full_html
         assert re.findall(r'href="#fn:(\w)" role="doc-noteref">(\d)', html) == [
             ("x", "1"), ("y", "2"), ("w", "3"), ("z", "4")]
+
+
+MARKDOWNISH = st.lists(st.sampled_from(list("ab 가\n\n\t#*_`~[]()!<>/{}%|:^-=+.1\\\"'&;") + [
+    "```", "{{", "}}", "{%", "%}", "<div>", "</div>", "[^1]", "[^1]: ", "- ", "    ", "\n> ", "{% raw %}",
+    "{% endraw %}", "{% highlight ruby %}", "{% endhighlight %}", "{{< figure src=x >}}", "\n1. ", "<!--", "-->",
+]), max_size=80).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(MARKDOWNISH, st.sampled_from(["jekyll", "hugo", "zola", "unknown"]))
+def test_any_text_renders_and_blocks_equal_one_pass(body: str, generator: str) -> None:
+    from editor.core.render.incremental import whole_body
+
+    site = SiteInfo(generator=generator)
+    request = RenderRequest(body, {}, 1, None, site)
+    blockwise = IncrementalRenderer(site).render(request)
+    one_pass = IncrementalRenderer(site, splitter=whole_body).render(request)
+    squash = lambda html: re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()  # noqa: E731
+    assert squash("".join(b.html for b in blockwise.blocks)) == squash("".join(b.html for b in one_pass.blocks))
