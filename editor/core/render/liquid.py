@@ -4,7 +4,8 @@ Runs on the Markdown source before Markdown (Jekyll does the same):
 
 - `{{ site.x }}` / `{{ page.x }}` with the common filters (`relative_url`,
   `absolute_url`, `prepend`, `append`, `date`, `default`, ...);
-- `{% highlight lang [linenos] %}` → highlighted code (a raw HTML block);
+- `{% highlight lang [linenos] %}` → a fenced code block (markup.as_fence), highlighted
+  by the Markdown pipeline like any fence;
 - `{% raw %}` → its content, literally; `{% comment %}` → nothing;
 - `{% post_url %}` / `{% link %}` → the target's URL (urls.py);
 - any other tag (`include`, `if`, `assign`, ...) and output we cannot resolve
@@ -24,10 +25,9 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from .code import highlight_code
 from .context import TemplateContext
 from .headings import slugify
-from .markup import CodeRanges, as_block, placeholder
+from .markup import CodeRanges, as_fence, placeholder
 from .urls import find_post, front_matter_of, is_page_file, join_url
 
 _TOKEN = re.compile(r"\{\{-?(?P<out>.*?)-?\}\}|\{%-?\s*(?P<tag>\w+)(?P<args>.*?)-?%\}", re.S)
@@ -69,20 +69,23 @@ def render_liquid(text: str, ctx: TemplateContext) -> str:
             if tag == "raw":
                 out.append(inner)
             elif tag == "highlight":
-                out.append(_highlight(args, inner, m.group(0) + inner + end.group(0), in_code))
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                before = text[line_start:m.start()]
+                out.append(_highlight(args, inner, m.group(0) + inner + end.group(0), in_code,
+                                      before if not before.strip() else "", not before.strip()))
             continue
         out.append(_tag(tag, args, m.group(0), ctx, in_code))
     out.append(text[pos:])
     return "".join(out)
 
 
-def _highlight(args: str, code: str, source: str, in_code: bool) -> str:
+def _highlight(args: str, code: str, source: str, in_code: bool, indent: str, at_line_start: bool) -> str:
     if in_code:
         return source
     words = args.split()
     lang = words[0] if words else ""
     linenos = any(w.startswith("linenos") for w in words[1:])
-    return as_block(highlight_code(code, lang, linenos=linenos))
+    return as_fence(code, lang, linenos=linenos, indent=indent, at_line_start=at_line_start)
 
 
 def _tag(tag: str, args: str, source: str, ctx: TemplateContext, in_code: bool) -> str:

@@ -87,3 +87,25 @@ class CodeRanges:
     def __contains__(self, index: int) -> bool:
         i = bisect.bisect_right(self._starts, index) - 1
         return i >= 0 and index < self._ends[i]
+
+
+_TICKS = re.compile(r"`+")
+
+
+def as_fence(code: str, lang: str = "", linenos: bool = False, hl_lines: tuple[int, ...] = (),
+             indent: str = "", at_line_start: bool = True) -> str:
+    """A highlight tag/shortcode as a fenced code block, for the Markdown pipeline
+    to highlight like any fence (same markup, and it works inside list items
+    where a raw HTML block would end the list). The fence is longer than any
+    backtick run in the code; `indent` is the tag's own indentation."""
+    ticks = "`" * max(3, max((len(t) for t in _TICKS.findall(code)), default=0) + 1)
+    info = re.sub(r"[^\w#.+-]", "", lang)
+    if linenos:
+        info += ' linenums="1"'
+    if hl_lines:
+        info += ' hl_lines="' + " ".join(str(n) for n in hl_lines) + '"'
+    body = code.strip("\n")
+    if at_line_start:
+        return f"{ticks}{info}\n{body}\n{indent}{ticks}\n"
+    # In the middle of a line: a fence of its own, between blank lines.
+    return f"\n\n{ticks}{info}\n{body}\n{ticks}\n\n"

@@ -19,9 +19,8 @@ import re
 import shlex
 from pathlib import Path
 
-from .code import highlight_code
 from .context import TemplateContext
-from .markup import CodeRanges, as_block, placeholder
+from .markup import CodeRanges, as_block, as_fence, placeholder
 from .urls import front_matter_of
 
 _HUGO = re.compile(
@@ -79,9 +78,12 @@ def render_hugo(text: str, ctx: TemplateContext) -> str:
                 opts = ",".join(positional[1:]) + "," + ",".join(f"{k}={v}" for k, v in named.items())
                 hl_match = re.search(r"hl_lines=\"?([\d\s-]+)", opts)
                 hl = tuple(int(n) for n in re.findall(r"\d+", hl_match.group(1))) if hl_match else ()
-                out.append(as_block(highlight_code(text[pos:end.start()], positional[0] if positional else "",
-                                                   linenos="linenos=table" in opts or "linenos=true" in opts or "linenos=inline" in opts,
-                                                   hl_lines=hl)))
+                linenos = bool(re.search(r"linenos=(table|true|inline)", opts))
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                before = text[line_start:m.start()]
+                lang = positional[0] if positional and "=" not in positional[0] else ""
+                out.append(as_fence(text[pos:end.start()], lang, linenos=linenos, hl_lines=hl,
+                                    indent=before if not before.strip() else "", at_line_start=not before.strip()))
                 pos = end.end()
                 continue
         if name == "figure":
