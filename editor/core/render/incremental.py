@@ -150,7 +150,9 @@ class IncrementalRenderer:
     def markdown_fragment(self, text: str) -> str:
         """A small Markdown text (excerpt, feature text) → safe HTML."""
         stage = self._convert(self._templated_text(text), ())
-        return fill_ids(stage.html, list(stage.slugs))
+        html = fill_ids(stage.html, list(stage.slugs))
+        # A header field has no footnote definitions: references stay as text.
+        return FootnoteIndex.fill(html, stage.refs, (None,) * len(stage.refs)) if stage.refs else html
 
     # -- render ---------------------------------------------------------------
 

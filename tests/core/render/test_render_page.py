@@ -143,3 +143,11 @@ def test_site_info_takes_field_types_from_a_real_schema() -> None:
     info = SiteInfo.from_site(site, load_schema(site))
     assert info.field_types.get("excerpt") == "markdown"
     assert info.root == site.root and info.baseurl == "/blog" and len(info.post_files) == 2
+
+
+def test_header_markdown_never_leaks_placeholders() -> None:
+    from editor.core.render import IncrementalRenderer
+
+    fm = {"title": "T", "excerpt": "요약[^1]과 제목\n\n## 소제목"}
+    header = IncrementalRenderer().render(RenderRequest("본문[^1]\n\n[^1]: 주석\n", fm)).header_html
+    assert "\ue000" not in header and "요약[^1]과" in header and 'id="소제목"' in header
