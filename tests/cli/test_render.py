@@ -65,3 +65,14 @@ def test_command_line_process_never_prints_a_traceback(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "editor", "render", str(bad)], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[2])
     assert proc.returncode == 1 and "Traceback" not in proc.stderr and ": error: " in proc.stderr
+
+
+def test_site_css_is_found_in_the_built_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    css = site / "_site" / "assets" / "css" / "style.css"
+    css.parent.mkdir(parents=True)
+    css.write_text(".site-header { color: navy }", encoding="utf-8")
+    assert main(["render", str(site / "_posts" / "2024-03-01-hello.md"), "--site-css"]) == 0
+    out = capsys.readouterr().out
+    assert ".site-header { color: navy }" in out and '"Noto Sans CJK KR"' not in out

@@ -151,3 +151,14 @@ def test_header_markdown_never_leaks_placeholders() -> None:
     fm = {"title": "T", "excerpt": "요약[^1]과 제목\n\n## 소제목"}
     header = IncrementalRenderer().render(RenderRequest("본문[^1]\n\n[^1]: 주석\n", fm)).header_html
     assert "\ue000" not in header and "요약[^1]과" in header and 'id="소제목"' in header
+
+
+def test_request_from_a_document_snapshot() -> None:
+    from editor.core.document import Document
+
+    doc = Document.from_bytes(POST.read_bytes(), POST)
+    site = SiteInfo.discover(POST)
+    request = RenderRequest.from_snapshot(doc.snapshot(), site, RenderOptions(theme="dark"))
+    assert request.body == doc.body and request.body_line == doc.body_line == 5
+    assert request.front_matter["title"] == "안녕하세요" and request.post_path == POST
+    assert site.generator == "jekyll" and site.root == (SITES / "jekyll").resolve()
