@@ -17,6 +17,7 @@ page script's `galley.scrollToLine` / `galley.topVisibleLine`.
 from __future__ import annotations
 
 import json
+import time
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -67,7 +68,7 @@ class PreviewView(QWebEngineView):
         s.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanAccessClipboard, False)
         self.ready = False
         self.shown_revision = -1
-        self._programmatic_scroll = 0
+        self._scrolled_by_us_at = 0.0
         self.loadFinished.connect(self._on_loaded)
         self._page.scrollPositionChanged.connect(self._on_scrolled)
 
@@ -77,6 +78,13 @@ class PreviewView(QWebEngineView):
 
     def _on_loaded(self, ok: bool) -> None:
         self.ready = ok
+        if ok:
+            # Each block lays out on its own: a keystroke re-lays out one
+            # block, not a 200 KB page (measured: the page layout, not the
+            # render, dominated keystroke→preview on long posts).
+            self._page.runJavaScript(
+                "document.styleSheets.length && document.styleSheets[0].insertRule("
+                "'#galley-body > .galley-block { contain: layout style; }', 0)", 0)
         emit(self.shellLoaded, ok)
 
     def apply_patch(self, revision: int, patch_json: str) -> None:
@@ -92,13 +100,12 @@ class PreviewView(QWebEngineView):
 
     def scroll_to_line(self, line: int) -> None:
         if self.ready:
-            self._programmatic_scroll += 1
+            self._scrolled_by_us_at = time.monotonic()
             self._page.runJavaScript(f"galley.scrollToLine({int(line)})", 0)
 
     def _on_scrolled(self, _pos) -> None:
-        if self._programmatic_scroll:
-            self._programmatic_scroll -= 1
-            return
+        if time.monotonic() - self._scrolled_by_us_at < 0.15:
+            return  # our own scroll_to_line (the editor is already there): no echo
         self._page.runJavaScript("galley.topVisibleLine()", 0,
                                  js_callback(lambda line: emit(self.topLineChanged, int(line or 0))))
 

@@ -66,3 +66,28 @@ def test_clicked_link_does_not_navigate_preview(window, qtbot):
     assert blocker.args[0] == QUrl("about:blank#x")
     assert page.acceptNavigationRequest(QUrl("https://example.com/"),
                                         QWebEnginePage.NavigationType.NavigationTypeRedirect, True) is False
+
+
+def test_scroll_sync_editor_to_preview_and_back(qtbot, settings, tmp_path):
+    from editor.ui import launch
+
+    post = tmp_path / "long.md"
+    post.write_text("---\ntitle: Long\n---\n" + "".join(f"## Part {i}\n\nText {i}.\n\n" for i in range(200)),
+                    encoding="utf-8")
+    win = launch([str(post)], settings=settings, recovery_dir=tmp_path / "rec")
+    try:
+        view = wait_preview(qtbot, win)
+        editor = win.body_editor
+        # Editor → preview: scroll the editor to Part 120 (file line 4 + 4*120).
+        line = 4 + 4 * 120
+        editor.scroll_to_line(line)
+        qtbot.waitUntil(lambda: js(qtbot, view, "window.scrollY") > 0, timeout=5000)
+        top = js(qtbot, view, "galley.topVisibleLine()")
+        assert abs(top - line) <= 4
+        # Preview → editor: scroll the page to Part 40.
+        target = 4 + 4 * 40
+        view.run_js("document.querySelector('[data-line-start=\"%d\"]').scrollIntoView()" % target)
+        qtbot.waitUntil(lambda: abs(editor.firstVisibleBlock().blockNumber() + editor.first_line - target) <= 4,
+                        timeout=5000)
+    finally:
+        win.close()
