@@ -66,3 +66,17 @@ def test_site_relative_targets_are_not_judged_without_a_generator(tmp_path):
                                       "![d](missing.png)\n"))
     found = site.check("news/a.md")
     assert [(d.rule, d.message.split(": ")[-1]) for d in found] == [("image-missing", "missing.png")]
+
+
+def test_hugo_ref_shortcodes(hugo):
+    hugo.write("content/posts/first.md", '+++\ntitle = "The first post of all"\n+++\nx\n')
+    hugo.write("content/docs/guide/_index.md", '+++\ntitle = "A guide to it all"\n+++\n')
+    good = ('{{< ref "posts/first.md" >}} {{< relref "/posts/first" >}} {{< ref "first" >}} '
+            '{{< ref "docs/guide" >}} {{< ref "#intro" >}}\n')
+    bad = '{{< ref "posts/missing.md" >}}\n'
+    hugo.write("content/posts/good.md", '+++\ntitle = "Links that all work"\n+++\n' + good)
+    hugo.write("content/posts/bad.md", '+++\ntitle = "A link that is broken"\n+++\n' + bad)
+    assert hugo.check("content/posts/good.md", "broken-link") == []
+    found = hugo.check("content/posts/bad.md", "broken-link")
+    assert [(d.line, d.message.split(": ")[-1]) for d in found] == [
+        (4, "posts/missing.md (Hugo stops the build)")]

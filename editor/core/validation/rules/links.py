@@ -28,6 +28,7 @@ _HTML_HREF = re.compile(r"<a\b[^>]*?\shref\s*=\s*[\"']([^\"']+)[\"']", re.I)
 _FIGURE = re.compile(r"\{\{[<%]\s*figure\b[^}]*?\ssrc\s*=\s*[\"']?([^\"'\s}]+)", re.I)
 _POST_URL = re.compile(r"\{%-?\s*post_url\s+([^\s%]+)\s*-?%\}")
 _LINK_TAG = re.compile(r"\{%-?\s*link\s+([^\s%]+)\s*-?%\}")
+_HUGO_REF = re.compile(r"""\{\{[<%]\s*(?:rel)?ref\s+["']?([^"'\s>%]+)["']?\s*[>%]\}\}""")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # `{{ site.baseurl }}/x`, `{{ site.url }}{{ site.baseurl }}/x`, `{{ "/x" | relative_url }}`
 _SITE_VAR = re.compile(r"^(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})+")
@@ -217,6 +218,8 @@ def check_links(post, ctx):
             continue
         yield diagnostic("broken-link", WARNING, f"link to a page that is not in the site: "
                          f"{url}", post.body_map.position(offset))
+    if ctx.generator == "hugo" and "ref" in body:
+        yield from _hugo_refs(post, ctx)
     if ctx.generator not in ("jekyll", "unknown"):
         return
     # Liquid runs in code blocks too, so these are searched in the raw body.
@@ -236,6 +239,25 @@ def check_links(post, ctx):
         yield diagnostic("broken-link", WARNING,
                          f"`link` names no file of the site: {target} (Jekyll stops the build)",
                          post.body_map.position(m.start(1)))
+
+
+def _hugo_refs(post, ctx):
+    """`{{< ref "x" >}}` / `relref`: Hugo stops the build when the page does not exist."""
+    for m in _HUGO_REF.finditer(post.masked_body):
+        target = m.group(1).split("#", 1)[0]
+        if not target:
+            continue  # "#anchor": this page
+        inner = target.strip("/")
+        folder = "/".join(post.folder_parts)
+        bases = ["content/" + inner, posixpath.normpath(posixpath.join(folder, inner))]
+        stem = re.sub(r"\.(md|markdown|html)$", "", inner.rsplit("/", 1)[-1]).lower()
+        found = stem in ctx.slugs and "/" not in inner or any(
+            ctx.exists(b + ext) for b in bases
+            for ext in ("", ".md", ".markdown", ".html", "/index.md", "/_index.md"))
+        if not found:
+            yield diagnostic("broken-link", WARNING,
+                             f"`ref` names no page of the site: {m.group(1)} (Hugo stops the build)",
+                             post.body_map.position(m.start(1)))
 
 
 def _zola_or_site_path(url: str, ctx) -> str | None:
