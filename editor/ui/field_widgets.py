@@ -275,8 +275,8 @@ class ImageField(FieldWidget):
         path = self.local_file(text)
         pix = QPixmap(str(path)) if path else QPixmap()
         if pix.isNull():
+            self.thumb.setPixmap(QPixmap())  # (clears the text too: set it after)
             self.thumb.setText("" if not text or "://" in text else "image not found")
-            self.thumb.setPixmap(QPixmap())
         else:
             self.thumb.setPixmap(pix.scaledToHeight(72, Qt.TransformationMode.SmoothTransformation))
 

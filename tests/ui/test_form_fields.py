@@ -1,0 +1,80 @@
+"""Form widgets: types kept, nested objects, tags with the site's vocabulary, images."""
+
+import base64
+import datetime as dt
+
+from tests.ui.conftest import commit_text
+
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+
+
+def field(window, key):
+    return window.findChild(object, f"field:{key}")
+
+
+def open_post(window, qtbot, path, text):
+    path.write_text(text, encoding="utf-8")
+    assert window.open_path(path)
+    qtbot.waitUntil(lambda: window.site_loader.context.root is not None, timeout=5000)
+    qtbot.waitUntil(lambda: field(window, "title") is not None)
+
+
+def test_date_keeps_the_files_own_format(window, post, qtbot):
+    date = field(window, "date")
+    value = window.session.document.get("date")
+    assert isinstance(value, dt.datetime) and value.utcoffset() == dt.timedelta(hours=9)
+    date.edit.setDateTime(date.edit.dateTime().addDays(1))
+    window.session.flush()
+    assert "date: 2024-03-06 10:00:00 +0900\n" in window.session.document.text
+
+
+def test_nested_object_boolean_and_other_fields(window, post, qtbot):
+    open_post(window, qtbot, post.parent / "2024-03-06-nested.md",
+              "---\ntitle: T\nheader:\n  image: /img/a.png\n  caption: 캡션\ncomments: true\nweird_key: 3\n---\nbody\n")
+    caption = field(window, "header.caption")
+    assert caption is not None and caption.edit.text() == "캡션"
+    caption.edit.selectAll()
+    commit_text(caption.edit, "새 캡션")
+    assert window.session.document.get("header.caption") == "새 캡션"
+    assert "  caption: 새 캡션\n" in window.session.document.text
+    comments = field(window, "comments")
+    comments.box.setChecked(False)
+    assert window.session.document.get("comments") is False
+    weird = field(window, "weird_key")
+    assert weird.spin.value() == 3
+    weird.spin.setValue(4)
+    assert "weird_key: 4\n" in window.session.document.text
+
+
+def test_tags_complete_from_site_vocabulary(window, post, qtbot):
+    other = post.parent / "2024-01-01-other.md"
+    other.write_text("---\ntitle: O\ntags: [kubernetes, 쿠버네티스]\n---\nx\n", encoding="utf-8")
+    open_post(window, qtbot, post.parent / "2024-03-07-tags.md", "---\ntitle: T\ntags: [python]\n---\nx\n")
+    tags = field(window, "tags")
+    model = tags._completer.model()
+    assert "kubernetes" in model.stringList() and "쿠버네티스" in model.stringList()
+    tags.edit.setFocus()
+    tags.edit.end(False)
+    tags.edit.setText("python, kub")
+    tags._on_edited("python, kub")
+    tags._complete("kubernetes")
+    assert window.session.document.get("tags") == ["python", "kubernetes"]
+    assert "tags: [python, kubernetes]\n" in window.session.document.text
+
+
+def test_image_field_shows_thumbnail(window, post, qtbot):
+    site = post.parent.parent
+    (site / "assets").mkdir()
+    (site / "assets" / "cover.png").write_bytes(PNG)
+    (site / "galley.toml").write_text('[fields.title]\ntype = "string"\n[fields.image]\ntype = "image"\n',
+                                      encoding="utf-8")
+    open_post(window, qtbot, post.parent / "2024-03-08-img.md",
+              "---\ntitle: T\nimage: /assets/cover.png\n---\nx\n")
+    image = field(window, "image")
+    assert image.__class__.__name__ == "ImageField"
+    assert not image.thumb.pixmap().isNull()
+    image.edit.setText("/assets/missing.png")
+    image._on_edited("/assets/missing.png")
+    assert image.thumb.text() == "image not found"
+    assert window.session.document.get("image") == "/assets/missing.png"
