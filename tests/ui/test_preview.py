@@ -91,3 +91,19 @@ def test_scroll_sync_editor_to_preview_and_back(qtbot, settings, tmp_path):
                         timeout=5000)
     finally:
         win.close()
+
+
+def test_dark_theme_reaches_editor_and_preview(window, qtbot):
+    from PySide6.QtGui import QPalette
+
+    view = wait_preview(qtbot, window)
+    assert js(qtbot, view, "document.documentElement.dataset.theme") == "light"
+    window.actions.themes["dark"].trigger()
+    try:
+        assert window.settings.get("theme") == "dark"
+        qtbot.waitUntil(lambda: window.palette().color(QPalette.ColorRole.Window).lightness() < 128)
+        assert window.body_editor.highlighter._heading.foreground().color().name() == "#7fb0ff"
+        qtbot.waitUntil(lambda: js(qtbot, view, "document.documentElement.dataset.theme") == "dark", timeout=5000)
+    finally:
+        window.actions.themes["light"].trigger()
+    qtbot.waitUntil(lambda: js(qtbot, view, "document.documentElement.dataset.theme") == "light", timeout=5000)
