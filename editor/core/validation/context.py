@@ -77,10 +77,11 @@ class ValidationContext:
             config = ValidationConfig.load(root, RULE_IDS)
         files, dirs = _walk(root)
         vocabulary, terms_by_path = _vocabulary(index, root, site.generator, schema.taxonomies)
+        slugs = _slugs(index, files, dirs) | _page_slugs(root, files, index)
         return cls(schema=schema, config=config, root=root, generator=site.generator,
                    baseurl=(site.baseurl or "").rstrip("/"), url=site.url or "",
                    vocabulary=vocabulary, terms_by_path=terms_by_path, files=files, dirs=dirs,
-                   slugs=_slugs(index, files, dirs), post_names=_post_names(files),
+                   slugs=slugs, post_names=_post_names(files),
                    timezone=_timezone(site.config), now=now)
 
     # -- questions the rules and the window ask --------------------------------------------
@@ -235,6 +236,37 @@ def _slugs(index: list, files: frozenset[str], dirs: frozenset[str]) -> frozense
             slugs.add(urlize(fm["title"]))
     slugs.discard("")
     return frozenset(slugs)
+
+
+#: Folders whose files are never pages with a URL of their own.
+_NOT_PAGES = ("_layouts/", "_includes/", "_sass/", "_data/", "assets/", "static/", "layouts/",
+              "themes/", "archetypes/", "resources/", "node_modules/")
+_PAGE_URL = re.compile(r"^(?:permalink|slug|url|redirect_from|aliases)\s*[:=]\s*(.+)$", re.M)
+#: At most this many pages are read (their first 4 KB): pages are few, posts are many.
+MAX_PAGES = 2000
+
+
+def _page_slugs(root: Path, files: frozenset[str], index: list) -> set[str]:
+    """URL endings of pages that are not posts (a Jekyll `_pages/projects.md` with
+    `permalink: /my-work/`): read from the head of each page, so a link to a page
+    that renames itself is not reported as broken."""
+    indexed = {relative_to_root(s.path, root) for s in index}
+    slugs: set[str] = set()
+    pages = [f for f in files if f.endswith((".md", ".markdown", ".html"))
+             and f not in indexed and not f.startswith(_NOT_PAGES)]
+    for rel in sorted(pages)[:MAX_PAGES]:
+        try:
+            with open(root / rel, "rb") as handle:
+                head = handle.read(4096).decode("utf-8", "replace")
+        except OSError:
+            continue
+        if not head.lstrip("\ufeff").startswith(("---", "+++")):
+            continue
+        for m in _PAGE_URL.finditer(head):
+            for item in re.findall(r"[^\s\[\],\"']+", m.group(1).split(" #", 1)[0]):
+                slugs.add(_last_segment(item))
+    slugs.discard("")
+    return slugs
 
 
 def _post_names(files: frozenset[str]) -> frozenset[str]:

@@ -80,3 +80,10 @@ def test_hugo_ref_shortcodes(hugo):
     found = hugo.check("content/posts/bad.md", "broken-link")
     assert [(d.line, d.message.split(": ")[-1]) for d in found] == [
         (4, "posts/missing.md (Hugo stops the build)")]
+
+
+def test_pages_that_rename_themselves_are_link_targets(jekyll):
+    jekyll.write("_pages/projects.md", "---\ntitle: Work\npermalink: /my-work/\n---\nx\n")
+    jekyll.write("_posts/2021-05-10-a.md", post(body="[w](/my-work/) [x](/not-a-page/)\n"))
+    found = jekyll.check("_posts/2021-05-10-a.md", "broken-link")
+    assert [d.message.split(": ")[-1] for d in found] == ["/not-a-page/"]

@@ -50,3 +50,11 @@ def test_liquid_stray_end_tag_and_not_for_hugo(jekyll, hugo):
     # Zola/Hugo shortcodes use {% %} differently: Liquid rules do not apply.
     hugo.write("content/posts/a.md", '+++\ntitle = "A long enough title"\n+++\n{% if x %}\n')
     assert hugo.check("content/posts/a.md", "liquid-unbalanced") == []
+
+
+def test_html_in_liquid_branches_is_not_counted(jekyll):
+    body = '{% if page.wide %}<div class="wide">{% else %}<div>{% endif %}\nText\n</div>\n'
+    jekyll.write("_posts/2021-05-10-d.md", post(body=body))
+    assert jekyll.check("_posts/2021-05-10-d.md", "html-unclosed-tag") == []
+    jekyll.write("_posts/2021-05-10-e.md", post(body="{% if a %}<div>{% endif %}\nText\n"))
+    assert len(jekyll.check("_posts/2021-05-10-e.md", "html-unclosed-tag")) == 1
