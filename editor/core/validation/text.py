@@ -34,7 +34,6 @@ class LineMap:
         return self.first_line + breaks, offset - start + 1
 
 
-_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
 _HIGHLIGHT = re.compile(
     r"\{%-?\s*highlight\b.*?%\}.*?\{%-?\s*endhighlight\s*-?%\}"
@@ -64,10 +63,7 @@ def _blank_block(match_text: str) -> str:
     return _blank(match_text, _BLOCK_FILL)
 
 
-# Any indentation: a fence inside a list item is indented as deep as the item's text.
-_FENCED = re.compile(
-    r"^[ \t]*(?:(`{3,})[^`\n]*|(~{3,})[^\n]*)\n.*?(?:^[ \t]*(?:\1`*|\2~*)[ \t\r]*$|\Z)",
-    re.M | re.S)
+# Fences may sit at any indentation: one inside a list item is as deep as the item's text.
 # Starts with a literal line break so the engine can skip ahead (a body that opens
 # with an indented block has its first line break before it anyway).
 _INDENTED = re.compile(r"\n[ \t\r]*\n((?:(?: {4}|\t)[^\n]*(?:\n|\Z)(?:[ \t\r]*\n)*)+)")
@@ -77,19 +73,84 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 def mask_code(body: str) -> str:
     """`body` with code and comments blanked out (same length, same line breaks).
 
-    Regular expressions, not a line loop: this runs on every post of a big
-    site, and on every keystroke in the window.
+    Literal searches (str.find) lead each pass, and a regular expression only runs
+    where they found something: this runs on every post of a big site, and on every
+    keystroke in the window.
     """
-    text = _LONE_CR.sub("\n", body)  # classic-Mac line ends: same length, visible to ^ and $
+    text = _LONE_CR.sub("\n", body) if "\r" in body else body  # classic-Mac line ends
     if "```" in text or "~~~" in text:
-        text = _FENCED.sub(lambda m: _blank_block(m.group()), text)
+        text = _mask_fences(text)
     if "\n    " in text or "\n\t" in text:
         text = _INDENTED.sub(lambda m: _mask_indented(m, text), text)
     if "{%" in text or "{{<" in text or "<!--" in text:
         text = _HIGHLIGHT.sub(lambda m: _blank_block(m.group()), text)
     if "`" in text:
-        text = _CODE_SPAN.sub(lambda m: _blank(m.group()), text)
+        text = _mask_code_spans(text)
     return text
+
+
+_FENCE_CLOSE: dict[str, re.Pattern] = {}
+
+
+def _mask_fences(text: str) -> str:
+    """Blank fenced code blocks (``` or ~~~, at any indentation; unclosed: to the end)."""
+    parts: list[str] = []
+    done = 0  # text[:done] is already in parts
+    pos = 0
+    while True:
+        tick, tilde = text.find("```", pos), text.find("~~~", pos)
+        found = min(p for p in (tick, tilde, len(text)) if p >= 0)
+        if found >= len(text):
+            break
+        line_start = text.rfind("\n", 0, found) + 1
+        if text[line_start:found].strip(" \t"):
+            pos = found + 3  # not at the start of its line: not a fence
+            continue
+        char = text[found]
+        run_end = found
+        while run_end < len(text) and text[run_end] == char:
+            run_end += 1
+        line_end = text.find("\n", run_end)
+        line_end = len(text) if line_end < 0 else line_end
+        if char == "`" and "`" in text[run_end:line_end]:
+            pos = line_end  # a backtick in the info string: an inline code span
+            continue
+        fence = text[found:run_end]
+        closer = _FENCE_CLOSE.get(fence)
+        if closer is None:
+            closer = _FENCE_CLOSE[fence] = re.compile(
+                r"^[ \t]*" + re.escape(fence) + re.escape(char) + r"*[ \t\r]*$", re.M)
+        close = closer.search(text, line_end + 1) if line_end < len(text) else None
+        block_end = close.end() if close else len(text)
+        parts.append(text[done:line_start])
+        parts.append(_blank_block(text[line_start:block_end]))
+        done = pos = block_end
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+def _mask_code_spans(text: str) -> str:
+    """Blank inline code spans, one line at a time, only on lines with a backtick."""
+    parts: list[str] = []
+    done = 0
+    pos = text.find("`")
+    while pos >= 0:
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        masked = _CODE_SPAN.sub(lambda m: _blank(m.group()), line)
+        if masked is not line and masked != line:
+            parts.append(text[done:line_start])
+            parts.append(masked)
+            done = line_end
+        pos = text.find("`", line_end)
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def _mask_indented(m: re.Match, text: str) -> str:
