@@ -92,6 +92,7 @@ class IncrementalRenderer:
         #: block-wise output with one Markdown pass over the whole body.
         self._split = splitter
         self._pipeline = MarkdownPipeline()
+        self._pipeline_generator = "unknown"
         self._env: tuple | None = None
         self._front_matter: Any = None
         self._stage1: dict[tuple, _Stage1] = {}
@@ -120,6 +121,9 @@ class IncrementalRenderer:
             self._env = env
             self._resolver = PathResolver(request.site, request.post_path, request.options.embed_images)
             self._template = template_step(request.site)
+            if request.site.generator != self._pipeline_generator:
+                self._pipeline = MarkdownPipeline(request.site.generator)
+                self._pipeline_generator = request.site.generator
             self._front_matter = None
             self._stage1.clear()
             self._stage1_old.clear()
@@ -227,7 +231,9 @@ class IncrementalRenderer:
             return stage.html
         ids = tuple(unique_ids(list(stage.slugs), used)) if stage.slugs else ()
         ctx = index.context(stage.refs) if stage.refs else ()
-        key = (stage.html, ids, ctx)
+        # The labels belong in the key: placeholders are numbered, so two texts
+        # with different labels can give the same placeholder HTML.
+        key = (stage.html, stage.refs, ids, ctx)
         out = self._filled.get(key) or self._filled_old.get(key)
         if out is None:
             out = fill_ids(stage.html, list(ids)) if ids else stage.html

@@ -40,15 +40,20 @@ class Converted:
 class MarkdownPipeline:
     """Markdown → HTML for one block (or a whole body). Not thread-safe."""
 
-    def __init__(self) -> None:
+    def __init__(self, generator: str = "unknown") -> None:
         self._headings = HeadingIdsExtension()
         self._footnotes = FootnotesExtension()
+        extensions: list = [
+            "tables", "attr_list", "def_list", "md_in_html", "smarty",
+            "pymdownx.superfences", "pymdownx.highlight", "pymdownx.tasklist", "pymdownx.tilde",
+            self._footnotes, self._headings, KramdownExtension(), ListIndentExtension(),
+        ]
+        if generator == "hugo":
+            # Hugo's goldmark turns bare URLs into links (its `linkify` is on by
+            # default); kramdown and Zola's pulldown-cmark do not.
+            extensions.append("pymdownx.magiclink")
         self.md = markdown.Markdown(
-            extensions=[
-                "tables", "attr_list", "def_list", "md_in_html", "smarty",
-                "pymdownx.superfences", "pymdownx.highlight", "pymdownx.tasklist", "pymdownx.tilde",
-                self._footnotes, self._headings, KramdownExtension(), ListIndentExtension(),
-            ],
+            extensions=extensions,
             extension_configs={
                 "pymdownx.highlight": {
                     "use_pygments": True, "pygments_lang_class": True, "guess_lang": False,
@@ -57,6 +62,7 @@ class MarkdownPipeline:
                 "pymdownx.tilde": {"subscript": False},
                 "pymdownx.tasklist": {"custom_checkbox": False},
                 "smarty": {"smart_angled_quotes": False},
+                "pymdownx.magiclink": {"repo_url_shortener": False, "social_url_shortener": False},
             },
             output_format="html",
         )

@@ -217,3 +217,11 @@ def test_any_text_renders_and_blocks_equal_one_pass(body: str, generator: str) -
     one_pass = IncrementalRenderer(site, splitter=whole_body).render(request)
     squash = lambda html: re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()  # noqa: E731
     assert squash("".join(b.html for b in blockwise.blocks)) == squash("".join(b.html for b in one_pass.blocks))
+
+
+def test_undefined_footnote_labels_are_never_mixed_up_between_renders() -> None:
+    # Found by the property test: "[^a]" and "[^b]" give the same placeholder
+    # HTML, so the fill memo must key on the labels too.
+    r = IncrementalRenderer(SITE)
+    assert "[^a]" in r.render(req("x [^a] y\n")).full_html
+    assert "[^b]" in r.render(req("x [^b] y\n")).full_html
