@@ -162,3 +162,13 @@ def test_request_from_a_document_snapshot() -> None:
     assert request.body == doc.body and request.body_line == doc.body_line == 5
     assert request.front_matter["title"] == "안녕하세요" and request.post_path == POST
     assert site.generator == "jekyll" and site.root == (SITES / "jekyll").resolve()
+
+
+def test_hugo_links_bare_urls_like_goldmark_and_jekyll_does_not() -> None:
+    from editor.core.render import render_html
+
+    text = "See https://gohugo.io/docs and `https://not.a.link`."
+    hugo = render_html(RenderRequest(text, {}, 1, None, SiteInfo(generator="hugo")))
+    jekyll = render_html(RenderRequest(text, {}, 1, None, SiteInfo(generator="jekyll")))
+    assert '<a href="https://gohugo.io/docs"' in hugo and "<code>https://not.a.link</code>" in hugo
+    assert "<a " not in jekyll
