@@ -56,7 +56,15 @@ def format_date(value: Any) -> tuple[str, str] | None:
     if isinstance(value, dt.date):
         return value.isoformat(), value.isoformat()
     if isinstance(value, str) and value.strip():
-        return value.strip(), value.strip()
+        text = value.strip()
+        # "2016-08-20T12:15:44+09:00", "2024-03-05 09:30:00 +0900": shown like a parsed date.
+        iso = re.sub(r"\s+([+-]\d\d):?(\d\d)$", r"\1:\2", text).replace("Z", "+00:00")
+        try:
+            parsed = dt.datetime.fromisoformat(iso)
+        except ValueError:
+            return text, text
+        return format_date(parsed if (parsed.hour, parsed.minute, parsed.second) != (0, 0, 0) or "T" in text
+                           or ":" in text else parsed.date())
     return None
 
 
