@@ -172,3 +172,14 @@ def test_hugo_links_bare_urls_like_goldmark_and_jekyll_does_not() -> None:
     jekyll = render_html(RenderRequest(text, {}, 1, None, SiteInfo(generator="jekyll")))
     assert '<a href="https://gohugo.io/docs"' in hugo and "<code>https://not.a.link</code>" in hugo
     assert "<a " not in jekyll
+
+
+def test_header_dates_from_strings_and_values() -> None:
+    import datetime as dt
+
+    from editor.core.render.header import format_date
+
+    assert format_date("2016-08-20T12:15:44+09:00") == ("2016-08-20T12:15:44+09:00", "2016-08-20 12:15")
+    assert format_date("2024-03-05 09:30:00 +0900") == ("2024-03-05T09:30:00+09:00", "2024-03-05 09:30")
+    assert format_date(dt.date(2024, 3, 5)) == ("2024-03-05", "2024-03-05")
+    assert format_date("어제") == ("어제", "어제") and format_date(None) is None
