@@ -12,7 +12,7 @@ rounds:
 3. check: the context goes to each worker once; each runs the rules on the
    posts it holds and sends back diagnostics (and progress as it goes).
 
-Workers start from a forkserver (never fork a process that may run Qt threads).
+Workers are forked, or start from a forkserver once Qt is loaded (`process_context`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,20 @@ from .post import PostView
 
 #: Progress messages per worker: often enough for a smooth bar, rare enough to cost nothing.
 PROGRESS_EVERY = 250
+
+
+def process_context():
+    """How to start workers: fork where it is safe (it starts in milliseconds and
+    re-imports nothing), else a forkserver. Forking a process that runs Qt threads
+    can deadlock the child, so once Qt is loaded (the app) the forkserver is used."""
+    import sys
+
+    if sys.platform.startswith("linux") and not any(
+            name.startswith("PySide6") for name in sys.modules):
+        return multiprocessing.get_context("fork")
+    mp = multiprocessing.get_context("forkserver")
+    mp.set_forkserver_preload(["editor.core.validation.pipeline", "editor.core.validation.runner"])
+    return mp
 
 
 def _read(path: str) -> tuple[Any, Any, PostSummary]:
@@ -92,8 +106,7 @@ def validate_site(site: Any, files: list[str], jobs: int,
 
     `progress(done, total)` counts files, reading and checking each worth half a file.
     """
-    mp = multiprocessing.get_context("forkserver")
-    mp.set_forkserver_preload(["editor.core.validation.pipeline", "editor.core.validation.runner"])
+    mp = process_context()
     jobs = max(1, min(jobs, len(files)))
     pipes, workers = [], []
     try:

@@ -8,7 +8,6 @@ run. The config decides per rule whether it runs and at which severity.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -203,8 +202,9 @@ def _validate_tasks(tasks, contexts, jobs, progress, done_before, total) -> list
     # to the end and the progress bar moving.
     size = max(8, min(500, len(tasks) // (jobs * 8) or 1))
     chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
-    # forkserver, as site.index: never fork a process that may run Qt threads.
-    mp = multiprocessing.get_context("forkserver")
+    from .pipeline import process_context
+
+    mp = process_context()  # fork only while no Qt thread can be running
     done = done_before
     with ProcessPoolExecutor(max_workers=jobs, mp_context=mp, initializer=_init_worker,
                              initargs=(contexts,)) as pool:
