@@ -107,3 +107,14 @@ def test_csp_stops_handlers_even_if_the_sanitizer_missed_one(qtbot, view) -> Non
     js(qtbot, view, f"galley.applyPatch({json.dumps(patch)})")
     qtbot.wait(300)
     assert js(qtbot, view, "String(window.pwned)") == "undefined"
+
+
+def test_top_visible_line_after_the_page_is_scrolled_to_a_block(qtbot, view) -> None:
+    body = "".join(f"## Part {i}\n\nText {i}.\n\n" for i in range(200))
+    js(qtbot, view, f"galley.applyPatch({IncrementalRenderer(SITE).render(req(body)).patch.to_json()})")
+    for line in (161, 401):
+        js(qtbot, view, f"document.querySelector('[data-line-start=\"{line}\"]').scrollIntoView(); 0")
+        assert js(qtbot, view, "galley.topVisibleLine()") == line
+        js(qtbot, view, "window.scrollTo(0, 0); 0")
+        js(qtbot, view, f"galley.scrollToLine({line}); 0")
+        assert js(qtbot, view, "galley.topVisibleLine()") == line
