@@ -87,3 +87,16 @@ def test_snapshot_from_a_worker_thread_gives_the_same_findings(jekyll):
                      for d in validate_document(doc.snapshot(), ctx)]
     assert ("field-type", 3, 1, "published") in from_doc
     assert from_snapshot == from_doc
+
+
+def test_workers_fork_only_while_qt_is_not_loaded(monkeypatch):
+    import sys
+
+    from editor.core.validation.pipeline import process_context
+
+    for name in [n for n in sys.modules if n.startswith("PySide6")]:
+        monkeypatch.delitem(sys.modules, name)
+    if sys.platform.startswith("linux"):
+        assert process_context().get_start_method() == "fork"
+    monkeypatch.setitem(sys.modules, "PySide6", object())
+    assert process_context().get_start_method() == "forkserver"
