@@ -82,6 +82,29 @@ def side_by_side(left: str, right: str) -> list[DiffRow]:
     return rows
 
 
+def _common_prefix(a: str, b: str) -> int:
+    # Binary search over slice compares: C speed, O(n log n), fine for 1 MB.
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def changed_span(old: str, new: str) -> tuple[int, int, int]:
+    """The one span that differs: old[start:old_end] becomes new[start:new_end].
+
+    Used to apply a reload to the editor as a single minimal edit (the caret
+    and undo history survive, only changed lines are re-highlighted).
+    """
+    start = _common_prefix(old, new)
+    end = _common_prefix(old[start:][::-1], new[start:][::-1])
+    return start, len(old) - end, len(new) - end
+
+
 def _parts(text: str) -> Document | None:
     try:
         return Document.from_bytes(text.encode("utf-8", "surrogatepass"))

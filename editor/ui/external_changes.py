@@ -31,38 +31,23 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from editor.core.change_policy import Decision, DiskFacts, decide
 from editor.core.document import Document
 from editor.core.errors import PostError
-from editor.core.merge import merge
-from editor.core.recovery import RecoveryEntry, RecoveryStore
+from editor.core.merge import changed_span, merge
+from editor.core.recovery import RecoveryStore
 from editor.core.storage import Fingerprint, StorageError, read_bytes
 from editor.core import storage
 from editor.ui.change_banner import ChangeBanner
 from editor.ui.diff_view import DiffDialog
-from editor.ui.file_watcher import FileWatcher
+from editor.ui.file_watcher import FileWatcher, keep_site_index_live
 from editor.ui.qt_compat import emit
-from editor.ui.recovery_dialog import RecoveryDialog
+from editor.ui.recovery_dialog import AUTOSAVE_MS, RecoveryAutosave
 
-#: Idle time after the last edit before the recovery copy is written. A
-#: SIGKILL loses at most this much typing (plus the write itself, ~1 ms).
-AUTOSAVE_MS = 2000
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """Length of the common prefix (binary search over C-speed slice compares)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def _utf16_len(text: str) -> int:
@@ -75,12 +60,11 @@ def _replace_changed_span(editor: QPlainTextEdit, new: str) -> None:
     old = editor.toPlainText()
     if old == new:
         return
-    start = _common_prefix(old, new)
-    end = _common_prefix(old[start:][::-1], new[start:][::-1])
+    start, old_end, new_end = changed_span(old, new)
     cursor = QTextCursor(editor.document())
     cursor.setPosition(_utf16_len(old[:start]))
-    cursor.setPosition(_utf16_len(old[: len(old) - end]), QTextCursor.MoveMode.KeepAnchor)
-    cursor.insertText(new[start: len(new) - end])
+    cursor.setPosition(_utf16_len(old[:old_end]), QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(new[start:new_end])
 
 
 def _editor_text(text: str) -> str:
@@ -98,10 +82,6 @@ class ExternalChangesController(QObject):
     deletedShown = Signal(str)
     #: The post was renamed on disk and the buffer followed. Carries (old, new).
     followedRename = Signal(str, str)
-    #: A recovery copy was written. Carries the post path.
-    autosaved = Signal(str)
-    #: A recovered buffer was put back into the editor. Carries the post path.
-    restored = Signal(str)
 
     def __init__(
         self,
@@ -125,20 +105,14 @@ class ExternalChangesController(QObject):
         self._written: Fingerprint | None = None  # what we last wrote there
         self._dismissed: Fingerprint | None = None  # the disk version "Keep mine" was chosen over
         self._base_text = ""  # the text the buffer was loaded from: the merge base
-        self._autosaving = False
         self.diff_dialog: DiffDialog | None = None
-        self.recovery_dialog: RecoveryDialog | None = None
-
-        self._autosave_timer = QTimer(self, singleShot=True, interval=autosave_ms)
-        self._autosave_timer.timeout.connect(self.autosave_now)
+        #: Autosave to the store and the recovery offer at start.
+        self.recovery = RecoveryAutosave(session, store, self._apply_text, notify=self._notify,
+                                         open_path=open_path, autosave_ms=autosave_ms, parent=self)
 
         session.documentReplaced.connect(self._on_document_replaced)
         session.pathChanged.connect(self._on_path_changed)
         session.saved.connect(self._on_saved)
-        session.changed.connect(self._on_edit)
-        # `changed` fires before the session updates `modified`: the first
-        # edit of a clean buffer is only seen as dirty through this one.
-        session.modifiedChanged.connect(self._on_edit)
         self.watcher.fileChanged.connect(self._on_disk_event)
         self.watcher.fileDeleted.connect(self._on_disk_event)
         self.watcher.fileMoved.connect(self._on_moved)
@@ -148,8 +122,7 @@ class ExternalChangesController(QObject):
         banner.saveRequested.connect(self._save_from_banner)
         app = QApplication.instance()
         if app is not None:
-            app.applicationStateChanged.connect(self._on_app_state)
-            app.aboutToQuit.connect(self._on_quit)
+            app.aboutToQuit.connect(self.shutdown)
         # Pick up a post opened before we were built.
         self._on_document_replaced(session.document)
         self._on_path_changed(str(session.path or ""))
@@ -168,9 +141,6 @@ class ExternalChangesController(QObject):
         if new == self._path:
             return
         if self._path is not None:
-            # We only leave a post after the window asked about its unsaved
-            # edits (saved or discarded): its recovery copy is stale now.
-            self.store.discard(self._path)
             self.watcher.unwatch(self._path)
         self._path = new
         self._written = None
@@ -180,52 +150,14 @@ class ExternalChangesController(QObject):
     def _on_saved(self, path: str) -> None:
         self._written = self.session.fingerprint
         self.watcher.note_written(path, self._written)
-        self.store.discard(path)
-        self._autosave_timer.stop()
         self._dismissed = None
         self._base_text = self.session.document.text
         self.banner.clear()
 
-    def _on_edit(self, _change=None) -> None:
-        if not self._autosaving and self.session.modified and self.session.path is not None:
-            self._autosave_timer.start()
-
-    def _on_app_state(self, state) -> None:
-        if state != Qt.ApplicationState.ApplicationActive:
-            self.autosave_now()
-
-    def _on_quit(self) -> None:
-        self.shutdown()
-
     def shutdown(self) -> None:
-        """The window closed normally (after its "save changes?" prompt): the
-        buffer was saved or deliberately discarded, so its recovery copy goes."""
-        self._autosave_timer.stop()
-        if self._path is not None:
-            self.store.discard(self._path)
+        """The window closed normally (after its "save changes?" prompt)."""
+        self.recovery.shutdown()
         self.watcher.close()
-
-    # -- autosave for recovery -----------------------------------------------------
-
-    def autosave_now(self) -> bool:
-        """Write the dirty buffer to the recovery store now; True if written."""
-        self._autosave_timer.stop()
-        path = self.session.path
-        if path is None or not self.session.modified:
-            return False
-        self._autosaving = True
-        try:
-            self.session.flush()
-            doc = self.session.document
-            self.store.write(path, doc.text, encoding=doc.encoding or "utf-8", bom=doc.bom or b"",
-                             based_on=self.session.fingerprint)
-        except OSError as exc:
-            self._notify(f"Could not keep a recovery copy: {exc.strerror or exc}")
-            return False
-        finally:
-            self._autosaving = False
-        emit(self.autosaved, str(path))
-        return True
 
     # -- disk events ---------------------------------------------------------------
 
@@ -281,7 +213,7 @@ class ExternalChangesController(QObject):
             return
         if text is not None:
             self._apply_text(text)
-            self.autosave_now()
+            self.recovery.autosave_now()
         self._restore_view(view)
         self._notify(f"{Path(old).name} was renamed to {Path(new).name} on disk; following it")
         emit(self.followedRename, old, new)
@@ -289,8 +221,7 @@ class ExternalChangesController(QObject):
     # -- banner choices -------------------------------------------------------------
 
     def discard_mine_and_reload(self) -> None:
-        if self._path is not None:
-            self.store.discard(self._path)
+        self.recovery.discard_current()
         self._reload_in_place()
 
     def keep_mine(self) -> None:
@@ -342,7 +273,7 @@ class ExternalChangesController(QObject):
                 return
             self._apply_text(dialog.merge.text)
             self._restore_view(view)
-            self.autosave_now()
+            self.recovery.autosave_now()
             self._notify("Merged the change on disk with your edits (not saved yet)")
 
     def _save_from_banner(self) -> None:
@@ -351,51 +282,6 @@ class ExternalChangesController(QObject):
             self.session.save(force=True)
         except (StorageError, PostError, ValueError) as exc:
             self._notify(f"Cannot save: {exc}")
-
-    def set_autosave_interval(self, ms: int) -> None:
-        self._autosave_timer.setInterval(ms)
-
-    # -- recovery at start ---------------------------------------------------------------
-
-    def offer_recovery(self, parent: QWidget | None = None) -> RecoveryDialog | None:
-        """Show the recovery dialog (non-modal) if the store holds entries."""
-        entries = self.store.entries()
-        if not entries:
-            return None
-        dialog = RecoveryDialog(self.store, entries, parent or self.editor.window())
-        dialog.restoreRequested.connect(self.restore)
-        dialog.discardRequested.connect(lambda e: self.store.discard(e.post_path))
-        self.recovery_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def restore(self, entry: RecoveryEntry) -> bool:
-        """Put a recovered buffer back in the editor, as unsaved edits on the disk version."""
-        text = self.store.read(entry)
-        path = entry.post_path
-        if not path.exists():
-            # The post is gone: write the recovered text back to its place
-            # (what "restore" means here), then open it.
-            try:
-                from editor.core.encoding import encode
-
-                storage.save(path, encode(text, entry.encoding, entry.bom), None)
-            except (StorageError, PostError, ValueError) as exc:
-                self._notify(f"Cannot restore {path.name}: {exc}")
-                return False
-        if self.session.path != path:
-            opener = self._open_path or (lambda p: (self.session.open(p), True)[1])
-            try:
-                if not opener(path):
-                    return False
-            except (PostError, StorageError) as exc:
-                self._notify(f"Cannot restore {path.name}: {exc}")
-                return False
-        self._apply_text(text)
-        self.autosave_now()  # the entry now matches the buffer again
-        self._notify(f"Restored unsaved text of {path.name}")
-        emit(self.restored, str(path))
-        return True
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -515,45 +401,11 @@ def install(window, recovery_dir: str | os.PathLike[str] | None = None) -> Exter
         open_path=lambda path: window.open_path(path),
         parent=window,
     )
-    window.firstShown.connect(lambda: controller.offer_recovery(window))
-    _keep_site_index_live(window)
+    window.firstShown.connect(lambda: controller.recovery.offer(window))
+    keep_site_index_live(window)
     # The window accepted its close (after the save prompt): stop watching.
     closed = getattr(window, "closed", None)
     if closed is not None:
         closed.connect(controller.shutdown)
     return controller
 
-
-def _keep_site_index_live(window) -> None:
-    """Posts added, removed or changed on disk refresh the posts list and the
-    site context (tag/category vocabulary, schema) without a restart."""
-    from editor.core.site import Site
-    from editor.ui.file_watcher import SiteWatcher
-
-    watcher = SiteWatcher(window)
-    window.site_watcher = watcher
-
-    def follow(path: str) -> None:
-        watcher.watch_site(Site.discover(path) if path else None)
-
-    def refresh(root: str) -> None:
-        loader = getattr(window, "site_loader", None)
-        if loader is not None and hasattr(loader, "forget"):
-            loader.forget(root)
-            if window.session.path is not None:
-                loader.load_for(window.session.path)
-        posts = getattr(window, "posts_list", None)
-        if posts is not None and posts.count():
-            current = posts.currentItem().text() if posts.currentItem() else None
-            posts.set_site(Site.discover(root))
-            if current is not None:
-                for item in posts.findItems(current, Qt.MatchFlag.MatchExactly):
-                    posts.setCurrentItem(item)
-
-    window.session.pathChanged.connect(follow)
-    watcher.postsChanged.connect(refresh)
-    if window.session.path is not None:
-        follow(str(window.session.path))
-    closed = getattr(window, "closed", None)
-    if closed is not None:
-        closed.connect(watcher.close)

@@ -37,14 +37,33 @@ from editor.core.storage import Fingerprint, StorageError
 from editor.ui.qt_compat import emit
 
 #: Quiet period before a path counts as settled.
-DEFAULT_QUIET_MS = 75
+DEFAULT_QUIET_MS = 100
+#: A path that has been busy for a while must stay quiet longer before it
+#: counts as settled: the quiet period grows by this fraction of the time
+#: since the first event, up to MAX_QUIET_MS. A single save (a few events
+#: within milliseconds) keeps the short period; a script writing for a second
+#: is not split in two by one scheduling hiccup of 100 ms on a busy machine.
+QUIET_GROWTH = 0.5
+MAX_QUIET_MS = 500
+#: After the quiet period, the file is stat'ed twice this far apart: events
+#: still queued in the kernel while this process was descheduled would
+#: otherwise reach us only after we had (wrongly) settled.
+CONFIRM_MS = 20
 #: A path that never goes quiet (a script writing continuously) is still
 #: reported at least this often, so the writer is not left with stale text.
-DEFAULT_MAX_WAIT_MS = 2000
+DEFAULT_MAX_WAIT_MS = 4000
 
 
 def _norm(path: str | os.PathLike[str]) -> str:
     return os.path.abspath(os.fspath(path))
+
+
+def _stat(path: str) -> tuple | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 def _fingerprint(path: str) -> Fingerprint | None:
@@ -80,11 +99,20 @@ class _Handler(FileSystemEventHandler):
                 pass
 
 
+_UNSET = object()
+
+
 @dataclass
 class _Pending:
     timer: QTimer
     first_event: float
     moved_to: str = ""
+    #: (mtime_ns, size, inode) seen when the quiet period first ran out
+    #: (None: the file is missing; _UNSET: not looked yet).
+    confirm_stat: object = None
+
+    def __post_init__(self) -> None:
+        self.confirm_stat = _UNSET
 
 
 class FileWatcher(QObject):
@@ -197,19 +225,33 @@ class FileWatcher(QObject):
             pending = self._pending[key] = _Pending(timer, time.monotonic())
         if event_type == "moved" and key == src:
             pending.moved_to = dest
+        pending.confirm_stat = _UNSET
         # Restart the quiet period, but never wait past max_wait in total.
         waited_ms = (time.monotonic() - pending.first_event) * 1000
-        pending.timer.start(max(0, min(self.quiet_ms, int(self.max_wait_ms - waited_ms))))
+        pending.timer.start(max(0, min(self._quiet_for(pending, key), int(self.max_wait_ms - waited_ms))))
+
+    def _quiet_for(self, pending: _Pending, path: str) -> int:
+        # How long the path has been busy: first to latest event (not "until
+        # now", which would make the quiet period chase its own tail).
+        busy_ms = max(0.0, self._last_raw.get(path, pending.first_event) - pending.first_event) * 1000
+        return int(min(self.quiet_ms + QUIET_GROWTH * busy_ms, max(self.quiet_ms, MAX_QUIET_MS)))
 
     def _settle(self, path: str) -> None:
         pending = self._pending.get(path)
         if pending is not None:
             quiet_for_ms = (time.monotonic() - self._last_raw.get(path, 0.0)) * 1000
             waited_ms = (time.monotonic() - pending.first_event) * 1000
-            if quiet_for_ms < self.quiet_ms and waited_ms < self.max_wait_ms:
-                # Events came in while this thread was busy: not settled yet.
-                pending.timer.start(max(1, int(self.quiet_ms - quiet_for_ms)))
-                return
+            if waited_ms < self.max_wait_ms:
+                needed = self._quiet_for(pending, path)
+                if quiet_for_ms < needed:
+                    # Events came in while this thread was busy: not settled yet.
+                    pending.timer.start(max(1, int(needed - quiet_for_ms)))
+                    return
+                now_stat = _stat(path)
+                if pending.confirm_stat is _UNSET or pending.confirm_stat != now_stat:
+                    pending.confirm_stat = now_stat
+                    pending.timer.start(CONFIRM_MS)
+                    return
         pending = self._pending.pop(path, None)
         if pending is not None:
             pending.timer.deleteLater()
@@ -343,3 +385,37 @@ def _post_folders(site) -> list[tuple[str, bool]]:
     if watch_root or not folders:
         folders.append((root, False))
     return folders
+
+
+def keep_site_index_live(window) -> None:
+    """Posts added, removed or changed on disk refresh the posts list and the
+    site context (tag/category vocabulary, schema) without a restart."""
+    from editor.core.site import Site
+
+    watcher = SiteWatcher(window)
+    window.site_watcher = watcher
+
+    def follow(path: str) -> None:
+        watcher.watch_site(Site.discover(path) if path else None)
+
+    def refresh(root: str) -> None:
+        loader = getattr(window, "site_loader", None)
+        if loader is not None and hasattr(loader, "forget"):
+            loader.forget(root)
+            if window.session.path is not None:
+                loader.load_for(window.session.path)
+        posts = getattr(window, "posts_list", None)
+        if posts is not None and posts.count():
+            current = posts.currentItem().text() if posts.currentItem() else None
+            posts.set_site(Site.discover(root))
+            if current is not None:
+                for item in posts.findItems(current, Qt.MatchFlag.MatchExactly):
+                    posts.setCurrentItem(item)
+
+    window.session.pathChanged.connect(follow)
+    watcher.postsChanged.connect(refresh)
+    if window.session.path is not None:
+        follow(str(window.session.path))
+    closed = getattr(window, "closed", None)
+    if closed is not None:
+        closed.connect(watcher.close)

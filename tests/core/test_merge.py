@@ -78,3 +78,19 @@ def test_side_by_side_pads_uneven_replace():
     rows = side_by_side("x\ny\nz\n", "q\n")
     assert [(r.left_no, r.right_no) for r in rows] == [(1, 1), (2, None), (3, None)]
     assert {r.tag for r in rows} == {"replace"}
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [("abc", "abc"), ("", "x"), ("x", ""), ("hello world", "hello brave world"),
+     ("aaa", "aa"), ("line\nline\n", "line\nnew\nline\n"), ("한국어 글", "한국어 새 글"), ("ab😀cd", "ab😀xcd")],
+)
+def test_changed_span_rebuilds_new_from_old(old, new):
+    from editor.core.merge import changed_span
+
+    start, old_end, new_end = changed_span(old, new)
+    assert old[:start] + new[start:new_end] + old[old_end:] == new
+    assert start <= old_end and start <= new_end
+    # Minimal: the kept prefix and suffix cannot grow.
+    if old != new:
+        assert old[:start + 1] != new[:start + 1] or start == min(len(old), len(new))

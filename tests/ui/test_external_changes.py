@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import threading
-import time
 
 import pytest
 
 from editor.core.storage import ConflictError
 from editor.ui.external_changes import install
+from tests.ui.test_file_watcher import burst_writer
 
 TIMEOUT = 5000
 
@@ -180,14 +179,9 @@ def test_burst_of_100_writes_is_one_reload(qtbot, win, long_post):
     reloads = []
     ctl.reloaded.connect(reloads.append)
 
-    def burst():
-        for i in range(100):
-            external_write(long_post, LONG_POST + f"burst {i}\n")
-            time.sleep(0.008)  # spacing the writes (a script writing ~100 times a second)
-
-    writer = threading.Thread(target=burst)
-    writer.start()
-    qtbot.waitUntil(lambda: not writer.is_alive() and bool(reloads), timeout=TIMEOUT)
+    writer = burst_writer(long_post, LONG_POST.replace("{", "{{").replace("}", "}}") + "burst {i}\n")
+    qtbot.waitUntil(lambda: writer.poll() is not None and bool(reloads), timeout=TIMEOUT)
+    assert writer.returncode == 0
     qtbot.wait(400)  # several quiet periods: no late second reload
     assert len(reloads) == 1
     assert editor.toPlainText().endswith("burst 99\n")
@@ -203,26 +197,26 @@ def test_own_save_is_not_an_external_change(qtbot, win, long_post):
 
 def test_autosave_while_dirty_then_removed_after_save(qtbot, win, long_post):
     ctl, editor = win.external_changes, win.body_editor
-    ctl.set_autosave_interval(100)
-    with qtbot.waitSignal(ctl.autosaved, timeout=TIMEOUT):
+    ctl.recovery.set_autosave_interval(100)
+    with qtbot.waitSignal(ctl.recovery.autosaved, timeout=TIMEOUT):
         type_into(qtbot, editor, "kept for recovery ")
-    [entry] = ctl.store.entries()
+    [entry] = ctl.recovery.store.entries()
     assert entry.post_path == long_post
-    assert ctl.store.read(entry).endswith("---\nkept for recovery " + LONG_BODY)
+    assert ctl.recovery.store.read(entry).endswith("---\nkept for recovery " + LONG_BODY)
     assert not (long_post.parent / entry.file.name).exists()  # never next to the post
     win.session.save()
-    assert ctl.store.entries() == []
+    assert ctl.recovery.store.entries() == []
 
 
 def test_reload_from_banner_discards_the_recovery_copy(qtbot, win, long_post):
     ctl, editor = win.external_changes, win.body_editor
-    ctl.set_autosave_interval(50)
-    with qtbot.waitSignal(ctl.autosaved, timeout=TIMEOUT):
+    ctl.recovery.set_autosave_interval(50)
+    with qtbot.waitSignal(ctl.recovery.autosaved, timeout=TIMEOUT):
         type_into(qtbot, editor, "x")
     with qtbot.waitSignal(ctl.conflictShown, timeout=TIMEOUT):
         external_write(long_post, LONG_POST + "theirs\n")
     qtbot.mouseClick(ctl.banner.reload_button, qtbot_left())
-    assert ctl.store.entries() == []
+    assert ctl.recovery.store.entries() == []
 
 
 def qtbot_left():

@@ -55,7 +55,7 @@ APP_CHILD = textwrap.dedent(
         QTest.keyClicks(w.body_editor, "Typed before the crash.")
         print("TYPED", flush=True)
 
-    ctl.autosaved.connect(on_autosaved)
+    ctl.recovery.autosaved.connect(on_autosaved)
     single_shot(0, type_text)
     QApplication.instance().exec()
     """
@@ -110,24 +110,24 @@ def test_app_killed_mid_edit_offers_the_unsaved_text_back(qtbot, tmp_path, post,
     try:
         if getattr(win, "external_changes", None) is None:
             win.external_changes = install(win, recovery)
-            win.external_changes.offer_recovery(win)
+            win.external_changes.recovery.offer(win)
         ctl = win.external_changes
-        qtbot.waitUntil(lambda: ctl.recovery_dialog is not None and ctl.recovery_dialog.isVisible(),
+        qtbot.waitUntil(lambda: ctl.recovery.dialog is not None and ctl.recovery.dialog.isVisible(),
                         timeout=10000)
-        dialog = ctl.recovery_dialog
+        dialog = ctl.recovery.dialog
         assert len(dialog.entries) == 1 and dialog.entries[0].post_path == post
         # The diff against the disk shows exactly the typed line as the change.
         changed = [(r.tag, r.left, r.right) for r in dialog.table.rows if r.tag != "equal"]
         assert changed == [("delete", "Typed before the crash.", "")]
 
-        with qtbot.waitSignal(ctl.restored, timeout=5000):
+        with qtbot.waitSignal(ctl.recovery.restored, timeout=5000):
             qtbot.mouseClick(dialog.restore_button, _left())
         assert win.body_editor.toPlainText().endswith("- 목록 둘\nTyped before the crash.")
         assert win.session.modified
         assert post.read_bytes() == original  # restoring is an unsaved edit, not a save
         win.session.save()
         assert post.read_text(encoding="utf-8").rstrip("\n").endswith("Typed before the crash.")
-        assert ctl.store.entries() == []
+        assert ctl.recovery.store.entries() == []
     finally:
         win.session.new()
         win.close()
