@@ -26,7 +26,7 @@ from editor.core.errors import DecodeError, PostError
 from editor.core.site import PostSummary
 
 from .context import ValidationContext
-from .diagnostics import Diagnostic
+from .diagnostics import ERROR, INTERNAL_ERROR, WARNING, Diagnostic
 from .fastdoc import FastDocument
 from .post import PostView
 
@@ -63,7 +63,13 @@ def _read(path: str) -> tuple[Any, Any, PostSummary]:
         error = PostError(f"cannot read the file: {exc.strerror or exc}", path=path,
                           rule="io-error")
         return None, error, PostSummary(path, {}, error, "none")
-    doc = FastDocument.read(decoded.text, path=path, encoding=decoded.encoding, bom=decoded.bom)
+    try:
+        doc = FastDocument.read(decoded.text, path=path, encoding=decoded.encoding,
+                                bom=decoded.bom)
+    except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the whole site
+        error = PostError(f"the post could not be read ({type(exc).__name__}: {exc})",
+                          path=path, rule=INTERNAL_ERROR)
+        return None, error, PostSummary(path, {}, error, "none")
     kind = getattr(doc.kind, "value", doc.kind)
     return doc, None, PostSummary(path, doc.front_matter, doc.front_matter_error, kind)
 
@@ -88,7 +94,8 @@ def _worker(conn) -> None:
             found: list[Diagnostic] = []
             for i, (path, doc, error) in enumerate(held, 1):
                 if isinstance(error, PostError) and not isinstance(error, DecodeError):
-                    found.append(Diagnostic("error", error.rule, error.message, path=path))
+                    severity = WARNING if error.rule == INTERNAL_ERROR else ERROR
+                    found.append(Diagnostic(severity, error.rule, error.message, path=path))
                 else:
                     found.extend(run_checks(PostView(doc, path=path, root=ctx.root,
                                                      decode_error=error), ctx))

@@ -89,8 +89,12 @@ def validate_bytes(data: bytes, path: str | Path | None, ctx: ValidationContext
         decoded = decode(data)
     except DecodeError as exc:
         return run_checks(PostView(None, path=path, root=ctx.root, decode_error=exc), ctx)
-    doc = FastDocument.read(decoded.text, path=str(path) if path is not None else None,
-                            encoding=decoded.encoding, bom=decoded.bom)
+    try:
+        doc = FastDocument.read(decoded.text, path=str(path) if path is not None else None,
+                                encoding=decoded.encoding, bom=decoded.bom)
+    except Exception as exc:  # noqa: BLE001 - a reader bug must not stop a whole run
+        return [Diagnostic(WARNING, INTERNAL_ERROR, f"the post could not be read "
+                           f"({type(exc).__name__}: {exc})", path=str(path) if path else None)]
     return run_checks(PostView(doc, path=path, root=ctx.root), ctx)
 
 

@@ -100,3 +100,24 @@ def test_workers_fork_only_while_qt_is_not_loaded(monkeypatch):
         assert process_context().get_start_method() == "fork"
     monkeypatch.setitem(sys.modules, "PySide6", object())
     assert process_context().get_start_method() == "forkserver"
+
+
+def test_a_reader_that_raises_costs_one_file_not_the_run(jekyll, monkeypatch):
+    from editor.core.validation import pipeline
+    from editor.core.validation.fastdoc import FastDocument
+
+    good = jekyll.write("_posts/2021-05-10-good.md", post(body="<div>\n"))
+    odd = jekyll.write("_posts/2021-05-10-odd.md", post())
+    real = FastDocument.read.__func__
+
+    def read(cls, text, path=None, **kw):
+        if path and path.endswith("odd.md"):
+            raise RecursionError("too deep")
+        return real(cls, text, path=path, **kw)
+
+    monkeypatch.setattr(FastDocument, "read", classmethod(read))
+    found = validate_paths([good, odd], jobs=1)
+    assert [(d.rule, d.severity, d.path.endswith("odd.md")) for d in found] == [
+        ("html-unclosed-tag", "warning", False), ("internal-error", "warning", True)]
+    _doc, error, summary = pipeline._read(str(odd))
+    assert error.rule == "internal-error" and summary.error is error
