@@ -91,8 +91,10 @@ class IncrementalRenderer:
         #: How the body is cut into blocks; tests pass `whole_body` to compare
         #: block-wise output with one Markdown pass over the whole body.
         self._split = splitter
-        self._pipeline = MarkdownPipeline()
-        self._pipeline_generator = "unknown"
+        # Built on the first render, for that site's generator (construction
+        # costs a few ms; a fresh renderer must not pay it twice).
+        self._pipeline: MarkdownPipeline | None = None
+        self._pipeline_generator: str | None = None
         self._env: tuple | None = None
         self._front_matter: Any = None
         self._stage1: dict[tuple, _Stage1] = {}
