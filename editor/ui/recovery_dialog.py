@@ -191,11 +191,14 @@ class RecoveryAutosave(QObject):
         """Write the dirty buffer to the store now; True if written."""
         self._timer.stop()
         path = self.session.path
-        if path is None or not self.session.modified:
+        if path is None:
             return False
         self._writing = True
         try:
+            # Keys typed in this event-loop turn are still only in the editor.
             self.session.flush()
+            if not self.session.modified:
+                return False
             doc = self.session.document
             self.store.write(path, doc.text, encoding=doc.encoding or "utf-8", bom=doc.bom or b"",
                              based_on=self.session.fingerprint)

@@ -277,3 +277,29 @@ def test_site_index_stays_live(qtbot, win, long_post):
     qtbot.waitUntil(lambda: win.posts_list.count() == 1, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: "brand-new-tag" not in win.site_loader.context.vocabulary.get("tags", []),
                     timeout=TIMEOUT)
+
+
+@pytest.mark.parametrize("choice", ["useDiskButton", "keepMineButton", "cancelButton"])
+def test_compare_dialog_choices(qtbot, win, long_post, choice):
+    from PySide6.QtWidgets import QPushButton
+
+    ctl, editor = win.external_changes, win.body_editor
+    type_into(qtbot, editor, "mine ")
+    theirs = LONG_POST.replace("Line 0 ", "Line zero ")  # both changed the body: no merge
+    with qtbot.waitSignal(ctl.conflictShown, timeout=TIMEOUT):
+        external_write(long_post, theirs)
+    qtbot.mouseClick(ctl.banner.compare_button, qtbot_left())
+    dialog = ctl.diff_dialog
+    assert dialog.merge_button is None
+    qtbot.mouseClick(dialog.findChild(QPushButton, choice), qtbot_left())
+    if choice == "useDiskButton":
+        assert editor.toPlainText().startswith("Line zero ") and not win.session.modified
+        assert not ctl.banner.isVisible()
+    elif choice == "keepMineButton":
+        assert editor.toPlainText().startswith("mine Line 0 ") and win.session.modified
+        assert not ctl.banner.isVisible()
+        with pytest.raises(ConflictError):  # the overwrite still needs confirming
+            win.session.save()
+    else:  # closed without choosing: nothing changes, the banner stays
+        assert editor.toPlainText().startswith("mine Line 0 ") and win.session.modified
+        assert ctl.banner.isVisible()

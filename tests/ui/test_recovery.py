@@ -201,3 +201,71 @@ def test_saves_killed_at_random_points_never_leave_a_partial_post(tmp_path):
     # What a kill can leave is a hidden temp file, never a second post.
     leftovers = [p.name for p in tmp_path.iterdir() if p != post]
     assert all(name.startswith(".post.md.") and name.endswith(".galley-tmp") for name in leftovers)
+
+
+# -- the recovery dialog and autosave, in-process --------------------------------
+
+
+@pytest.fixture
+def win(qtbot, settings, post, tmp_path):
+    from editor.ui import launch
+
+    w = launch([str(post)], settings=settings, recovery_dir=tmp_path / "recovery")
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.external_changes is not None, timeout=10000)
+    yield w
+    w.session.new()
+    w.close()
+
+
+def test_focus_loss_autosaves_at_once(qtbot, win):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    rec = win.external_changes.recovery
+    assert rec.store.entries() == []
+    win.body_editor.setFocus()
+    qtbot.keyClicks(win.body_editor, "typed then switched apps")
+    # The 2 s idle timer has not run out; leaving the app writes the copy now.
+    with qtbot.waitSignal(rec.autosaved, timeout=1000):
+        QApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
+    [entry] = rec.store.entries()
+    assert "typed then switched apps" in rec.store.read(entry)
+
+
+def test_clean_buffer_is_never_autosaved(qtbot, win):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    rec = win.external_changes.recovery
+    with qtbot.assertNotEmitted(rec.autosaved, wait=100):
+        QApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
+    assert rec.store.entries() == []
+
+
+def test_discard_in_the_dialog_removes_the_entry_and_keeps_the_post(qtbot, win, post, tmp_path):
+    rec = win.external_changes.recovery
+    other = post.with_name("2024-03-06-other.md")
+    other.write_text("---\ntitle: Other\n---\nOn disk.\n", encoding="utf-8")
+    rec.store.write(other, "---\ntitle: Other\n---\nOn disk. And recovered words.\n")
+    dialog = rec.offer(win)
+    assert dialog is not None and len(dialog.entries) == 1
+    assert "recovered" in dialog.note.text() or "unsaved" in dialog.note.text()
+    qtbot.mouseClick(dialog.discard_button, _left())
+    assert rec.store.entries() == []
+    assert not dialog.isVisible()
+    assert other.read_text(encoding="utf-8") == "---\ntitle: Other\n---\nOn disk.\n"
+    assert win.session.path == post  # nothing was opened
+
+
+def test_restoring_a_post_deleted_since_writes_it_back(qtbot, win, post, tmp_path):
+    rec = win.external_changes.recovery
+    gone = post.with_name("2024-03-07-gone.md")
+    rec.store.write(gone, "---\ntitle: Gone\n---\nOnly in the recovery store.\n")
+    dialog = rec.offer(win)
+    assert "no longer on disk" in dialog.note.text()
+    with qtbot.waitSignal(rec.restored, timeout=5000):
+        qtbot.mouseClick(dialog.restore_button, _left())
+    assert gone.read_text(encoding="utf-8") == "---\ntitle: Gone\n---\nOnly in the recovery store.\n"
+    assert win.session.path == gone
+    assert win.body_editor.toPlainText() == "Only in the recovery store.\n"
