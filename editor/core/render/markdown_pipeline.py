@@ -16,6 +16,7 @@ never share either between threads (create one per worker).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -25,6 +26,9 @@ from .footnotes import FootnotesExtension, in_document_order
 from .headings import HeadingIdsExtension
 from .kramdown import KramdownExtension
 from .lists import ListIndentExtension
+
+
+_CODE_WRAPPER = re.compile(r'(<div class="language-[\w#.+-]+) highlight">')
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class MarkdownPipeline:
     def __init__(self, generator: str = "unknown") -> None:
         self._headings = HeadingIdsExtension()
         self._footnotes = FootnotesExtension()
+        self._jekyll = generator == "jekyll"
         extensions: list = [
             "tables", "attr_list", "def_list", "md_in_html", "smarty",
             "pymdownx.superfences", "pymdownx.highlight", "pymdownx.tasklist", "pymdownx.tilde",
@@ -72,6 +77,10 @@ class MarkdownPipeline:
         if references:
             self.md.references.update(references)
         html = self.md.convert(text)
+        if self._jekyll and 'highlight">' in html:
+            # Jekyll wraps code in `language-x highlighter-rouge`: a site's own
+            # stylesheet (RenderOptions.site_css) styles code by that class.
+            html = _CODE_WRAPPER.sub(r'\1 highlighter-rouge highlight">', html)
         refs: tuple[str, ...] = tuple(self._footnotes.refs)
         if refs:
             html, refs = in_document_order(html, refs)
