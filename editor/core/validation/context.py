@@ -57,11 +57,12 @@ class ValidationContext:
     @classmethod
     def build(cls, site: Any = None, schema: Schema | None = None,
               config: ValidationConfig | None = None, index: list | None = None,
-              now: _dt.datetime | None = None) -> "ValidationContext":
+              now: _dt.datetime | None = None, walk: bool = True) -> "ValidationContext":
         """Gather the facts of `site` (an editor.core.site.Site, or None for a lone post).
 
         Reads the site's post index once (`index` if the caller has it) for the
-        schema inference, vocabulary and slugs, and walks the folder once.
+        schema inference, vocabulary and slugs, and walks the folder once (not with
+        `walk=False`: then only what the site's config says is known).
         """
         from .rules import RULE_IDS
 
@@ -75,7 +76,7 @@ class ValidationContext:
             schema = load_schema(site, index)
         if config is None:
             config = ValidationConfig.load(root, RULE_IDS)
-        files, dirs = _walk(root)
+        files, dirs = _walk(root) if walk else (frozenset(), frozenset())
         vocabulary, terms_by_path = _vocabulary(index, root, site.generator, schema.taxonomies)
         slugs = _slugs(index, files, dirs) | _page_slugs(root, files, index)
         return cls(schema=schema, config=config, root=root, generator=site.generator,

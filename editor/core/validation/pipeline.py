@@ -12,6 +12,10 @@ rounds:
 3. check: the context goes to each worker once; each runs the rules on the
    posts it holds and sends back diagnostics (and progress as it goes).
 
+The rules that need only the site's config (`Check.site_wide` False: markup,
+dates, lengths...) run in step 1, right after the summaries are sent, so the
+workers keep busy while the parent builds the context.
+
 Workers are forked, or start from a forkserver once Qt is loaded (`process_context`).
 """
 
@@ -77,31 +81,43 @@ def _read(path: str) -> tuple[Any, Any, PostSummary]:
 def _worker(conn) -> None:
     from .runner import run_checks
 
-    held: list[tuple[str, Any, Any]] = []
+    held: list[tuple[str, Any, Any]] = []  # (path, PostView or None, read error or None)
+    local: list[Diagnostic] = []
     while True:
         message, payload = conn.recv()
         if message == "read":
+            paths, preliminary = payload
             summaries = []
-            for i, path in enumerate(payload, 1):
+            for i, path in enumerate(paths, 1):
                 doc, error, summary = _read(path)
-                held.append((path, doc, error))
+                if isinstance(error, PostError) and not isinstance(error, DecodeError):
+                    severity = WARNING if error.rule == INTERNAL_ERROR else ERROR
+                    local.append(Diagnostic(severity, error.rule, error.message, path=path))
+                    held.append((path, None, error))
+                else:
+                    view = PostView(doc, path=path, root=preliminary.root, decode_error=error)
+                    held.append((path, view, None))
                 summaries.append(summary)
                 if i % PROGRESS_EVERY == 0:
                     conn.send(("progress", PROGRESS_EVERY))
             conn.send(("read", summaries))
+            # While the parent builds the site's facts from the summaries, run the
+            # checks that need only the site's config.
+            for i, (path, view, error) in enumerate(held, 1):
+                if view is not None:
+                    local.extend(run_checks(view, preliminary, site_wide=False))
+                if i % (2 * PROGRESS_EVERY) == 0:
+                    conn.send(("progress", PROGRESS_EVERY))
         elif message == "check":
             ctx: ValidationContext = payload
-            found: list[Diagnostic] = []
-            for i, (path, doc, error) in enumerate(held, 1):
-                if isinstance(error, PostError) and not isinstance(error, DecodeError):
-                    severity = WARNING if error.rule == INTERNAL_ERROR else ERROR
-                    found.append(Diagnostic(severity, error.rule, error.message, path=path))
-                else:
-                    found.extend(run_checks(PostView(doc, path=path, root=ctx.root,
-                                                     decode_error=error), ctx))
-                if i % PROGRESS_EVERY == 0:
+            found = local
+            for i, (path, view, error) in enumerate(held, 1):
+                if view is not None:
+                    found.extend(run_checks(view, ctx, site_wide=True))
+                if i % (2 * PROGRESS_EVERY) == 0:
                     conn.send(("progress", PROGRESS_EVERY))
             held.clear()
+            local = []
             conn.send(("checked", found))
         else:
             return
@@ -111,7 +127,8 @@ def validate_site(site: Any, files: list[str], jobs: int,
                   progress: Callable[[int, int], None] | None = None) -> list[Diagnostic]:
     """Validate `files` -- all the posts of `site` -- reading each once (see the module doc).
 
-    `progress(done, total)` counts files, reading and checking each worth half a file.
+    `progress(done, total)` counts files: reading is half a file's worth, each of the
+    two rounds of checks a quarter.
     """
     mp = process_context()
     jobs = max(1, min(jobs, len(files)))
@@ -124,9 +141,11 @@ def validate_site(site: Any, files: list[str], jobs: int,
             child.close()
             pipes.append(parent)
             workers.append(proc)
+        # What the site's config alone says, for the checks that need nothing more.
+        preliminary = ValidationContext.build(site, index=[], walk=False)
         # Interleaved shares: neighbouring files (often of one size) spread evenly.
         for i, conn in enumerate(pipes):
-            conn.send(("read", files[i::jobs]))
+            conn.send(("read", (files[i::jobs], preliminary)))
         steps = [0]
 
         def step(n: int) -> None:

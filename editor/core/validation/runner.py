@@ -26,12 +26,16 @@ from .rules import CHECKS
 POOL_THRESHOLD = 64
 
 
-def run_checks(post: PostView, ctx: ValidationContext) -> list[Diagnostic]:
-    """All enabled checks on one post, sorted by position."""
+def run_checks(post: PostView, ctx: ValidationContext, site_wide: bool | None = None
+               ) -> list[Diagnostic]:
+    """The enabled checks on one post, sorted by position: all of them, or with
+    `site_wide` True/False only those that do / do not need the whole site's facts."""
     config = ctx.config
     found: list[Diagnostic] = []
     configured = bool(config.rules)
     for chk in CHECKS:
+        if site_wide is not None and chk.site_wide != site_wide:
+            continue
         if configured and not any(config.enabled(rule) for rule in chk.rules):
             continue
         try:

@@ -27,16 +27,21 @@ class Check:
     #: The rule ids this check may report, with their default severities.
     rules: dict
     run: Callable[..., Iterable[Diagnostic]]
+    #: Needs facts gathered from the whole site (schema fields and expectations,
+    #: vocabulary, slugs, files). The others need only the site's config, so a big
+    #: run can start them before the site index is complete.
+    site_wide: bool = False
 
 
 CHECKS: list[Check] = []
 
 
-def check(name: str, **rules: str) -> Callable:
+def check(name: str, site_wide: bool = False, **rules: str) -> Callable:
     """Register a check; `rules` maps rule ids (with `_` for `-`) to default severities."""
 
     def register(fn: Callable) -> Callable:
-        CHECKS.append(Check(name, {k.replace("_", "-"): v for k, v in rules.items()}, fn))
+        CHECKS.append(Check(name, {k.replace("_", "-"): v for k, v in rules.items()}, fn,
+                            site_wide))
         return fn
 
     return register

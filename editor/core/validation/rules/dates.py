@@ -22,7 +22,7 @@ def _date_keys(ctx):
     return keys
 
 
-@check("date-format", date_format=ERROR)
+@check("date-format", site_wide=True, date_format=ERROR)
 def check_date_format(post, ctx):
     if post.front_matter_error is not None:
         return

@@ -42,7 +42,7 @@ def _empty(value: Any) -> bool:
         or value == {}
 
 
-@check("required", required_field=ERROR)
+@check("required", site_wide=True, required_field=ERROR)
 def check_required(post, ctx):
     if post.kind == "none" or post.front_matter_error is not None:
         return  # front-matter-missing / the parse error say it better
@@ -101,7 +101,7 @@ def _required_subfields(post, field, value: dict, path: tuple):
                              f"`{'.'.join(key)}` is required", post.where(path), key=key)
 
 
-@check("types", field_type=ERROR, field_value=ERROR)
+@check("types", site_wide=True, field_type=ERROR, field_value=ERROR)
 def check_types(post, ctx):
     if post.front_matter_error is not None:
         return

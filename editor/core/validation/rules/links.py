@@ -131,7 +131,7 @@ def _lookup(fm: dict, dotted: str):
     return value
 
 
-@check("images", image_missing=WARNING)
+@check("images", site_wide=True, image_missing=WARNING)
 def check_images(post, ctx):
     if ctx.root is None or post.decode_error is not None:
         return
@@ -200,7 +200,7 @@ def _page_found(path: str, ctx) -> bool:
     return any(ctx.exists(c) for c in candidates)
 
 
-@check("links", broken_link=WARNING)
+@check("links", site_wide=True, broken_link=WARNING)
 def check_links(post, ctx):
     if ctx.root is None or post.decode_error is not None:
         return

@@ -64,7 +64,7 @@ def _one_typo(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
-@check("new-tag", new_tag=INFO)
+@check("new-tag", site_wide=True, new_tag=INFO)
 def check_new_terms(post, ctx):
     if post.front_matter_error is not None or not ctx.vocabulary:
         return
