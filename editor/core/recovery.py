@@ -143,6 +143,29 @@ class RecoveryStore:
         except FileNotFoundError:
             return False
 
+    def discard_entry(self, entry: RecoveryEntry) -> None:
+        """Remove one listed entry (also a set-aside one)."""
+        try:
+            entry.file.unlink()
+        except FileNotFoundError:
+            pass
+
+    def set_aside(self, entry: RecoveryEntry) -> RecoveryEntry:
+        """Keep an entry out of the way of new autosaves of the same post.
+
+        When the writer answers "Later" at start and then edits that post,
+        the next `write` (and the `discard` after a save) must not destroy the
+        older recovered text: it is renamed to a name of its own and stays
+        listed until restored or discarded.
+        """
+        if entry.file.name != entry_name(entry.post_path):
+            return entry  # already set aside
+        target = entry.file.with_name(
+            entry.file.name[: -len(_SUFFIX)] + f"-{time.time_ns()}" + _SUFFIX)
+        os.replace(entry.file, target)
+        return RecoveryEntry(entry.post_path, entry.saved_at, entry.encoding, entry.bom,
+                             entry.based_on, target)
+
     def entries(self) -> list[RecoveryEntry]:
         """Every readable entry, oldest first. Unreadable files are skipped."""
         found: list[RecoveryEntry] = []

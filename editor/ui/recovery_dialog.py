@@ -228,14 +228,26 @@ class RecoveryAutosave(QObject):
             return None
         dialog = RecoveryDialog(self.store, entries, parent)
         dialog.restoreRequested.connect(self.restore)
-        dialog.discardRequested.connect(lambda e: self.store.discard(e.post_path))
+        dialog.discardRequested.connect(self.store.discard_entry)
+        dialog.rejected.connect(lambda d=dialog: self._set_aside(d.entries))
         self.dialog = dialog
         dialog.open()
         return dialog
 
+    def _set_aside(self, entries: list[RecoveryEntry]) -> None:
+        # "Later": the writer may now edit these posts; their autosaves and
+        # saves must not overwrite or remove the older recovered text.
+        for entry in entries:
+            try:
+                self.store.set_aside(entry)
+            except OSError as exc:
+                self._notify(f"Could not keep the recovered text of {entry.post_path.name}: {exc}")
+
     def restore(self, entry: RecoveryEntry) -> bool:
         """Put a recovered buffer back, as unsaved edits on top of the disk version."""
         text = self.store.read(entry)
+        if entry.file.name != self.store.path_for(entry.post_path).name:
+            self.store.discard_entry(entry)  # a set-aside copy: the buffer holds it now
         path = entry.post_path
         if not path.exists():
             # The post is gone: write the recovered text back to its place

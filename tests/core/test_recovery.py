@@ -97,3 +97,19 @@ def test_write_leaves_no_temp_files(tmp_path):
     for i in range(20):
         store.write(tmp_path / "a.md", f"version {i}")
     assert sorted(os.listdir(tmp_path)) == [entry_name(tmp_path / "a.md")]
+
+
+def test_set_aside_entry_survives_new_autosaves_and_discard(tmp_path):
+    store = RecoveryStore(tmp_path)
+    post = tmp_path / "a.md"
+    store.write(post, "recovered after the crash")
+    [old] = store.entries()
+    aside = store.set_aside(old)
+    assert store.set_aside(aside) == aside  # idempotent
+    store.write(post, "new session's edits")
+    texts = sorted(store.read(e) for e in store.entries())
+    assert texts == ["new session's edits", "recovered after the crash"]
+    store.discard(post)  # the new session saved: only its own copy goes
+    assert [store.read(e) for e in store.entries()] == ["recovered after the crash"]
+    store.discard_entry(store.entries()[0])
+    assert store.entries() == []

@@ -269,3 +269,26 @@ def test_restoring_a_post_deleted_since_writes_it_back(qtbot, win, post, tmp_pat
     assert gone.read_text(encoding="utf-8") == "---\ntitle: Gone\n---\nOnly in the recovery store.\n"
     assert win.session.path == gone
     assert win.body_editor.toPlainText() == "Only in the recovery store.\n"
+
+
+def test_later_keeps_the_recovered_text_while_the_post_is_edited_and_saved(qtbot, win, post):
+    rec = win.external_changes.recovery
+    rec.store.write(post, post.read_text(encoding="utf-8") + "Recovered sentence.\n")
+    dialog = rec.offer(win)
+    qtbot.mouseClick(dialog.later_button, _left())
+    # This session edits and saves the same post...
+    rec.set_autosave_interval(50)
+    with qtbot.waitSignal(rec.autosaved, timeout=5000):
+        win.body_editor.setFocus()
+        qtbot.keyClicks(win.body_editor, "new words ")
+    win.session.save()
+    # ...and the older recovered text is still offered.
+    [entry] = rec.store.entries()
+    assert rec.store.read(entry).endswith("Recovered sentence.\n")
+    dialog = rec.offer(win)
+    with qtbot.waitSignal(rec.restored, timeout=5000):
+        qtbot.mouseClick(dialog.restore_button, _left())
+    assert win.body_editor.toPlainText().endswith("Recovered sentence.\n")
+    assert win.session.modified
+    # Restoring used up the set-aside copy; the buffer's own autosave replaces it.
+    assert [e.file.name for e in rec.store.entries()] == [rec.store.path_for(post).name]
