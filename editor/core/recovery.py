@@ -51,6 +51,8 @@ class RecoveryEntry:
     based_on: dict[str, Any] | None
     #: The entry's own file in the store.
     file: Path
+    #: A buffer never saved: `post_path` is only a name inside the store.
+    untitled: bool = False
 
 
 def entry_name(post_path: str | os.PathLike[str]) -> str:
@@ -99,6 +101,12 @@ class RecoveryStore:
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.folder = Path(folder)
 
+    def untitled_path(self, key: str) -> Path:
+        """A stand-in post path for a buffer that has no file yet (its key:
+        unique per window and buffer). It lies inside the store, never used
+        as a post: a restore opens the text as a new, unsaved post."""
+        return self.folder / "untitled" / f"{key}.md"
+
     def path_for(self, post_path: str | os.PathLike[str]) -> Path:
         return self.folder / entry_name(post_path)
 
@@ -110,6 +118,7 @@ class RecoveryStore:
         encoding: str = "utf-8",
         bom: bytes = b"",
         based_on: Any = None,
+        untitled: bool = False,
     ) -> Path:
         """Store (replace) the post's unsaved text atomically; returns the entry file.
 
@@ -125,6 +134,7 @@ class RecoveryStore:
             "encoding": encoding,
             "bom": bom.hex(),
             "based_on": _fingerprint_fields(based_on),
+            "untitled": untitled,
         }
         # ensure_ascii keeps the header a single line whatever the path holds.
         data = (json.dumps(header, ensure_ascii=True) + "\n" + text).encode("utf-8", "surrogatepass")
@@ -164,7 +174,7 @@ class RecoveryStore:
             entry.file.name[: -len(_SUFFIX)] + f"-{time.time_ns()}" + _SUFFIX)
         os.replace(entry.file, target)
         return RecoveryEntry(entry.post_path, entry.saved_at, entry.encoding, entry.bom,
-                             entry.based_on, target)
+                             entry.based_on, target, entry.untitled)
 
     def entries(self) -> list[RecoveryEntry]:
         """Every readable entry, oldest first. Unreadable files are skipped."""
@@ -187,6 +197,7 @@ class RecoveryStore:
                     bom=bytes.fromhex(header.get("bom", "")),
                     based_on=header.get("based_on"),
                     file=file,
+                    untitled=bool(header.get("untitled", False)),
                 )
             )
         found.sort(key=lambda e: e.saved_at)

@@ -22,7 +22,8 @@ What it needs from the window (a protocol, so tests can hand in small parts):
 `flush()`; `body_editor`, a QPlainTextEdit showing the body with "\\n" line
 ends that pushes its text into the Document on `session.flush()`; a
 ChangeBanner placed above it; optional callables `notify(text)` (status bar),
-and `open_path(path) -> bool` (the window's, which asks about unsaved changes).
+`open_path(path) -> bool` and `confirm_replace() -> bool` (the window's, which
+ask about unsaved changes).
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ class ExternalChangesController(QObject):
         watcher: FileWatcher | None = None,
         notify: Callable[[str], None] | None = None,
         open_path: Callable[[Path], bool] | None = None,
+        confirm_replace: Callable[[], bool] | None = None,
         autosave_ms: int = AUTOSAVE_MS,
         parent: QObject | None = None,
     ) -> None:
@@ -108,7 +110,8 @@ class ExternalChangesController(QObject):
         self.diff_dialog: DiffDialog | None = None
         #: Autosave to the store and the recovery offer at start.
         self.recovery = RecoveryAutosave(session, store, self._apply_text, notify=self._notify,
-                                         open_path=open_path, autosave_ms=autosave_ms, parent=self)
+                                         open_path=open_path, confirm_replace=confirm_replace,
+                                         autosave_ms=autosave_ms, parent=self)
 
         session.documentReplaced.connect(self._on_document_replaced)
         session.pathChanged.connect(self._on_path_changed)
@@ -399,6 +402,7 @@ def install(window, recovery_dir: str | os.PathLike[str] | None = None) -> Exter
         store,
         notify=lambda text: window.statusBar().showMessage(text, 5000),
         open_path=lambda path: window.open_path(path),
+        confirm_replace=window.maybe_keep_changes,
         parent=window,
     )
     window.firstShown.connect(lambda: controller.recovery.offer(window))

@@ -100,7 +100,9 @@ class RecoveryDialog(QDialog):
         layout.addLayout(buttons)
         for entry in self.entries:
             when = _dt.datetime.fromtimestamp(entry.saved_at).strftime("%Y-%m-%d %H:%M:%S")
-            item = QListWidgetItem(f"{entry.post_path.name} — {entry.post_path.parent}  ({when})")
+            where = "Untitled (never saved)" if entry.untitled else \
+                f"{entry.post_path.name} — {entry.post_path.parent}"
+            item = QListWidgetItem(f"{where}  ({when})")
             self.list.addItem(item)
         self.list.currentRowChanged.connect(self._show_entry)
         self.restore_button.clicked.connect(self._restore)
@@ -120,8 +122,10 @@ class RecoveryDialog(QDialog):
             self.note.clear()
             return
         recovered = self.store.read(entry)
-        disk = disk_text(entry.post_path)
-        if disk is None:
+        disk = None if entry.untitled else disk_text(entry.post_path)
+        if entry.untitled:
+            self.note.setText("A new post that was never saved: restoring opens it as an unsaved post.")
+        elif disk is None:
             self.note.setText("The file is no longer on disk: restoring brings it back when you save.")
         elif _based_on_changed(entry):
             self.note.setText("The file on disk changed after this text was kept: compare before restoring.")
@@ -154,7 +158,10 @@ class RecoveryAutosave(QObject):
     external-changes controller's, which keeps caret and undo).
     """
 
-    #: A recovery copy was written. Carries the post path.
+    _untitled_count = 0  # keys of untitled buffers, unique within the process
+
+    #: A recovery copy was written. Carries the post path (for an untitled
+    #: buffer, its stand-in path inside the store).
     autosaved = Signal(str)
     #: A recovered buffer was put back into the editor. Carries the post path.
     restored = Signal(str)
@@ -162,13 +169,16 @@ class RecoveryAutosave(QObject):
     def __init__(self, session, store: RecoveryStore, apply_text: Callable[[str], None], *,
                  notify: Callable[[str], None] | None = None,
                  open_path: Callable[[Path], bool] | None = None,
+                 confirm_replace: Callable[[], bool] | None = None,
                  autosave_ms: int = AUTOSAVE_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session, self.store = session, store
         self._apply_text = apply_text
         self._notify = notify or (lambda _text: None)
         self._open_path = open_path
+        self._confirm_replace = confirm_replace or (lambda: not session.modified)
         self._path: str | None = None
+        self._untitled_key = ""
         self._writing = False
         self.dialog: RecoveryDialog | None = None
         self._timer = QTimer(self, singleShot=True, interval=autosave_ms)
@@ -191,8 +201,9 @@ class RecoveryAutosave(QObject):
         """Write the dirty buffer to the store now; True if written."""
         self._timer.stop()
         path = self.session.path
-        if path is None:
-            return False
+        untitled = path is None
+        if untitled:
+            path = self.store.untitled_path(self._untitled_key)
         self._writing = True
         try:
             # Keys typed in this event-loop turn are still only in the editor.
@@ -201,7 +212,7 @@ class RecoveryAutosave(QObject):
                 return False
             doc = self.session.document
             self.store.write(path, doc.text, encoding=doc.encoding or "utf-8", bom=doc.bom or b"",
-                             based_on=self.session.fingerprint)
+                             based_on=self.session.fingerprint, untitled=untitled)
         except OSError as exc:
             self._notify(f"Could not keep a recovery copy: {exc.strerror or exc}")
             return False
@@ -213,8 +224,8 @@ class RecoveryAutosave(QObject):
     def discard_current(self) -> None:
         """The writer discarded the buffer's edits (e.g. Reload on the banner)."""
         self._timer.stop()
-        if self._path is not None:
-            self.store.discard(self._path)
+        self.store.discard(self._path if self._path is not None
+                           else self.store.untitled_path(self._untitled_key))
 
     def shutdown(self) -> None:
         """A normal close comes after the window's "save changes?" prompt: the
@@ -246,6 +257,8 @@ class RecoveryAutosave(QObject):
     def restore(self, entry: RecoveryEntry) -> bool:
         """Put a recovered buffer back, as unsaved edits on top of the disk version."""
         text = self.store.read(entry)
+        if entry.untitled:
+            return self._restore_untitled(entry, text)
         if entry.file.name != self.store.path_for(entry.post_path).name:
             self.store.discard_entry(entry)  # a set-aside copy: the buffer holds it now
         path = entry.post_path
@@ -273,10 +286,30 @@ class RecoveryAutosave(QObject):
         emit(self.restored, str(path))
         return True
 
+    def _restore_untitled(self, entry: RecoveryEntry, text: str) -> bool:
+        from editor.core.document import Document
+
+        if not self._confirm_replace():  # the window asks about the current buffer
+            return False
+        try:
+            kind = Document.from_bytes(text.encode("utf-8", "surrogatepass")).kind
+        except PostError:
+            kind = None
+        if kind is not None:
+            self.session.new(kind=kind)
+        else:
+            self.session.new()
+        self._apply_text(text)
+        self.store.discard_entry(entry)  # now kept under this buffer's own key
+        self.autosave_now()
+        self._notify("Restored an unsaved new post (Save As to give it a file)")
+        emit(self.restored, str(entry.post_path))
+        return True
+
     # -- session events ----------------------------------------------------------
 
     def _on_edit(self, _change=None) -> None:
-        if not self._writing and self.session.modified and self.session.path is not None:
+        if not self._writing and self.session.modified:
             self._timer.start()
 
     def _on_saved(self, path: str) -> None:
@@ -285,13 +318,16 @@ class RecoveryAutosave(QObject):
 
     def _on_path_changed(self, path: str) -> None:
         new = os.path.abspath(path) if path else None
-        if new == self._path:
+        if new == self._path and new is not None:
             return
-        if self._path is not None:
-            # We only leave a post after the window asked about its unsaved
-            # edits (saved or discarded): its recovery copy is stale now.
-            self.store.discard(self._path)
+        # We only leave a buffer after the window asked about its unsaved
+        # edits (saved or discarded): its recovery copy is stale now. A new
+        # untitled buffer (File > New) gets a key of its own.
+        self.discard_current()
         self._path = new
+        if new is None:
+            RecoveryAutosave._untitled_count += 1
+            self._untitled_key = f"{os.getpid()}-{id(self):x}-{RecoveryAutosave._untitled_count}"
 
     def _on_app_state(self, state) -> None:
         if state != Qt.ApplicationState.ApplicationActive:

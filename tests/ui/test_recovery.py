@@ -292,3 +292,35 @@ def test_later_keeps_the_recovered_text_while_the_post_is_edited_and_saved(qtbot
     assert win.session.modified
     # Restoring used up the set-aside copy; the buffer's own autosave replaces it.
     assert [e.file.name for e in rec.store.entries()] == [rec.store.path_for(post).name]
+
+
+def test_untitled_buffer_is_autosaved_and_restored_as_a_new_post(qtbot, win, tmp_path):
+    rec = win.external_changes.recovery
+    win.session.new()
+    rec.set_autosave_interval(50)
+    with qtbot.waitSignal(rec.autosaved, timeout=5000):
+        win.body_editor.setFocus()
+        qtbot.keyClicks(win.body_editor, "A draft never saved.")
+    [entry] = rec.store.entries()
+    assert entry.untitled
+    assert str(entry.post_path).startswith(str(tmp_path / "recovery"))  # a name in the store only
+    assert rec.store.read(entry).endswith("A draft never saved.")
+
+    # Leaving the untitled buffer (after the window's prompt) discards its copy.
+    win.session.open(tmp_path / "site" / "_posts" / "2024-03-05-hello.md")
+    assert rec.store.entries() == []
+
+    # What a killed previous run leaves: an untitled entry under its own key.
+    rec.store.write(rec.store.untitled_path("previous-run"), "---\ntitle: Draft\n---\nA draft never saved.",
+                    untitled=True)
+    dialog = rec.offer(win)
+    assert dialog.list.item(0).text().startswith("Untitled")
+    with qtbot.waitSignal(rec.restored, timeout=5000):
+        qtbot.mouseClick(dialog.restore_button, _left())
+    assert win.session.path is None and win.session.modified
+    assert win.body_editor.toPlainText().endswith("A draft never saved.")
+    # Save As gives it a file; the recovery copy goes.
+    target = tmp_path / "saved-draft.md"
+    win.session.save(target)
+    assert rec.store.entries() == []
+    assert target.read_text(encoding="utf-8") == "---\ntitle: Draft\n---\nA draft never saved."
