@@ -53,7 +53,9 @@ def split_lines(body: str) -> list[str]:
 
 
 _RUN = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
-_SPECIAL = re.compile(r"^[ \t]*(?:`{3,}|~{3,}|<)|\{%", re.M)
+_BLOCK_TAG_ANY = re.compile(
+    r"<(" + "|".join(sorted(_BLOCK_TAGS - _VOID, key=len, reverse=True)) + r")(?=[\s/>]|$)", re.I)
+_SPECIAL = re.compile(r"^[ \t]*(?:`{3,}|~{3,}|<)|\{%|" + _BLOCK_TAG_ANY.pattern, re.M | re.I)
 _LIST_ANY = re.compile(_LIST_ITEM.pattern, re.M)
 _QUOTE_ANY = re.compile(r"^[ \t]*>", re.M)
 _DEFS_ANY = re.compile(r"^[ \t]*:", re.M)
@@ -168,9 +170,25 @@ def _split_text(text: str) -> tuple[tuple[SourceBlock, ...], bool]:
                     clean = clean and end != n - 1
                     i = end + 1
                     continue
+            if "<" in line:
+                # A block-level tag left open mid-line: Python-Markdown's HTML
+                # extractor reads on from it, across blank lines.
+                tag = _BLOCK_TAG_ANY.search(line)
+                if tag:
+                    end = _tag_end(lines, i, tag.group(1).lower())
+                    if end > i:
+                        clean = clean and end != n - 1
+                        i = end + 1
+                        continue
             if "{%" in line:
                 end = _liquid_end(lines, i)
                 if end is not None:
+                    # `{% raw %}` content is still Markdown: its quotes and lists count.
+                    for skipped in lines[i:end + 1]:
+                        body = skipped.strip()
+                        has_list = has_list or bool(_LIST_ITEM.match(skipped))
+                        has_quote = has_quote or body.startswith(">") or "> " in skipped
+                        has_defs = has_defs or body.startswith(":")
                     i = end + 1
                     continue
                 clean = clean and not _LIQUID_OPEN.search(line)
@@ -238,7 +256,11 @@ def _html_end(lines: list[str], i: int) -> int | None:
     m = _HTML_OPEN.match(line)
     if not m or m.group(1).lower() not in _BLOCK_TAGS or m.group(1).lower() in _VOID:
         return None
-    tag = m.group(1).lower()
+    return _tag_end(lines, i, m.group(1).lower())
+
+
+def _tag_end(lines: list[str], i: int, tag: str) -> int:
+    """The line where the `tag` opened on line i closes (the last line if never)."""
     opener = re.compile(r"<" + tag + r"(?=[\s/>]|$)", re.I)
     closer = re.compile(r"</" + tag + r"\s*>", re.I)
     depth = 0

@@ -23,7 +23,8 @@ from markdown.inlinepatterns import InlineProcessor
 
 _DEF = re.compile(r"^[ ]{0,3}\[\^([^\]\s][^\]]*)\]:[ ]*(.*)$", re.M)
 _REF = r"\[\^([^\]\s][^\]]*)\]"
-PLACEHOLDER = re.compile('<sup class="galley-fnref">\ue000F(\\d+)\ue001</sup>')
+# Any attributes: attr_list may add some (`[^1]{% raw %}` reads as an attribute list).
+PLACEHOLDER = re.compile('<sup\\b[^>]*>\ue000F(\\d+)\ue001</sup>')
 
 
 class _Definitions(BlockProcessor):
@@ -106,6 +107,8 @@ class FootnoteIndex:
     def fill(html_text: str, refs: tuple[str, ...], ctx: tuple) -> str:
         def sub(m: re.Match[str]) -> str:
             i = int(m.group(1))
+            if i >= len(refs):  # not one of ours (a post can type the marker)
+                return ""
             label = refs[i]
             esc = html.escape(label, quote=True)
             if ctx[i] is None:  # no definition: the text stays, as in Markdown
@@ -131,6 +134,8 @@ def in_document_order(html_text: str, refs: tuple[str, ...]) -> tuple[str, tuple
     order: list[int] = []
 
     def sub(m: re.Match[str]) -> str:
+        if int(m.group(1)) >= len(refs):
+            return ""
         order.append(int(m.group(1)))
         return f'<sup class="galley-fnref">\ue000F{len(order) - 1}\ue001</sup>'
 

@@ -45,18 +45,28 @@ class _HeadingIds(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
+        position = 0
         for el in root.iter():
-            if el.tag in _HEADINGS and "id" not in el.attrib:
-                self.ext.slugs.append(slugify(_text_of(el)))
+            if el.tag not in _HEADINGS:
+                continue
+            text = _text_of(el)
+            if "id" not in el.attrib:
+                self.ext.slugs.append(slugify(text))
                 el.set("id", f"\ue000H{len(self.ext.slugs) - 1}\ue001")
+            if "no_toc" not in (el.get("class") or "").split():
+                # (level, text, position among this conversion's headings): for TOCs.
+                self.ext.headings.append((int(el.tag[1]), text.strip(), position))
+            position += 1
 
 
 class HeadingIdsExtension(Extension):
-    """Collects the base slug of every auto-id heading of one conversion in `.slugs`."""
+    """Collects the base slug of every auto-id heading of one conversion in
+    `.slugs`, and every heading a table of contents lists in `.headings`."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.slugs: list[str] = []
+        self.headings: list[tuple[int, str, int]] = []
 
     def extendMarkdown(self, md) -> None:
         md.registerExtension(self)
@@ -65,6 +75,7 @@ class HeadingIdsExtension(Extension):
 
     def reset(self) -> None:
         self.slugs = []
+        self.headings = []
 
 
 def unique_ids(slugs: list[str], used: dict[str, int]) -> list[str]:
@@ -87,4 +98,5 @@ def unique_ids(slugs: list[str], used: dict[str, int]) -> list[str]:
 
 
 def fill_ids(html: str, ids: list[str]) -> str:
-    return PLACEHOLDER.sub(lambda m: ids[int(m.group(1))], html)
+    # (an index out of range is a marker typed in the post, not ours)
+    return PLACEHOLDER.sub(lambda m: ids[int(m.group(1))] if int(m.group(1)) < len(ids) else "", html)

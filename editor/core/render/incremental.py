@@ -22,6 +22,7 @@ create one per worker, never share it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict, deque
 from dataclasses import dataclass, replace
 from typing import Any, Callable
@@ -38,6 +39,7 @@ from .paths import PathResolver
 from .references import definitions_in, fold, relevant
 from .sanitize import sanitize
 from .shortcodes import render_hugo, render_zola
+from .toc import MARKER as TOC_MARKER, toc_html
 
 FOOTNOTES_ID = "galley-footnotes"
 
@@ -48,6 +50,7 @@ class _Stage1:
     slugs: tuple[str, ...]
     refs: tuple[str, ...]
     defs: tuple[tuple[str, str], ...]
+    headings: tuple[tuple[int, str, int], ...] = ()
 
 
 class _Entry:
@@ -148,7 +151,7 @@ class IncrementalRenderer:
             out = self._resolver.rewrite(conv.html)
             if not self._options.allow_scripts:
                 out = sanitize(out)
-            hit = _Stage1(out, conv.slugs, conv.footnote_refs, conv.footnote_defs)
+            hit = _Stage1(out, conv.slugs, conv.footnote_refs, conv.footnote_defs, conv.headings)
             self.last_converted += 1
         self._stage1[key] = hit
         return hit
@@ -203,6 +206,8 @@ class IncrementalRenderer:
         index = FootnoteIndex(defined)
         used: dict[str, int] = {}
         inners = [st.html if not (st.slugs or st.refs) else self._fill(st, used, index) for st in stages]
+        if any(TOC_MARKER in st.html for st in stages):
+            inners = self._fill_toc(stages, inners)
 
         texts = [b.text for b in sources]
         ids = self._match_ids(texts)
@@ -242,6 +247,18 @@ class IncrementalRenderer:
             out = FootnoteIndex.fill(out, stage.refs, ctx) if ctx else out
         self._filled[key] = out
         return out
+
+    def _fill_toc(self, stages: list[_Stage1], inners: list[str]) -> list[str]:
+        """Tables of contents list every heading with its final id (rare: only
+        posts with a TOC marker pay for this pass)."""
+        items: list[tuple[int, str, str]] = []
+        id_of = re.compile(r'<h[1-6][^>]* id="([^"]*)"')
+        for stage, inner in zip(stages, inners):
+            if stage.headings:
+                final = id_of.findall(inner)  # this block's heading ids, in order
+                items += [(level, text, final[pos]) for level, text, pos in stage.headings if pos < len(final)]
+        toc = toc_html(items)
+        return [inner.replace(TOC_MARKER, toc) if TOC_MARKER in inner else inner for inner in inners]
 
     def _resolve_header_url(self, url: str) -> str:
         return self._resolver.resolve(self._templated_text(url))

@@ -4,8 +4,8 @@ A Python-Markdown preprocessor (extension API):
 - `{: .class #id}` on the line after an ATX heading is joined to the heading,
   where attr_list reads it (after a paragraph attr_list already reads it);
 - `{::comment}…{:/comment}` and `{::options …/}` are dropped;
-- `* TOC` + `{:toc}` (kramdown's table of contents) becomes a placeholder:
-  the real list is built by the site generator;
+- `* TOC` + `{:toc}` (kramdown's table of contents) and `[TOC]` become a
+  marker the incremental renderer fills with the document's headings (toc.py);
 - `#해시태그` (no space after the hashes) is a paragraph, not a heading, in
   kramdown and in CommonMark (Hugo): the `#` is escaped (not inside code);
 - a list or a code fence straight after a paragraph line starts a list / a
@@ -21,7 +21,8 @@ import re
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from .markup import CodeRanges, placeholder
+from .markup import CodeRanges
+from .toc import PLACEHOLDER_HTML
 
 _HEADING = re.compile(r"^#{1,6}[ \t]+\S")
 _IAL = re.compile(r"^[ ]{0,3}\{:(?!:)[^}\n]*\}[ \t]*$")
@@ -31,6 +32,7 @@ _ANY_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+\S")
 _INTERRUPTING_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|1[.)])[ \t]+\S")
 _NOT_PARAGRAPH = re.compile(r"^(?:[ ]{4}|\t|[ ]{0,3}(?:#|>|\||<|\{:|[-=*_]{3,}\s*$|\[\^?[^\]]*\]:))")
 _HASHTAG = re.compile(r"^(#{1,6})(?=[^#\s])", re.M)
+_TOC_PM = re.compile(r"^[ ]{0,3}\[TOC\][ \t]*$", re.M)
 _COMMENT = re.compile(r"\{::comment\}.*?\{:/(?:comment)?\}", re.S)
 _OPTIONS = re.compile(r"\{::options\b[^}]*/\}")
 
@@ -77,11 +79,16 @@ class _Kramdown(Preprocessor):
         if "#" in text and _HASHTAG.search(text):
             code = CodeRanges(text)
             text = _HASHTAG.sub(lambda m: m.group(0) if m.start() in code else "\\" + m.group(1), text)
+        if "[TOC]" in text:
+            code = CodeRanges(text)
+            text = _TOC_PM.sub(lambda m: m.group(0) if m.start() in code else "\n" + PLACEHOLDER_HTML + "\n", text)
         if "{:" not in text:
             return text.split("\n")
         text = _COMMENT.sub("", text)
         text = _OPTIONS.sub("", text)
-        text = _TOC.sub(lambda m: placeholder("{:toc}", "liquid-tag", "table of contents"), text)
+        if "toc" in text:
+            code = CodeRanges(text)
+            text = _TOC.sub(lambda m: m.group(0) if m.start() in code else "\n\n" + PLACEHOLDER_HTML + "\n\n", text)
         out: list[str] = []
         for line in text.split("\n"):
             if out and _IAL.match(line) and _HEADING.match(out[-1]):

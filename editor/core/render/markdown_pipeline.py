@@ -28,6 +28,7 @@ from .kramdown import KramdownExtension
 from .lists import ListIndentExtension
 
 
+_BLANK_LINE = re.compile(r"^[ \t]+$", re.M)
 _CODE_WRAPPER = re.compile(r'(<div class="language-[\w#.+-]+) highlight">')
 
 
@@ -39,6 +40,8 @@ class Converted:
     slugs: tuple[str, ...]
     footnote_refs: tuple[str, ...]
     footnote_defs: tuple[tuple[str, str], ...]
+    #: (level, text, position among the headings) of headings a TOC lists.
+    headings: tuple[tuple[int, str, int], ...] = ()
 
 
 class MarkdownPipeline:
@@ -76,7 +79,9 @@ class MarkdownPipeline:
         self.md.reset()
         if references:
             self.md.references.update(references)
-        html = self.md.convert(text)
+        # A line of only spaces is a blank line in every Markdown; Python-Markdown
+        # would read a first line of 4 spaces as an (empty) code block.
+        html = self.md.convert(_BLANK_LINE.sub("", text) if text[:1] in " \t" else text)
         if self._jekyll and 'highlight">' in html:
             # Jekyll wraps code in `language-x highlighter-rouge`: a site's own
             # stylesheet (RenderOptions.site_css) styles code by that class.
@@ -89,4 +94,5 @@ class MarkdownPipeline:
             slugs=tuple(self._headings.slugs),
             footnote_refs=refs,
             footnote_defs=tuple(self._footnotes.defs),
+            headings=tuple(self._headings.headings),
         )

@@ -225,3 +225,21 @@ def test_undefined_footnote_labels_are_never_mixed_up_between_renders() -> None:
     r = IncrementalRenderer(SITE)
     assert "[^a]" in r.render(req("x [^a] y\n")).full_html
     assert "[^b]" in r.render(req("x [^b] y\n")).full_html
+
+
+@pytest.mark.parametrize("body", [
+    "a<div>\n\na",  # a block tag left open mid-line reads on across blank lines
+    "    {% raw %}{% endraw %}\n\n> ",  # a first line of spaces is blank, not code
+    "{% raw %}\n> {% endraw %}\n\n> ",  # quotes inside raw still merge with the next quote
+    "[^1][^1]{% raw %}\n\n[^1]: n",  # attr_list reading `{% raw %}` as attributes of a reference
+])
+def test_cases_the_fuzzer_found(body: str) -> None:
+    from editor.core.render.incremental import whole_body
+
+    for generator in ("jekyll", "hugo"):
+        site = SiteInfo(generator=generator)
+        request = RenderRequest(body, {}, 1, None, site)
+        squash = lambda html: re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()  # noqa: E731
+        blockwise = IncrementalRenderer(site).render(request)
+        one_pass = IncrementalRenderer(site, splitter=whole_body).render(request)
+        assert squash("".join(b.html for b in blockwise.blocks)) == squash("".join(b.html for b in one_pass.blocks))
