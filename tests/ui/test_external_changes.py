@@ -7,7 +7,6 @@ import os
 import pytest
 
 from editor.core.storage import ConflictError
-from editor.ui.external_changes import install
 from tests.ui.test_file_watcher import burst_writer
 
 TIMEOUT = 5000
@@ -26,25 +25,15 @@ def long_post(post):
 def win(qtbot, settings, long_post, tmp_path):
     from editor.ui import launch
 
-    w = launch([str(long_post)], settings=settings, recovery_dir=tmp_path / "recovery") \
-        if _launch_takes_recovery_dir() else launch([str(long_post)], settings=settings)
+    w = launch([str(long_post)], settings=settings, recovery_dir=tmp_path / "recovery")
     # Not qtbot.addWidget: it closes the window before this teardown runs, and a
     # failed test leaves unsaved text whose "save changes?" prompt would block.
     qtbot.waitExposed(w)
-    if getattr(w, "external_changes", None) is None:
-        w.external_changes = install(w, tmp_path / "recovery")
+    qtbot.waitUntil(lambda: w.external_changes is not None, timeout=10000)  # attached after first paint
     yield w
     w.session.new()  # nothing unsaved: closing must not ask
     w.close()
     w.external_changes.watcher.close()
-
-
-def _launch_takes_recovery_dir() -> bool:
-    import inspect
-
-    from editor.ui import launch
-
-    return "recovery_dir" in inspect.signature(launch).parameters
 
 
 def external_write(path, text):

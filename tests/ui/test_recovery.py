@@ -28,34 +28,32 @@ PYTHON = sys.executable
 
 APP_CHILD = textwrap.dedent(
     """
-    import inspect, sys
+    # The app's own start-up path: file watching is attached after the
+    # first paint (app.attach_services), as in `galley POST`.
+    import sys
     from editor.ui import launch
     from editor.ui.settings import Settings
-    from editor.ui.external_changes import install
     from editor.ui.qt_compat import single_shot
     from PySide6.QtTest import QTest
     from PySide6.QtGui import QTextCursor
     from PySide6.QtWidgets import QApplication
 
     post, ini, rec = sys.argv[1:4]
-    kwargs = {"settings": Settings.at(ini)}
-    if "recovery_dir" in inspect.signature(launch).parameters:
-        kwargs["recovery_dir"] = rec
-    w = launch([post], **kwargs)
-    if getattr(w, "external_changes", None) is None:
-        w.external_changes = install(w, rec)
-    ctl = w.external_changes
+    w = launch([post], settings=Settings.at(ini), recovery_dir=rec)
 
     def on_autosaved(path):
         print("AUTOSAVED", flush=True)
 
     def type_text():
+        if w.external_changes is None:  # not attached yet: try again shortly
+            single_shot(50, type_text)
+            return
+        w.external_changes.recovery.autosaved.connect(on_autosaved)
         w.body_editor.setFocus()
         w.body_editor.moveCursor(QTextCursor.MoveOperation.End)
         QTest.keyClicks(w.body_editor, "Typed before the crash.")
         print("TYPED", flush=True)
 
-    ctl.recovery.autosaved.connect(on_autosaved)
     single_shot(0, type_text)
     QApplication.instance().exec()
     """
@@ -99,21 +97,13 @@ def test_app_killed_mid_edit_offers_the_unsaved_text_back(qtbot, tmp_path, post,
 
     # Next start: the real window offers the recovered text.
     from editor.ui import launch
-    from editor.ui.external_changes import install
 
-    import inspect
-
-    kwargs = {"settings": settings}
-    if "recovery_dir" in inspect.signature(launch).parameters:
-        kwargs["recovery_dir"] = recovery
-    win = launch([str(post)], **kwargs)
+    win = launch([str(post)], settings=settings, recovery_dir=recovery)
     try:
-        if getattr(win, "external_changes", None) is None:
-            win.external_changes = install(win, recovery)
-            win.external_changes.recovery.offer(win)
+        qtbot.waitUntil(lambda: win.external_changes is not None
+                        and win.external_changes.recovery.dialog is not None
+                        and win.external_changes.recovery.dialog.isVisible(), timeout=10000)
         ctl = win.external_changes
-        qtbot.waitUntil(lambda: ctl.recovery.dialog is not None and ctl.recovery.dialog.isVisible(),
-                        timeout=10000)
         dialog = ctl.recovery.dialog
         assert len(dialog.entries) == 1 and dialog.entries[0].post_path == post
         # The diff against the disk shows exactly the typed line as the change.
