@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
 
 from editor.core.merge import DiffRow, MergeResult, side_by_side
 
-# Soft backgrounds readable in light and dark themes alike.
+# Soft backgrounds readable in light and dark themes alike. Rows only on the
+# left (difflib "delete") and only on the right ("insert") get colours of
+# their side rather than red/green: in this dialog neither side "deleted"
+# anything, they are two versions to choose between.
 _COLORS = {
     "replace": QColor(240, 200, 80, 70),
-    "delete": QColor(230, 80, 80, 70),
-    "insert": QColor(80, 190, 100, 70),
+    "delete": QColor(80, 190, 100, 70),  # only in the left text
+    "insert": QColor(80, 140, 230, 70),  # only in the right text
 }
 
 
@@ -110,7 +113,6 @@ class DiffDialog(QDialog):
         if merge is not None:
             self.merge_button = QPushButton("Merge both", objectName="mergeButton")
             buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.AcceptRole)
-            self.merge_button.setDefault(True)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("cancelButton")
         layout.addWidget(buttons)
@@ -119,6 +121,9 @@ class DiffDialog(QDialog):
         if self.merge_button is not None:
             self.merge_button.clicked.connect(lambda: self._choose("merge"))
         cancel.clicked.connect(self.reject)
+        # Enter takes the safe choice: the merge when offered, else nothing.
+        (self.merge_button or cancel).setDefault(True)
+        (self.merge_button or cancel).setFocus()
 
     def _choose(self, choice: str) -> None:
         self.choice = choice
