@@ -7,9 +7,13 @@ Pipeline for one block (blocks.py splits the body):
   by (templated text, definitions)
 
 then, for every block in document order (cheap string work): unique heading
-ids (headings.py) and footnote numbers (footnotes.py) fill the placeholders,
-and the block is wrapped in
+ids (headings.py), footnote numbers (footnotes.py) and tables of contents
+(toc.py) fill the placeholders, and the block is wrapped in
 `<div class="galley-block" id="…" data-line-start="…" data-line-end="…">`.
+
+Each distinct block text is remembered as an `_Entry` (templated text, the
+link definitions it holds, its stage 1), so a keystroke costs one Markdown
+conversion plus a pass over the block list.
 
 Block ids are matched to the previous render by text (common prefix/suffix,
 then equal text, then position), so an unchanged block keeps its id and an
