@@ -290,14 +290,17 @@ class _SiteHandler(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
+        if event.is_directory and event.event_type not in ("created", "deleted", "moved"):
+            return  # a folder "modified" only echoes the file events we already get
         paths = [os.fsdecode(event.src_path)]
         if getattr(event, "dest_path", ""):
             paths.append(os.fsdecode(event.dest_path))
-        if any(self._watcher._is_post_path(p, event.is_directory) for p in paths):
-            try:
-                emit(self._watcher._rawEvent)
-            except RuntimeError:  # shutting down
-                pass
+        for p in paths:
+            if self._watcher._is_post_path(p, event.is_directory):
+                try:
+                    emit(self._watcher._rawEvent, p)
+                except RuntimeError:  # shutting down
+                    pass
 
 
 class SiteWatcher(QObject):
@@ -314,17 +317,20 @@ class SiteWatcher(QObject):
     #: Carries the site root (str). The receiver re-indexes.
     postsChanged = Signal(str)
 
-    _rawEvent = Signal()
+    _rawEvent = Signal(str)
 
     def __init__(self, parent: QObject | None = None, *, quiet_ms: int = 400) -> None:
         super().__init__(parent)
         self.root: str | None = None
+        #: The paths behind the last `postsChanged` (files or folders).
+        self.last_changed: frozenset[str] = frozenset()
+        self._changed: set[str] = set()
         self._observer = None
         self._extensions: frozenset[str] = frozenset()
         self._skip: frozenset[str] = frozenset()
         self._timer = QTimer(self, singleShot=True, interval=quiet_ms)
         self._timer.timeout.connect(self._settled)
-        self._rawEvent.connect(self._timer.start, Qt.ConnectionType.QueuedConnection)
+        self._rawEvent.connect(self._on_raw_event, Qt.ConnectionType.QueuedConnection)
 
     def watch_site(self, site) -> None:
         """Watch `site` (an editor.core.site.Site, or None to stop)."""
@@ -362,7 +368,12 @@ class SiteWatcher(QObject):
             return False
         return is_directory or os.path.splitext(name)[1].lower() in self._extensions
 
+    def _on_raw_event(self, path: str) -> None:
+        self._changed.add(path)
+        self._timer.start()
+
     def _settled(self) -> None:
+        self.last_changed, self._changed = frozenset(self._changed), set()
         if self.root is not None:
             emit(self.postsChanged, self.root)
 
@@ -405,6 +416,12 @@ def keep_site_index_live(window) -> None:
             if window.session.path is not None:
                 loader.load_for(window.session.path)
         posts = getattr(window, "posts_list", None)
+        open_post = str(window.session.path) if window.session.path is not None else None
+        if watcher.last_changed == {open_post} and os.path.exists(open_post):
+            # Only the open post was written (our save, or an edit the file
+            # watcher reloads): the list of posts is the same; re-indexing a
+            # big site on the GUI thread at every save would stall typing.
+            return
         if posts is not None and posts.count():
             current = posts.currentItem().text() if posts.currentItem() else None
             posts.set_site(Site.discover(root))

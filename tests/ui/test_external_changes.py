@@ -292,3 +292,15 @@ def test_compare_dialog_choices(qtbot, win, long_post, choice):
     else:  # closed without choosing: nothing changes, the banner stays
         assert editor.toPlainText().startswith("mine Line 0 ") and win.session.modified
         assert ctl.banner.isVisible()
+
+
+def test_saving_the_open_post_does_not_reindex_the_posts_list(qtbot, win, long_post):
+    from editor.core.site import Site
+
+    win.posts_list.set_site(Site.discover(long_post.parent.parent))
+    win.posts_list.item(0).setText("marker: not rebuilt")
+    type_into(qtbot, win.body_editor, "x")
+    with qtbot.waitSignal(win.site_watcher.postsChanged, timeout=TIMEOUT):
+        win.session.save()
+    assert win.site_watcher.last_changed == {str(long_post)}
+    assert win.posts_list.item(0).text() == "marker: not rebuilt"
