@@ -27,7 +27,8 @@ from urllib.parse import quote
 
 from .context import TemplateContext
 from .headings import slugify
-from .markup import CodeRanges, as_fence, placeholder
+from .markup import CodeRanges, as_block, as_fence, placeholder
+from .toc import PLACEHOLDER_HTML as TOC_HTML
 from .urls import find_post, front_matter_of, is_page_file, join_url
 
 _TOKEN = re.compile(r"\{\{-?(?P<out>.*?)-?\}\}|\{%-?\s*(?P<tag>\w+)(?P<args>.*?)-?%\}", re.S)
@@ -96,6 +97,9 @@ def _tag(tag: str, args: str, source: str, ctx: TemplateContext, in_code: bool) 
         return source if in_code else placeholder(source, "liquid-error", f"{tag}: target not found")
     if in_code:
         return source
+    if tag == "include" and re.match(r"toc(?:\.html)?\b", args):
+        # minimal-mistakes' `{% include toc %}`: our own table of contents.
+        return as_block(TOC_HTML)
     return placeholder(source, "liquid-tag")
 
 
