@@ -12,7 +12,6 @@ directions, without echo: a scroll we caused on one side is not sent back.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -34,7 +33,7 @@ class PreviewController(QObject):
         self._site = SiteInfo()
         self._theme = theme
         self.sync_scroll = True
-        self._editor_scrolled_by_us = 0.0
+        self._editor_target: int | None = None  # where the preview last moved the editor
         self.renderer.rendered.connect(self._apply)
         session.changed.connect(lambda _c: self.update())
         session.documentReplaced.connect(lambda _d: self._reload_if_base_changed())
@@ -107,12 +106,13 @@ class PreviewController(QObject):
     def _editor_scrolled(self, file_line: int) -> None:
         if not self.sync_scroll or self.view is None:
             return
-        if time.monotonic() - self._editor_scrolled_by_us < 0.2:
-            return  # this scroll came from the preview: don't echo it back
+        if self._editor_target is not None and abs(file_line - self._editor_target) <= 2:
+            return  # the editor arriving where the preview sent it: don't echo it back
+        self._editor_target = None
         self.view.scroll_to_line(file_line)
 
     def _preview_scrolled(self, file_line: int) -> None:
         if not self.sync_scroll or file_line <= 0:
             return
-        self._editor_scrolled_by_us = time.monotonic()
+        self._editor_target = file_line
         self._editor.scroll_to_line(file_line)

@@ -17,7 +17,6 @@ page script's `galley.scrollToLine` / `galley.topVisibleLine`.
 from __future__ import annotations
 
 import json
-import time
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -68,7 +67,7 @@ class PreviewView(QWebEngineView):
         s.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanAccessClipboard, False)
         self.ready = False
         self.shown_revision = -1
-        self._scrolled_by_us_at = 0.0
+        self._target_line: int | None = None  # where our own scroll_to_line went
         self.loadFinished.connect(self._on_loaded)
         self._page.scrollPositionChanged.connect(self._on_scrolled)
 
@@ -100,14 +99,20 @@ class PreviewView(QWebEngineView):
 
     def scroll_to_line(self, line: int) -> None:
         if self.ready:
-            self._scrolled_by_us_at = time.monotonic()
+            self._target_line = int(line)
             self._page.runJavaScript(f"galley.scrollToLine({int(line)})", 0)
 
     def _on_scrolled(self, _pos) -> None:
-        if time.monotonic() - self._scrolled_by_us_at < 0.15:
-            return  # our own scroll_to_line (the editor is already there): no echo
-        self._page.runJavaScript("galley.topVisibleLine()", 0,
-                                 js_callback(lambda line: emit(self.topLineChanged, int(line or 0))))
+        self._page.runJavaScript("galley.topVisibleLine()", 0, js_callback(self._report_top_line))
+
+    def _report_top_line(self, line) -> None:
+        line = int(line or 0)
+        # A scroll that ends where our own scroll_to_line aimed is its echo:
+        # the editor is already there, and answering would make them fight.
+        if self._target_line is not None and abs(line - self._target_line) <= 2:
+            return
+        self._target_line = None
+        emit(self.topLineChanged, line)
 
     def run_js(self, source: str, callback=None) -> None:
         if callback is None:
