@@ -154,7 +154,6 @@ def child(path: str, out: str) -> None:
         watch.painted_at = None
         state["sent"] = time.monotonic()
         QTest.keyClick(editor, Qt.Key.Key_A)
-        editor_viewport.repaint() if False else None
         state["want"] = win.session.document.revision + 1
         QTimer.singleShot(0, check_paint)
 
@@ -243,7 +242,8 @@ def run_one(path: Path) -> dict:
 def main() -> None:
     if not os.environ.get("DISPLAY"):
         sys.exit("run under X: xvfb-run -a -s '-screen 0 1400x900x24' python bench/bench_ui.py")
-    print(f"machine: {os.cpu_count()} CPUs, display {os.environ['DISPLAY']}")
+    print(f"machine: {os.cpu_count()} CPUs, display {os.environ['DISPLAY']}, "
+          f"load average {os.getloadavg()[0]:.1f} (other work on the machine inflates every figure)")
     with tempfile.TemporaryDirectory() as tmp:
         posts = make_site(Path(tmp) / "site")
         for label, path in posts.items():

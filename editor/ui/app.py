@@ -110,22 +110,33 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
         _install_external_changes(window, recovery_dir)
 
     window.attach_services = lambda: attach_services(window, settings, recovery_dir)
-    window.firstShown.connect(window.attach_services)
+    window.firstShown.connect(lambda: attach_preview(window, settings, recovery_dir))
     return window
+
+
+def attach_preview(window: MainWindow, settings: Settings, recovery_dir=None) -> None:
+    """Stage 1, after the first paint: the preview. The other services follow
+    once the preview has drawn (or after 2 s): their imports and the site
+    index would otherwise compete with Chromium's start for the UI thread."""
+    if getattr(window, "_preview_attached", False):
+        return
+    window._preview_attached = True
+    _wire_preview(window, window.session, window.body_editor, settings)
+    rest = lambda *_a: attach_services(window, settings, recovery_dir)  # noqa: E731
+    if window.preview_controller is not None:
+        window.preview_controller.previewUpdated.connect(rest)
+    single_shot(2000, rest, window)
 
 
 def attach_services(window: MainWindow, settings: Settings, recovery_dir=None) -> None:
     """Preview, validation, site context and file watching (idempotent)."""
+    attach_preview(window, settings, recovery_dir)
     if getattr(window, "_services_attached", False):
         return
     window._services_attached = True
     session, editor, form_panel = window.session, window.body_editor, window.form_panel
     problems, status = window.problems_panel, window.status
     app = QApplication.instance()
-
-    # The preview first: its engine starts a separate process, which warms
-    # up while the imports below run.
-    _wire_preview(window, session, editor, settings)
 
     from editor.ui.validation_worker import ValidationController
 

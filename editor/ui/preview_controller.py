@@ -1,10 +1,10 @@
 """Keeps the preview showing the document: snapshot → render worker → patch.
 
 Owns the RenderController; the PreviewView is attached after the window's
-first paint (startup paints the editor first). Until the page shell has
-loaded, changes only mark the preview stale; once it has loaded, the current
-snapshot is rendered from scratch and every later change is sent as it comes
-(the controller keeps one job in flight).
+first paint (startup paints the editor first). The first full render starts
+at once, in parallel with Chromium loading the page shell; its patch waits
+until the shell has loaded. Every later change is sent as it comes (the
+controller keeps one job in flight).
 
 Also carries scroll sync between the editor and the preview, in both
 directions, without echo: a scroll we caused on one side is not sent back.
@@ -34,6 +34,12 @@ class PreviewController(QObject):
         self._theme = theme
         self.sync_scroll = True
         self._editor_target: int | None = None  # where the preview last moved the editor
+        # Each shell load is a new page generation; results rendered for an
+        # older page are dropped. Results that arrive before the shell has
+        # loaded wait in `_early` (the first full render of a long post runs
+        # while Chromium starts, instead of after it).
+        self._page_gen = 0
+        self._early: list = []
         self.renderer.rendered.connect(self._apply)
         session.changed.connect(lambda _c: self.update())
         session.documentReplaced.connect(lambda _d: self._reload_if_base_changed())
@@ -43,14 +49,23 @@ class PreviewController(QObject):
 
     def attach(self, view) -> None:
         self.view = view
+        if self._session.path is not None and self._site == SiteInfo():
+            # The site as the renderer needs it, now (fast): the full context
+            # arrives later and, being equal, does not force a second render.
+            try:
+                self._site = SiteInfo.discover(self._session.path)
+            except Exception:  # noqa: BLE001 - render without site facts
+                pass
         view.shellLoaded.connect(self._on_shell_loaded)
         view.topLineChanged.connect(self._preview_scrolled)
         view.patchApplied.connect(self.previewUpdated)
         self.load_shell()
 
     def set_site(self, site) -> None:
-        self._site = SiteInfo.from_site(site) if site is not None else SiteInfo()
-        self.update()
+        info = SiteInfo.from_site(site) if site is not None else SiteInfo()
+        if info != self._site:
+            self._site = info
+            self.update()
 
     def set_theme(self, theme: str) -> None:
         if theme != self._theme:
@@ -73,8 +88,11 @@ class PreviewController(QObject):
         if self.view is None:
             return
         self._base = self._base_url()
+        self._page_gen += 1
+        self._early = []
         self.renderer.reset()
         self.view.load_shell(page_shell(self._options()), self._base)
+        self.update()
 
     def _reload_if_base_changed(self) -> None:
         # Relative image paths resolve against the base URL: a post in another
@@ -85,21 +103,27 @@ class PreviewController(QObject):
             self.update()
 
     def _on_shell_loaded(self, ok: bool) -> None:
-        if ok:
-            self.renderer.reset()
-            self.update()
+        if not ok:
+            return
+        early, self._early = self._early, []
+        for revision, result in early:
+            self.view.apply_patch(revision, result.patch.to_json())
 
     def update(self) -> None:
         """Render the current document (cheap to call: at most one job runs)."""
-        if self.view is None or not self.view.ready:
+        if self.view is None:
             return
         snapshot = self._session.document.snapshot()
         request = RenderRequest.from_snapshot(snapshot, self._site, self._options())
-        self.renderer.submit(snapshot.revision, request)
+        self.renderer.submit(snapshot.revision, request, self._page_gen)
 
-    def _apply(self, revision: int, result) -> None:
-        if self.view is not None:
+    def _apply(self, revision: int, result, page_gen) -> None:
+        if self.view is None or page_gen != self._page_gen:
+            return  # rendered for a page that has since been reloaded
+        if self.view.ready:
             self.view.apply_patch(revision, result.patch.to_json())
+        else:
+            self._early.append((revision, result))
 
     # -- scroll sync --------------------------------------------------------------
 

@@ -45,8 +45,8 @@ class _Worker(QObject):
 
 class RenderController(QObject):
     #: A render finished and its patch should be applied. Carries
-    #: (revision rendered, RenderResult). Fires on the GUI thread.
-    rendered = Signal(int, object)
+    #: (revision rendered, RenderResult, tag given to submit). GUI thread.
+    rendered = Signal(int, object, object)
     #: A render raised; carries the exception (shown in the status bar).
     failed = Signal(object)
     _request = Signal(int, object, bool)
@@ -62,24 +62,29 @@ class RenderController(QObject):
         self._thread.start()
         stop_at_exit(self._thread)
         self._busy = False
-        self._pending: tuple[int, RenderRequest] | None = None
+        self._pending: tuple[int, RenderRequest, object] | None = None
+        self._tags: dict[int, object] = {}  # revision in flight -> the caller's tag
         self._fresh = True
         #: Seconds the last render took in the worker (for the bench / status).
         self.last_seconds = 0.0
 
-    def submit(self, revision: int, request: RenderRequest) -> None:
-        """Render `request` (made from an immutable snapshot) as soon as possible."""
+    def submit(self, revision: int, request: RenderRequest, tag: object = None) -> None:
+        """Render `request` (made from an immutable snapshot) as soon as possible.
+
+        `tag` comes back with the result (the preview passes its page
+        generation, to drop results meant for a page that was reloaded)."""
         if self._busy:
-            self._pending = (revision, request)  # replaces any older pending one
+            self._pending = (revision, request, tag)  # replaces any older pending one
             return
-        self._send(revision, request)
+        self._send(revision, request, tag)
 
     def reset(self) -> None:
         """The page was (re)loaded: the next render starts from scratch."""
         self._fresh = True
 
-    def _send(self, revision: int, request: RenderRequest) -> None:
+    def _send(self, revision: int, request: RenderRequest, tag: object = None) -> None:
         self._busy = True
+        self._tag = tag
         fresh, self._fresh = self._fresh, False
         emit(self._request, revision, request, fresh)
 
@@ -90,7 +95,7 @@ class RenderController(QObject):
             self._fresh = True
             emit(self.failed, result)
         else:
-            emit(self.rendered, revision, result)
+            emit(self.rendered, revision, result, self._tag)
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self._send(*pending)
