@@ -89,7 +89,9 @@ class BodyEditor(QPlainTextEdit):
                 # timer fired ~22 ms after the key (it waits behind the X and
                 # paint work), a queued call ~1 ms.
                 self._flush_queued = True
-                QTimer.singleShot(0, self._queued_flush)
+                # Two hops: the first lands behind the editor's own repaint
+                # request, so the character is drawn before the flush runs.
+                QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._queued_flush))
 
     def _queued_flush(self) -> None:
         self._flush_queued = False
