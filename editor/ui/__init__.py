@@ -51,6 +51,10 @@ def launch(paths=(), settings=None, recovery_dir=None):
 def main(argv: list[str] | None = None) -> int:
     """Run the app on `argv` (post files or site folders) until the window closes."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:  # `galley` alone: back to the last post, if it is still there
+        from editor.ui.settings import Settings
+
+        argv = [p for p in Settings().recent_files() if os.path.isfile(p)][:1]
     window = launch(argv)
     from PySide6.QtWidgets import QApplication
 
