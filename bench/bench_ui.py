@@ -224,7 +224,7 @@ def pss_tree(pid: int) -> float:
 def run_one(path: Path) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "events.json"
-        env = dict(os.environ, XDG_CONFIG_HOME=tmp)  # fresh settings
+        env = dict(os.environ, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp)  # fresh settings, no recovery copies left behind
         start = time.monotonic()
         proc = subprocess.Popen([sys.executable, __file__, "--child", str(path), str(out)],
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True,
