@@ -154,8 +154,13 @@ def attach_services(window: MainWindow, settings: Settings, recovery_dir=None) -
         body_line = session.document.body_line
         editor.set_diagnostics([(d.line - body_line + 1, d.column, severity_of(d))
                                 for d in diagnostics if d.line >= body_line])
-        form_panel.form.set_marks({key_of(d): (severity_of(d), d.message)
-                                   for d in reversed(diagnostics) if key_of(d)})
+        # One mark per field: the most severe of its problems.
+        rank = {"error": 0, "warning": 1, "info": 2}
+        marks = {}
+        for d in sorted(diagnostics, key=lambda d: rank.get(severity_of(d), 3), reverse=True):
+            if key_of(d):
+                marks[key_of(d)] = (severity_of(d), d.message)
+        form_panel.form.set_marks(marks)
 
     validator.diagnosticsReady.connect(show_diagnostics)
 

@@ -60,6 +60,8 @@ class BodyEditor(QPlainTextEdit):
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
         session.documentReplaced.connect(self.load_document)
+        # The body moves down or up when the front matter gains or loses lines.
+        session.changed.connect(self._on_document_changed)
         session.flushRequested.connect(self.flush)
         self.load_document(session.document)
 
@@ -80,6 +82,12 @@ class BodyEditor(QPlainTextEdit):
         self._pending = False
         self.document().setModified(False)
         self._update_current_line()
+
+    def _on_document_changed(self, change) -> None:
+        if getattr(change, "part", None) == "front_matter":
+            line = self._session.document.body_line
+            if line != self.line_numbers.first_line:
+                self.line_numbers.set_first_line(line)
 
     def _on_text_changed(self) -> None:
         if not self._loading:

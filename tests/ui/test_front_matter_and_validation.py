@@ -102,3 +102,30 @@ def test_clicking_a_problem_jumps_to_its_line(window, qtbot):
     problems.itemClicked.emit(item, 0)
     diagnostic = problems.diagnostics[row]
     assert editor.textCursor().blockNumber() + editor.first_line == diagnostic.line
+
+
+def test_problems_mark_form_fields_and_underline_the_body(window, post, qtbot):
+    from PySide6.QtGui import QTextCharFormat
+
+    qtbot.waitUntil(lambda: window.site_loader.context.root is not None, timeout=5000)  # the schema
+    doc = window.session.document
+    doc.unset("title")  # required: a problem on the field
+    editor = window.body_editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, "{% if x %} open")
+    window.session.flush()
+    problems = window.problems_panel
+    qtbot.waitUntil(lambda: {"required-field", "liquid-unbalanced"} <= {d.rule for d in problems.diagnostics},
+                    timeout=5000)
+    form = window.form_panel.form
+    label = form._labels[("title",)]
+    worst = min((d for d in problems.diagnostics if d.key == "title"),
+                key=lambda d: ["error", "warning", "info"].index(d.severity))
+    assert {"error": "⛔", "warning": "⚠"}.get(worst.severity, "ℹ") in label.text()
+    assert label.toolTip() == worst.message
+    underlined = [s for s in editor.extraSelections()
+                  if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline]
+    liquid = next(d for d in problems.diagnostics if d.rule == "liquid-unbalanced")
+    assert any(s.cursor.blockNumber() + editor.first_line == liquid.line for s in underlined)
+    errors, _warnings = problems.counts()
+    assert window.status.problems.text().startswith(f"⛔ {errors}")
