@@ -85,3 +85,42 @@ def test_site_folder_opens_newest_post_and_lists_posts(qtbot, settings, post):
     win.posts_list.postChosen.emit(str(older))
     assert win.session.path == older.resolve()
     win.close()
+
+
+def _click_standard(qtbot, button):
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.ui.qt_compat import single_shot
+
+    def poll():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.button(button) is not None:
+            box.button(button).click()
+        else:
+            single_shot(20, poll)
+
+    single_shot(0, poll)
+
+
+def test_revert_new_and_save_as(window, post, qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    original = post.read_bytes()
+    window.session.document.set("title", "unsaved")
+    _click_standard(qtbot, QMessageBox.StandardButton.Discard)
+    window.revert()
+    assert window.session.document.get("title") == "한국어 제목"
+    assert not window.isWindowModified()
+
+    copy = tmp_path / "copy.md"
+    window.session.document.set("title", "copy")
+    assert window._save_to(copy)  # what Save As does after its file dialog
+    assert window.session.path == copy.resolve()
+    assert window.windowTitle().startswith("copy.md")
+    assert post.read_bytes() == original
+    assert b"copy" in copy.read_bytes()
+
+    window.actions.new.trigger()
+    assert window.session.path is None
+    assert window.windowTitle().startswith("Untitled")
+    assert window.body_editor.toPlainText() == ""
