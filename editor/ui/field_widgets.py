@@ -143,16 +143,26 @@ class DateField(FieldWidget):
         self.edit = QDateTimeEdit() if with_time else QDateEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss" if with_time else "yyyy-MM-dd")
+        # A post without this field shows "(not set)", not a made-up date: the
+        # minimum value stands for "absent" and is never written to the file.
+        self._unset = QDateTime(QDate(1900, 1, 1), QTime(0, 0, 0))
+        self.edit.setMinimumDateTime(self._unset)
+        self.edit.setSpecialValueText("(not set)")
         self._layout.addWidget(self.edit)
         self._layout.addStretch()
         self.setFocusProxy(self.edit)
-        self.edit.dateTimeChanged.connect(lambda _v: self._emit(self.current_value()))
+        self.edit.dateTimeChanged.connect(self._changed)
+
+    def _changed(self, value: QDateTime) -> None:
+        if value != self._unset:
+            self._emit(self.current_value())
 
     def _show(self, value):
         self._original = value
         parsed, _fmt = _as_datetime(value)
         if parsed is None:
-            parsed = dt.datetime.now().replace(microsecond=0)
+            self.edit.setDateTime(self._unset)
+            return
         self.edit.setDateTime(QDateTime(QDate(parsed.year, parsed.month, parsed.day),
                                         QTime(parsed.hour, parsed.minute, parsed.second)))
 

@@ -29,6 +29,20 @@ def test_date_keeps_the_files_own_format(window, post, qtbot):
     assert "date: 2024-03-06 10:00:00 +0900\n" in window.session.document.text
 
 
+def test_a_missing_date_shows_not_set_and_is_never_invented(window, post, qtbot, tmp_path):
+    draft = post.parent.parent / "_drafts" / "idea.md"
+    draft.parent.mkdir()
+    open_post(window, qtbot, draft, "---\ntitle: 초안\n---\n본문\n")
+    date = field(window, "date")
+    assert date is not None and date.edit.text() == "(not set)"
+    commit_text(field(window, "title").edit, "!")
+    window.session.flush()
+    assert "date" not in window.session.document.front_matter
+    date.edit.setDateTime(date.edit.dateTime().addYears(124))
+    window.session.flush()
+    assert window.session.document.get("date").year == 2024
+
+
 def test_nested_object_boolean_and_other_fields(window, post, qtbot):
     open_post(window, qtbot, post.parent / "2024-03-06-nested.md",
               "---\ntitle: T\nheader:\n  image: /img/a.png\n  caption: 캡션\ncomments: true\nweird_key: 3\n---\nbody\n")
