@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import FrontMatterError, KeyPathError
-from .fm_toml import lookup_path, same_value
+from .values import lookup_path, same_value
 
 __all__ = ["JsonFrontMatter", "find_json_front_matter"]
 

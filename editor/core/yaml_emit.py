@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from editor.core.values import same_value
 from editor.core.yaml_loader import GalleyLoader as _Loader
 
 
@@ -43,21 +44,6 @@ def load_scalar_text(text: str, flow: bool = False) -> object:
     src = f"[{text}]" if flow else f"k: {text}"
     loaded = yaml.load(src, Loader=_Loader)
     return loaded[0] if flow else loaded["k"]
-
-
-def same_value(a: object, b: object) -> bool:
-    """Equality that tells `True` from `1`, `1.0` from `1` and a date from a datetime."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a.keys()) == list(b.keys()) and all(same_value(a[k], b[k]) for k in a)  # type: ignore[index]
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))  # type: ignore[arg-type]
-    if isinstance(a, float) and math.isnan(a):
-        return math.isnan(b)  # type: ignore[arg-type]
-    if isinstance(a, dt.datetime):
-        return a == b and a.utcoffset() == b.utcoffset()  # type: ignore[union-attr]
-    return a == b
 
 
 # ---------------------------------------------------------------- scalars
