@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.site import HEAD_BYTES, PostSummary, Site, _can_fork, split_front_matter, summarize
+from editor.core.post_index import HEAD_BYTES, READ_AHEAD_MIN
+from editor.core.site import PostSummary, Site, _can_fork, split_front_matter, summarize
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not (CORPUS / "MANIFEST.tsv").is_file(),
@@ -391,7 +392,7 @@ def test_unclosed_block_in_a_huge_file_stops_at_the_limit(tmp_path: Path):
 
 
 def test_read_ahead_threads_keep_order_and_errors(tmp_path: Path):
-    from editor.core.site import READ_AHEAD_MIN
+
 
     for i in range(READ_AHEAD_MIN + 50):
         kind = i % 4
