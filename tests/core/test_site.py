@@ -392,8 +392,6 @@ def test_unclosed_block_in_a_huge_file_stops_at_the_limit(tmp_path: Path):
 
 
 def test_read_ahead_threads_keep_order_and_errors(tmp_path: Path):
-
-
     for i in range(READ_AHEAD_MIN + 50):
         kind = i % 4
         body = ("---\ntitle: 글 %d\n---\n" % i, "+++\ntitle = \"t%d\"\n+++\n" % i,
