@@ -303,18 +303,25 @@ class _SiteHandler(FileSystemEventHandler):
                     pass
 
 
+#: Files at a site's root whose change changes the site's schema or settings.
+_CONFIG_NAMES = frozenset({"galley.toml", "_config.yml", "_config.yaml", "hugo.toml", "hugo.yaml",
+                           "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"})
+
+
 class SiteWatcher(QObject):
-    """Tells when posts of the open site were added, removed, renamed or changed.
+    """Tells when posts of the open site were added, removed, renamed or changed,
+    or when its configuration (galley.toml, _config.yml, hugo.toml...) changed.
 
     Watches the site's post folders (Jekyll `_posts`, `_drafts`, collections;
-    Hugo/Zola `content/`) recursively -- not the whole root, whose `_site/`,
+    Hugo/Zola `content/`) recursively, and the root itself (not recursively,
+    for the config files) -- not the whole root tree, whose `_site/`,
     `public/` or `node_modules/` can hold thousands of folders and churn on
     every `jekyll serve` build. Events are coalesced: a `git pull` touching
     fifty posts is one `postsChanged`.
     """
 
-    #: Post files under the watched site changed (settled for `quiet_ms`).
-    #: Carries the site root (str). The receiver re-indexes.
+    #: Post files or config files of the watched site changed (settled for
+    #: `quiet_ms`). Carries the site root (str). The receiver re-indexes.
     postsChanged = Signal(str)
 
     _rawEvent = Signal(str)
@@ -366,7 +373,8 @@ class SiteWatcher(QObject):
         name = parts[-1]
         if name.startswith("."):  # temp files of editors and of our own saves
             return False
-        return is_directory or os.path.splitext(name)[1].lower() in self._extensions
+        return (is_directory or os.path.splitext(name)[1].lower() in self._extensions
+                or name in _CONFIG_NAMES)
 
     def _on_raw_event(self, path: str) -> None:
         self._changed.add(path)
@@ -385,16 +393,14 @@ def _post_folders(site) -> list[tuple[str, bool]]:
     for name in ("_posts", "_drafts", "content"):
         if os.path.isdir(os.path.join(root, name)):
             tops.add(name)
-    watch_root = False
     for post in site.post_files():
         rel = os.path.relpath(post, root).split(os.sep)
-        if len(rel) == 1:
-            watch_root = True  # posts right in the root (unknown generator)
-        else:
+        if len(rel) > 1:
             tops.add(rel[0])
     folders = [(os.path.join(root, t), True) for t in sorted(tops)]
-    if watch_root or not folders:
-        folders.append((root, False))
+    # The root itself, not recursively: posts lying there (unknown generator)
+    # and the config files that decide the schema.
+    folders.append((root, False))
     return folders
 
 

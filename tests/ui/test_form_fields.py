@@ -83,6 +83,10 @@ def test_image_field_shows_thumbnail(window, post, qtbot):
     (site / "assets" / "cover.png").write_bytes(PNG)
     (site / "galley.toml").write_text('[fields.title]\ntype = "string"\n[fields.image]\ntype = "image"\n',
                                       encoding="utf-8")
+    # Written while the window is open: the site watcher sees the new config
+    # and the schema is reloaded without a restart.
+    qtbot.waitUntil(lambda: any(f.name == "image" and f.type == "image"
+                                for f in window.site_loader.context.schema.fields), timeout=10000)
     open_post(window, qtbot, post.parent / "2024-03-08-img.md",
               "---\ntitle: T\nimage: /assets/cover.png\n---\nx\n")
     image = field(window, "image")
