@@ -88,8 +88,12 @@ class TextField(FieldWidget):
 
 
 class BoolField(FieldWidget):
-    def __init__(self, key, parent=None):
+    """A checkbox. A post without the key shows what the generator assumes
+    (the schema's default: Jekyll publishes unless `published: false`)."""
+
+    def __init__(self, key, parent=None, default=None):
         super().__init__(key, parent)
+        self._default = default
         self.box = QCheckBox()
         self._layout.addWidget(self.box)
         self._layout.addStretch()
@@ -97,7 +101,7 @@ class BoolField(FieldWidget):
         self.box.toggled.connect(self._emit)
 
     def _show(self, value):
-        self.box.setChecked(bool(value))
+        self.box.setChecked(bool(self._default if value is None else value))
 
 
 class NumberField(FieldWidget):
@@ -305,10 +309,11 @@ class ImageField(FieldWidget):
         self._on_edited(text)
 
 
-def make_field_widget(key: str, ftype: str, value, *, choices=(), vocabulary=(), site_root=None) -> FieldWidget:
+def make_field_widget(key: str, ftype: str, value, *, choices=(), vocabulary=(), site_root=None,
+                      default=None) -> FieldWidget:
     """The widget for a schema field type (or a guess from the value for unknown keys)."""
     if ftype == "boolean":
-        return BoolField(key)
+        return BoolField(key, default=default)
     if ftype == "number":
         return NumberField(key, is_float=isinstance(value, float))
     if ftype == "choice" and choices:

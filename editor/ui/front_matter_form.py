@@ -134,6 +134,7 @@ class FrontMatterForm(QScrollArea):
             choices=getattr(field, "choices", ()) or (),
             vocabulary=self._vocabulary.get(str(name), ()),
             site_root=self._site_root,
+            default=getattr(field, "default", None),
         )
         widget.set_value(value)
         widget.valueEdited.connect(lambda v, p=path: self._edited(p, v))

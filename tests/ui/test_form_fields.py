@@ -43,6 +43,16 @@ def test_a_missing_date_shows_not_set_and_is_never_invented(window, post, qtbot,
     assert window.session.document.get("date").year == 2024
 
 
+def test_a_missing_published_shows_what_jekyll_assumes(window, post, qtbot):
+    qtbot.waitUntil(lambda: field(window, "published") is not None, timeout=10000)
+    published = field(window, "published")
+    assert "published" not in window.session.document.front_matter
+    assert published.box.isChecked()  # Jekyll publishes a post unless it says false
+    published.box.setChecked(False)
+    window.session.flush()
+    assert "published: false\n" in window.session.document.text
+
+
 def test_nested_object_boolean_and_other_fields(window, post, qtbot):
     open_post(window, qtbot, post.parent / "2024-03-06-nested.md",
               "---\ntitle: T\nheader:\n  image: /img/a.png\n  caption: 캡션\ncomments: true\nweird_key: 3\n---\nbody\n")

@@ -39,14 +39,14 @@ _JEKYLL_FIELDS = (
     Field("categories", "list", description="Categories (a list, or words separated by spaces)"),
     Field("tags", "list", description="Tags (a list, or words separated by spaces)"),
     Field("permalink", "string"),
-    Field("published", "boolean", description="false keeps the post out of the site"),
+    Field("published", "boolean", default=True, description="false keeps the post out of the site"),
     Field("excerpt", "markdown"),
 )
 
 _HUGO_FIELDS = (
     Field("title", "string", required=True),
     Field("date", "datetime"),
-    Field("draft", "boolean", description="true keeps the page out of the site"),
+    Field("draft", "boolean", default=False, description="true keeps the page out of the site"),
     Field("description", "text"),
     Field("summary", "markdown"),
     Field("lastmod", "datetime"),
