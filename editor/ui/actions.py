@@ -37,7 +37,8 @@ def build_actions(window) -> SimpleNamespace:
     a = SimpleNamespace()
     a.new = _action(w, "&New", w.new_document, SK.New)
     a.open = _action(w, "&Open…", w.open_dialog, SK.Open)
-    a.save = _action(w, "&Save", w.save, SK.Save)
+    # Not w.save itself: QAction.triggered passes `checked`, which would land in `force`.
+    a.save = _action(w, "&Save", lambda: w.save(), SK.Save)
     a.save_as = _action(w, "Save &As…", w.save_as, SK.SaveAs)
     a.revert = _action(w, "&Revert", w.revert)
     a.quit = _action(w, "&Quit", w.close, SK.Quit)

@@ -95,6 +95,7 @@ class ExternalChangesController(QObject):
         notify: Callable[[str], None] | None = None,
         open_path: Callable[[Path], bool] | None = None,
         confirm_replace: Callable[[], bool] | None = None,
+        save: Callable[[], bool] | None = None,
         autosave_ms: int = AUTOSAVE_MS,
         parent: QObject | None = None,
     ) -> None:
@@ -103,6 +104,8 @@ class ExternalChangesController(QObject):
         self.watcher = watcher or FileWatcher(self)
         self._notify = notify or (lambda _text: None)
         self._open_path = open_path
+        #: The window's own save (validation first); the banner's Save uses it.
+        self._save = save
         self._path: str | None = None  # the post we watch
         self._written: Fingerprint | None = None  # what we last wrote there
         self._dismissed: Fingerprint | None = None  # the disk version "Keep mine" was chosen over
@@ -280,7 +283,13 @@ class ExternalChangesController(QObject):
             self._notify("Merged the change on disk with your edits (not saved yet)")
 
     def _save_from_banner(self) -> None:
-        """*Save* on the "deleted" banner: the writer asked to write the text back."""
+        """*Save* on the "deleted" banner: the writer asked to write the text back.
+
+        Through the window's save when there is one, so the post is validated
+        like any other save; `force` because recreating the file is the point."""
+        if self._save is not None:
+            self._save()
+            return
         try:
             self.session.save(force=True)
         except (StorageError, PostError, ValueError) as exc:
@@ -403,6 +412,7 @@ def install(window, recovery_dir: str | os.PathLike[str] | None = None) -> Exter
         notify=lambda text: window.statusBar().showMessage(text, 5000),
         open_path=lambda path: window.open_path(path),
         confirm_replace=window.maybe_keep_changes,
+        save=lambda: window.save(force=True),
         parent=window,
     )
     window.firstShown.connect(lambda: controller.recovery.offer(window))

@@ -120,18 +120,19 @@ class MainWindow(QMainWindow):
         if self.maybe_keep_changes():
             self.session.new()
 
-    def save(self) -> bool:
-        """Save (validating first); True when the bytes are on disk."""
+    def save(self, force: bool = False) -> bool:
+        """Save (validating first); True when the bytes are on disk. `force`
+        writes over a file changed or deleted on disk without asking."""
         if self.session.path is None:
             return self.save_as()
-        return self._save_to(None)
+        return self._save_to(None, force)
 
     def save_as(self) -> bool:
         start = self.session.path or None
         path = dialogs.choose_save_path(self, start)
         return self._save_to(Path(path)) if path else False
 
-    def _save_to(self, path: Path | None) -> bool:
+    def _save_to(self, path: Path | None, force: bool = False) -> bool:
         self.session.flush()
         if self.validator is None and getattr(self, "attach_services", None):
             self.attach_services()  # saved before the first paint finished: check anyway
@@ -141,7 +142,7 @@ class MainWindow(QMainWindow):
                 if not dialogs.confirm_save_with_errors(self, diagnostics):
                     return False
         try:
-            self.session.save(path)
+            self.session.save(path, force=force)
         except ConflictError:
             if not dialogs.ask_overwrite_conflict(self, self._name()):
                 return False
