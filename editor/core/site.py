@@ -170,29 +170,23 @@ class Site:
                 return keys[key]
         return None
 
+    def _url_parts(self) -> tuple[str, str]:
+        """(scheme + host, base path) from the generator's config keys."""
+        if self.generator == "jekyll":
+            url, base = self._config_value("url"), self._config_value("baseurl")
+            return (str(url).rstrip("/") if url else "", str(base).rstrip("/") if base else "")
+        key = {"hugo": "baseURL", "zola": "base_url"}.get(self.generator)
+        return _url_parts(self._config_value(key)) if key else ("", "")
+
     @property
     def baseurl(self) -> str:
         """The path the site is served under ("" or "/blog"), without a final slash."""
-        if self.generator == "jekyll":
-            value = self._config_value("baseurl")
-            return str(value).rstrip("/") if value else ""
-        if self.generator == "hugo":
-            return _url_parts(self._config_value("baseURL"))[1]
-        if self.generator == "zola":
-            return _url_parts(self._config_value("base_url"))[1]
-        return ""
+        return self._url_parts()[1]
 
     @property
     def url(self) -> str:
         """Scheme and host ("https://example.org"), or ""."""
-        if self.generator == "jekyll":
-            value = self._config_value("url")
-            return str(value).rstrip("/") if value else ""
-        if self.generator == "hugo":
-            return _url_parts(self._config_value("baseURL"))[0]
-        if self.generator == "zola":
-            return _url_parts(self._config_value("base_url"))[0]
-        return ""
+        return self._url_parts()[0]
 
     # -- files ---------------------------------------------------------------
 
