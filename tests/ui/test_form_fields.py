@@ -33,6 +33,8 @@ def test_a_missing_date_shows_not_set_and_is_never_invented(window, post, qtbot,
     draft = post.parent.parent / "_drafts" / "idea.md"
     draft.parent.mkdir()
     open_post(window, qtbot, draft, "---\ntitle: 초안\n---\n본문\n")
+    # The site's schema (which names `date`) arrives from a background index.
+    qtbot.waitUntil(lambda: field(window, "date") is not None, timeout=10000)
     date = field(window, "date")
     assert date is not None and date.edit.text() == "(not set)"
     commit_text(field(window, "title").edit, "!")
