@@ -8,8 +8,12 @@ is off, which we only do for root (DESIGN.md, "facts measured").
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if hasattr(os, "geteuid") and os.geteuid() == 0:
-    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+# The engine starts as the app starts it (sandbox off only for root, software
+# compositing, flags): `launch()` runs too late here, pytest-qt's QApplication
+# exists before the first window test.
+from editor.ui import engine_env  # noqa: E402 - no Qt in this module
+
+engine_env.configure()
 
 try:  # The core tests must run even where Qt cannot load.
     import PySide6.QtWebEngineWidgets  # noqa: F401

@@ -12,21 +12,21 @@ import sys
 def prepare_environment() -> None:
     """Process-wide setup that must happen before the QApplication exists.
 
-    Chromium refuses to start as root unless its sandbox is off; we turn it
-    off only for root (DESIGN.md). QtWebEngine needs shared GL contexts,
-    requested before the QApplication is created.
+    The preview engine's environment (sandbox only off for root, software
+    compositing, Chromium flags) is decided in `engine_env`. With GPU
+    compositing on, QtWebEngine needs shared GL contexts, requested before
+    the QApplication is created (what importing QtWebEngineWidgets first
+    would do, without its 0.15 s import before the first paint).
     """
     from editor.ui.qt_compat import immortalize_singletons
 
     immortalize_singletons()  # PySide6 6.12 on Python 3.11: see qt_compat
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    # What importing QtWebEngineWidgets first would do, without its 0.15 s
-    # import before the first paint: the engine needs shared GL contexts, set
-    # before the QApplication exists. The module itself is imported later.
+    from editor.ui import engine_env
+
+    engine_env.configure()
     from PySide6.QtCore import QCoreApplication, Qt
 
-    if QCoreApplication.instance() is None:
+    if QCoreApplication.instance() is None and engine_env.wants_gpu(os.environ):
         QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 

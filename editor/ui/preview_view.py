@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -45,11 +45,17 @@ class PreviewPage(QWebEnginePage):
 
 
 class PreviewView(QWebEngineView):
+    #: Quiet time after the last patch before the page's garbage is collected.
+    GC_AFTER_MS = 2000
+
     #: The shell finished loading and the first patch can be applied.
     #: Carries True on success.
     shellLoaded = Signal(bool)
     #: A patch was applied in the page; carries the revision it showed.
     patchApplied = Signal(int)
+    #: The page's garbage was collected after a pause; carries False when the
+    #: engine does not expose `gc` (the user's own --js-flags).
+    garbageCollected = Signal(bool)
     #: The preview was scrolled by the writer; carries the file line now at
     #: the top (0 when unknown).
     topLineChanged = Signal(int)
@@ -68,6 +74,14 @@ class PreviewView(QWebEngineView):
         self.ready = False
         self.shown_revision = -1
         self._target_line: int | None = None  # where our own scroll_to_line went
+        # Old patches leave garbage (DOM nodes, V8 strings) that Chromium only
+        # collects under pressure: the renderer grew ~50 MB in a few minutes of
+        # typing into a 205 KB post and kept it. Collect once the writer pauses
+        # (engine_env exposes `gc`; without it this does nothing).
+        self._gc_timer = QTimer(self)
+        self._gc_timer.setSingleShot(True)
+        self._gc_timer.setInterval(self.GC_AFTER_MS)
+        self._gc_timer.timeout.connect(self.collect_garbage)
         self.loadFinished.connect(self._on_loaded)
         self._page.scrollPositionChanged.connect(self._on_scrolled)
 
@@ -95,7 +109,14 @@ class PreviewView(QWebEngineView):
 
     def _applied(self, revision: int) -> None:
         self.shown_revision = revision
+        self._gc_timer.start()  # restarted by every patch: runs once typing pauses
         emit(self.patchApplied, revision)
+
+    def collect_garbage(self) -> None:
+        """A full collection in the page, if the engine exposes `gc`."""
+        if self.ready:
+            self._page.runJavaScript("typeof gc === 'function' && (gc(), true)", 0,
+                                     js_callback(lambda r: emit(self.garbageCollected, r is True)))
 
     def scroll_to_line(self, line: int) -> None:
         if self.ready:
