@@ -21,7 +21,7 @@ from functools import cached_property
 import yaml
 
 from editor.core.document import Document, count_lines, split_post
-from editor.core.yaml_loader import GalleyLoader
+from editor.core.yaml_loader import GalleyLoader, load_simple
 
 _MAX_FAST = 50_000
 _TOML_TABLE = re.compile(r"^[ \t]*\[", re.M)  # bigger front matter goes the careful way (limits, depth)
@@ -123,7 +123,9 @@ def _load(kind: str, fragment: str) -> dict | None:
                 return None  # tags: let fm_yaml judge them
             if _maybe_duplicate_keys(fragment):
                 return None
-            data = yaml.load(fragment, Loader=GalleyLoader)  # noqa: S506 - a safe loader
+            data = load_simple(fragment)  # the common shape, without PyYAML's Python constructor
+            if data is None:
+                data = yaml.load(fragment, Loader=GalleyLoader)  # noqa: S506 - a safe loader
             return {} if data is None else (data if isinstance(data, dict) else None)
         if kind == "toml":
             return tomllib.loads(fragment)
