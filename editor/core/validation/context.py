@@ -111,7 +111,8 @@ class ValidationContext:
 
     def uses_elsewhere(self, relpath: str | None, taxonomy: str, term: str) -> int:
         """How many other posts use `term` in `taxonomy` (this post's own saved use left out)."""
-        count = self.vocabulary.get(taxonomy, Counter()).get(term, 0)
+        counter = self.vocabulary.get(taxonomy)
+        count = counter.get(term, 0) if counter is not None else 0
         if relpath is not None and (taxonomy, term) in self.terms_by_path.get(relpath, ()):
             count -= 1
         return count
@@ -191,7 +192,10 @@ def _vocabulary(index: list, root: Path, generator: str, taxonomies: Iterable[st
 def relative_to_root(path: Any, root: Path) -> str | None:
     """`path` relative to `root` with "/", or None when outside. String work first:
     resolve() costs a system call per path component, and a site has thousands."""
-    absolute, base = os.path.abspath(path), str(root)
+    base = str(root)
+    if isinstance(path, str) and path.startswith(base + os.sep) and _normal(path[len(base):]):
+        return path[len(base) + 1:].replace(os.sep, "/")  # abspath would change nothing
+    absolute = os.path.abspath(path)
     if absolute.startswith(base + os.sep):
         return absolute[len(base) + 1:].replace(os.sep, "/")
     try:
@@ -200,10 +204,22 @@ def relative_to_root(path: Any, root: Path) -> str | None:
         return None
 
 
+def _normal(tail: str) -> bool:
+    """Is `tail` ("/a/b.md", after a normalised root) already as os.path.normpath leaves it?"""
+    if os.sep != "/":
+        return False
+    tail += "/"
+    return "//" not in tail and "/./" not in tail and "/../" not in tail
+
+
+_NOT_URL_CHAR = re.compile(r"[^\w\s-]", re.UNICODE)
+_URL_GAPS = re.compile(r"[\s_-]+")
+
+
 def urlize(text: str) -> str:
     """A title as Hugo/Jekyll put it in a URL: lower case, words joined by "-"."""
-    text = re.sub(r"[^\w\s-]", "", text.lower(), flags=re.UNICODE)
-    return re.sub(r"[\s_-]+", "-", text).strip("-")
+    text = _NOT_URL_CHAR.sub("", text.lower())
+    return _URL_GAPS.sub("-", text).strip("-")
 
 
 def _last_segment(url: str) -> str:

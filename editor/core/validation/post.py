@@ -35,7 +35,7 @@ class PostView:
                  decode_error: Any = None) -> None:
         self.doc = doc
         raw_path = path if path is not None else getattr(doc, "path", None)
-        self.path = Path(raw_path) if raw_path else None
+        self._raw_path = raw_path or None
         self.root = root
         #: A DecodeError when the bytes could not be read as text (doc is None then).
         self.decode_error = decode_error
@@ -83,12 +83,31 @@ class PostView:
 
     # -- where the file is -----------------------------------------------------------
     @cached_property
+    def path(self) -> Path | None:
+        # Made on first use: a big run creates 10,000 views, most never asked.
+        return Path(self._raw_path) if self._raw_path else None
+
+    @cached_property
+    def name(self) -> str | None:
+        """`path.name`, without making a Path."""
+        return os.path.basename(os.fspath(self._raw_path)) if self._raw_path else None
+
+    @cached_property
+    def stem(self) -> str | None:
+        """`path.stem` (pathlib's rule: "a.md" -> "a", ".x" and "a." stay whole)."""
+        name = self.name
+        if name is None:
+            return None
+        dot = name.rfind(".")
+        return name[:dot] if 0 < dot < len(name) - 1 else name
+
+    @cached_property
     def relpath(self) -> str | None:
         """The path relative to the site root, with `/` ("_posts/2021-05-10-x.md")."""
-        if self.path is None or self.root is None:
+        if self._raw_path is None or self.root is None:
             return None
         # Plain string work first: resolve() costs a system call per path component.
-        path, root = os.path.abspath(self.path), str(self.root)
+        path, root = os.path.abspath(self._raw_path), str(self.root)
         if path.startswith(root + os.sep):
             return path[len(root) + 1:].replace(os.sep, "/")
         try:

@@ -54,7 +54,7 @@ def run_checks(post: PostView, ctx: ValidationContext, site_wide: bool | None = 
                 f"the {'/'.join(chk.rules)} check failed on this post "
                 f"({type(exc).__name__}: {exc} at {Path(where.filename).name}:{where.lineno}); "
                 f"the other rules ran", 1, 1))
-    if post.path is not None:
+    if found and post.path is not None:
         found = [d.with_path(post.path) for d in found]
     found.sort(key=Diagnostic.sort_key)
     return found

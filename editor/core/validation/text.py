@@ -49,8 +49,10 @@ _NOT_BREAK = re.compile(r"[^\r\n]+")
 
 def _blank(match_text: str, fill: str = " ") -> str:
     """Same length, newlines kept, everything else `fill`."""
-    if "\n" not in match_text and "\r" not in match_text:
-        return fill * len(match_text)
+    if "\r" not in match_text:  # the usual case: one multiplication per line, no callback
+        if "\n" not in match_text:
+            return fill * len(match_text)
+        return "\n".join([fill * len(line) for line in match_text.split("\n")])
     return _NOT_BREAK.sub(lambda m: fill * len(m.group()), match_text)
 
 
@@ -97,10 +99,19 @@ def _mask_fences(text: str) -> str:
     parts: list[str] = []
     done = 0  # text[:done] is already in parts
     pos = 0
+    end = len(text)
+    # Next ``` and ~~~ at or after pos, searched again only once pos has passed them
+    # (most posts have no ~~~ at all: one scan, not one per fence).
+    tick = tilde = -1
     while True:
-        tick, tilde = text.find("```", pos), text.find("~~~", pos)
-        found = min(p for p in (tick, tilde, len(text)) if p >= 0)
-        if found >= len(text):
+        if tick < pos:
+            tick = text.find("```", pos)
+            tick = end if tick < 0 else tick
+        if tilde < pos:
+            tilde = text.find("~~~", pos)
+            tilde = end if tilde < 0 else tilde
+        found = min(tick, tilde)
+        if found >= end:
             break
         line_start = text.rfind("\n", 0, found) + 1
         if text[line_start:found].strip(" \t"):

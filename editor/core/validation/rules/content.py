@@ -21,13 +21,14 @@ EXCERPT_BOUNDS = (50, 160)
 def check_empty_body(post, ctx):
     if post.decode_error is not None or post.front_matter_error is not None:
         return
-    if post.path is not None and post.path.stem == "_index":
+    if post.stem == "_index":
         return  # a Hugo section page lists its pages; it needs no text of its own
     fm = post.front_matter
     if any(k in fm for k in ("redirect_to", "redirect", "external_url")) or \
             fm.get("layout") == "redirect":
         return
-    if _COMMENT.sub("", post.body).strip():
+    body = post.body
+    if not body.isspace() and body and ("<!--" not in body or _COMMENT.sub("", body).strip()):
         return
     yield diagnostic("empty-body", WARNING, "the post has no text after its front matter",
                      (post.body_line, 1))

@@ -39,9 +39,14 @@ def check_date_format(post, ctx):
 
 def file_name_date(post) -> _dt.date | None:
     """The date in a Jekyll post file name (2021-05-10-title.md), if any."""
-    if post.path is None:
-        return None
-    m = _FILE_DATE.match(post.path.name)
+    cache = post.cache  # three rules ask, per post
+    if "file_name_date" not in cache:
+        cache["file_name_date"] = None if post.name is None else _date_in_name(post.name)
+    return cache["file_name_date"]
+
+
+def _date_in_name(name: str) -> _dt.date | None:
+    m = _FILE_DATE.match(name)
     if not m:
         return None
     try:

@@ -50,7 +50,7 @@ def check_required(post, ctx):
     defaults = ctx.schema.defaults_for(post.relpath or "", doc_type(post, ctx)) \
         if ctx.schema.scoped_defaults else {}
     expected = set(ctx.schema.expected.get(section_of(post.relpath), ()))
-    if post.path is not None and post.path.stem == "_index":
+    if post.stem == "_index":
         expected = set()  # a Hugo section page is not a post
     if ctx.generator in ("jekyll", "unknown") and file_name_date(post) is not None:
         expected.discard("date")  # the file name gives Jekyll the date

@@ -71,6 +71,9 @@ def _site_path(url: str, ctx) -> str | None:
     return url
 
 
+_UP_PREFIX = re.compile(r"^(?:\.\./|\./)+")
+
+
 def _image_found(url: str, post, ctx) -> bool:
     path = _site_path(url, ctx)
     if path is None or not path:
@@ -78,7 +81,9 @@ def _image_found(url: str, post, ctx) -> bool:
     if path.startswith("/") and ctx.generator == "unknown":
         return True  # no generator config: where "/" is on the server cannot be known
     # `/../assets/x.png` and `../assets/x.png` from a post end up at the site root.
-    inner = re.sub(r"^(?:\.\./|\./)+", "", path.lstrip("/"))
+    inner = path.lstrip("/")
+    if inner.startswith("."):
+        inner = _UP_PREFIX.sub("", inner)
     candidates = [inner, "static/" + inner, "content/" + inner, "assets/" + inner]
     if not path.startswith("/"):
         # Relative to the post's own folder (a Hugo/Zola page bundle keeps its images there).
