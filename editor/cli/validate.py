@@ -124,11 +124,11 @@ def scan_folder(folder: Path) -> list[str]:
     folder = folder.absolute()
     site = Site.discover(folder)
     if site.generator != "unknown":
-        return [str(p) for p in site.post_files() if _under(p, folder)]
+        return [p for p in site.post_paths() if _under(p, folder)]
     roots = _nested_site_roots(folder)
     files: list[str] = []
     for root in roots:
-        files.extend(str(p) for p in Site.discover(root).post_files())
+        files.extend(Site.discover(root).post_paths())
     for path in site.post_files():  # Markdown files of a folder no generator claims
         if any(_under(path, root) for root in roots):
             continue
@@ -163,9 +163,13 @@ def _nested_site_roots(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _under(path: Path, folder: Path) -> bool:
+def _under(path: str | Path, folder: Path) -> bool:
     # Strings, not Path.relative_to: a big site has thousands of posts.
-    return os.path.abspath(path).startswith(str(folder).rstrip(os.sep) + os.sep)
+    prefix = str(folder).rstrip(os.sep) + os.sep
+    path = os.fspath(path)
+    if path.startswith(prefix) and "/." not in path and "//" not in path and os.sep == "/":
+        return True  # already absolute and normal: abspath would change nothing
+    return os.path.abspath(path).startswith(prefix)
 
 
 class ProgressBar:

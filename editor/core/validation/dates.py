@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from email.utils import parsedate_to_datetime
 
 _ISO = re.compile(
     r"""^\s*(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})
@@ -37,6 +36,8 @@ def parse_date(value: object) -> _dt.date | None:
     if not text or not any(ch.isdigit() for ch in text):
         return None
     try:  # RFC 2822 / RFC 1123, which Hugo also reads: "Mon, 02 Jan 2006 15:04:05 MST"
+        from email.utils import parsedate_to_datetime  # rare (RFC 2822 dates); 17 ms to import
+
         return parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         pass

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any, Callable
@@ -97,13 +98,13 @@ def _decode(data: bytes):
 
 
 def _worker(conn) -> None:
-    from .runner import run_checks
+    from .runner import run_checks_many
 
     # A worker lives for one run and creates no garbage cycles worth collecting; the
     # collector would walk every held post again and again (about a tenth of the time).
     gc.disable()
 
-    held: list[tuple[str, Any, Any]] = []  # (path, PostView or None, read error or None)
+    views: list[PostView] = []  # the posts read without a read error, kept parsed
     local: list[Diagnostic] = []
     while True:
         message, payload = conn.recv()
@@ -115,34 +116,40 @@ def _worker(conn) -> None:
                 if isinstance(error, PostError) and not isinstance(error, DecodeError):
                     severity = WARNING if error.rule == INTERNAL_ERROR else ERROR
                     local.append(Diagnostic(severity, error.rule, error.message, path=path))
-                    held.append((path, None, error))
                 else:
-                    view = PostView(doc, path=path, root=preliminary.root, decode_error=error)
-                    held.append((path, view, None))
+                    views.append(PostView(doc, path=path, root=preliminary.root,
+                                          decode_error=error))
                 summaries.append(summary)
                 if i % PROGRESS_EVERY == 0:
                     conn.send(("progress", PROGRESS_EVERY))
             conn.send(("read", summaries))
             # While the parent builds the site's facts from the summaries, run the
             # checks that need only the site's config.
-            for i, (path, view, error) in enumerate(held, 1):
-                if view is not None:
-                    local.extend(run_checks(view, preliminary, site_wide=False))
-                if i % (2 * PROGRESS_EVERY) == 0:
-                    conn.send(("progress", PROGRESS_EVERY))
+            local.extend(run_checks_many(views, preliminary, site_wide=False,
+                                         after_each=_progress_sender(conn, len(paths))))
         elif message == "check":
             ctx: ValidationContext = payload
-            found = local
-            for i, (path, view, error) in enumerate(held, 1):
-                if view is not None:
-                    found.extend(run_checks(view, ctx, site_wide=True))
-                if i % (2 * PROGRESS_EVERY) == 0:
-                    conn.send(("progress", PROGRESS_EVERY))
-            held.clear()
-            local = []
-            conn.send(("checked", found))
+            local.extend(run_checks_many(views, ctx, site_wide=True,
+                                         after_each=_progress_sender(conn, len(views))))
+            conn.send(("checked", local))
         else:
-            return
+            # Leave without freeing thousands of posts one by one: the process ends here.
+            conn.close()
+            os._exit(0)
+
+
+def _progress_sender(conn, posts: int) -> Callable[[int, int], None]:
+    """Progress for one round of checks: a quarter of a file's worth per post, sent
+    as each check finishes (the parent counts steps, two per file)."""
+    sent = [0]
+
+    def after_each(done: int, total: int) -> None:
+        due = posts * done // (2 * total)
+        if due > sent[0]:
+            conn.send(("progress", due - sent[0]))
+            sent[0] = due
+
+    return after_each
 
 
 def validate_site(site: Any, files: list[str], jobs: int,
@@ -181,8 +188,7 @@ def validate_site(site: Any, files: list[str], jobs: int,
         replies = _gather(pipes, "read", step, workers)
         index = sorted((s for part in replies for s in part), key=lambda s: str(s.path))
         ctx = ValidationContext.build(site, index=index)
-        for conn in pipes:
-            conn.send(("check", ctx))
+        _send_to_all(pipes, ("check", ctx))
         found = [d for part in _gather(pipes, "checked", step, workers) for d in part]
         if progress:
             progress(len(files), len(files))
@@ -196,6 +202,26 @@ def validate_site(site: Any, files: list[str], jobs: int,
             proc.join(timeout=5)
             if proc.is_alive():
                 proc.terminate()
+
+
+def _send_to_all(pipes: list, message: Any) -> None:
+    """Send one big message to every worker: pickled once, and sent from one thread
+    per worker so a worker still busy with its first round does not hold up the
+    others (a message bigger than the pipe's buffer waits for its reader)."""
+    import threading
+    from multiprocessing.reduction import ForkingPickler
+
+    data = bytes(ForkingPickler.dumps(message))  # what Connection.send would write
+
+    def send(conn) -> None:
+        try:
+            conn.send_bytes(data)
+        except OSError:
+            pass  # a worker that died is reported by _gather
+
+    threads = [threading.Thread(target=send, args=(conn,), daemon=True) for conn in pipes]
+    for thread in threads:
+        thread.start()
 
 
 def _gather(pipes: list, expected: str, step: Callable[[int], None], workers: list) -> list:

