@@ -25,3 +25,24 @@ else:
     from editor.ui.qt_compat import immortalize_singletons
 
     immortalize_singletons()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Tear the window tests' Qt objects down while Qt still runs.
+
+    Windows closed by the tests are deleted later, by an event loop that has
+    stopped by then; left to the interpreter's exit, the preview's web page
+    outlives its profile and the engine crashes the process after every test
+    passed (seen with Qt Quick's software back end, which the app uses)."""
+    try:
+        from PySide6.QtCore import QCoreApplication, QEvent
+        from PySide6.QtWidgets import QApplication
+    except ImportError:  # pragma: no cover - no Qt on this machine
+        return
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.deleteLater()  # not close(): a window with unsaved text would ask
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    app.processEvents()

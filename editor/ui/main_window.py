@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from editor.core.errors import DecodeError
 from editor.core.storage import ConflictError, StorageError
@@ -186,20 +186,21 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             # Wait for the editor's first paint (the X server maps the window
             # asynchronously): work queued now would otherwise run before it.
-            # An application-wide filter sees the paint before any filter on
-            # the viewport itself, which could consume it (one did: the UI
-            # benchmark's, and the preview then waited for the 1 s fallback).
-            QApplication.instance().installEventFilter(self)
+            # Not an application-wide filter, though it would see the paint
+            # before any other filter could consume it: PySide then wraps every
+            # event's receiver, objects half-way through destruction included,
+            # and crashed the process (seen in the window tests).
+            self.body_editor.viewport().installEventFilter(self)
             single_shot(1000, self._first_paint_done, self)  # never painted (minimised)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint and obj is self.body_editor.viewport():
-            QApplication.instance().removeEventFilter(self)
+            obj.removeEventFilter(self)
             single_shot(0, self._first_paint_done, self)
         return False
 
     def _first_paint_done(self) -> None:
-        QApplication.instance().removeEventFilter(self)  # the fallback fired first
+        self.body_editor.viewport().removeEventFilter(self)  # the fallback fired first
         if not self._first_shown_emitted:
             self._first_shown_emitted = True
             emit(self.firstShown)
