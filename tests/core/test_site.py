@@ -80,6 +80,12 @@ def test_jekyll_post_files(jekyll: Path):
     }
 
 
+def test_post_paths_are_the_post_files_as_strings(jekyll: Path):
+    site = Site.discover(jekyll)
+    assert site.post_paths() == [str(p) for p in site.post_files()]
+    assert all(isinstance(p, str) for p in site.post_paths())
+
+
 def test_jekyll_index_values_errors_and_kinds(jekyll: Path):
     site = Site.discover(jekyll)
     by_name = {s.path.name: s for s in site.index()}

@@ -52,6 +52,8 @@ class ValidationContext:
     timezone: str | None = None
     #: Fixed "now" for tests; None means the real clock at each call.
     now: _dt.datetime | None = None
+    #: Answers the rules worked out from the facts above (see `memo`).
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # -- building -----------------------------------------------------------------------
     @classmethod
@@ -116,6 +118,20 @@ class ValidationContext:
         if relpath is not None and (taxonomy, term) in self.terms_by_path.get(relpath, ()):
             count -= 1
         return count
+
+    def memo(self, name: str) -> dict:
+        """A cache named `name` for answers that depend only on this context's facts
+        ("is /assets/a.png in the site?"): 10,000 posts ask about the same few hundred
+        images and pages. Emptied if a fact is replaced after building."""
+        facts = (id(self.files), id(self.dirs), id(self.slugs), id(self.post_names),
+                 id(self.schema), self.root, self.generator, self.baseurl)
+        if self._memo.get(None) != facts:
+            self._memo.clear()
+            self._memo[None] = facts
+        cache = self._memo.get(name)
+        if cache is None:
+            cache = self._memo[name] = {}
+        return cache
 
     def exists(self, relpath: str) -> bool:
         relpath = relpath.strip("/")

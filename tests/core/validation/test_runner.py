@@ -121,3 +121,35 @@ def test_a_reader_that_raises_costs_one_file_not_the_run(jekyll, monkeypatch):
         ("html-unclosed-tag", "warning", False), ("internal-error", "warning", True)]
     _doc, error, summary = pipeline._read(str(odd))
     assert error.rule == "internal-error" and summary.error is error
+
+
+def test_checks_over_many_posts_give_what_each_post_gives_alone(jekyll, monkeypatch):
+    from editor.core.validation.pipeline import _read
+    from editor.core.validation.post import PostView
+    from editor.core.validation.runner import run_checks, run_checks_many
+
+    def broken_on_b(post_view, ctx):
+        if post_view.name.endswith("-b.md"):
+            raise ValueError("odd post")
+        yield from ()
+
+    monkeypatch.setattr("editor.core.validation.runner.CHECKS",
+                        CHECKS[:3] + [Check("broken", {"empty-body": "warning"}, broken_on_b)]
+                        + CHECKS[3:])
+    jekyll.write("assets/a.png", b"png")
+    jekyll.write("_posts/2021-05-10-a.md", post(title="A post", body="![x](/assets/a.png) <div>"))
+    jekyll.write("_posts/2021-05-11-b.md", post(title=None, body=""))
+    jekyll.write("_posts/2021-05-12-c.md", post(title="C", tags=["x"], body="[a](/nowhere/) {% if %}"))
+    ctx = jekyll.context()
+    paths = [str(p) for p in jekyll.site().post_files()]
+
+    def views():
+        return [PostView(_read(p)[0], path=p, root=ctx.root) for p in paths]
+
+    rounds = []
+    for site_wide in (None, False, True):
+        one_by_one = [d for view in views() for d in run_checks(view, ctx, site_wide)]
+        rounds.append(one_by_one)
+        assert run_checks_many(views(), ctx, site_wide) == one_by_one
+    assert {"internal-error", "required-field", "html-unclosed-tag", "broken-link"} <= {
+        d.rule for d in rounds[0]}

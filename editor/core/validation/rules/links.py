@@ -17,6 +17,7 @@ from . import WARNING, check, diagnostic
 _IMAGE_KEYS = ("image", "cover", "thumbnail", "feature_image", "featured_image", "teaser",
                "og_image", "banner", "header.image", "header.teaser", "header.overlay_image",
                "cover.image", "image.path", "image.src")
+_IMAGE_KEY_TOPS = tuple((key, key.split(".", 1)[0]) for key in _IMAGE_KEYS)
 _IMAGE_LIST_KEYS = ("images", "gallery")
 
 # `[text](url)` and `![alt](src)`: found from their `](` (a literal the regex engine
@@ -75,6 +76,17 @@ _UP_PREFIX = re.compile(r"^(?:\.\./|\./)+")
 
 
 def _image_found(url: str, post, ctx) -> bool:
+    # The answer depends on the site's facts, the URL and (for a relative URL) the
+    # post's folder only.
+    cache = ctx.memo("image_found")
+    key = (url, post.folder_parts)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _look_for_image(url, post, ctx)
+    return found
+
+
+def _look_for_image(url: str, post, ctx) -> bool:
     path = _site_path(url, ctx)
     if path is None or not path:
         return True
@@ -107,8 +119,8 @@ def _theme_static(inner: str, ctx) -> bool:
 
 def _front_matter_images(post):
     fm = post.front_matter
-    for key in _IMAGE_KEYS:
-        if key.split(".", 1)[0] not in fm:
+    for key, top in _IMAGE_KEY_TOPS:
+        if top not in fm:
             continue
         value = _lookup(fm, key)
         if isinstance(value, str):
@@ -140,7 +152,10 @@ def _lookup(fm: dict, dotted: str):
 def check_images(post, ctx):
     if ctx.root is None or post.decode_error is not None:
         return
-    schema_images = [f.name for f in ctx.schema.fields if f.type == "image" and not f.loose]
+    schema_images = ctx.memo("schema_images").get("names")
+    if schema_images is None:
+        schema_images = ctx.memo("schema_images")["names"] = [
+            f.name for f in ctx.schema.fields if f.type == "image" and not f.loose]
     seen = set()
     for key, value in list(_front_matter_images(post)) + [
             (k, post.front_matter.get(k)) for k in schema_images
@@ -154,8 +169,9 @@ def check_images(post, ctx):
                              post.where(key), key=key)
     body = post.masked_body
     found = [(url, offset) for image, url, offset in _md_targets(post) if image]
-    if "<" in body or "{{" in body:
-        for pattern in (_HTML_SRC, _FIGURE):
+    # Each pattern only where its opening can be (a full scan each otherwise).
+    for pattern, opening in ((_HTML_SRC, "<"), (_FIGURE, "{{")):
+        if opening in body:
             found += [(m.group(1), m.start(1)) for m in pattern.finditer(body)]
     for url, offset in found:
         if not _image_found(url, post, ctx):
@@ -217,9 +233,13 @@ def check_links(post, ctx):
         found += [(m.group(1), m.start(1)) for m in _REF_DEF.finditer(body)]
     if "<a" in body or "<A" in body:
         found += [(m.group(1), m.start(1)) for m in _HTML_HREF.finditer(body)]
+    known = ctx.memo("link_found")  # depends on the URL and the site's facts only
     for url, offset in found:
-        path = _zola_or_site_path(url, ctx)
-        if path is None or _page_found(path, ctx):
+        good = known.get(url)
+        if good is None:
+            path = _zola_or_site_path(url, ctx)
+            good = known[url] = path is None or _page_found(path, ctx)
+        if good:
             continue
         yield diagnostic("broken-link", WARNING, f"link to a page that is not in the site: "
                          f"{url}", post.body_map.position(offset))
