@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self._focus_mode = False
         self._shown_once = False
         self._first_shown_emitted = False
+        self._first_paint_queued = False
         self._saved_visibility: dict[str, bool] = {}
 
         editor_pane = QWidget(objectName="editorPane")
@@ -184,23 +185,21 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            # Wait for the editor's first paint (the X server maps the window
-            # asynchronously): work queued now would otherwise run before it.
-            # Not an application-wide filter, though it would see the paint
-            # before any other filter could consume it: PySide then wraps every
-            # event's receiver, objects half-way through destruction included,
-            # and crashed the process (seen in the window tests).
-            self.body_editor.viewport().installEventFilter(self)
             single_shot(1000, self._first_paint_done, self)  # never painted (minimised)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint and obj is self.body_editor.viewport():
-            obj.removeEventFilter(self)
+    def paintEvent(self, event) -> None:  # noqa: N802
+        # The first paint of the window: Qt paints every visible widget of it,
+        # the editor included, in this same pass, so a zero timer runs once
+        # the writer sees text. (Not an event filter on the editor: another
+        # filter there can consume the paint, as the UI benchmark's did; not
+        # an application-wide one: PySide then wraps every event's receiver,
+        # half-destroyed objects included, and crashed the window tests.)
+        super().paintEvent(event)
+        if not self._first_shown_emitted and not self._first_paint_queued:
+            self._first_paint_queued = True
             single_shot(0, self._first_paint_done, self)
-        return False
 
     def _first_paint_done(self) -> None:
-        self.body_editor.viewport().removeEventFilter(self)  # the fallback fired first
         if not self._first_shown_emitted:
             self._first_shown_emitted = True
             emit(self.firstShown)
