@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 SITE   ?= examples/site
 
-.PHONY: run test bench system-deps clean
+.PHONY: run test bench bytecode system-deps clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -15,10 +15,17 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
+# Byte-code for our own modules, as `pip install` writes it for an installed
+# app: an editable checkout otherwise compiles every module at every start
+# when PYTHONDONTWRITEBYTECODE is set (it is on some machines), ~0.25 s of
+# start-up measured here. Only changed files are recompiled.
+bytecode: $(STAMP)
+	$(PY) -m compileall -q editor
+
 system-deps:
 	bash packaging/system-deps.sh
 
-run: system-deps $(STAMP)
+run: system-deps $(STAMP) bytecode
 	bash packaging/run-app.sh $(PY) $(SITE)
 
 test: system-deps $(STAMP)
@@ -27,7 +34,7 @@ test: system-deps $(STAMP)
 
 # Benchmarks print numbers (medians, with the machine's size); the window's own
 # benchmark needs a screen, so it runs under Xvfb.
-bench: system-deps $(STAMP)
+bench: system-deps $(STAMP) bytecode
 	for b in bench/bench_*.py; do echo "== $$b"; \
 		case $$b in *bench_ui.py) xvfb-run -a -s '-screen 0 1400x900x24' $(PY) $$b ;; \
 		*) $(PY) $$b ;; esac || exit 1; done
