@@ -81,16 +81,20 @@ def run(args: argparse.Namespace) -> int:
     if args.strict:
         diagnostics = [d.with_severity("error") if d.severity == "warning" else d
                        for d in diagnostics]
-    diagnostics = [d.with_path(_shown(d.path)) for d in diagnostics]
+    shown: dict = {}  # a post with findings usually has several
+    diagnostics = [d.with_path(shown[d.path] if d.path in shown
+                               else shown.setdefault(d.path, _shown(d.path)))
+                   for d in diagnostics]
     if args.format == "json":
         records = [{k: d.to_json()[k] for k in ("path", "line", "column", "severity", "rule",
                                                  "message")} for d in diagnostics]
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        # dumps + one write: json.dump writes each small piece on its own.
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
     else:
-        for d in diagnostics:
-            print(d.format())
-        print(summary(diagnostics, len(files)))
+        # One write, not one per line: stdout may be unbuffered (PYTHONUNBUFFERED) and a
+        # big site has thousands of findings.
+        lines = [d.format() for d in diagnostics] + [summary(diagnostics, len(files))]
+        sys.stdout.write("\n".join(lines) + "\n")
     return PROBLEMS if any(d.severity == "error" for d in diagnostics) else OK
 
 

@@ -107,7 +107,10 @@ def _worker(conn) -> None:
     views: list[PostView] = []  # the posts read without a read error, kept parsed
     local: list[Diagnostic] = []
     while True:
-        message, payload = conn.recv()
+        try:
+            message, payload = conn.recv()
+        except EOFError:  # the parent gave up on this run
+            os._exit(0)
         if message == "read":
             paths, preliminary = payload
             summaries = []
@@ -132,6 +135,10 @@ def _worker(conn) -> None:
             local.extend(run_checks_many(views, ctx, site_wide=True,
                                          after_each=_progress_sender(conn, len(views))))
             conn.send(("checked", local))
+            # Nothing is left to do: leave now, so the system frees this process's
+            # memory while the parent goes on (and without freeing each post in turn).
+            conn.close()
+            os._exit(0)
         else:
             # Leave without freeing thousands of posts one by one: the process ends here.
             conn.close()
@@ -192,12 +199,12 @@ def validate_site(site: Any, files: list[str], jobs: int,
         found = [d for part in _gather(pipes, "checked", step, workers) for d in part]
         if progress:
             progress(len(files), len(files))
-        for conn in pipes:
-            conn.send(("stop", None))
-        return found
+        return found  # the workers have left on their own
     finally:
         if collecting:
             gc.enable()
+        for conn in pipes:
+            conn.close()  # a worker still waiting for work (after an error here) stops
         for proc in workers:
             proc.join(timeout=5)
             if proc.is_alive():
