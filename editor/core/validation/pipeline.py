@@ -122,7 +122,9 @@ def _worker(conn) -> None:
                 else:
                     views.append(PostView(doc, path=path, root=preliminary.root,
                                           decode_error=error))
-                summaries.append(summary)
+                # As a plain tuple: half the pickling cost of the dataclass, both ways.
+                summaries.append((summary.path, summary.front_matter, summary.error,
+                                  summary.kind))
                 if i % PROGRESS_EVERY == 0:
                     conn.send(("progress", PROGRESS_EVERY))
             conn.send(("read", summaries))
@@ -193,7 +195,8 @@ def validate_site(site: Any, files: list[str], jobs: int,
                 progress(steps[0] // 2, len(files))
 
         replies = _gather(pipes, "read", step, workers)
-        index = sorted((s for part in replies for s in part), key=lambda s: str(s.path))
+        index = sorted((PostSummary(*fields) for part in replies for fields in part),
+                       key=lambda s: str(s.path))
         ctx = ValidationContext.build(site, index=index)
         _send_to_all(pipes, ("check", ctx))
         found = [d for part in _gather(pipes, "checked", step, workers) for d in part]
