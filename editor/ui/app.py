@@ -121,12 +121,15 @@ def attach_preview(window: MainWindow, settings: Settings, recovery_dir=None) ->
     if getattr(window, "_preview_attached", False):
         return
     window._preview_attached = True
-    _wire_preview(window, window.session, window.body_editor, settings)
     rest = lambda *_a: attach_services(window, settings, recovery_dir)  # noqa: E731
-    if window.preview_controller is not None:
+
+    def on_preview_installed(_view) -> None:
         # A little after the first patch, so the page's pixels reach the screen
         # (through this thread) before the imports below take it.
         window.preview_controller.previewUpdated.connect(lambda *_a: single_shot(250, rest, window))
+
+    window.previewInstalled.connect(on_preview_installed)
+    _wire_preview(window, window.session, window.body_editor, settings)
     single_shot(2500, rest, window)
 
 
@@ -214,7 +217,8 @@ def _wire_preview(window: MainWindow, session, editor, settings) -> None:
     render core's first render (a cold one spends ~0.2 s compiling Markdown's
     and Pygments' regular expressions). So the render core is loaded and
     warmed on a thread while this thread creates the view; Chromium's own
-    start runs in its processes, leaving the GIL to the warm-up.
+    start runs in its processes, leaving the GIL to the warm-up. The event
+    loop keeps running meanwhile (the writer may already be typing).
     """
     warm = _start_render_warm_up(session, settings)
     try:
@@ -223,10 +227,20 @@ def _wire_preview(window: MainWindow, session, editor, settings) -> None:
         window.preview_controller = None
         return
     view = PreviewView()
-    # Wait for the whole warm-up, not just the import: a render worker started
-    # now would run cold beside it (measured: the first patch then came
-    # 150-370 ms after the shell had loaded, instead of at once).
-    warm.join()
+
+    # Attach once the whole warm-up is done, not just its import: a render
+    # worker started beside it would run cold (measured: the first patch then
+    # came 150-370 ms after the page shell had loaded, instead of at once).
+    def attach_when_warm() -> None:
+        if warm.is_alive():
+            single_shot(10, attach_when_warm, window)
+            return
+        _attach_preview_view(window, session, editor, settings, view)
+
+    attach_when_warm()
+
+
+def _attach_preview_view(window: MainWindow, session, editor, settings, view) -> None:
     try:
         from editor.ui.preview_controller import PreviewController
     except ImportError:  # the render core is not available: no preview pane
