@@ -41,6 +41,7 @@ class PostView:
         self.decode_error = decode_error
         #: What one rule computed and another may reuse, for this post only.
         self.cache: dict = {}
+        self._has: dict[str, bool] = {}
 
     # -- what the document says -------------------------------------------------------
     @cached_property
@@ -79,7 +80,16 @@ class PostView:
 
     @cached_property
     def masked_body(self) -> str:
-        return mask_code(self.body)
+        return mask_code(self.body, self.has)
+
+    def has(self, marker: str) -> bool:
+        """Is `marker` anywhere in the body? Code masking and several rules ask about the
+        same few ("{%", "<!--"): one scan of the body each. Masking only blanks
+        characters, so a marker (without spaces) the body lacks, its masked body lacks too."""
+        found = self._has.get(marker)
+        if found is None:
+            found = self._has[marker] = marker in self.body
+        return found
 
     # -- where the file is -----------------------------------------------------------
     @cached_property

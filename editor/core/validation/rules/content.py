@@ -28,7 +28,7 @@ def check_empty_body(post, ctx):
             fm.get("layout") == "redirect":
         return
     body = post.body
-    if not body.isspace() and body and ("<!--" not in body or _COMMENT.sub("", body).strip()):
+    if not body.isspace() and body and (not post.has("<!--") or _COMMENT.sub("", body).strip()):
         return
     yield diagnostic("empty-body", WARNING, "the post has no text after its front matter",
                      (post.body_line, 1))

@@ -25,6 +25,7 @@ _IMAGE_LIST_KEYS = ("images", "gallery")
 _MD_TARGET = re.compile(r"\]\([ \t]*<?([^)\s>]+)")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _HTML_SRC = re.compile(r"<img\b[^>]*?\ssrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
+_A_TAG_START = re.compile(r"<[aA]")
 _HTML_HREF = re.compile(r"<a\b[^>]*?\shref\s*=\s*[\"']([^\"']+)[\"']", re.I)
 _FIGURE = re.compile(r"\{\{[<%]\s*figure\b[^}]*?\ssrc\s*=\s*[\"']?([^\"'\s}]+)", re.I)
 _POST_URL = re.compile(r"\{%-?\s*post_url\s+([^\s%]+)\s*-?%\}")
@@ -229,9 +230,9 @@ def check_links(post, ctx):
         return  # site-relative links need the site's root, which no config names here
     body = post.masked_body
     found = [(url, offset) for image, url, offset in _md_targets(post) if not image]
-    if "]:" in body:
+    if post.has("]:") and "]:" in body:
         found += [(m.group(1), m.start(1)) for m in _REF_DEF.finditer(body)]
-    if "<a" in body or "<A" in body:
+    if _A_TAG_START.search(body):  # one scan for "<a" or "<A"
         found += [(m.group(1), m.start(1)) for m in _HTML_HREF.finditer(body)]
     known = ctx.memo("link_found")  # depends on the URL and the site's facts only
     for url, offset in found:
@@ -248,7 +249,7 @@ def check_links(post, ctx):
     if ctx.generator not in ("jekyll", "unknown"):
         return
     # Liquid runs in code blocks too, so these are searched in the raw body.
-    if "{%" not in post.body:
+    if not post.has("{%"):
         return
     for m in _POST_URL.finditer(post.body):
         name = m.group(1).strip("/")

@@ -94,7 +94,7 @@ def _liquid_applies(post, ctx) -> bool:
 
 @check("liquid", liquid_unbalanced=ERROR)
 def check_liquid(post, ctx):
-    if post.decode_error is not None or "{%" not in post.body or not _liquid_applies(post, ctx):
+    if post.decode_error is not None or not post.has("{%") or not _liquid_applies(post, ctx):
         return
     body = post.body
     stack: list[tuple[str, int]] = []
