@@ -134,7 +134,9 @@ def child(path: str, out: str) -> None:
             frame_then(lambda: (state["lat"].append(time.monotonic() - state["sent"]), next_key_later()))
 
     def attach(view):
-        win.preview_controller.previewUpdated.connect(on_patch)
+        # The view's own signal: the window may install the view before it
+        # creates the controller that feeds it (start-up order is app.py's).
+        view.patchApplied.connect(on_patch)
 
     win.previewInstalled.connect(attach)
 

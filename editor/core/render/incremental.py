@@ -55,6 +55,9 @@ class _Stage1:
     refs: tuple[str, ...]
     defs: tuple[tuple[str, str], ...]
     headings: tuple[tuple[int, str, int], ...] = ()
+    #: The HTML holds a table-of-contents marker (checked once, here, not
+    #: on every render for every block).
+    toc: bool = False
 
 
 class _Entry:
@@ -108,13 +111,14 @@ class IncrementalRenderer:
         self._stage1_old: dict[tuple, _Stage1] = {}
         self._filled: dict[tuple, str] = {}
         self._filled_old: dict[tuple, str] = {}
-        self._wrapped: dict[str, tuple[str, int, int, str]] = {}
+        self._blocks: dict[str, Block] = {}
         self._entries: dict[str, _Entry] = {}
         self._defs_key: tuple = ()
         self._prev: list[tuple[str, str]] = []
-        self._sent_inner: dict[str, str] = {}
-        self._sent_lines: dict[str, tuple[int, int]] = {}
+        # What the page shows: block id -> (the Block, its wrapper HTML), in order.
+        self._sent: dict[str, tuple[Block, str]] = {}
         self._sent_header: str | None = None
+        self._sent_order: tuple[str, ...] | None = None
         self._next_id = 0
         #: Blocks converted by Markdown in the last render (for tests and the bench).
         self.last_converted = 0
@@ -155,7 +159,8 @@ class IncrementalRenderer:
             out = self._resolver.rewrite(conv.html)
             if not self._options.allow_scripts:
                 out = sanitize(out)
-            hit = _Stage1(out, conv.slugs, conv.footnote_refs, conv.footnote_defs, conv.headings)
+            hit = _Stage1(out, conv.slugs, conv.footnote_refs, conv.footnote_defs, conv.headings,
+                          TOC_MARKER in out)
             self.last_converted += 1
         self._stage1[key] = hit
         return hit
@@ -210,13 +215,13 @@ class IncrementalRenderer:
         index = FootnoteIndex(defined)
         used: dict[str, int] = {}
         inners = [st.html if not (st.slugs or st.refs) else self._fill(st, used, index) for st in stages]
-        if any(TOC_MARKER in st.html for st in stages):
+        if any(st.toc for st in stages):
             inners = self._fill_toc(stages, inners)
 
         texts = [b.text for b in sources]
         ids = self._match_ids(texts)
         base = request.body_line
-        blocks = [Block(i, inner, base + b.start, base + b.end) for i, inner, b in zip(ids, inners, sources)]
+        blocks = self._blocks_for(ids, inners, sources, base)
         if index.numbers:
             bodies = {label: text for s in stages for label, text in s.defs}
             items = []
@@ -234,6 +239,22 @@ class IncrementalRenderer:
                 header = sanitize(header)
             self._header = header
         return self._finish(blocks, header)
+
+    def _blocks_for(self, ids: list[str], inners: list[str], sources: list[SourceBlock], base: int) -> list[Block]:
+        """The Blocks of this render, reusing the previous render's Block object
+        where id, HTML and lines are the same (most of them, after a
+        keystroke): `_finish` then knows a block is unchanged by identity."""
+        previous, self._blocks = self._blocks, {}
+        blocks = []
+        for bid, inner, source in zip(ids, inners, sources):
+            start, end = base + source.start, base + source.end
+            block = previous.get(bid)
+            if block is None or block.start_line != start or block.end_line != end or (
+                    block.html is not inner and block.html != inner):
+                block = Block(bid, inner, start, end)
+            self._blocks[bid] = block
+            blocks.append(block)
+        return blocks
 
     def _fill(self, stage: _Stage1, used: dict[str, int], index: FootnoteIndex) -> str:
         """Final ids and footnote numbers into a block (memoised: a keystroke
@@ -268,35 +289,35 @@ class IncrementalRenderer:
         return self._resolver.resolve(self._templated_text(url))
 
     def _finish(self, blocks: list[Block], header: str) -> RenderResult:
-        wrappers = {}
-        cache, self._wrapped = self._wrapped, {}
+        """The patch from what the page shows (`_sent`) to `blocks`. One pass;
+        an unchanged block is the very same Block object as last time."""
+        previous, sent = self._sent, {}
+        changed: dict[str, str] = {}
+        lines: dict[str, tuple[int, int]] = {}
         for b in blocks:
-            hit = cache.get(b.id)
-            # `is` first: an unchanged block's HTML is the very same string object.
-            if hit is not None and (hit[0] is b.html or hit[0] == b.html) and hit[1] == b.start_line \
-                    and hit[2] == b.end_line:
-                w = hit[3]
-            else:
-                w = wrap(b.id, b.html, b.start_line, b.end_line)
-            wrappers[b.id] = w
-            self._wrapped[b.id] = (b.html, b.start_line, b.end_line, w)
-        changed = {}
-        lines = {}
-        for b in blocks:
-            span = (b.start_line, b.end_line)
-            if self._sent_inner.get(b.id) != b.html:
-                changed[b.id] = wrappers[b.id]
-            elif self._sent_lines.get(b.id) != span:
-                lines[b.id] = span
-        order = tuple(b.id for b in blocks)
-        removed = tuple(i for i in self._sent_inner if i not in wrappers)
-        patch = Patch(changed, removed, order, header if header != self._sent_header else None, lines)
-        self._sent_inner = {b.id: b.html for b in blocks}
-        self._sent_lines = {b.id: (b.start_line, b.end_line) for b in blocks}
+            hit = previous.get(b.id)
+            if hit is not None and hit[0] is b:
+                sent[b.id] = hit
+                continue
+            same_html = hit is not None and (hit[0].html is b.html or hit[0].html == b.html)
+            same_lines = hit is not None and (hit[0].start_line, hit[0].end_line) == (b.start_line, b.end_line)
+            w = hit[1] if same_html and same_lines else wrap(b.id, b.html, b.start_line, b.end_line)
+            sent[b.id] = (b, w)
+            if not same_html:
+                changed[b.id] = w
+            elif not same_lines:
+                lines[b.id] = (b.start_line, b.end_line)
+        order = tuple(sent)
+        removed = tuple(i for i in previous if i not in sent)
+        order_changed = order != self._sent_order
+        self._sent_order = order
+        patch = Patch(changed, removed, order, header if header != self._sent_header else None, lines,
+                      order_changed)
+        self._sent = sent
         self._sent_header = header
         self._stage1_old = {}
         self._filled_old = {}
-        return RenderResult(header, tuple(blocks), patch, "\n".join(wrappers[i] for i in order))
+        return RenderResult(header, tuple(blocks), patch, "\n".join([w for _, w in sent.values()]))
 
     def _match_ids(self, texts: list[str]) -> list[str]:
         old = self._prev

@@ -120,13 +120,19 @@ class Patch:
     #: New `(start_line, end_line)` of blocks whose content did not change but
     #: whose lines moved (an edit above added or removed lines).
     lines: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    #: False when `order` is what the previous patch of the same renderer
+    #: sent (no block added, removed or moved): the page then keeps its order.
+    order_changed: bool = True
 
     def to_json(self) -> str:
+        """The patch as the page script reads it. `order` is null when it did
+        not change: a keystroke in a 200 KB post otherwise ships (and makes the
+        page walk) the ids of all ~1,000 blocks, ~9 KB, to change one."""
         import json
 
         return json.dumps(
             {"changed": dict(self.changed), "removed": list(self.removed),
-             "order": list(self.order), "header_html": self.header_html,
+             "order": list(self.order) if self.order_changed else None, "header_html": self.header_html,
              "lines": {k: list(v) for k, v in self.lines.items()}},
             ensure_ascii=False,
         )

@@ -243,3 +243,18 @@ def test_cases_the_fuzzer_found(body: str) -> None:
         blockwise = IncrementalRenderer(site).render(request)
         one_pass = IncrementalRenderer(site, splitter=whole_body).render(request)
         assert squash("".join(b.html for b in blockwise.blocks)) == squash("".join(b.html for b in one_pass.blocks))
+
+
+def test_an_edit_inside_a_block_leaves_the_order_out_of_the_patch() -> None:
+    import json
+
+    r = IncrementalRenderer(SITE)
+    first = r.render(req(BODY)).patch
+    assert first.order_changed and json.loads(first.to_json())["order"] == list(first.order)
+    words = next(w for w in BODY.split() if w.isalpha() and len(w) > 2)
+    edit = r.render(req(BODY.replace(words, words + "x", 1))).patch
+    assert len(edit.changed) == 1 and not edit.order_changed
+    assert json.loads(edit.to_json())["order"] is None
+    assert edit.order == first.order  # the Python side still has the whole order
+    grown = r.render(req(BODY + "\n\nA new paragraph.\n")).patch
+    assert grown.order_changed and json.loads(grown.to_json())["order"] == list(grown.order)

@@ -118,3 +118,19 @@ def test_top_visible_line_after_the_page_is_scrolled_to_a_block(qtbot, view) -> 
         js(qtbot, view, "window.scrollTo(0, 0); 0")
         js(qtbot, view, f"galley.scrollToLine({line}); 0")
         assert js(qtbot, view, "galley.topVisibleLine()") == line
+
+
+def test_a_patch_finds_its_block_even_when_the_post_uses_the_same_id(qtbot, view) -> None:
+    # Block ids are "b1", "b2"...; a post may give one of its own elements such an id.
+    renderer = IncrementalRenderer(SITE)
+    body = '<p id="b2">raw html</p>\n\n' + long_body(4)
+    js(qtbot, view, f"galley.applyPatch({renderer.render(req(body)).patch.to_json()})")
+    edited = body.replace("섹션 0", "고친 섹션 0")  # the block with id "b2"
+    patch = renderer.render(req(edited)).patch
+    assert list(patch.changed) == ["b2"] and not patch.order_changed
+    js(qtbot, view, f"galley.applyPatch({patch.to_json()})")
+    patched = body_html(qtbot, view)
+    assert "고친 섹션 0" in patched
+    js(qtbot, view, "document.getElementById('galley-body').innerHTML = ''; 0")
+    js(qtbot, view, f"galley.applyPatch({IncrementalRenderer(SITE).render(req(edited)).patch.to_json()})")
+    assert patched == body_html(qtbot, view)
