@@ -20,7 +20,7 @@ from functools import cached_property
 
 import yaml
 
-from editor.core.document import Document, count_lines, split_post
+from editor.core.document import Document, split_post
 from editor.core.yaml_loader import GalleyLoader, load_simple
 
 _MAX_FAST = 50_000
@@ -69,9 +69,9 @@ class FastDocument:
         self.kind = parts.kind
         self.front_matter_text = parts.fragment
         self.body = parts.body
-        self.body_line = 1 + count_lines(parts.opener + parts.fragment + parts.closer)
+        self.body_line = 1 + _line_breaks(parts.opener + parts.fragment + parts.closer)
         #: File line of the fragment's first line (the opener is one line).
-        self.body_line_of_fragment = 1 + count_lines(parts.opener)
+        self.body_line_of_fragment = 1 + _line_breaks(parts.opener)
         self._data = data
 
     @property
@@ -114,6 +114,14 @@ class FastDocument:
         return self._document.key_span(key)
 
 
+def _line_breaks(text: str) -> int:
+    """`document.count_lines` (\r\n, \r and \n each one break) by counting, not matching."""
+    breaks = text.count("\n")
+    if "\r" in text:
+        breaks += text.count("\r") - text.count("\r\n")
+    return breaks
+
+
 def _load(kind: str, fragment: str) -> dict | None:
     try:
         if kind == "none":
@@ -121,11 +129,12 @@ def _load(kind: str, fragment: str) -> dict | None:
         if kind == "yaml":
             if "!" in fragment and re.search(r"(^|\s)!", fragment):
                 return None  # tags: let fm_yaml judge them
+            data = load_simple(fragment)  # the common shape, without PyYAML's Python constructor
+            if data is not None:
+                return data  # it has no duplicate key (load_simple refuses one)
             if _maybe_duplicate_keys(fragment):
                 return None
-            data = load_simple(fragment)  # the common shape, without PyYAML's Python constructor
-            if data is None:
-                data = yaml.load(fragment, Loader=GalleyLoader)  # noqa: S506 - a safe loader
+            data = yaml.load(fragment, Loader=GalleyLoader)  # noqa: S506 - a safe loader
             return {} if data is None else (data if isinstance(data, dict) else None)
         if kind == "toml":
             return tomllib.loads(fragment)

@@ -13,7 +13,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from editor.core.document import split_post
+from editor.core.document import count_lines
 from editor.core.encoding import decode
+from editor.core.validation.fastdoc import _line_breaks, _maybe_duplicate_keys
 from editor.core.yaml_loader import GalleyLoader, load_simple
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
@@ -45,6 +47,9 @@ def assert_agrees(text: str) -> bool:
     if fast is None:
         return False
     assert same(fast, full(text)), text  # a YAML error here would be a wrong fast answer
+    # FastDocument skips its duplicate-key test when load_simple answers: it must never
+    # have sent such a text to the careful path.
+    assert not _maybe_duplicate_keys(text), text
     return True
 
 
@@ -179,3 +184,8 @@ def test_generated_front_matter_loads_the_same_or_steps_aside(entries, end):
         assert load_simple(text) is None, text
         return
     assert_agrees(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("a \r\n\t-")), max_size=40))
+def test_line_breaks_are_counted_as_documents_count_them(text):
+    assert _line_breaks(text) == count_lines(text)
