@@ -114,6 +114,15 @@ def _shown(path: str | None) -> str:
     """A path as the user would type it: relative to the current folder when inside it."""
     if not path:
         return "<post>"
+    from editor.core.validation.context import is_normal_absolute
+
+    if is_normal_absolute(path):  # plain string work: a big site has thousands of paths
+        cwd = os.getcwd()
+        if path.startswith(cwd.rstrip(os.sep) + os.sep):
+            rel = path[len(cwd.rstrip(os.sep)) + 1:]
+            return path if rel.startswith("..") else rel  # as the relpath test below
+        if path != cwd:
+            return path  # outside the current folder: relpath would start with ".."
     try:
         rel = os.path.relpath(path)
     except ValueError:

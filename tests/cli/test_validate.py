@@ -113,3 +113,24 @@ def test_real_command_in_a_subprocess_pipes_clean_output(site):
     assert done.returncode == 1
     assert [r["rule"] for r in json.loads(done.stdout)] == ["yaml-syntax"]
     assert done.stderr == ""
+
+
+@pytest.mark.parametrize("path", [
+    "/work/x.md", "/work", "/workx/a.md", "/work/", "/work/./a", "/work/a/../b", "/tmp/a.md", "/",
+    "//work/a", "rel/a.md", "/work/a//b", "/work/.hidden/x", "/work/..x/y", "/work/a/..", ""])
+def test_shown_paths_are_what_relpath_gives(path, monkeypatch):
+    """The fast path for absolute normal paths answers as os.path.relpath would."""
+    from editor.cli.validate import _shown
+    from editor.core.validation.context import abspath
+
+    monkeypatch.setattr(os, "getcwd", lambda: "/work")
+
+    def reference(p):
+        if not p:
+            return "<post>"
+        rel = os.path.relpath(p)
+        return p if rel.startswith("..") else rel
+
+    assert _shown(path) == reference(path)
+    if path:
+        assert abspath(path) == os.path.abspath(path)

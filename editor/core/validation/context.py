@@ -220,6 +220,17 @@ def relative_to_root(path: Any, root: Path) -> str | None:
         return None
 
 
+def abspath(path: Any) -> str:
+    """os.path.abspath(path), without its work for a path that is already absolute and
+    normal (a site's thousands of posts, as listed by the site walk)."""
+    return path if is_normal_absolute(path) else os.path.abspath(path)
+
+
+def is_normal_absolute(path: Any) -> bool:
+    """Is `path` a string that os.path.abspath (and normpath) would return unchanged?"""
+    return isinstance(path, str) and path[:1] == "/" and os.sep == "/" and _normal(path)
+
+
 def _normal(tail: str) -> bool:
     """Is `tail` ("/a/b.md", after a normalised root) already as os.path.normpath leaves it?"""
     if os.sep != "/":

@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable
 
 from editor.core.errors import DecodeError
 
-from .context import ValidationContext
+from .context import ValidationContext, abspath
 from .fastdoc import FastDocument
 from .diagnostics import INTERNAL_ERROR, WARNING, Diagnostic
 from .post import PostView
@@ -175,7 +175,7 @@ def group_by_site(paths: Iterable[str | Path]) -> dict[str, tuple[Any, list[str]
     groups: dict[str, tuple[Any, list[str]]] = {}
     for path in paths:
         path = str(path)
-        folder = os.path.dirname(os.path.abspath(path))  # strings: thousands of files
+        folder = os.path.dirname(abspath(path))  # strings: thousands of files
         site = by_folder.get(folder)
         if site is None:
             site = by_folder[folder] = Site.discover(folder)
@@ -227,7 +227,7 @@ def _whole_site(site: Any, files: list[str]) -> bool:
     given = set(files)
     if given.issuperset(posts):  # as given (the CLI passes what it listed): no abspath
         return True
-    return {os.path.abspath(p) for p in posts} <= {os.path.abspath(f) for f in given}
+    return {abspath(p) for p in posts} <= {abspath(f) for f in given}
 
 
 def _validate_tasks(tasks, contexts, jobs, progress, done_before, total) -> list[Diagnostic]:
