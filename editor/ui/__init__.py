@@ -24,6 +24,7 @@ def prepare_environment() -> None:
     from editor.ui import engine_env
 
     engine_env.configure()
+    engine_env.quiet_gl_probe_messages()
     from PySide6.QtCore import QCoreApplication, Qt
 
     if QCoreApplication.instance() is None and engine_env.wants_gpu(os.environ):

@@ -25,6 +25,12 @@ Xvfb; figures in the README's "Speed and memory"):
 
 Flags the user put in QTWEBENGINE_CHROMIUM_FLAGS are kept and win: ours are
 only added when the user's don't mention them.
+
+With the GL probe off, Qt still tries OpenGL once for the web view before it
+falls back to software, and says so on stderr at every start (seven lines
+starting "QXcbIntegration: Cannot create platform OpenGL context" or
+"QRhiGles2: Failed to create"). `quiet_gl_probe_messages()` drops exactly
+those; every other message goes to stderr as before.
 """
 
 from __future__ import annotations
@@ -60,6 +66,41 @@ def chromium_flags(existing: str, *, gpu: bool, no_sandbox: bool) -> str:
     # the idle collection simply finds no `gc` in the page).
     add("--js-flags=--expose-gc")
     return " ".join(flags)
+
+
+#: The start-up messages of Qt's expected OpenGL failure in software mode.
+GL_PROBE_MESSAGES = (
+    "QXcbIntegration: Cannot create platform OpenGL context",
+    "QXcbIntegration: Cannot create platform offscreen surface",
+    "QRhiGles2: Failed to create",
+    "Failed to create RHI for backend: OpenGL",
+)
+
+
+def is_gl_probe_message(message: str) -> bool:
+    return message.startswith(GL_PROBE_MESSAGES)
+
+
+def quiet_gl_probe_messages(environ: MutableMapping[str, str] | None = None) -> None:
+    """Drop Qt's OpenGL-probe warnings when we asked for software compositing."""
+    environ = os.environ if environ is None else environ
+    if environ.get("QT_XCB_GL_INTEGRATION") != "none" or wants_gpu(environ):
+        return
+    import sys
+
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = None
+
+    def handler(mode, context, message) -> None:
+        if is_gl_probe_message(message):
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
 
 
 def configure(environ: MutableMapping[str, str] | None = None, *, is_root: bool | None = None) -> None:

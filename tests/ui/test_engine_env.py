@@ -51,3 +51,12 @@ def test_page_garbage_is_collected_once_typing_pauses(window, qtbot):
         window.body_editor.insertPlainText("새 문장.")
     # True: the engine exposes `gc` to the page, so the collection really ran.
     assert blocker.args == [True]
+
+
+def test_only_the_gl_probe_messages_are_dropped():
+    assert engine_env.is_gl_probe_message(
+        "QXcbIntegration: Cannot create platform OpenGL context, neither GLX nor EGL are enabled")
+    assert engine_env.is_gl_probe_message("QRhiGles2: Failed to create temporary context")
+    assert engine_env.is_gl_probe_message("Failed to create RHI for backend: OpenGL")
+    assert not engine_env.is_gl_probe_message("QWidget::repaint: Recursive repaint detected")
+    assert not engine_env.is_gl_probe_message("Failed to create RHI for backend: Vulkan, falling back")
