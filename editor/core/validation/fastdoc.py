@@ -62,14 +62,16 @@ class FastDocument:
 
     def __init__(self, text: str, parts, data: dict, path: str | None, encoding: str,
                  bom: bytes) -> None:
-        self.text = text
+        # The whole text is not kept: its parts are (see `text`); a big run holds
+        # thousands of posts, and each copy of a body is one more to page in.
+        self._head = parts.opener + parts.fragment + parts.closer
         self.path = path
         self.encoding = encoding
         self._bom = bom
         self.kind = parts.kind
         self.front_matter_text = parts.fragment
         self.body = parts.body
-        self.body_line = 1 + _line_breaks(parts.opener + parts.fragment + parts.closer)
+        self.body_line = 1 + _line_breaks(self._head)
         #: File line of the fragment's first line (the opener is one line).
         self.body_line_of_fragment = 1 + _line_breaks(parts.opener)
         self._data = data
@@ -77,6 +79,11 @@ class FastDocument:
     @property
     def front_matter(self) -> dict:
         return self._data
+
+    @property
+    def text(self) -> str:
+        """The file's text: split_post's parts put back together are exactly the text."""
+        return self._head + self.body
 
     @classmethod
     def read(cls, text: str, path: str | None = None, encoding: str = "utf-8", bom: bytes = b""):
