@@ -115,3 +115,40 @@ def test_typing_mixed_text_reaches_document(window, qtbot):
     type_text(qtbot, editor, "\n새 문단 new paragraph")
     window.session.flush()
     assert window.session.document.body.endswith("\n\n새 문단 new paragraph")
+
+
+def test_the_document_gets_exactly_the_editor_text_after_every_kind_of_edit(window, qtbot):
+    # The editor hands the Document a text it keeps up to date edit by edit
+    # (not toPlainText() each time): it must match toPlainText() always.
+    editor = window.body_editor
+    session = window.session
+
+    def same():
+        session.flush()
+        assert session.document.body.replace(session.document.newline or "\n", "\n") == editor.toPlainText()
+
+    to_end(editor)
+    type_text(qtbot, editor, "\n- 항목 ab")
+    same()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # list continuation
+    type_text(qtbot, editor, "x\u00a0y")  # a no-break space becomes a space, as in toPlainText
+    same()
+    cursor = editor.textCursor()
+    cursor.setPosition(3)
+    cursor.setPosition(40, cursor.MoveMode.KeepAnchor)
+    cursor.insertText("바뀐\n두 줄")  # a replaced selection across lines
+    same()
+    editor.undo()
+    same()
+    editor.redo()
+    same()
+    commit_text(editor, "한", preedit_steps=("ㅎ", "하"))
+    same()
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)  # everything removed
+    same()
+    type_text(qtbot, editor, "new")
+    same()
+    editor.undo()
+    editor.undo()
+    same()
