@@ -21,7 +21,9 @@ What each figure means:
 - keystroke → character drawn: key event until the editor viewport's paint
   event for it has finished; median of 40.
 - longest stall: a 1 ms timer on the UI thread while keys arrive every 35 ms
-  for 5 s; the longest gap between ticks, minus 1 ms.
+  for 5 s; the longest gap between ticks, minus 1 ms (with the 99th
+  percentile gap and the number of gaps over one 16 ms frame, since one
+  sample on a shared machine is mostly noise).
 """
 
 from __future__ import annotations
@@ -186,6 +188,10 @@ def child(path: str, out: str) -> None:
             typer.stop()
             gaps = [b - a for a, b in zip(ticks, ticks[1:])]
             events["stall_max"] = max(gaps) - 0.001 if gaps else None
+            # The longest gap is one sample, and on a shared 2-core machine a
+            # single scheduling hiccup decides it: the tail is shown beside it.
+            events["stall_p99"] = sorted(gaps)[int(len(gaps) * 0.99)] - 0.001 if gaps else None
+            events["stalls_over_16ms"] = sum(g - 0.001 > 0.016 for g in gaps)
             events["keystroke_preview"] = state["lat"]
             events["keystroke_draw"] = state["draw"]
             events["render_worker_last_s"] = win.preview_controller.renderer.last_seconds
@@ -258,7 +264,8 @@ def main() -> None:
                   f"  (p90 {sorted(e['keystroke_preview'])[int(len(e['keystroke_preview']) * .9)] * 1000:.1f},"
                   f" n={len(e['keystroke_preview'])})")
             print(f"keystroke → character drawn (median)  {ms(e['keystroke_draw']):.1f} ms")
-            print(f"longest UI-thread stall while typing  {e['stall_max'] * 1000:.1f} ms")
+            print(f"longest UI-thread stall while typing  {e['stall_max'] * 1000:.1f} ms"
+                  f"  (p99 gap {e['stall_p99'] * 1000:.1f} ms, {e['stalls_over_16ms']} gaps > 16 ms in 5 s)")
             print(f"PSS of the process tree               {e['pss_mb']:.0f} MB")
 
 

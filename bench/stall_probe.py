@@ -183,6 +183,21 @@ def main() -> None:
     if os.environ.get("PROBE_SWITCH"):  # experiment: a shorter GIL switch interval
         sys.setswitchinterval(float(os.environ["PROBE_SWITCH"]))
 
+    # Python's collector: a full collection holds the GIL for its whole run,
+    # on whichever thread triggered it.
+    import gc
+
+    gc_runs: list[tuple[float, float, int, str]] = []  # start, end, generation, thread
+    gc_start = {}
+
+    def on_gc(phase, info):
+        if phase == "start":
+            gc_start["t"] = now()
+        else:
+            gc_runs.append((gc_start.get("t", now()), now(), info["generation"], threading.current_thread().name))
+
+    gc.callbacks.append(on_gc)
+
     win = launch([str(path)])
     editor = win.body_editor
     app = QApplication.instance()
@@ -338,6 +353,13 @@ def main() -> None:
             used = c1[key] - c0.get(key, 0)
             if used > 0.02:
                 print(f"  {used:6.2f}  {key}")
+        runs = [(b - a, g, th) for a, b, g, th in gc_runs if a >= t_start]
+        if runs:
+            by_gen = collections.defaultdict(list)
+            for d, g, th in runs:
+                by_gen[g].append(d * 1000)
+            print("gc during the stall phase:", {g: (len(v), round(max(v), 1)) for g, v in sorted(by_gen.items())},
+                  "(generation: count, longest ms); threads:", collections.Counter(th for _, _, th in runs))
         gaps = sorted(((b - a) * 1000, a) for a, b in zip(ticks, ticks[1:]))
         print("longest UI gaps (ms, at s):", [(round(g, 1), round(a - t_start, 3)) for g, a in gaps[-8:]])
         # Group watchdog samples into stalls.
