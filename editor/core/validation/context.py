@@ -59,12 +59,15 @@ class ValidationContext:
     @classmethod
     def build(cls, site: Any = None, schema: Schema | None = None,
               config: ValidationConfig | None = None, index: list | None = None,
-              now: _dt.datetime | None = None, walk: bool = True) -> "ValidationContext":
+              now: _dt.datetime | None = None, walk: bool = True,
+              folder: "FolderFacts | None" = None) -> "ValidationContext":
         """Gather the facts of `site` (an editor.core.site.Site, or None for a lone post).
 
         Reads the site's post index once (`index` if the caller has it) for the
         schema inference, vocabulary and slugs, and walks the folder once (not with
-        `walk=False`: then only what the site's config says is known).
+        `walk=False`: then only what the site's config says is known). `folder` is
+        `folder_facts(root, index paths)` when the caller worked it out already (the
+        CLI does, while its workers read the posts).
         """
         from .rules import RULE_IDS
 
@@ -74,17 +77,21 @@ class ValidationContext:
         root = Path(site.root).resolve()
         if index is None:
             index = site.index()
+        # Each post's path relative to the root, worked out once for the three uses below.
+        relpaths = [relative_to_root(summary.path, root) for summary in index]
         if schema is None:
-            schema = load_schema(site, index)
+            schema = load_schema(site, index, relpaths)
         if config is None:
             config = ValidationConfig.load(root, RULE_IDS)
-        files, dirs = _walk(root) if walk else (frozenset(), frozenset())
-        vocabulary, terms_by_path = _vocabulary(index, root, site.generator, schema.taxonomies)
-        slugs = _slugs(index, files, dirs) | _page_slugs(root, files, index)
+        if folder is None:
+            folder = folder_facts(root, relpaths) if walk else FolderFacts()
+        vocabulary, terms_by_path = _vocabulary(index, relpaths, site.generator,
+                                                schema.taxonomies)
+        slugs = folder.slugs | _front_matter_slugs(index)
         return cls(schema=schema, config=config, root=root, generator=site.generator,
                    baseurl=(site.baseurl or "").rstrip("/"), url=site.url or "",
-                   vocabulary=vocabulary, terms_by_path=terms_by_path, files=files, dirs=dirs,
-                   slugs=slugs, post_names=_post_names(files),
+                   vocabulary=vocabulary, terms_by_path=terms_by_path, files=folder.files,
+                   dirs=folder.dirs, slugs=slugs, post_names=folder.post_names,
                    timezone=_timezone(site.config), now=now)
 
     # -- questions the rules and the window ask --------------------------------------------
@@ -149,6 +156,27 @@ def _timezone(config: Any) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class FolderFacts:
+    """What the site's folder says, whatever its posts contain: every file and folder,
+    the URL endings their names give, and the post names `{% post_url %}` accepts.
+    Apart from the index facts so the CLI can gather it while its workers read posts."""
+    files: frozenset[str] = frozenset()
+    dirs: frozenset[str] = frozenset()
+    #: File and folder names as URL endings, and the URL endings pages other than
+    #: the indexed posts set for themselves.
+    slugs: frozenset[str] = frozenset()
+    post_names: frozenset[str] = frozenset()
+
+
+def folder_facts(root: Path, indexed: Iterable[str | None]) -> FolderFacts:
+    """Walk `root` (resolved) once; `indexed` are the posts' paths relative to it
+    (those are not read again as pages)."""
+    files, dirs = _walk(root)
+    slugs = _file_slugs(files, dirs) | _page_slugs(root, files, set(indexed))
+    return FolderFacts(files, dirs, frozenset(slugs), _post_names(files))
+
+
 def _walk(root: Path) -> tuple[frozenset[str], frozenset[str]]:
     files: list[str] = []
     dirs: list[str] = []
@@ -189,17 +217,16 @@ def taxonomy_values(front_matter: dict, generator: str, taxonomies: Iterable[str
     return out
 
 
-def _vocabulary(index: list, root: Path, generator: str, taxonomies: Iterable[str]):
+def _vocabulary(index: list, relpaths: list, generator: str, taxonomies: Iterable[str]):
     vocabulary: dict[str, Counter] = {name: Counter() for name in taxonomies}
     by_path: dict[str, frozenset] = {}
-    for summary in index:
+    for summary, rel in zip(index, relpaths):
         fm = summary.front_matter if isinstance(summary.front_matter, dict) else {}
         own = set()
         for taxonomy, _key, terms in taxonomy_values(fm, generator, vocabulary):
             own.update((taxonomy, t) for t in terms)
         for taxonomy, term in own:  # a post counts once per term
             vocabulary[taxonomy][term] += 1
-        rel = relative_to_root(summary.path, root)
         if rel is not None and own:
             by_path[rel] = frozenset(own)
     return vocabulary, by_path
@@ -258,7 +285,7 @@ def _last_segment(url: str) -> str:
     return last.lower()
 
 
-def _slugs(index: list, files: frozenset[str], dirs: frozenset[str]) -> frozenset[str]:
+def _file_slugs(files: frozenset[str], dirs: frozenset[str]) -> set[str]:
     slugs: set[str] = set()
     for rel in files:  # string work, not PurePosixPath: a site has thousands of files
         stem = os.path.splitext(rel.rsplit("/", 1)[-1])[0].lower()
@@ -266,6 +293,13 @@ def _slugs(index: list, files: frozenset[str], dirs: frozenset[str]) -> frozense
         if stem[:1].isdigit():
             slugs.add(_DATE_PREFIX.sub("", stem))
     slugs.update(d.rsplit("/", 1)[-1].lower() for d in dirs)
+    slugs.discard("")
+    return slugs
+
+
+def _front_matter_slugs(index: list) -> frozenset[str]:
+    """URL endings the posts set for themselves (slug, permalink, aliases, title)."""
+    slugs: set[str] = set()
     for summary in index:
         fm = summary.front_matter if isinstance(summary.front_matter, dict) else {}
         for key in ("slug", "permalink", "url", "path"):  # `path`: Zola
@@ -290,11 +324,10 @@ _PAGE_URL = re.compile(r"^(?:permalink|slug|url|redirect_from|aliases)\s*[:=]\s*
 MAX_PAGES = 2000
 
 
-def _page_slugs(root: Path, files: frozenset[str], index: list) -> set[str]:
+def _page_slugs(root: Path, files: frozenset[str], indexed: set[str | None]) -> set[str]:
     """URL endings of pages that are not posts (a Jekyll `_pages/projects.md` with
     `permalink: /my-work/`): read from the head of each page, so a link to a page
     that renames itself is not reported as broken."""
-    indexed = {relative_to_root(s.path, root) for s in index}
     slugs: set[str] = set()
     pages = [f for f in files if f.endswith((".md", ".markdown", ".html"))
              and f not in indexed and not f.startswith(_NOT_PAGES)]

@@ -187,6 +187,9 @@ def validate_site(site: Any, files: list[str], jobs: int,
         # Interleaved shares: neighbouring files (often of one size) spread evenly.
         for i, conn in enumerate(pipes):
             conn.send(("read", (files[i::jobs], preliminary)))
+        # The folder's facts need no post's content: gather them while the workers read
+        # (afterwards, this process would compete with their first round of checks).
+        folder = _folder_facts(preliminary.root, files)
         steps = [0]
 
         def step(n: int) -> None:
@@ -197,7 +200,7 @@ def validate_site(site: Any, files: list[str], jobs: int,
         replies = _gather(pipes, "read", step, workers)
         index = sorted((PostSummary(*fields) for part in replies for fields in part),
                        key=lambda s: str(s.path))
-        ctx = ValidationContext.build(site, index=index)
+        ctx = ValidationContext.build(site, index=index, folder=folder)
         _send_to_all(pipes, ("check", ctx))
         found = [d for part in _gather(pipes, "checked", step, workers) for d in part]
         if progress:
@@ -212,6 +215,13 @@ def validate_site(site: Any, files: list[str], jobs: int,
             proc.join(timeout=5)
             if proc.is_alive():
                 proc.terminate()
+
+
+def _folder_facts(root: Path, files: list[str]):
+    """`context.folder_facts` for a site whose index will be `files`."""
+    from .context import folder_facts, relative_to_root
+
+    return folder_facts(root, [relative_to_root(path, root) for path in files])
 
 
 def _send_to_all(pipes: list, message: Any) -> None:

@@ -251,11 +251,11 @@ def default_schema() -> Schema:
     return Schema(fields=DEFAULT_FIELDS, source="default")
 
 
-def load_schema(site, index=None) -> Schema:
+def load_schema(site, index=None, relpaths=None) -> Schema:
     """The schema of `site` (an editor.core.site.Site, or None), first match wins.
 
     `index` is `site.index()` when the caller already has it (it is read at most
-    once). Raises SchemaError only for a galley.toml whose `[fields]` is wrong.
+    once; `relpaths`, its paths relative to the site root, likewise). Raises SchemaError only for a galley.toml whose `[fields]` is wrong.
     """
     from . import schema_sources  # the generator readers; kept apart to keep this short
 
@@ -273,4 +273,4 @@ def load_schema(site, index=None) -> Schema:
                       scoped_defaults=base.scoped_defaults if base else (),
                       collections=base.collections if base else (),
                       taxonomies=base.taxonomies if base else ("tags", "categories"))
-    return schema_sources.schema_for_site(site, index)
+    return schema_sources.schema_for_site(site, index, relpaths)

@@ -68,21 +68,24 @@ def generator_schema(site) -> Schema | None:
     return None
 
 
-def schema_for_site(site, index=None) -> Schema:
-    """Generator schema topped up with inferred fields; else inferred; else default."""
+def schema_for_site(site, index=None, relpaths=None) -> Schema:
+    """Generator schema topped up with inferred fields; else inferred; else default.
+    `relpaths`: the index's paths relative to the site root, if the caller has them."""
     declared = generator_schema(site)
     if index is None:
         index = site.index()
     root = Path(site.root).resolve()
+    if relpaths is None:
+        relpaths = [_relative(summary.path, root) for summary in index]
     sections: dict[str, list[dict]] = {}
     parsed = []
-    for summary in index:
+    for summary, rel in zip(index, relpaths):
         if summary.error is not None or not isinstance(summary.front_matter, dict):
             continue
         if os.path.basename(str(summary.path)).startswith("_index."):
             continue  # a Hugo section page is not a post: its keys say nothing about posts
         parsed.append(summary.front_matter)
-        sections.setdefault(section_of(_relative(summary.path, root)), []).append(
+        sections.setdefault(section_of(rel), []).append(
             summary.front_matter)
     expected = {name: expected_keys(fms) for name, fms in sections.items()}
     expected = {name: keys for name, keys in expected.items() if keys}

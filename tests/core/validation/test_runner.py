@@ -153,3 +153,26 @@ def test_checks_over_many_posts_give_what_each_post_gives_alone(jekyll, monkeypa
         assert run_checks_many(views(), ctx, site_wide) == one_by_one
     assert {"internal-error", "required-field", "html-unclosed-tag", "broken-link"} <= {
         d.rule for d in rounds[0]}
+
+
+def test_folder_facts_gathered_apart_give_the_same_context(jekyll):
+    """The CLI walks the folder while its workers read the posts; the context it builds
+    from the two halves is the one built in one go."""
+    from editor.core.site import Site
+    from editor.core.validation.context import folder_facts, relative_to_root
+
+    jekyll.write("_posts/2021-05-10-a.md", post(tags="[python, rust]", slug="own-slug"))
+    jekyll.write("_posts/sub/2021-05-11-b.md", post(body="See [a](/own-slug/).\n"))
+    jekyll.write("_pages/work.md", "---\npermalink: /my-work/\n---\nWork.\n")
+    jekyll.write("assets/img.png", "png")
+    site = Site.discover(jekyll.root)
+    index = site.index()
+    root = jekyll.root.resolve()
+    folder = folder_facts(root, [relative_to_root(s.path, root) for s in index])
+    apart = ValidationContext.build(site, index=index, folder=folder)
+    whole = ValidationContext.build(site, index=index)
+    for name in ("files", "dirs", "slugs", "post_names", "vocabulary", "terms_by_path",
+                 "schema"):
+        assert getattr(apart, name) == getattr(whole, name), name
+    assert {"own-slug", "my-work", "2021-05-11-b", "b"} <= apart.slugs
+    assert "sub/2021-05-11-b" in apart.post_names and "assets/img.png" in apart.files
