@@ -126,7 +126,9 @@ def attach_preview(window: MainWindow, settings: Settings, recovery_dir=None) ->
     def on_preview_installed(_view) -> None:
         # A little after the first patch, so the page's pixels reach the screen
         # (through this thread) before the imports below take it.
-        window.preview_controller.previewUpdated.connect(lambda *_a: single_shot(250, rest, window))
+        # Once: the first patch, not every patch for the life of the window.
+        window.preview_controller.previewUpdated.connect(
+            lambda *_a: single_shot(250, rest, window), Qt.ConnectionType.SingleShotConnection)
 
     window.previewInstalled.connect(on_preview_installed)
     _wire_preview(window, window.session, window.body_editor, settings)
