@@ -3,18 +3,20 @@
 Site-wide facts (tags in use, slugs, the inferred schema) come from every post's
 front matter, and the rules need those facts: done naively, each file is read
 and parsed twice (once for `site.index()`, once to validate). Here each worker
-process owns a fixed share of the files and keeps them parsed between two
-rounds:
+process keeps the files it read parsed between two rounds:
 
-1. read: each worker reads and parses its share (`FastDocument`) and sends
-   back one `PostSummary` per file -- the index;
+1. read: the parent hands out the files in chunks, one more to a worker each
+   time it sends one back (so a worker slowed by another process reads fewer);
+   a worker reads and parses each (`FastDocument`) and sends back one
+   `PostSummary` per file -- the index. Meanwhile the parent walks the site's
+   folder (`FolderFacts`);
 2. the parent builds the `ValidationContext` from that index, once;
 3. check: the context goes to each worker once; each runs the rules on the
    posts it holds and sends back diagnostics (and progress as it goes).
 
 The rules that need only the site's config (`Check.site_wide` False: markup,
-dates, lengths...) run in step 1, right after the summaries are sent, so the
-workers keep busy while the parent builds the context.
+dates, lengths...) run once the last chunk is read, so the workers keep busy
+while the parent builds the context.
 
 Workers are forked, or start from a forkserver once Qt is loaded (`process_context`).
 """
@@ -35,9 +37,6 @@ from .context import ValidationContext
 from .diagnostics import ERROR, INTERNAL_ERROR, WARNING, Diagnostic
 from .fastdoc import FastDocument
 from .post import PostView
-
-#: Progress messages per worker: often enough for a smooth bar, rare enough to cost nothing.
-PROGRESS_EVERY = 250
 
 
 def process_context():
@@ -106,15 +105,18 @@ def _worker(conn) -> None:
 
     views: list[PostView] = []  # the posts read without a read error, kept parsed
     local: list[Diagnostic] = []
+    preliminary: ValidationContext | None = None
+    received = 0  # files handed to this worker
     while True:
         try:
             message, payload = conn.recv()
         except EOFError:  # the parent gave up on this run
             os._exit(0)
-        if message == "read":
-            paths, preliminary = payload
+        if message == "start":
+            preliminary = payload
+        elif message == "read":
             summaries = []
-            for i, path in enumerate(paths, 1):
+            for path in payload:
                 doc, error, summary = _read(path)
                 if isinstance(error, PostError) and not isinstance(error, DecodeError):
                     severity = WARNING if error.rule == INTERNAL_ERROR else ERROR
@@ -125,13 +127,13 @@ def _worker(conn) -> None:
                 # As a plain tuple: half the pickling cost of the dataclass, both ways.
                 summaries.append((summary.path, summary.front_matter, summary.error,
                                   summary.kind))
-                if i % PROGRESS_EVERY == 0:
-                    conn.send(("progress", PROGRESS_EVERY))
+            received += len(payload)
             conn.send(("read", summaries))
-            # While the parent builds the site's facts from the summaries, run the
-            # checks that need only the site's config.
+        elif message == "local":
+            # All reads are out. While the parent builds the site's facts from the
+            # summaries, run the checks that need only the site's config.
             local.extend(run_checks_many(views, preliminary, site_wide=False,
-                                         after_each=_progress_sender(conn, len(paths))))
+                                         after_each=_progress_sender(conn, received)))
         elif message == "check":
             ctx: ValidationContext = payload
             local.extend(run_checks_many(views, ctx, site_wide=True,
@@ -184,12 +186,8 @@ def validate_site(site: Any, files: list[str], jobs: int,
             workers.append(proc)
         # What the site's config alone says, for the checks that need nothing more.
         preliminary = ValidationContext.build(site, index=[], walk=False)
-        # Interleaved shares: neighbouring files (often of one size) spread evenly.
-        for i, conn in enumerate(pipes):
-            conn.send(("read", (files[i::jobs], preliminary)))
-        # The folder's facts need no post's content: gather them while the workers read
-        # (afterwards, this process would compete with their first round of checks).
-        folder = _folder_facts(preliminary.root, files)
+        for conn in pipes:
+            conn.send(("start", preliminary))
         steps = [0]
 
         def step(n: int) -> None:
@@ -197,10 +195,14 @@ def validate_site(site: Any, files: list[str], jobs: int,
             if progress:
                 progress(steps[0] // 2, len(files))
 
-        replies = _gather(pipes, "read", step, workers)
-        index = sorted((PostSummary(*fields) for part in replies for fields in part),
+        # The folder's facts need no post's content: gather them while the workers read
+        # (afterwards, this process would compete with their first round of checks).
+        folder = []
+        replies = _read_all(pipes, _chunks(files, jobs), step, workers, meanwhile=lambda:
+                            folder.append(_folder_facts(preliminary.root, files)))
+        index = sorted((PostSummary(*fields) for fields in replies),
                        key=lambda s: str(s.path))
-        ctx = ValidationContext.build(site, index=index, folder=folder)
+        ctx = ValidationContext.build(site, index=index, folder=folder[0])
         _send_to_all(pipes, ("check", ctx))
         found = [d for part in _gather(pipes, "checked", step, workers) for d in part]
         if progress:
@@ -215,6 +217,61 @@ def validate_site(site: Any, files: list[str], jobs: int,
             proc.join(timeout=5)
             if proc.is_alive():
                 proc.terminate()
+
+
+#: Files per chunk of reading at most: small enough that neither worker waits long for
+#: the other at the end of the reads (a worker slowed by another process simply reads
+#: fewer chunks), big enough that the messages cost nothing.
+CHUNK = 250
+#: Chunks each worker is given before the first one comes back.
+READ_AHEAD = 3
+
+
+def _chunks(files: list[str], jobs: int) -> list[list[str]]:
+    """`files` in chunks, the first to hand out last in the list (for `pop`)."""
+    size = max(16, min(CHUNK, len(files) // (jobs * 8) or 1))
+    return [files[i:i + size] for i in range(0, len(files), size)][::-1]
+
+
+def _read_all(pipes: list, chunks: list, step: Callable[[int], None], workers: list,
+              meanwhile: Callable[[], None]) -> list:
+    """Hand out `chunks`: a few to each worker (round by round, so all start at once),
+    then one more each time one comes back; `meanwhile()` runs after the first ones are
+    out. Then each worker is told to start its first round of checks. Returns every
+    chunk's summaries (in no particular order)."""
+    in_flight = {id(conn): 0 for conn in pipes}
+    for _ in range(READ_AHEAD):
+        for conn in pipes:
+            if chunks:
+                conn.send(("read", chunks.pop()))
+                in_flight[id(conn)] += 1
+    meanwhile()
+    replies: list = []
+    for conn in pipes:
+        if not in_flight[id(conn)]:
+            conn.send(("local", None))  # more workers than chunks
+    while any(in_flight.values()):
+        busy = [c for c in pipes if in_flight[id(c)]]
+        ready = wait(busy, timeout=60)
+        if not ready and not all(p.is_alive() for p in workers):
+            raise RuntimeError("a validation worker stopped unexpectedly")
+        for conn in ready:
+            try:
+                message, payload = conn.recv()
+            except EOFError:
+                raise RuntimeError("a validation worker stopped unexpectedly") from None
+            if message == "progress":
+                step(payload)
+                continue
+            replies.extend(payload)
+            step(len(payload))
+            in_flight[id(conn)] -= 1
+            if chunks:
+                conn.send(("read", chunks.pop()))
+                in_flight[id(conn)] += 1
+            elif not in_flight[id(conn)]:
+                conn.send(("local", None))
+    return replies
 
 
 def _folder_facts(root: Path, files: list[str]):

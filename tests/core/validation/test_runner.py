@@ -176,3 +176,25 @@ def test_folder_facts_gathered_apart_give_the_same_context(jekyll):
         assert getattr(apart, name) == getattr(whole, name), name
     assert {"own-slug", "my-work", "2021-05-11-b", "b"} <= apart.slugs
     assert "sub/2021-05-11-b" in apart.post_names and "assets/img.png" in apart.files
+
+
+def test_site_pipeline_with_more_workers_than_chunks_of_reading(jekyll):
+    """A worker that gets no file to read still takes part in both rounds."""
+    from editor.core.validation.pipeline import validate_site
+
+    paths = [str(jekyll.write(f"_posts/2021-05-{1 + i:02d}-p{i}.md",
+                              post(body="<div>\n" if i == 2 else "Text.\n")))
+             for i in range(5)]
+    ctx = ValidationContext.build(jekyll.site())
+    serial = sorted((d for p in paths for d in validate_path(p, ctx)), key=Diagnostic.sort_key)
+    assert sorted(validate_site(jekyll.site(), paths, jobs=3), key=Diagnostic.sort_key) == serial
+    assert [d.rule for d in serial] == ["html-unclosed-tag"]
+
+
+def test_reading_is_handed_out_in_chunks_covering_each_file_once():
+    from editor.core.validation.pipeline import CHUNK, _chunks
+
+    files = [f"/site/_posts/p{i}.md" for i in range(10_007)]
+    chunks = _chunks(files, 2)
+    assert [f for chunk in reversed(chunks) for f in chunk] == files
+    assert max(len(c) for c in chunks) <= CHUNK and len(chunks) >= 16
