@@ -9,7 +9,10 @@ code fences, tables), starts the real app for each in a child process
 (`--child`), and reads the child's event times. Times are CLOCK_MONOTONIC,
 shared by both processes, so "process start" is the parent's clock just
 before it spawns the child. Memory is the PSS of the child and all its
-descendants (QtWebEngineProcess) from /proc/*/smaps_rollup.
+descendants (QtWebEngineProcess) from /proc/*/smaps_rollup, taken twice: right
+after the last key of the typing test, and with the post open after the writer
+has paused for 3 s (the preview page collects its garbage after 2 s of quiet,
+PreviewView.GC_AFTER_MS); the second is the issue's "205 KB post open".
 
 What each figure means:
 - window mapped: the first paint of the editor (the window is mapped and
@@ -196,7 +199,9 @@ def child(path: str, out: str) -> None:
             events["keystroke_draw"] = state["draw"]
             events["render_worker_last_s"] = win.preview_controller.renderer.last_seconds
             Path(out).write_text(json.dumps(events))
-            print("READY", flush=True)  # the parent measures memory now
+            print("TYPED", flush=True)  # the parent measures memory now...
+            # ...and once more after a pause, when the page has collected.
+            QTimer.singleShot(3000, lambda: print("READY", flush=True))
 
         QTimer.singleShot(5000, done)
         state["timer"], state["typer"] = timer, typer
@@ -238,12 +243,15 @@ def run_one(path: Path) -> dict:
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True,
                                 start_new_session=True)
         line = proc.stdout.readline()
+        pss_typing = pss_tree(proc.pid) if line.startswith("TYPED") else float("nan")
+        line = proc.stdout.readline()
         pss = pss_tree(proc.pid) if line.startswith("READY") else float("nan")
         proc.kill()
         proc.wait()
         events = json.loads(out.read_text())
         events["start"] = start
         events["pss_mb"] = pss
+        events["pss_typing_mb"] = pss_typing
         return events
 
 
@@ -266,7 +274,8 @@ def main() -> None:
             print(f"keystroke → character drawn (median)  {ms(e['keystroke_draw']):.1f} ms")
             print(f"longest UI-thread stall while typing  {e['stall_max'] * 1000:.1f} ms"
                   f"  (p99 gap {e['stall_p99'] * 1000:.1f} ms, {e['stalls_over_16ms']} gaps > 16 ms in 5 s)")
-            print(f"PSS of the process tree               {e['pss_mb']:.0f} MB")
+            print(f"PSS of the process tree, post open    {e['pss_mb']:.0f} MB"
+                  f"  (right after typing: {e['pss_typing_mb']:.0f} MB)")
 
 
 if __name__ == "__main__":
