@@ -66,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
             return USAGE
     files = list(dict.fromkeys(files))  # a file named twice is checked once
     try:  # a broken galley.toml is a usage error: say so before any post is read
-        for key in group_by_site(files):
+        groups = group_by_site(files)  # validate_paths uses these too
+        for key in groups:
             for problem in check_galley_toml(Path(key)):
                 print(f"{Path(key) / 'galley.toml'}: warning: {problem}", file=sys.stderr)
     except SchemaError as exc:
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         return USAGE
     progress = ProgressBar(len(files)) if sys.stderr.isatty() else None
     try:
-        diagnostics = validate_paths(files, jobs=args.jobs, progress=progress)
+        diagnostics = validate_paths(files, jobs=args.jobs, progress=progress, groups=groups)
     finally:
         if progress:
             progress.finish()

@@ -13,7 +13,7 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .text import LineMap, mask_code
+from .text import LineMap, contains, mask_code
 
 
 class cached_property:  # noqa: N801 - functools' has a lock per access in 3.11: slow here
@@ -88,7 +88,7 @@ class PostView:
         characters, so a marker (without spaces) the body lacks, its masked body lacks too."""
         found = self._has.get(marker)
         if found is None:
-            found = self._has[marker] = marker in self.body
+            found = self._has[marker] = contains(self.body, marker)
         return found
 
     # -- where the file is -----------------------------------------------------------

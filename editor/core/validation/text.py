@@ -35,6 +35,21 @@ class LineMap:
         return self.first_line + breaks, offset - start + 1
 
 
+def contains(text: str, marker: str) -> bool:
+    """`marker in text`, sooner when one of the marker's characters is missing.
+
+    Looking for one character runs at memchr speed and stops at its first hit, while
+    a longer marker that is absent costs a slower scan of the whole text (on a post
+    with Hangul, stored two bytes a character: ~6 us instead of ~1 for 6 KB). Most
+    posts lack most markers ("{%", "~~~", "<!--"), and usually one of their characters.
+    """
+    if len(marker) > 1:
+        for char in marker:
+            if char not in text:
+                return False
+    return marker in text
+
+
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
 _HIGHLIGHT = re.compile(
     r"\{%-?\s*highlight\b.*?%\}.*?\{%-?\s*endhighlight\s*-?%\}"
@@ -82,11 +97,11 @@ def mask_code(body: str, has: Callable[[str], bool] | None = None) -> str:
     keeps those answers for other uses (PostView.has); a pass whose markers the body
     lacks is skipped, one that may apply runs (and changes nothing if it finds nothing).
     """
-    has = has or body.__contains__
+    has = has or (lambda marker: contains(body, marker))
     text = _LONE_CR.sub("\n", body) if "\r" in body else body  # classic-Mac line ends
-    if "```" in text or "~~~" in text:
+    if contains(text, "```") or contains(text, "~~~"):
         text = _mask_fences(text)
-    if "\n    " in text or "\n\t" in text:
+    if "\n    " in text or contains(text, "\n\t"):
         text = _INDENTED.sub(lambda m: _mask_indented(m, text), text)
     if has("{%") or has("{{<") or has("<!--"):
         text = _HIGHLIGHT.sub(lambda m: _blank_block(m.group()), text)
@@ -105,8 +120,10 @@ def _mask_fences(text: str) -> str:
     pos = 0
     end = len(text)
     # Next ``` and ~~~ at or after pos, searched again only once pos has passed them
-    # (most posts have no ~~~ at all: one scan, not one per fence).
-    tick = tilde = -1
+    # (most posts have no ~~~ at all: one scan, not one per fence; with no ~ at all,
+    # not even that one, as a one-character look is several times faster).
+    tick = -1
+    tilde = -1 if "~" in text else end
     while True:
         if tick < pos:
             tick = text.find("```", pos)
