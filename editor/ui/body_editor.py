@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from editor.ui.line_numbers import LineNumberArea
 from editor.ui.markdown_highlighter import MarkdownHighlighter
 from editor.ui.theme import LIGHT, Colors
-from editor.ui.qt_compat import emit
+from editor.ui.qt_compat import emit, single_shot
 
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")
 # What QTextDocument.toPlainText() turns into plain characters (its source):
@@ -85,13 +85,30 @@ class BodyEditor(QPlainTextEdit):
             text = doc.body
             if self._newline != "\n":
                 text = text.replace(self._newline, "\n")
+            # A long post: colour what the window shows first, the rest in
+            # slices once it has painted (markdown_highlighter).
+            long_post = text.count("\n") > self.COLOUR_AT_ONCE
+            self.highlighter.defer_formatting_from(self.COLOUR_FIRST if long_post else None)
             self.setPlainText(text)
         finally:
             self._loading = False
+        if long_post:
+            single_shot(0, self._colour_deferred_slice, self)
         self._mirror = None
         self._pending = False
         self.document().setModified(False)
         self._update_current_line()
+
+    #: Posts longer than this many lines are coloured in slices after loading.
+    COLOUR_AT_ONCE = 1000
+    #: Lines coloured before the first paint (more than a window shows).
+    COLOUR_FIRST = 200
+    #: Lines per slice afterwards (~5 ms of the UI thread each, measured).
+    COLOUR_SLICE = 100
+
+    def _colour_deferred_slice(self) -> None:
+        if self.highlighter.format_deferred_slice(self.COLOUR_SLICE):
+            single_shot(1, self._colour_deferred_slice, self)
 
     def _on_document_changed(self, change) -> None:
         if getattr(change, "part", None) == "front_matter":

@@ -73,40 +73,81 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if rehighlight:
             self.rehighlight()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
-        state = self.previousBlockState()
+    # -- deferred colouring of long posts -------------------------------------
+
+    #: From this block number on, lines are only followed for their state
+    #: (fences) and not coloured yet; None when everything is coloured.
+    deferred_from: int | None = None
+
+    def defer_formatting_from(self, block_number: int | None) -> None:
+        """Colour only the lines before `block_number` for now (None: all).
+
+        Opening a 205 KB post coloured all its 3,700 lines before the first
+        paint (~0.1 s of the UI thread). Following only the fence state is a
+        few microseconds a line; the body editor colours the rest in small
+        slices after the window has painted (`format_deferred_slice`)."""
+        self.deferred_from = block_number
+
+    def format_deferred_slice(self, count: int) -> bool:
+        """Colour the next `count` deferred lines; False once none are left."""
+        start = self.deferred_from
+        document = self.document()
+        if start is None or document is None:
+            return False
+        end = min(start + count, document.blockCount())
+        self.deferred_from = end if end < document.blockCount() else None
+        block = document.findBlockByNumber(start)
+        for _ in range(end - start):
+            if not block.isValid():
+                break
+            self.rehighlightBlock(block)
+            block = block.next()
+        return self.deferred_from is not None
+
+    # -- one line ----------------------------------------------------------------
+
+    @staticmethod
+    def _step(state: int, text: str):
+        """(state after this line, what the line is, its match): what is one
+        of "code" (inside a fence), "close" (a closing fence), "open" (an
+        opening ``` or ~~~ fence), "hl_open" ({% highlight %}) or None."""
         if state in (IN_BACKTICK_FENCE, IN_TILDE_FENCE):
             fence = _FENCE.match(text)
             closer = "`" if state == IN_BACKTICK_FENCE else "~"
             if fence.hasMatch() and fence.captured(1)[0] == closer and not fence.captured(2):
-                self.setFormat(0, len(text), self._fence)
-                self.setCurrentBlockState(NORMAL)
-            else:
-                self.setFormat(0, len(text), self._code)
-                self.setCurrentBlockState(state)
-            return
+                return NORMAL, "close", fence
+            return state, "code", None
         if state == IN_LIQUID_HIGHLIGHT:
             if _LIQUID_HL_CLOSE.match(text).hasMatch():
-                self.setFormat(0, len(text), self._fence)
-                self.setCurrentBlockState(NORMAL)
-            else:
-                self.setFormat(0, len(text), self._code)
-                self.setCurrentBlockState(state)
-            return
-        self.setCurrentBlockState(NORMAL)
-
+                return NORMAL, "close", None
+            return state, "code", None
         fence = _FENCE.match(text)
         if fence.hasMatch():
-            self.setFormat(0, len(text), self._fence)
-            if fence.captured(2):
-                self.setFormat(fence.capturedStart(2), fence.capturedLength(2), self._fence_lang)
-            self.setCurrentBlockState(IN_BACKTICK_FENCE if fence.captured(1)[0] == "`" else IN_TILDE_FENCE)
-            return
+            return (IN_BACKTICK_FENCE if fence.captured(1)[0] == "`" else IN_TILDE_FENCE), "open", fence
         hl = _LIQUID_HL_OPEN.match(text)
         if hl.hasMatch():
+            return IN_LIQUID_HIGHLIGHT, "hl_open", hl
+        return NORMAL, None, None
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+        state, kind, match = self._step(self.previousBlockState(), text)
+        self.setCurrentBlockState(state)
+        if self.deferred_from is not None and self.currentBlock().blockNumber() >= self.deferred_from:
+            return
+        if kind == "code":
+            self.setFormat(0, len(text), self._code)
+            return
+        if kind == "close":
             self.setFormat(0, len(text), self._fence)
-            self.setFormat(hl.capturedStart(1), hl.capturedLength(1), self._fence_lang)
-            self.setCurrentBlockState(IN_LIQUID_HIGHLIGHT)
+            return
+        if kind == "open":
+            self.setFormat(0, len(text), self._fence)
+            if match.captured(2):
+                self.setFormat(match.capturedStart(2), match.capturedLength(2), self._fence_lang)
+            return
+        if kind == "hl_open":
+            self.setFormat(0, len(text), self._fence)
+            self.setFormat(match.capturedStart(1), match.capturedLength(1), self._fence_lang)
             return
         if _HEADING.match(text).hasMatch():
             self.setFormat(0, len(text), self._heading)

@@ -152,3 +152,45 @@ def test_the_document_gets_exactly_the_editor_text_after_every_kind_of_edit(wind
     editor.undo()
     editor.undo()
     same()
+
+
+def _formats(document):
+    """Every block's (start, length, foreground, bold) format ranges."""
+    out = []
+    block = document.begin()
+    while block.isValid():
+        out.append([(r.start, r.length, r.format.foreground().color().name(), r.format.fontWeight())
+                    for r in block.layout().formats()])
+        block = block.next()
+    return out
+
+
+def test_a_long_post_is_coloured_in_slices_and_ends_coloured_as_a_whole(window, qtbot):
+    from PySide6.QtGui import QTextDocument
+
+    from editor.ui.markdown_highlighter import MarkdownHighlighter
+
+    section = ("## 제목 {i}\n\n정적 사이트 **강조** 와 `code` [링크](https://e.com)\n\n"
+               "```python\ndef f{i}():\n    return '**not bold**'\n```\n\n{{% highlight ruby %}}\nputs 1\n"
+               "{{% endhighlight %}}\n\n- 항목 *기울임*\n\n")
+    body = "".join(section.format(i=i) for i in range(120))  # ~2,000 lines
+    path = window.session.path
+    path.write_text("---\ntitle: 긴 글\n---\n" + body, encoding="utf-8")
+    editor = window.body_editor
+    assert window.open_path(path, ask=False)
+    # Right after loading, lines past the first screenfuls wait for colour...
+    assert editor.highlighter.deferred_from == editor.COLOUR_FIRST
+    last_heading = editor.document().find("## 제목 119")
+    assert last_heading.block().blockNumber() > editor.COLOUR_FIRST
+    assert last_heading.block().layout().formats() == []
+    # ...and the event loop colours them in slices, until none is left.
+    qtbot.waitUntil(lambda: editor.highlighter.deferred_from is None, timeout=10000)
+
+    reference = QTextDocument()
+    reference.setPlainText(editor.toPlainText())
+    highlighter = MarkdownHighlighter(reference, editor._colors)
+    highlighter.rehighlight()
+    # Equal line by line, fences included: their state was followed through
+    # the stretch that waited, so `**not bold**` inside them stays code.
+    assert _formats(editor.document()) == _formats(reference)
+    assert last_heading.block().layout().formats() != []
