@@ -16,6 +16,7 @@ never share either between threads (create one per worker).
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from typing import Mapping
@@ -44,6 +45,25 @@ class Converted:
     headings: tuple[tuple[int, str, int], ...] = ()
 
 
+#: Python-Markdown's and pymdown-extensions' extensions we use, in order.
+_EXTENSIONS = ("markdown.extensions.tables", "markdown.extensions.attr_list", "markdown.extensions.def_list",
+               "markdown.extensions.md_in_html", "markdown.extensions.smarty",
+               "pymdownx.superfences", "pymdownx.highlight", "pymdownx.tasklist", "pymdownx.tilde")
+_CONFIGS = {
+    "pymdownx.highlight": {
+        "use_pygments": True, "pygments_lang_class": True, "guess_lang": False, "css_class": "highlight",
+    },
+    "pymdownx.tilde": {"subscript": False},
+    "pymdownx.tasklist": {"custom_checkbox": False},
+    "markdown.extensions.smarty": {"smart_angled_quotes": False},
+    "pymdownx.magiclink": {"repo_url_shortener": False, "social_url_shortener": False},
+}
+
+
+def _extension(module: str):
+    return importlib.import_module(module).makeExtension(**_CONFIGS.get(module, {}))
+
+
 class MarkdownPipeline:
     """Markdown → HTML for one block (or a whole body). Not thread-safe."""
 
@@ -51,29 +71,16 @@ class MarkdownPipeline:
         self._headings = HeadingIdsExtension()
         self._footnotes = FootnotesExtension()
         self._jekyll = generator == "jekyll"
-        extensions: list = [
-            "tables", "attr_list", "def_list", "md_in_html", "smarty",
-            "pymdownx.superfences", "pymdownx.highlight", "pymdownx.tasklist", "pymdownx.tilde",
-            self._footnotes, self._headings, KramdownExtension(), ListIndentExtension(),
-        ]
+        # Instances, not names: for a name Python-Markdown first reads every
+        # installed package's entry points (importlib.metadata), ~50 ms of the
+        # first render in each process.
+        extensions: list = [_extension(name) for name in _EXTENSIONS]
+        extensions += [self._footnotes, self._headings, KramdownExtension(), ListIndentExtension()]
         if generator == "hugo":
             # Hugo's goldmark turns bare URLs into links (its `linkify` is on by
             # default); kramdown and Zola's pulldown-cmark do not.
-            extensions.append("pymdownx.magiclink")
-        self.md = markdown.Markdown(
-            extensions=extensions,
-            extension_configs={
-                "pymdownx.highlight": {
-                    "use_pygments": True, "pygments_lang_class": True, "guess_lang": False,
-                    "css_class": "highlight",
-                },
-                "pymdownx.tilde": {"subscript": False},
-                "pymdownx.tasklist": {"custom_checkbox": False},
-                "smarty": {"smart_angled_quotes": False},
-                "pymdownx.magiclink": {"repo_url_shortener": False, "social_url_shortener": False},
-            },
-            output_format="html",
-        )
+            extensions.append(_extension("pymdownx.magiclink"))
+        self.md = markdown.Markdown(extensions=extensions, output_format="html")
 
     def convert(self, text: str, references: Mapping[str, tuple[str, str | None]] | None = None) -> Converted:
         self.md.reset()
