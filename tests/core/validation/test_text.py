@@ -23,3 +23,14 @@ def test_masking_a_post_with_and_without_tildes():
     assert mask_code(tilde) == masked
     both = body + "\n~~~\n{% if %}\n~~~\n"
     assert "{% if %}" not in mask_code(both)
+
+
+def test_img_tags_in_any_case_are_found_after_other_tags():
+    """`<img` is looked for from the first place one can start; a Turkish capital
+    dotted I matches `i` case-insensitively, as the full pattern always did."""
+    from editor.core.validation.rules.links import _HTML_SRC, _IMG_TAG_START
+
+    body = '<b>x</b> <IMG src="/a.png"> <p><img alt="" src="/b.png"> <\u0130mg src="/c.png">'
+    start = _IMG_TAG_START.search(body).start()
+    assert [m.group(1) for m in _HTML_SRC.finditer(body, start)] == \
+        [m.group(1) for m in _HTML_SRC.finditer(body)] == ["/a.png", "/b.png", "/c.png"]

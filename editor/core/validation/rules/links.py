@@ -13,6 +13,7 @@ import re
 from urllib.parse import unquote
 
 from . import WARNING, check, diagnostic
+from ..text import contains
 
 _IMAGE_KEYS = ("image", "cover", "thumbnail", "feature_image", "featured_image", "teaser",
                "og_image", "banner", "header.image", "header.teaser", "header.overlay_image",
@@ -26,6 +27,10 @@ _MD_TARGET = re.compile(r"\]\([ \t]*<?([^)\s>]+)")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _HTML_SRC = re.compile(r"<img\b[^>]*?\ssrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
 _A_TAG_START = re.compile(r"<[aA]")
+#: Where an `<img` can start: every character `i` matches under re.I (the dotted and
+#: dotless Turkish i too). A case-insensitive pattern cannot skip ahead to its "<"
+#: the way this one does, so _HTML_SRC runs only from the first such place.
+_IMG_TAG_START = re.compile("<[iI\u0130\u0131]")
 _HTML_HREF = re.compile(r"<a\b[^>]*?\shref\s*=\s*[\"']([^\"']+)[\"']", re.I)
 _FIGURE = re.compile(r"\{\{[<%]\s*figure\b[^}]*?\ssrc\s*=\s*[\"']?([^\"'\s}]+)", re.I)
 _POST_URL = re.compile(r"\{%-?\s*post_url\s+([^\s%]+)\s*-?%\}")
@@ -171,9 +176,11 @@ def check_images(post, ctx):
     body = post.masked_body
     found = [(url, offset) for image, url, offset in _md_targets(post) if image]
     # Each pattern only where its opening can be (a full scan each otherwise).
-    for pattern, opening in ((_HTML_SRC, "<"), (_FIGURE, "{{")):
-        if opening in body:
-            found += [(m.group(1), m.start(1)) for m in pattern.finditer(body)]
+    start = _IMG_TAG_START.search(body) if "<" in body else None
+    if start is not None:
+        found += [(m.group(1), m.start(1)) for m in _HTML_SRC.finditer(body, start.start())]
+    if contains(body, "{{"):
+        found += [(m.group(1), m.start(1)) for m in _FIGURE.finditer(body)]
     for url, offset in found:
         if not _image_found(url, post, ctx):
             yield diagnostic("image-missing", WARNING, f"image not found in the site: {url}",
