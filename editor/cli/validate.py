@@ -83,25 +83,30 @@ def run(args: argparse.Namespace) -> int:
         diagnostics = [d.with_severity("error") if d.severity == "warning" else d
                        for d in diagnostics]
     shown: dict = {}  # a post with findings usually has several
-    diagnostics = [d.with_path(shown[d.path] if d.path in shown
-                               else shown.setdefault(d.path, _shown(d.path)))
-                   for d in diagnostics]
+    paths = [shown[d.path] if d.path in shown else shown.setdefault(d.path, _shown(d.path))
+             for d in diagnostics]
+    # The records and lines are made from each finding and its shown path directly: a
+    # big site has thousands of findings, and a copy of each (with_path) or a dict of
+    # all its fields per record field (to_json) cost more than writing them.
     if args.format == "json":
-        records = [{k: d.to_json()[k] for k in ("path", "line", "column", "severity", "rule",
-                                                 "message")} for d in diagnostics]
+        records = [{"path": path, "line": d.line, "column": d.column, "severity": d.severity,
+                    "rule": d.rule, "message": d.message}
+                   for d, path in zip(diagnostics, paths)]
         # dumps + one write: json.dump writes each small piece on its own.
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
     else:
         # One write, not one per line: stdout may be unbuffered (PYTHONUNBUFFERED) and a
         # big site has thousands of findings.
-        lines = [d.format() for d in diagnostics] + [summary(diagnostics, len(files))]
+        lines = [d.format(path) for d, path in zip(diagnostics, paths)]
+        lines.append(summary(diagnostics, len(files), paths))
         sys.stdout.write("\n".join(lines) + "\n")
     return PROBLEMS if any(d.severity == "error" for d in diagnostics) else OK
 
 
-def summary(diagnostics, files: int) -> str:
+def summary(diagnostics, files: int, paths=None) -> str:
+    """The closing line; `paths`, each finding's path as shown, when not `d.path`."""
     counts = Counter(d.severity for d in diagnostics)
-    with_problems = len({d.path for d in diagnostics})
+    with_problems = len(set(paths if paths is not None else (d.path for d in diagnostics)))
 
     def n(count: int, word: str) -> str:
         return f"{count} {word}{'' if count == 1 else 's'}"

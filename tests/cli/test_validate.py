@@ -66,6 +66,19 @@ def test_json_format(site, capsys):
                         "message": "<div> is never closed; the rest of the page ends up inside it"}]
 
 
+def test_a_file_named_two_ways_is_one_file_with_findings_in_the_summary(site, capsys,
+                                                                          monkeypatch):
+    """Findings are shown with the path as typed; the summary counts the paths shown."""
+    (site / "_posts" / "2024-03-02-warn.md").write_text(WARN, encoding="utf-8")
+    monkeypatch.chdir(site)
+    main(["validate", "_posts/2024-03-02-warn.md", str(site / "_posts" / "2024-03-02-warn.md")])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == lines[1] == ("_posts/2024-03-02-warn.md:5:1: warning: <div> is never "
+                                    "closed; the rest of the page ends up inside it "
+                                    "(add </div>) [html-unclosed-tag]")
+    assert lines[2] == "0 errors, 2 warnings, 0 infos in 2 files (1 with findings)"
+
+
 def test_usage_errors_exit_2(site, capsys):
     assert main(["validate", str(site / "nope.md")]) == 2
     assert "no such file" in capsys.readouterr().err

@@ -173,6 +173,7 @@ def validate_site(site: Any, files: list[str], jobs: int,
     mp = process_context()
     jobs = max(1, min(jobs, len(files)))
     pipes, workers = [], []
+    finished = False
     # Unpickling 10,000 summaries would set off full collections over all of them.
     collecting = gc.isenabled()
     gc.disable()
@@ -207,16 +208,33 @@ def validate_site(site: Any, files: list[str], jobs: int,
         found = [d for part in _gather(pipes, "checked", step, workers) for d in part]
         if progress:
             progress(len(files), len(files))
-        return found  # the workers have left on their own
+        finished = True
+        return found
     finally:
         if collecting:
             gc.enable()
         for conn in pipes:
             conn.close()  # a worker still waiting for work (after an error here) stops
+        if finished:
+            # The workers left on their own once they replied; the system takes a few
+            # tens of milliseconds to free each one's memory. Reap them on the side
+            # instead of waiting here with the findings ready.
+            _reap_later(workers)
+        else:
+            for proc in workers:
+                proc.join(timeout=5)
+                if proc.is_alive():
+                    proc.terminate()
+
+
+def _reap_later(workers: list) -> None:
+    import threading
+
+    def reap() -> None:
         for proc in workers:
-            proc.join(timeout=5)
-            if proc.is_alive():
-                proc.terminate()
+            proc.join()
+
+    threading.Thread(target=reap, name="validation-reaper", daemon=True).start()
 
 
 #: Files per chunk of reading at most: small enough that neither worker waits long for
