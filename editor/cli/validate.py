@@ -55,10 +55,11 @@ def run(args: argparse.Namespace) -> int:
         print("galley validate: --jobs must be at least 1", file=sys.stderr)
         return USAGE
     files: list[str] = []
+    whole: set[str] = set()  # roots of the sites all of whose posts are in `files`
     for raw in args.paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(scan_folder(path))
+            files.extend(scan_folder(path, whole))
         elif path.is_file():
             files.append(raw)
         else:
@@ -75,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
         return USAGE
     progress = ProgressBar(len(files)) if sys.stderr.isatty() else None
     try:
-        diagnostics = validate_paths(files, jobs=args.jobs, progress=progress, groups=groups)
+        diagnostics = validate_paths(files, jobs=args.jobs, progress=progress, groups=groups,
+                                     whole_sites=whole)
     finally:
         if progress:
             progress.finish()
@@ -136,18 +138,25 @@ def _shown(path: str | None) -> str:
     return path if rel.startswith("..") else rel
 
 
-def scan_folder(folder: Path) -> list[str]:
-    """Post files under `folder`: its site's posts, and those of sites nested below it."""
+def scan_folder(folder: Path, whole: set[str] | None = None) -> list[str]:
+    """Post files under `folder`: its site's posts, and those of sites nested below it.
+    The root of each site whose posts are all listed is added to `whole` (so they are
+    not listed again to find that out)."""
     from editor.core.site import Site
 
     folder = folder.absolute()
     site = Site.discover(folder)
     if site.generator != "unknown":
+        if site.root == folder and whole is not None:
+            whole.add(str(site.root))
         return [p for p in site.post_paths() if _under(p, folder)]
     roots = _nested_site_roots(folder)
     files: list[str] = []
     for root in roots:
-        files.extend(Site.discover(root).post_paths())
+        nested = Site.discover(root)
+        files.extend(nested.post_paths())
+        if whole is not None:
+            whole.add(str(nested.root))
     for path in site.post_files():  # Markdown files of a folder no generator claims
         if any(_under(path, root) for root in roots):
             continue
