@@ -48,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from editor.core.validation import SchemaError, validate_paths
+    from editor.core.validation.pipeline import WorkerLost
     from editor.core.validation.runner import group_by_site
     from editor.core.validation.schema import check_galley_toml
 
@@ -78,6 +79,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         diagnostics = validate_paths(files, jobs=args.jobs, progress=progress, groups=groups,
                                      whole_sites=whole)
+    except WorkerLost as exc:  # killed, out of memory: say so, not a traceback
+        if progress:
+            progress.finish()
+        print(f"galley validate: error: {exc}; nothing was reported, run it again", file=sys.stderr)
+        return USAGE
     finally:
         if progress:
             progress.finish()
@@ -224,3 +230,4 @@ class ProgressBar:
         if self.shown:
             self.stream.write("\r" + " " * 60 + "\r")
             self.stream.flush()
+            self.shown = False

@@ -183,3 +183,48 @@ def test_a_sub_folder_of_a_big_site_is_checked_against_the_whole_site(site, caps
     assert main(["validate", "--jobs", "2", str(site / "_drafts")]) == 0
     out = capsys.readouterr().out
     assert "new-tag" not in out and out.strip().endswith("in 70 files (0 with findings)")
+
+
+def test_a_worker_killed_mid_run_is_a_clear_error_not_a_traceback(tmp_path):
+    """Kill one of the real worker processes while `galley validate` runs."""
+    import signal
+    import time
+
+    site = tmp_path / "big"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: Big\n", encoding="utf-8")
+    body = "정적 사이트 생성기로 블로그를 운영합니다. " * 40
+    for i in range(4000):
+        (site / "_posts" / f"2020-01-{1 + i % 28:02d}-post-{i}.md").write_text(
+            f"---\ntitle: Post {i}\ntags: [a, b]\n---\n\n{body}\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "editor", "validate", "--jobs", "2", str(site)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).resolve().parents[2])
+
+    def children() -> list[int]:
+        found = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text()
+                except OSError:
+                    continue
+                if int(stat.rsplit(")", 1)[1].split()[1]) == proc.pid:
+                    found.append(int(entry.name))
+        return found
+
+    killed = False
+    deadline = time.monotonic() + 30
+    while proc.poll() is None and time.monotonic() < deadline and not killed:
+        for pid in children():
+            os.kill(pid, signal.SIGKILL)
+            killed = True
+            break
+        time.sleep(0.005)
+    out, err = proc.communicate(timeout=60)
+    if not killed:
+        pytest.skip("the run ended before a worker could be killed")
+    assert proc.returncode == 2
+    assert "Traceback" not in err
+    assert "galley validate: error: a validation worker stopped unexpectedly" in err
+    assert out == ""

@@ -39,6 +39,14 @@ from .fastdoc import FastDocument
 from .post import PostView
 
 
+
+class WorkerLost(RuntimeError):
+    """A worker process died mid-run (killed, out of memory): nothing it had
+    found can be trusted to be complete, so the run stops and says so."""
+
+    def __init__(self) -> None:
+        super().__init__("a validation worker stopped unexpectedly")
+
 def process_context():
     """How to start workers: fork where it is safe (it starts in milliseconds and
     re-imports nothing), else a forkserver. Forking a process that runs Qt threads
@@ -272,23 +280,26 @@ def _read_all(pipes: list, chunks: list, step: Callable[[int], None], workers: l
         busy = [c for c in pipes if in_flight[id(c)]]
         ready = wait(busy, timeout=60)
         if not ready and not all(p.is_alive() for p in workers):
-            raise RuntimeError("a validation worker stopped unexpectedly")
+            raise WorkerLost()
         for conn in ready:
             try:
                 message, payload = conn.recv()
-            except EOFError:
-                raise RuntimeError("a validation worker stopped unexpectedly") from None
+            except (EOFError, OSError):  # closed, or reset by a worker that died
+                raise WorkerLost() from None
             if message == "progress":
                 step(payload)
                 continue
             replies.extend(payload)
             step(len(payload))
             in_flight[id(conn)] -= 1
-            if chunks:
-                conn.send(("read", chunks.pop()))
-                in_flight[id(conn)] += 1
-            elif not in_flight[id(conn)]:
-                conn.send(("local", None))
+            try:
+                if chunks:
+                    conn.send(("read", chunks.pop()))
+                    in_flight[id(conn)] += 1
+                elif not in_flight[id(conn)]:
+                    conn.send(("local", None))
+            except OSError:  # the worker died between two messages
+                raise WorkerLost() from None
     return replies
 
 
@@ -326,12 +337,12 @@ def _gather(pipes: list, expected: str, step: Callable[[int], None], workers: li
     while len(replies) < len(pipes):
         ready = wait([c for c in pipes if pipes.index(c) not in replies], timeout=60)
         if not ready and not all(p.is_alive() for p in workers):
-            raise RuntimeError("a validation worker stopped unexpectedly")
+            raise WorkerLost()
         for conn in ready:
             try:
                 message, payload = conn.recv()
-            except EOFError:
-                raise RuntimeError("a validation worker stopped unexpectedly") from None
+            except (EOFError, OSError):  # closed, or reset by a worker that died
+                raise WorkerLost() from None
             if message == "progress":
                 step(payload)
             elif message == expected:
