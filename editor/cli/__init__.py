@@ -54,4 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return 0
+        # Our reader went away (`galley validate | head`): not an error. Only
+        # stdout's pipe, though: any other pipe breaking (one of our own worker
+        # processes) must not pass for a clean run.
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            return 0
+        raise

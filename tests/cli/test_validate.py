@@ -186,7 +186,10 @@ def test_a_sub_folder_of_a_big_site_is_checked_against_the_whole_site(site, caps
 
 
 def test_a_worker_killed_mid_run_is_a_clear_error_not_a_traceback(tmp_path):
-    """Kill one of the real worker processes while `galley validate` runs."""
+    """Kill the real worker processes while `galley validate` runs: it either
+    says so (exit 2, nothing reported) or, where a stage has a fallback (the
+    site index reads in-process when its pool breaks), reports exactly what an
+    undisturbed run reports. Never a traceback, never half a report."""
     import signal
     import time
 
@@ -197,9 +200,10 @@ def test_a_worker_killed_mid_run_is_a_clear_error_not_a_traceback(tmp_path):
     for i in range(4000):
         (site / "_posts" / f"2020-01-{1 + i % 28:02d}-post-{i}.md").write_text(
             f"---\ntitle: Post {i}\ntags: [a, b]\n---\n\n{body}\n", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "editor", "validate", "--jobs", "2", str(site)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=Path(__file__).resolve().parents[2])
+    command = [sys.executable, "-m", "editor", "validate", "--jobs", "2", str(site)]
+    cwd = Path(__file__).resolve().parents[2]
+    undisturbed = subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=120)
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd)
 
     def children() -> list[int]:
         found = []
@@ -213,18 +217,22 @@ def test_a_worker_killed_mid_run_is_a_clear_error_not_a_traceback(tmp_path):
                     found.append(int(entry.name))
         return found
 
-    killed = False
+    killed = 0
     deadline = time.monotonic() + 30
-    while proc.poll() is None and time.monotonic() < deadline and not killed:
+    while proc.poll() is None and time.monotonic() < deadline:
         for pid in children():
-            os.kill(pid, signal.SIGKILL)
-            killed = True
-            break
-        time.sleep(0.005)
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed += 1
+            except OSError:
+                pass
+        time.sleep(0.002)
     out, err = proc.communicate(timeout=60)
     if not killed:
         pytest.skip("the run ended before a worker could be killed")
-    assert proc.returncode == 2
     assert "Traceback" not in err
-    assert "galley validate: error: a validation worker stopped unexpectedly" in err
-    assert out == ""
+    if proc.returncode == 2:
+        assert "galley validate: error: a validation worker stopped unexpectedly" in err
+        assert out == ""
+    else:
+        assert (proc.returncode, out) == (undisturbed.returncode, undisturbed.stdout)

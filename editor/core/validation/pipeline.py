@@ -196,7 +196,7 @@ def validate_site(site: Any, files: list[str], jobs: int,
         # What the site's config alone says, for the checks that need nothing more.
         preliminary = ValidationContext.build(site, index=[], walk=False)
         for conn in pipes:
-            conn.send(("start", preliminary))
+            _send(conn, ("start", preliminary))
         steps = [0]
 
         def step(n: int) -> None:
@@ -259,6 +259,14 @@ def _chunks(files: list[str], jobs: int) -> list[list[str]]:
     return [files[i:i + size] for i in range(0, len(files), size)][::-1]
 
 
+def _send(conn, message: Any) -> None:
+    """Send to a worker; a worker that died makes the pipe break (EPIPE) or reset."""
+    try:
+        conn.send(message)
+    except OSError:
+        raise WorkerLost() from None
+
+
 def _read_all(pipes: list, chunks: list, step: Callable[[int], None], workers: list,
               meanwhile: Callable[[], None]) -> list:
     """Hand out `chunks`: a few to each worker (round by round, so all start at once),
@@ -269,13 +277,13 @@ def _read_all(pipes: list, chunks: list, step: Callable[[int], None], workers: l
     for _ in range(READ_AHEAD):
         for conn in pipes:
             if chunks:
-                conn.send(("read", chunks.pop()))
+                _send(conn, ("read", chunks.pop()))
                 in_flight[id(conn)] += 1
     meanwhile()
     replies: list = []
     for conn in pipes:
         if not in_flight[id(conn)]:
-            conn.send(("local", None))  # more workers than chunks
+            _send(conn, ("local", None))  # more workers than chunks
     while any(in_flight.values()):
         busy = [c for c in pipes if in_flight[id(c)]]
         ready = wait(busy, timeout=60)
@@ -292,14 +300,11 @@ def _read_all(pipes: list, chunks: list, step: Callable[[int], None], workers: l
             replies.extend(payload)
             step(len(payload))
             in_flight[id(conn)] -= 1
-            try:
-                if chunks:
-                    conn.send(("read", chunks.pop()))
-                    in_flight[id(conn)] += 1
-                elif not in_flight[id(conn)]:
-                    conn.send(("local", None))
-            except OSError:  # the worker died between two messages
-                raise WorkerLost() from None
+            if chunks:
+                _send(conn, ("read", chunks.pop()))
+                in_flight[id(conn)] += 1
+            elif not in_flight[id(conn)]:
+                _send(conn, ("local", None))
     return replies
 
 
