@@ -83,6 +83,15 @@ def make_site(tmp: Path) -> dict[str, Path]:
 
 # -- the child: the real app, instrumented from outside its modules ------------------
 
+def caret_to_middle(editor) -> None:
+    """Put the caret at the start of the post's middle line and focus the editor
+    (the typing tests type there: a block in the middle of a long page)."""
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(editor.blockCount() // 2).position())
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+
+
 def child(path: str, out: str) -> None:
     events: dict = {}
     from editor.ui import launch  # noqa: E402 - timed: part of start-up
@@ -147,11 +156,7 @@ def child(path: str, out: str) -> None:
 
     def start_typing():
         state.update(phase="type", lat=[], draw=[], n=0)
-        cursor = editor.textCursor()
-        block = editor.document().findBlockByNumber(editor.blockCount() // 2)
-        cursor.setPosition(block.position())
-        editor.setTextCursor(cursor)
-        editor.setFocus()
+        caret_to_middle(editor)
         send_key()
 
     def send_key():

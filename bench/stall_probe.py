@@ -264,11 +264,7 @@ def main() -> None:
 
     def start_latency():
         state.update(phase="lat", n=0)
-        cursor = editor.textCursor()
-        block = editor.document().findBlockByNumber(editor.blockCount() // 2)
-        cursor.setPosition(block.position())
-        editor.setTextCursor(cursor)
-        editor.setFocus()
+        bench_ui.caret_to_middle(editor)
         send_key()
 
     def send_key():

@@ -7,6 +7,7 @@ place that says "when this happens there, do that here".
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -292,17 +293,13 @@ def _start_render_warm_up(session, settings):
     return thread
 
 
-_FENCE_LANGUAGE = None
+#: The language a code fence names: ```python, ~~~ {.haskell}.
+_FENCE_LANGUAGE = re.compile(r"^[ \t]{0,3}(?:```|~~~)[ \t]*\{?\.?([\w+#.-]+)", re.M)
 
 
 def _warm_up_sample(body: str, size: int = 8192) -> str:
     """The body's first `size` characters (to a paragraph break), plus an
     empty fence for every other language the body's code fences name."""
-    import re
-
-    global _FENCE_LANGUAGE
-    if _FENCE_LANGUAGE is None:
-        _FENCE_LANGUAGE = re.compile(r"^[ \t]{0,3}(?:```|~~~)[ \t]*\{?\.?([\w+#.-]+)", re.M)
     if len(body) <= size:
         return body
     cut = body.rfind("\n\n", 0, size)

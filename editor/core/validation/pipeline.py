@@ -286,14 +286,7 @@ def _read_all(pipes: list, chunks: list, step: Callable[[int], None], workers: l
             _send(conn, ("local", None))  # more workers than chunks
     while any(in_flight.values()):
         busy = [c for c in pipes if in_flight[id(c)]]
-        ready = wait(busy, timeout=60)
-        if not ready and not all(p.is_alive() for p in workers):
-            raise WorkerLost()
-        for conn in ready:
-            try:
-                message, payload = conn.recv()
-            except (EOFError, OSError):  # closed, or reset by a worker that died
-                raise WorkerLost() from None
+        for conn, message, payload in _ready_messages(busy, workers):
             if message == "progress":
                 step(payload)
                 continue
@@ -306,6 +299,21 @@ def _read_all(pipes: list, chunks: list, step: Callable[[int], None], workers: l
             elif not in_flight[id(conn)]:
                 _send(conn, ("local", None))
     return replies
+
+
+def _ready_messages(conns: list, workers: list):
+    """(conn, message, payload) for each of `conns` with a message now (waiting up
+    to a minute). A worker that died is WorkerLost: its pipe is closed or reset,
+    or nothing came while one of the workers is gone."""
+    ready = wait(conns, timeout=60)
+    if not ready and not all(p.is_alive() for p in workers):
+        raise WorkerLost()
+    for conn in ready:
+        try:
+            message, payload = conn.recv()
+        except (EOFError, OSError):
+            raise WorkerLost() from None
+        yield conn, message, payload
 
 
 def _folder_facts(root: Path, files: list[str]):
@@ -340,14 +348,8 @@ def _gather(pipes: list, expected: str, step: Callable[[int], None], workers: li
     replies: dict[int, Any] = {}
     waiting = {id(conn): i for i, conn in enumerate(pipes)}
     while len(replies) < len(pipes):
-        ready = wait([c for c in pipes if pipes.index(c) not in replies], timeout=60)
-        if not ready and not all(p.is_alive() for p in workers):
-            raise WorkerLost()
-        for conn in ready:
-            try:
-                message, payload = conn.recv()
-            except (EOFError, OSError):  # closed, or reset by a worker that died
-                raise WorkerLost() from None
+        silent = [c for c in pipes if waiting[id(c)] not in replies]
+        for conn, message, payload in _ready_messages(silent, workers):
             if message == "progress":
                 step(payload)
             elif message == expected:
