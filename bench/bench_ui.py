@@ -260,27 +260,47 @@ def run_one(path: Path) -> dict:
         return events
 
 
+def summarise(runs: list[dict]) -> dict[str, float]:
+    """One run's figures, in seconds or MB; medians over `runs` when there are several."""
+    def one(e: dict) -> dict[str, float]:
+        lat = sorted(e["keystroke_preview"])
+        return {"mapped": e["mapped"] - e["start"], "drawn": e["preview_drawn"] - e["start"],
+                "key_preview": statistics.median(lat), "key_preview_p90": lat[int(len(lat) * .9)],
+                "key_draw": statistics.median(e["keystroke_draw"]), "stall": e["stall_max"],
+                "stall_p99": e["stall_p99"], "stalls": e["stalls_over_16ms"],
+                "pss": e["pss_mb"], "pss_typing": e["pss_typing_mb"]}
+    figures = [one(e) for e in runs]
+    return {k: statistics.median(f[k] for f in figures) for k in figures[0]}
+
+
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=1, help="runs per post; figures are medians")
+    parser.add_argument("--post", choices=("8", "205"), help="only this post (KB)")
+    args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         sys.exit("run under X: xvfb-run -a -s '-screen 0 1400x900x24' python bench/bench_ui.py")
     print(f"machine: {os.cpu_count()} CPUs, display {os.environ['DISPLAY']}, "
-          f"load average {os.getloadavg()[0]:.1f} (other work on the machine inflates every figure)")
+          f"load average {os.getloadavg()[0]:.1f} (other work on the machine inflates every figure)"
+          + (f"; medians of {args.runs} runs" if args.runs > 1 else ""))
     with tempfile.TemporaryDirectory() as tmp:
         posts = make_site(Path(tmp) / "site")
         for label, path in posts.items():
-            e = run_one(path)
-            ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
+            if args.post and label != f"{args.post} KB":
+                continue
+            f = summarise([run_one(path) for _ in range(args.runs)])
             print(f"\n== {label} post ({path.stat().st_size / 1024:.0f} KB)")
-            print(f"process start → first window mapped   {e['mapped'] - e['start']:.3f} s")
-            print(f"process start → preview fully drawn   {e['preview_drawn'] - e['start']:.3f} s")
-            print(f"keystroke → preview updated (median)  {ms(e['keystroke_preview']):.1f} ms"
-                  f"  (p90 {sorted(e['keystroke_preview'])[int(len(e['keystroke_preview']) * .9)] * 1000:.1f},"
-                  f" n={len(e['keystroke_preview'])})")
-            print(f"keystroke → character drawn (median)  {ms(e['keystroke_draw']):.1f} ms")
-            print(f"longest UI-thread stall while typing  {e['stall_max'] * 1000:.1f} ms"
-                  f"  (p99 gap {e['stall_p99'] * 1000:.1f} ms, {e['stalls_over_16ms']} gaps > 16 ms in 5 s)")
-            print(f"PSS of the process tree, post open    {e['pss_mb']:.0f} MB"
-                  f"  (right after typing: {e['pss_typing_mb']:.0f} MB)")
+            print(f"process start → first window mapped   {f['mapped']:.3f} s")
+            print(f"process start → preview fully drawn   {f['drawn']:.3f} s")
+            print(f"keystroke → preview updated (median)  {f['key_preview'] * 1000:.1f} ms"
+                  f"  (p90 {f['key_preview_p90'] * 1000:.1f}, n=40)")
+            print(f"keystroke → character drawn (median)  {f['key_draw'] * 1000:.1f} ms")
+            print(f"longest UI-thread stall while typing  {f['stall'] * 1000:.1f} ms"
+                  f"  (p99 gap {f['stall_p99'] * 1000:.1f} ms, {f['stalls']:.0f} gaps > 16 ms in 5 s)")
+            print(f"PSS of the process tree, post open    {f['pss']:.0f} MB"
+                  f"  (right after typing: {f['pss_typing']:.0f} MB)")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ place that says "when this happens there, do that here".
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -213,97 +212,47 @@ def _install_external_changes(window: MainWindow, recovery_dir) -> None:
 
 
 def _wire_preview(window: MainWindow, session, editor, settings) -> None:
-    """The preview engine is created after the first paint.
+    """The preview is created after the first paint.
 
     Two slow things happen here and they don't need each other until the
     first patch: Chromium starting (its processes, the page shell) and the
-    render core's first render (a cold one spends ~0.2 s compiling Markdown's
-    and Pygments' regular expressions). So the render core is loaded and
-    warmed on a thread while this thread creates the view; Chromium's own
-    start runs in its processes, leaving the GIL to the warm-up. The event
-    loop keeps running meanwhile (the writer may already be typing).
+    post's first full render (~0.2 s of cold imports and compiled patterns,
+    then the post itself: most of a second for a 200 KB post). So the render
+    worker starts on the post at once, importing the render core on its own
+    thread, while this thread creates the web view; the view is attached
+    once the worker has the render core loaded (the page shell comes from it),
+    polling so that the event loop keeps running meanwhile (the writer may
+    already be typing). The first patch waits in the controller until the
+    shell has loaded.
     """
-    warm = _start_render_warm_up(session, settings)
+    from editor.ui.preview_controller import PreviewController
+
+    controller = PreviewController(session, editor, colors_for(settings.get("theme")).name, window)
+    controller.update()  # the first render starts now, in the worker
     try:
         from editor.ui.preview_view import PreviewView
     except ImportError:  # QtWebEngine is not available: no preview pane
+        controller.renderer.shutdown()
         window.preview_controller = None
         return
-    view = PreviewView()
-
-    # Attach once the whole warm-up is done, not just its import: a render
-    # worker started beside it would run cold (measured: the first patch then
-    # came 150-370 ms after the page shell had loaded, instead of at once).
-    def attach_when_warm() -> None:
-        if warm.is_alive():
-            single_shot(10, attach_when_warm, window)
-            return
-        _attach_preview_view(window, session, editor, settings, view)
-
-    attach_when_warm()
-
-
-def _attach_preview_view(window: MainWindow, session, editor, settings, view) -> None:
-    try:
-        from editor.ui.preview_controller import PreviewController
-    except ImportError:  # the render core is not available: no preview pane
-        window.preview_controller = None
-        return
-    controller = PreviewController(session, editor, colors_for(settings.get("theme")).name, window)
     window.preview_controller = controller
     window.closed.connect(controller.renderer.shutdown)
     QApplication.instance().aboutToQuit.connect(controller.renderer.shutdown)
-    window.install_preview(view)  # `previewInstalled` subscribers find the controller
-    controller.attach(view)
+    view = PreviewView()
 
-
-def _start_render_warm_up(session, settings):
-    """Import the render core and render a sample of the open post, on a thread.
-
-    The result is thrown away: what stays is what every later render reuses
-    (modules, compiled patterns, Pygments' lexer tables), so the real first
-    render, on the render worker's own renderer, runs warm. A sample, not the
-    post: a long post's full render is work done twice (the first 8 KB, plus
-    one small fence for each language the post highlights, warm the same
-    caches)."""
-    import dataclasses
-    import threading
-
-    document = session.document
-    snapshot = document.snapshot() if document is not None else None
-    path = session.path
-    theme = colors_for(settings.get("theme")).name
-
-    def warm_up() -> None:
+    def attach_when_loaded() -> None:
+        if not controller.renderer.core_loaded.is_set():
+            single_shot(10, attach_when_loaded, window)
+            return
         try:
-            from editor.core.render import IncrementalRenderer, RenderOptions, RenderRequest, SiteInfo
+            import editor.core.render  # noqa: F401 - loaded by the worker: free here
+        except ImportError:  # the render core is not available: no preview pane
+            controller.renderer.shutdown()
+            window.preview_controller = None
+            return
+        window.install_preview(view)  # `previewInstalled` subscribers find the controller
+        controller.attach(view)
 
-            if snapshot is None:
-                return
-            site = SiteInfo.discover(path) if path is not None else SiteInfo()
-            options = RenderOptions(theme="dark" if theme == "dark" else "light")
-            request = RenderRequest.from_snapshot(snapshot, site, options)
-            sample = _warm_up_sample(request.body)
-            IncrementalRenderer().render(dataclasses.replace(request, body=sample))
-        except Exception:  # noqa: BLE001 - only a warm-up: the real render reports its own errors
-            pass
-
-    thread = threading.Thread(target=warm_up, name="render-warm-up", daemon=True)
-    thread.start()
-    return thread
+    attach_when_loaded()
 
 
-#: The language a code fence names: ```python, ~~~ {.haskell}.
-_FENCE_LANGUAGE = re.compile(r"^[ \t]{0,3}(?:```|~~~)[ \t]*\{?\.?([\w+#.-]+)", re.M)
-
-
-def _warm_up_sample(body: str, size: int = 8192) -> str:
-    """The body's first `size` characters (to a paragraph break), plus an
-    empty fence for every other language the body's code fences name."""
-    if len(body) <= size:
-        return body
-    cut = body.rfind("\n\n", 0, size)
-    head = body[: cut if cut > 0 else size]
-    seen = set(_FENCE_LANGUAGE.findall(head))
-    extra = [lang for lang in dict.fromkeys(_FENCE_LANGUAGE.findall(body, len(head))) if lang not in seen]
-    return head + "".join(f"\n\n```{lang}\nx\n```\n" for lang in extra)

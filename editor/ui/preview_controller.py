@@ -1,10 +1,15 @@
 """Keeps the preview showing the document: snapshot → render worker → patch.
 
-Owns the RenderController; the PreviewView is attached after the window's
-first paint (startup paints the editor first). The first full render starts
-at once, in parallel with Chromium loading the page shell; its patch waits
-until the shell has loaded. Every later change is sent as it comes (the
-controller keeps one job in flight).
+Owns the RenderController. Start-up (app.py) creates this controller right
+after the window's first paint and calls `update()` at once: the first full
+render runs in the worker while Chromium starts, before the PreviewView
+exists. `attach(view)` follows; the page shell loads, and results that
+arrived before it had loaded are applied in order. Every later change is sent
+as it comes (the controller keeps one job in flight).
+
+This module imports only Qt: the render core is imported by the worker
+thread (requests are built there too), and here only once the worker has
+loaded it (`attach` and later), so the first paint never waits for it.
 
 Also carries scroll sync between the editor and the preview, in both
 directions, without echo: a scroll we caused on one side is not sent back.
@@ -12,12 +17,28 @@ directions, without echo: a scroll we caused on one side is not sent back.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
 
-from editor.core.render import RenderOptions, RenderRequest, SiteInfo, page_shell
 from editor.ui.render_worker import RenderController
+
+
+def build_request(snapshot, path: Path | None, site, theme: str):
+    """The render request for `snapshot` (runs in the render worker).
+
+    `site` is the SiteInfo to render with; None: find it from `path` (the
+    first render, before the window has loaded the site's context)."""
+    from editor.core.render import RenderOptions, RenderRequest, SiteInfo
+
+    if site is None:
+        try:
+            site = SiteInfo.discover(path) if path is not None else SiteInfo()
+        except Exception:  # noqa: BLE001 - render without site facts
+            site = SiteInfo()
+    options = RenderOptions(theme="dark" if theme == "dark" else "light")
+    return RenderRequest.from_snapshot(snapshot, site, options)
 
 
 class PreviewController(QObject):
@@ -30,7 +51,7 @@ class PreviewController(QObject):
         self._session, self._editor = session, editor
         self.view = None
         self.renderer = RenderController(self)
-        self._site = SiteInfo()
+        self._site = None  # SiteInfo; None until known (the worker finds it meanwhile)
         self._theme = theme
         self.sync_scroll = True
         self._editor_target: int | None = None  # where the preview last moved the editor
@@ -39,6 +60,7 @@ class PreviewController(QObject):
         # loaded wait in `_early` (the first full render of a long post runs
         # while Chromium starts, instead of after it).
         self._page_gen = 0
+        self._shell_loads = 0
         self._early: list = []
         self.renderer.rendered.connect(self._apply)
         session.changed.connect(lambda _c: self.update())
@@ -48,20 +70,26 @@ class PreviewController(QObject):
     # -- inputs -----------------------------------------------------------------
 
     def attach(self, view) -> None:
+        """Show the preview in `view`. Call once the render core is loaded
+        (`renderer.core_loaded`): the page shell comes from it."""
+        from editor.core.render import SiteInfo
+
         self.view = view
-        if self._session.path is not None and self._site == SiteInfo():
+        if self._site is None:
             # The site as the renderer needs it, now (fast): the full context
             # arrives later and, being equal, does not force a second render.
             try:
-                self._site = SiteInfo.discover(self._session.path)
+                self._site = SiteInfo.discover(self._session.path) if self._session.path else SiteInfo()
             except Exception:  # noqa: BLE001 - render without site facts
-                pass
+                self._site = SiteInfo()
         view.shellLoaded.connect(self._on_shell_loaded)
         view.topLineChanged.connect(self._preview_scrolled)
         view.patchApplied.connect(self.previewUpdated)
         self.load_shell()
 
     def set_site(self, site) -> None:
+        from editor.core.render import SiteInfo
+
         info = SiteInfo.from_site(site) if site is not None else SiteInfo()
         if info != self._site:
             self._site = info
@@ -76,23 +104,30 @@ class PreviewController(QObject):
 
     # -- the cycle --------------------------------------------------------------
 
-    def _options(self) -> RenderOptions:
-        return RenderOptions(theme="dark" if self._theme == "dark" else "light")
-
     def _base_url(self) -> QUrl:
         path = self._session.path
         folder = path.parent if path is not None else Path.cwd()
         return QUrl.fromLocalFile(str(folder) + "/")
 
     def load_shell(self) -> None:
+        from editor.core.render import RenderOptions, page_shell
+
         if self.view is None:
             return
         self._base = self._base_url()
-        self._page_gen += 1
-        self._early = []
-        self.renderer.reset()
-        self.view.load_shell(page_shell(self._options()), self._base)
-        self.update()
+        self._shell_loads += 1
+        if self._shell_loads == 1 and (self.renderer.busy or self._early):
+            # The first page: its first render was started before the view
+            # existed (fresh, tagged with this generation) and is running or
+            # waiting in `_early`; starting over would render it twice.
+            pass
+        else:
+            self._page_gen += 1
+            self._early = []
+            self.renderer.reset()
+            self.update()
+        options = RenderOptions(theme="dark" if self._theme == "dark" else "light")
+        self.view.load_shell(page_shell(options), self._base)
 
     def _reload_if_base_changed(self) -> None:
         # Relative image paths resolve against the base URL: a post in another
@@ -110,17 +145,19 @@ class PreviewController(QObject):
             self.view.apply_patch(revision, result.patch.to_json())
 
     def update(self) -> None:
-        """Render the current document (cheap to call: at most one job runs)."""
-        if self.view is None:
+        """Render the current document (cheap to call: at most one job runs;
+        the request itself is built in the worker)."""
+        document = self._session.document
+        if document is None:
             return
-        snapshot = self._session.document.snapshot()
-        request = RenderRequest.from_snapshot(snapshot, self._site, self._options())
-        self.renderer.submit(snapshot.revision, request, self._page_gen)
+        snapshot = document.snapshot()
+        job = partial(build_request, snapshot, self._session.path, self._site, self._theme)
+        self.renderer.submit(snapshot.revision, job, self._page_gen)
 
     def _apply(self, revision: int, result, page_gen) -> None:
-        if self.view is None or page_gen != self._page_gen:
+        if page_gen != self._page_gen:
             return  # rendered for a page that has since been reloaded
-        if self.view.ready:
+        if self.view is not None and self.view.ready:
             self.view.apply_patch(revision, result.patch.to_json())
         else:
             self._early.append((revision, result))

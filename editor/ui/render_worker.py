@@ -8,16 +8,30 @@ the state dirty, and the newest snapshot is sent when the worker is done
 (ghostwriter's HtmlPreview::updatePreview scheme). No time debounce: the
 in-flight rule already coalesces a burst of keystrokes, and the first key of a
 burst is rendered at once, which is what keeps keystroke→preview latency low.
+
+The controller is created before the preview's web view exists (app.py starts
+the first render right after the window's first paint, while Chromium starts):
+so this module imports only Qt, and the render core is imported by the worker
+thread, on its first job. That job's request may be a callable, built in the
+worker too (finding the site's config needs the render core). `core_loaded`
+tells the GUI thread when it may import the render core without waiting.
 """
 
 from __future__ import annotations
 
+import threading
 import time
+from typing import TYPE_CHECKING, Callable, Union
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from editor.core.render import IncrementalRenderer, RenderRequest
 from editor.ui.qt_compat import emit, stop_at_exit
+
+if TYPE_CHECKING:
+    from editor.core.render import IncrementalRenderer, RenderRequest
+
+#: What `submit` takes: a request, or a function that makes one in the worker.
+Job = Union["RenderRequest", Callable[[], "RenderRequest"]]
 
 
 class _Worker(QObject):
@@ -28,14 +42,23 @@ class _Worker(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._renderer: IncrementalRenderer | None = None
+        #: Set once the worker has imported the render core (or failed to).
+        self.core_loaded = threading.Event()
 
     @Slot(int, object, bool)
-    def render(self, revision: int, request: RenderRequest, fresh: bool) -> None:
-        if fresh or self._renderer is None:
-            # A new page was loaded: the renderer must resend every block.
-            self._renderer = IncrementalRenderer(request.site, request.options)
+    def render(self, revision: int, job: Job, fresh: bool) -> None:
         start = time.perf_counter()
         try:
+            try:
+                # Imported here, in this thread: the GUI thread stays free
+                # (a cold import is ~0.2 s of Markdown, Pygments and nh3).
+                from editor.core.render import IncrementalRenderer
+            finally:
+                self.core_loaded.set()
+            request = job() if callable(job) else job
+            if fresh or self._renderer is None:
+                # A new page was loaded: the renderer must resend every block.
+                self._renderer = IncrementalRenderer(request.site, request.options)
             result = self._renderer.render(request)
         except Exception as exc:  # noqa: BLE001 - a render bug must not kill the preview
             result = exc
@@ -62,16 +85,22 @@ class RenderController(QObject):
         self._thread.start()
         stop_at_exit(self._thread)
         self._busy = False
-        self._pending: tuple[int, RenderRequest, object] | None = None
-        self._tags: dict[int, object] = {}  # revision in flight -> the caller's tag
+        self._pending: tuple[int, Job, object] | None = None
         self._fresh = True
         #: Seconds the last render took in the worker (for the bench / status).
         self.last_seconds = 0.0
 
-    def submit(self, revision: int, request: RenderRequest, tag: object = None) -> None:
+    @property
+    def core_loaded(self) -> threading.Event:
+        """Set when the worker has imported the render core (after its first
+        job starts); importing it on the GUI thread then costs nothing."""
+        return self._worker.core_loaded
+
+    def submit(self, revision: int, request: Job, tag: object = None) -> None:
         """Render `request` (made from an immutable snapshot) as soon as possible.
 
-        `tag` comes back with the result (the preview passes its page
+        `request` may be a function returning the request, called in the
+        worker. `tag` comes back with the result (the preview passes its page
         generation, to drop results meant for a page that was reloaded)."""
         if self._busy:
             self._pending = (revision, request, tag)  # replaces any older pending one
@@ -82,7 +111,7 @@ class RenderController(QObject):
         """The page was (re)loaded: the next render starts from scratch."""
         self._fresh = True
 
-    def _send(self, revision: int, request: RenderRequest, tag: object = None) -> None:
+    def _send(self, revision: int, request: Job, tag: object = None) -> None:
         self._busy = True
         self._tag = tag
         fresh, self._fresh = self._fresh, False

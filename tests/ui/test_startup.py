@@ -1,23 +1,32 @@
-"""Start-up: the preview arrives after the first paint, warmed on a sample of
-the post, and shows the whole post (not the sample)."""
+"""Start-up: the post's first render starts before the preview's web view
+exists, is not done twice, and the preview shows the whole post."""
 
 from __future__ import annotations
 
 from editor.ui import launch
-from editor.ui.app import _warm_up_sample
+from editor.ui.preview_controller import PreviewController
+from editor.ui.preview_view import PreviewView
 from tests.ui.test_preview import js, wait_preview
 
 
-def test_warm_up_sample_is_the_head_plus_one_fence_per_other_language():
-    short = "# 제목\n\n본문.\n"
-    assert _warm_up_sample(short) == short
-    body = "문단입니다.\n\n" * 2000 + "```rust\nfn main() {}\n```\n\n~~~ {.haskell}\nmain = pure ()\n~~~\n"
-    sample = _warm_up_sample(body, size=4096)
-    assert len(sample) < 4200
-    assert sample.startswith("문단입니다.\n\n")
-    assert "```rust\nx\n```" in sample and "```haskell\nx\n```" in sample
-    # The head ends at a paragraph break, never inside one.
-    assert sample.split("```")[0].rstrip("\n").endswith("문단입니다.")
+def test_first_render_runs_before_the_view_and_is_applied_once_it_loads(window, qtbot):
+    """What app.py does at start-up, step by step: the controller renders
+    with no view, then the view attaches and shows that same result."""
+    controller = PreviewController(window.session, window.body_editor, "light", window)
+    results = []
+    controller.renderer.rendered.connect(lambda rev, result, _tag: results.append(rev))
+    try:
+        controller.update()
+        qtbot.waitUntil(lambda: bool(results), timeout=10000)  # rendered with no view at all
+        assert controller.renderer.core_loaded.is_set()
+        view = PreviewView()
+        controller.attach(view)
+        qtbot.waitUntil(lambda: view.ready and view.shown_revision >= 0, timeout=10000)
+        assert js(qtbot, view, "document.querySelector('#galley-body h1').textContent") == "안녕하세요"
+        assert results == [window.session.document.revision]  # the first render was not redone
+        view.deleteLater()
+    finally:
+        controller.renderer.shutdown()
 
 
 def test_long_post_preview_shows_all_of_it(qtbot, settings, tmp_path):
