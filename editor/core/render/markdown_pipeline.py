@@ -25,6 +25,8 @@ import markdown
 
 from .footnotes import FootnotesExtension, in_document_order
 from .headings import HeadingIdsExtension
+from .highlight import ClassesOnly, HighlightExtension
+from .inline import InlineTriggersExtension
 from .kramdown import KramdownExtension
 from .lists import ListIndentExtension
 
@@ -61,6 +63,11 @@ _CONFIGS = {
 
 
 def _extension(module: str):
+    if module == "pymdownx.highlight":
+        # pymdownx.highlight with the lexer looked up once per language, and a
+        # style with no rules: we emit CSS classes, so the per-fence stylesheet
+        # Pygments would build is never read (highlight.py).
+        return HighlightExtension(**_CONFIGS[module], pygments_style=ClassesOnly)
     return importlib.import_module(module).makeExtension(**_CONFIGS.get(module, {}))
 
 
@@ -80,6 +87,8 @@ class MarkdownPipeline:
             # Hugo's goldmark turns bare URLs into links (its `linkify` is on by
             # default); kramdown and Zola's pulldown-cmark do not.
             extensions.append(_extension("pymdownx.magiclink"))
+        # Last: it takes over the inline processors the others set up.
+        extensions.append(InlineTriggersExtension())
         self.md = markdown.Markdown(extensions=extensions, output_format="html")
 
     def convert(self, text: str, references: Mapping[str, tuple[str, str | None]] | None = None) -> Converted:
