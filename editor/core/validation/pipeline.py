@@ -5,9 +5,8 @@ front matter, and the rules need those facts: done naively, each file is read
 and parsed twice (once for `site.index()`, once to validate). Here each worker
 process keeps the files it read parsed between two rounds:
 
-1. read: the parent hands out the files in chunks, one more to a worker each
-   time it sends one back (so a worker slowed by another process reads fewer);
-   a worker reads and parses each (`FastDocument`) and sends back one
+1. read: each worker gets an equal share of the files, handed out in chunks
+   (one more each time it sends one back); a worker reads and parses each (`FastDocument`) and sends back one
    `PostSummary` per file -- the index. Meanwhile the parent walks the site's
    folder (`FolderFacts`);
 2. the parent builds the `ValidationContext` from that index, once;
@@ -207,7 +206,7 @@ def validate_site(site: Any, files: list[str], jobs: int,
         # The folder's facts need no post's content: gather them while the workers read
         # (afterwards, this process would compete with their first round of checks).
         folder = []
-        replies = _read_all(pipes, _chunks(files, jobs), step, workers, meanwhile=lambda:
+        replies = _read_all(pipes, _shares(_chunks(files, jobs), jobs), step, workers, meanwhile=lambda:
                             folder.append(_folder_facts(preliminary.root, files)))
         index = sorted((PostSummary(*fields) for fields in replies),
                        key=lambda s: str(s.path))
@@ -245,9 +244,8 @@ def _reap_later(workers: list) -> None:
     threading.Thread(target=reap, name="validation-reaper", daemon=True).start()
 
 
-#: Files per chunk of reading at most: small enough that neither worker waits long for
-#: the other at the end of the reads (a worker slowed by another process simply reads
-#: fewer chunks), big enough that the messages cost nothing.
+#: Files per chunk of reading at most: small enough that the shares stay even and the
+#: progress bar moves, big enough that the messages cost nothing.
 CHUNK = 250
 #: Chunks each worker is given before the first one comes back.
 READ_AHEAD = 3
@@ -259,6 +257,18 @@ def _chunks(files: list[str], jobs: int) -> list[list[str]]:
     return [files[i:i + size] for i in range(0, len(files), size)][::-1]
 
 
+def _shares(chunks: list[list[str]], jobs: int) -> list[list[list[str]]]:
+    """`chunks` dealt out to `jobs` workers in turn: each gets the same number of files
+    (within a chunk) and its own queue of chunks to read (first to hand out last).
+
+    Not one queue for all: the posts a worker reads are the posts it checks in both
+    rounds after reading, so a worker that read faster (the other one shared its core
+    with this process walking the folder) would hold ~20% more posts and finish its
+    checks last, with one core idle meanwhile."""
+    handed_out = chunks[::-1]
+    return [handed_out[i::jobs][::-1] for i in range(jobs)]
+
+
 def _send(conn, message: Any) -> None:
     """Send to a worker; a worker that died makes the pipe break (EPIPE) or reset."""
     try:
@@ -267,17 +277,19 @@ def _send(conn, message: Any) -> None:
         raise WorkerLost() from None
 
 
-def _read_all(pipes: list, chunks: list, step: Callable[[int], None], workers: list,
+def _read_all(pipes: list, shares: list, step: Callable[[int], None], workers: list,
               meanwhile: Callable[[], None]) -> list:
-    """Hand out `chunks`: a few to each worker (round by round, so all start at once),
-    then one more each time one comes back; `meanwhile()` runs after the first ones are
-    out. Then each worker is told to start its first round of checks. Returns every
-    chunk's summaries (in no particular order)."""
+    """Hand out each worker's share of chunks (`shares[i]` for `pipes[i]`): a few to each
+    (round by round, so all start at once), then one more each time one comes back;
+    `meanwhile()` runs after the first ones are out. A worker whose share is read is
+    told to start its first round of checks. Returns every chunk's summaries (in no
+    particular order)."""
     in_flight = {id(conn): 0 for conn in pipes}
+    queue = {id(conn): share for conn, share in zip(pipes, shares)}
     for _ in range(READ_AHEAD):
         for conn in pipes:
-            if chunks:
-                _send(conn, ("read", chunks.pop()))
+            if queue[id(conn)]:
+                _send(conn, ("read", queue[id(conn)].pop()))
                 in_flight[id(conn)] += 1
     meanwhile()
     replies: list = []
@@ -293,8 +305,8 @@ def _read_all(pipes: list, chunks: list, step: Callable[[int], None], workers: l
             replies.extend(payload)
             step(len(payload))
             in_flight[id(conn)] -= 1
-            if chunks:
-                _send(conn, ("read", chunks.pop()))
+            if queue[id(conn)]:
+                _send(conn, ("read", queue[id(conn)].pop()))
                 in_flight[id(conn)] += 1
             elif not in_flight[id(conn)]:
                 _send(conn, ("local", None))

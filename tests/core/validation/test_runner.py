@@ -198,3 +198,20 @@ def test_reading_is_handed_out_in_chunks_covering_each_file_once():
     chunks = _chunks(files, 2)
     assert [f for chunk in reversed(chunks) for f in chunk] == files
     assert max(len(c) for c in chunks) <= CHUNK and len(chunks) >= 16
+
+
+def test_each_worker_reads_an_equal_share_of_the_chunks():
+    """The posts a worker reads are the ones it checks afterwards: the shares are even
+    (within a chunk), cover each file once, and each starts from the site's start."""
+    from editor.core.validation.pipeline import _chunks, _shares
+
+    files = [f"/site/_posts/p{i}.md" for i in range(10_007)]
+    for jobs in (1, 2, 3):
+        shares = _shares(_chunks(files, jobs), jobs)
+        assert len(shares) == jobs
+        sizes = [sum(len(c) for c in share) for share in shares]
+        assert max(sizes) - min(sizes) <= max(len(c) for s in shares for c in s)
+        assert sorted(f for share in shares for chunk in share for f in chunk) == sorted(files)
+        firsts = [share[-1][0] for share in shares]  # handed out first: popped from the end
+        assert firsts == [chunk[0] for chunk in list(reversed(_chunks(files, jobs)))[:jobs]]
+    assert _shares(_chunks(files[:5], 3), 3)[1:] == [[], []]
