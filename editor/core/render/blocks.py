@@ -28,13 +28,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from markdown import Markdown
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _LIQUID_OPEN = re.compile(r"\{%-?\s*(highlight|raw|comment)\b[^%]*-?%\}")
 _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)")
 _HTML_OPEN = re.compile(r"^[ ]{0,3}<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
-_BLOCK_TAGS = frozenset(Markdown().block_level_elements) | {"details", "summary", "figure", "figcaption", "svg"}
+# (What `Markdown().block_level_elements` starts from; building a Markdown to read it cost ~10 ms of import.)
+_BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS) | {"details", "summary", "figure", "figcaption", "svg"}
 # Void elements never close, so they never hold a block open.
 _VOID = frozenset({"hr", "br", "img", "input", "meta", "link", "source", "area", "col", "embed", "wbr", "track", "param"})
 

@@ -26,6 +26,7 @@ shows up as a failing test, not as a silent slow-down.
 from __future__ import annotations
 
 import re
+import sys
 
 from markdown import inlinepatterns as ip
 from markdown import util
@@ -71,15 +72,13 @@ NEEDS: dict[str, tuple[str, ...]] = {
     sm.remainingDoubleQuotesRegex: ('"',),
 }
 
-try:  # pymdownx.magiclink (Hugo sites): bare links and mail addresses
-    from pymdownx import magiclink as _ml
-except ImportError:  # pragma: no cover - pymdown-extensions is a dependency
-    pass
-else:
-    NEEDS[_ml.RE_AUTOLINK] = ("<",)
-    # (?xi): `http://`, `ftp://` or `www.` in any case.
-    NEEDS[_ml.RE_LINK] = ("://", "w.", "W.")
-    NEEDS[_ml.RE_MAIL] = ("@",)
+#: pymdownx.magiclink's patterns (Hugo sites), by the name of its regex
+#: constant: looked up only once it is loaded (importing it costs ~50 ms).
+MAGICLINK_NEEDS = {
+    "RE_AUTOLINK": ("<",),
+    "RE_LINK": ("://", "w.", "W."),  # (?xi): `http://`, `ftp://` or `www.` in any case
+    "RE_MAIL": ("@",),
+}
 
 _BY_REGEX: dict[re.Pattern, tuple[str, ...] | None] = {}
 
@@ -90,6 +89,10 @@ def needs_of(pattern: ip.Pattern) -> tuple[str, ...] | None:
     try:
         return _BY_REGEX[regex]
     except KeyError:
+        magiclink = sys.modules.get("pymdownx.magiclink")
+        if magiclink is not None:
+            for name, needs in MAGICLINK_NEEDS.items():
+                NEEDS.setdefault(getattr(magiclink, name), needs)
         need = NEEDS.get(regex.pattern) if isinstance(pattern, ip.InlineProcessor) else None
         _BY_REGEX[regex] = need
         return need
@@ -104,6 +107,7 @@ class TriggeredInlineProcessor(InlineProcessor):
             self.inlinePatterns = patterns
         self._patterns: list = []
         self._needs: list[tuple[str, ...] | None] = []
+        self._rest: list[re.Pattern | None] = []
         #: Texts handled (for tests: proves the hook is still called).
         self.handled = 0
 
@@ -115,6 +119,10 @@ class TriggeredInlineProcessor(InlineProcessor):
         if patterns != self._patterns:
             self._patterns = patterns
             self._needs = [needs_of(p) for p in patterns]
+            # _rest[i]: one regex for "any pattern from i on could match"
+            # (None when one of them has to be tried anyway): most texts need
+            # one search, not a test per pattern.
+            self._rest = [_any_of(self._needs[i:]) for i in range(len(patterns))] + [None]
         return super().run(tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
@@ -122,6 +130,9 @@ class TriggeredInlineProcessor(InlineProcessor):
         # plus the `needs` test.
         self.handled += 1
         if isinstance(data, util.AtomicString):
+            return data
+        rest = self._rest[patternIndex] if patternIndex < len(self._rest) else None
+        if rest is not None and not rest.search(data):
             return data
         patterns, needs = self._patterns, self._needs
         apply = self._InlineProcessor__applyPattern
@@ -143,6 +154,13 @@ class TriggeredInlineProcessor(InlineProcessor):
             if not matched:
                 patternIndex += 1
         return data
+
+
+def _any_of(needs: list[tuple[str, ...] | None]) -> re.Pattern | None:
+    if not needs or any(n is None for n in needs):
+        return None
+    words = sorted({w for n in needs for w in n}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 class InlineTriggersExtension(Extension):

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 import markdown
+from pymdownx import highlight as _pymdownx_highlight
 
 from .footnotes import FootnotesExtension, in_document_order
 from .headings import HeadingIdsExtension
@@ -71,6 +72,19 @@ def _extension(module: str):
     return importlib.import_module(module).makeExtension(**_CONFIGS.get(module, {}))
 
 
+class _Markdown(markdown.Markdown):
+    def build_extension(self, ext_name: str, configs):
+        # pymdownx.superfences registers "pymdownx.highlight" by name (disabled,
+        # to read its defaults). For a name Python-Markdown first reads every
+        # installed package's entry points (importing importlib.metadata):
+        # ~10-50 ms of the first render in a process. No entry point has that
+        # name (theirs are short names such as "tables"); the module's own
+        # `makeExtension` is what Python-Markdown would call.
+        if ext_name == "pymdownx.highlight":
+            return _pymdownx_highlight.makeExtension(**configs)
+        return super().build_extension(ext_name, configs)
+
+
 class MarkdownPipeline:
     """Markdown → HTML for one block (or a whole body). Not thread-safe."""
 
@@ -89,7 +103,7 @@ class MarkdownPipeline:
             extensions.append(_extension("pymdownx.magiclink"))
         # Last: it takes over the inline processors the others set up.
         extensions.append(InlineTriggersExtension())
-        self.md = markdown.Markdown(extensions=extensions, output_format="html")
+        self.md = _Markdown(extensions=extensions, output_format="html")
 
     def convert(self, text: str, references: Mapping[str, tuple[str, str | None]] | None = None) -> Converted:
         self.md.reset()

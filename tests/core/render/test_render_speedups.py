@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from markdown.treeprocessors import InlineProcessor
 
 from editor.core.render.highlight import ClassesOnly, HighlightExtension
-from editor.core.render.inline import NEEDS, TriggeredInlineProcessor, _sorted
+from editor.core.render.inline import MAGICLINK_NEEDS, NEEDS, TriggeredInlineProcessor, _sorted
 from editor.core.render.markdown_pipeline import _CONFIGS, MarkdownPipeline
 
 # -- inline patterns ---------------------------------------------------------------
@@ -27,11 +27,17 @@ from editor.core.render.markdown_pipeline import _CONFIGS, MarkdownPipeline
 ALPHABET = "ab Z09 \n\t*_`[]()!<>&\\~'\"-.:/@#^{}|=wWh가"
 
 
-@pytest.mark.parametrize("source", sorted(NEEDS), ids=lambda s: s[:30])
+def _all_needs() -> dict[str, tuple[str, ...]]:
+    from pymdownx import magiclink
+
+    return {**NEEDS, **{getattr(magiclink, name): needs for name, needs in MAGICLINK_NEEDS.items()}}
+
+
+@pytest.mark.parametrize("source", sorted(_all_needs()), ids=lambda s: s[:30])
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet=ALPHABET, max_size=40))
 def test_a_pattern_never_matches_text_without_what_it_needs(source: str, text: str) -> None:
-    needs = NEEDS[source]
+    needs = _all_needs()[source]
     if any(n in text for n in needs):
         return
     flags = re.DOTALL | re.UNICODE
@@ -66,6 +72,8 @@ def test_the_pipeline_uses_the_triggered_processors_in_the_same_order(generator:
     # The overridden per-text hook is what Python-Markdown calls (a release
     # that renames `__handleInline` would make this 0).
     assert inline.handled > 0 and smarty.handled > 0
+    if generator == "hugo":  # magiclink's patterns are known too (not always tried)
+        assert all(need is not None for need in inline._needs)
 
 
 SNIPPETS = [
