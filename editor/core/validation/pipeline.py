@@ -1,4 +1,4 @@
-"""A whole site on all cores, reading each file once.
+"""A whole site on all cores, reading each file once (but for a chunk re-read to even out the end).
 
 Site-wide facts (tags in use, slugs, the inferred schema) come from every post's
 front matter, and the rules need those facts: done naively, each file is read
@@ -6,12 +6,13 @@ and parsed twice (once for `site.index()`, once to validate). Here each worker
 process keeps the files it read parsed between two rounds:
 
 1. read: each worker gets an equal share of the files, handed out in chunks
-   (one more each time it sends one back); a worker reads and parses each (`FastDocument`) and sends back one
-   `PostSummary` per file -- the index. Meanwhile the parent walks the site's
-   folder (`FolderFacts`);
+   (one more each time it sends one back); a worker reads and parses each
+   (`FastDocument`) and sends back one `PostSummary` per file -- the index.
+   Meanwhile the parent walks the site's folder (`FolderFacts`);
 2. the parent builds the `ValidationContext` from that index, once;
-3. check: the context goes to each worker once; each runs the rules on the
-   posts it holds and sends back diagnostics (and progress as it goes).
+3. check: the context goes to each worker once; the parent hands each worker
+   the chunks it holds one by one, and a worker that runs out re-reads a chunk
+   another has not got to yet (`_check_all`); then each sends back diagnostics.
 
 The rules that need only the site's config (`Check.site_wide` False: markup,
 dates, lengths...) run once the last chunk is read, so the workers keep busy
@@ -25,6 +26,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+from collections import deque
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any, Callable
@@ -110,9 +112,10 @@ def _worker(conn) -> None:
     # collector would walk every held post again and again (about a tenth of the time).
     gc.disable()
 
-    views: list[PostView] = []  # the posts read without a read error, kept parsed
+    held: dict[int, list[PostView]] = {}  # chunk → its posts read without a read error
     local: list[Diagnostic] = []
     preliminary: ValidationContext | None = None
+    ctx: ValidationContext | None = None
     received = 0  # files handed to this worker
     while True:
         try:
@@ -122,8 +125,10 @@ def _worker(conn) -> None:
         if message == "start":
             preliminary = payload
         elif message == "read":
+            key, paths = payload
             summaries = []
-            for path in payload:
+            views = held[key] = []
+            for path in paths:
                 doc, error, summary = _read(path)
                 if isinstance(error, PostError) and not isinstance(error, DecodeError):
                     severity = WARNING if error.rule == INTERNAL_ERROR else ERROR
@@ -134,17 +139,33 @@ def _worker(conn) -> None:
                 # As a plain tuple: half the pickling cost of the dataclass, both ways.
                 summaries.append((summary.path, summary.front_matter, summary.error,
                                   summary.kind))
-            received += len(payload)
+            received += len(paths)
             conn.send(("read", summaries))
         elif message == "local":
             # All reads are out. While the parent builds the site's facts from the
             # summaries, run the checks that need only the site's config.
-            local.extend(run_checks_many(views, preliminary, site_wide=False,
+            local.extend(run_checks_many([v for views in held.values() for v in views],
+                                         preliminary, site_wide=False,
                                          after_each=_progress_sender(conn, received)))
         elif message == "check":
-            ctx: ValidationContext = payload
-            local.extend(run_checks_many(views, ctx, site_wide=True,
-                                         after_each=_progress_sender(conn, len(views))))
+            ctx = payload
+            conn.send(("ready", None))
+        elif message == "site":  # the site-wide checks on a chunk this worker read
+            local.extend(run_checks_many(held[payload], ctx, site_wide=True))
+            conn.send(("sited", payload))
+        elif message == "take":
+            # The site-wide checks on a chunk another worker read (and ran the first
+            # round on) but has not got to: read again here. Its read errors were
+            # reported by that worker.
+            key, paths = payload
+            views = []
+            for path in paths:
+                doc, error, _summary = _read(path)
+                if not (isinstance(error, PostError) and not isinstance(error, DecodeError)):
+                    views.append(PostView(doc, path=path, root=ctx.root, decode_error=error))
+            local.extend(run_checks_many(views, ctx, site_wide=True))
+            conn.send(("sited", key))
+        elif message == "finish":
             conn.send(("checked", local))
             # Nothing is left to do: leave now, so the system frees this process's
             # memory while the parent goes on (and without freeing each post in turn).
@@ -198,21 +219,27 @@ def validate_site(site: Any, files: list[str], jobs: int,
             _send(conn, ("start", preliminary))
         steps = [0]
 
-        def step(n: int) -> None:
+        def step(n: float) -> None:
             steps[0] += n
             if progress:
-                progress(steps[0] // 2, len(files))
+                progress(int(steps[0] // 2), len(files))
 
         # The folder's facts need no post's content: gather them while the workers read
         # (afterwards, this process would compete with their first round of checks).
         folder = []
-        replies = _read_all(pipes, _shares(_chunks(files, jobs), jobs), step, workers, meanwhile=lambda:
+        chunks = list(enumerate(_chunks(files, jobs)[::-1]))  # (key, files), in order
+        shares = _shares(chunks[::-1], jobs)
+        owned = [deque(key for key, _files in reversed(share)) for share in shares]
+        replies = _read_all(pipes, shares, step, workers, meanwhile=lambda:
                             folder.append(_folder_facts(preliminary.root, files)))
         index = sorted((PostSummary(*fields) for fields in replies),
                        key=lambda s: str(s.path))
         ctx = ValidationContext.build(site, index=index, folder=folder[0])
         _send_to_all(pipes, ("check", ctx))
-        found = [d for part in _gather(pipes, "checked", step, workers) for d in part]
+        sizes = {key: len(chunk) for key, chunk in chunks}
+        found = [d for part in _check_all(pipes, owned, dict(chunks),
+                                          lambda key: step(sizes[key] / 2), step, workers)
+                 for d in part]
         if progress:
             progress(len(files), len(files))
         finished = True
@@ -348,22 +375,62 @@ def _send_to_all(pipes: list, message: Any) -> None:
         try:
             conn.send_bytes(data)
         except OSError:
-            pass  # a worker that died is reported by _gather
+            pass  # a worker that died is reported by _check_all
 
     threads = [threading.Thread(target=send, args=(conn,), daemon=True) for conn in pipes]
     for thread in threads:
         thread.start()
 
 
-def _gather(pipes: list, expected: str, step: Callable[[int], None], workers: list) -> list:
-    """One `expected` reply from every pipe, passing progress messages on as they come."""
+#: Chunks of site-wide checks each worker is given ahead (so it never waits for the
+#: next one), from those it read itself.
+CHECK_AHEAD = 2
+#: A worker out of chunks of its own takes one from a worker with at least this many
+#: not handed out yet. It reads that chunk again (about as long as checking it), so
+#: taking pays only from a queue this long.
+TAKE_FROM = 2
+
+
+def _check_all(pipes: list, owned: list, chunks: dict, checked: Callable[[int], None],
+               step: Callable[[int], None], workers: list) -> list:
+    """The second round: each worker, once it has the context (it says "ready"), is
+    handed the chunks it read, one at a time (`CHECK_AHEAD` ahead); one that runs out
+    takes a chunk another worker has not got to yet (`TAKE_FROM`), reading it again,
+    so a worker slowed by another process does not hold up the end. `owned[i]`: the
+    chunk keys `pipes[i]` read, in order; `chunks`: key → its files. Then each worker
+    sends all its findings. Returns them, worker by worker."""
+    count = len(pipes)
+    index = {id(conn): i for i, conn in enumerate(pipes)}
+    in_flight = [0] * count
+    told_to_finish = [False] * count
     replies: dict[int, Any] = {}
-    waiting = {id(conn): i for i, conn in enumerate(pipes)}
-    while len(replies) < len(pipes):
-        silent = [c for c in pipes if waiting[id(c)] not in replies]
+
+    def feed(i: int) -> None:
+        while in_flight[i] < CHECK_AHEAD and owned[i]:
+            _send(pipes[i], ("site", owned[i].popleft()))
+            in_flight[i] += 1
+        if in_flight[i] == 0:
+            victim = max(range(count), key=lambda j: len(owned[j]))
+            if len(owned[victim]) >= TAKE_FROM:
+                key = owned[victim].pop()  # the last it would have got to
+                _send(pipes[i], ("take", (key, chunks[key])))
+                in_flight[i] += 1
+            elif not told_to_finish[i]:
+                _send(pipes[i], ("finish", None))
+                told_to_finish[i] = True
+
+    while len(replies) < count:
+        silent = [c for c in pipes if index[id(c)] not in replies]
         for conn, message, payload in _ready_messages(silent, workers):
+            i = index[id(conn)]
             if message == "progress":
                 step(payload)
-            elif message == expected:
-                replies[waiting[id(conn)]] = payload
-    return [replies[i] for i in range(len(pipes))]
+            elif message == "ready":
+                feed(i)
+            elif message == "sited":
+                in_flight[i] -= 1
+                checked(payload)
+                feed(i)
+            elif message == "checked":
+                replies[i] = payload
+    return [replies[i] for i in range(count)]

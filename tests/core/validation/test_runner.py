@@ -215,3 +215,102 @@ def test_each_worker_reads_an_equal_share_of_the_chunks():
         firsts = [share[-1][0] for share in shares]  # handed out first: popped from the end
         assert firsts == [chunk[0] for chunk in list(reversed(_chunks(files, jobs)))[:jobs]]
     assert _shares(_chunks(files[:5], 3), 3)[1:] == [[], []]
+
+
+def test_a_worker_out_of_chunks_takes_one_from_another_and_finds_the_same(jekyll, monkeypatch):
+    """One worker is dealt every chunk: the other, with none of its own, takes chunks
+    it has to read again (a read error among them was reported by the first, once),
+    and the findings are those of the serial run."""
+    from editor.core.validation import pipeline
+
+    paths = []
+    for i in range(120):
+        body = ("<div>\n" if i % 7 == 0 else "Text ![x](/assets/missing.png).\n"
+                if i % 11 == 0 else "Text.\n")
+        tags = "[python]" if i % 5 else "[Python]"
+        paths.append(str(jekyll.write(f"_posts/2021-05-{1 + i % 28:02d}-p{i}.md",
+                                      post(body=body, tags=tags))))
+    (jekyll.root / "_posts" / "2021-06-01-folder.md").mkdir()  # cannot be read: io-error
+    paths.append(str(jekyll.root / "_posts" / "2021-06-01-folder.md"))
+    (jekyll.root / "_posts" / "2021-06-02-binary.md").write_bytes(b"\x00\x01\xff" * 50)
+    paths.append(str(jekyll.root / "_posts" / "2021-06-02-binary.md"))
+
+    monkeypatch.setattr(pipeline, "_shares",
+                        lambda chunks, jobs: [chunks] + [[] for _ in range(jobs - 1)])
+    taken = []
+    send = pipeline._send
+
+    def counting_send(conn, message):
+        if message[0] == "take":
+            taken.append(message[1][0])
+        send(conn, message)
+
+    monkeypatch.setattr(pipeline, "_send", counting_send)
+    seen = []
+    found = sorted(pipeline.validate_site(jekyll.site(), paths, jobs=2,
+                                          progress=lambda done, total: seen.append(done)),
+                   key=Diagnostic.sort_key)
+    ctx = ValidationContext.build(jekyll.site())
+    serial = sorted((d for p in paths for d in validate_path(p, ctx)), key=Diagnostic.sort_key)
+    assert found == serial
+    assert {"html-unclosed-tag", "image-missing", "io-error", "binary-file"} <= {
+        d.rule for d in found}
+    assert sum(1 for d in found if d.rule == "io-error") == 1
+    assert seen == sorted(seen) and seen[-1] == len(paths)
+    # Whether the second worker got to take a chunk depends on the scheduler (the test
+    # below hands them out deterministically); each chunk is taken once at most.
+    assert len(set(taken)) == len(taken)
+
+
+def test_chunks_of_checks_are_handed_out_own_first_then_taken_from_the_longest_queue(
+        monkeypatch):
+    """The second round's dispatch, with scripted workers: A is ready at once, B only
+    after A has checked three chunks. A works through its own chunks, then takes B's
+    last ones while B has TAKE_FROM or more waiting; B checks the rest; each chunk is
+    checked once and both are told to finish."""
+    from collections import deque
+
+    from editor.core.validation import pipeline
+
+    pending = {"A": deque(), "B": deque()}
+    sent = []
+    events = deque([("A", "ready", None)])
+    sited = {"A": 0}
+
+    def fake_send(conn, message):
+        sent.append((conn, message))
+        if message[0] in ("site", "take"):
+            pending[conn].append(message)
+        elif message[0] == "finish":
+            events.append((conn, "checked", [conn]))
+
+    def fake_ready(conns, workers):
+        if not events:  # the next worker with work sends its next chunk back
+            conn = "A" if pending["A"] else "B"
+            kind, payload = pending[conn].popleft()
+            key = payload if kind == "site" else payload[0]
+            events.append((conn, "sited", key))
+            if conn == "A":
+                sited["A"] += 1
+                if sited["A"] == 3:
+                    events.append(("B", "ready", None))
+        yield events.popleft()
+
+    monkeypatch.setattr(pipeline, "_send", fake_send)
+    monkeypatch.setattr(pipeline, "_ready_messages", fake_ready)
+    owned = [deque([0, 1, 2]), deque([3, 4, 5, 6, 7, 8, 9])]
+    chunks = {key: [f"p{key}.md"] for key in range(10)}
+    checked = []
+    replies = pipeline._check_all(["A", "B"], owned, chunks, checked.append,
+                                  lambda n: None, [])
+    assert replies == [["A"], ["B"]]
+    handed = [(conn, m[0], m[1] if m[0] == "site" else m[1][0]) for conn, m in sent
+              if m[0] in ("site", "take")]
+    assert sorted(key for _conn, _kind, key in handed) == list(range(10))  # each once
+    assert [h for h in handed if h[0] == "A"][:3] == [("A", "site", 0), ("A", "site", 1),
+                                                      ("A", "site", 2)]
+    taken = [key for conn, kind, key in handed if kind == "take"]
+    assert taken and all(conn == "A" for conn, kind, _key in handed if kind == "take")
+    assert taken == sorted(taken, reverse=True) and taken[0] == 9  # from the end of B's queue
+    assert [m[0] for conn, m in sent if conn == "B"][-1] == "finish"
+    assert sorted(checked) == list(range(10))
