@@ -45,17 +45,31 @@ class _HeadingIds(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
+        if self.ext.parts is None:
+            self._number(root, self.ext.slugs, self.ext.headings)
+            return
+        # Several blocks converted in one run (MarkdownPipeline.convert_many):
+        # each container is numbered as if it were converted alone.
+        self.ext.per_part = []
+        for part in self.ext.parts:
+            slugs: list[str] = []
+            headings: list[tuple[int, str, int]] = []
+            self._number(part, slugs, headings)
+            self.ext.per_part.append((slugs, headings))
+
+    @staticmethod
+    def _number(root: etree.Element, slugs: list[str], headings: list[tuple[int, str, int]]) -> None:
         position = 0
         for el in root.iter():
             if el.tag not in _HEADINGS:
                 continue
             text = _text_of(el)
             if "id" not in el.attrib:
-                self.ext.slugs.append(slugify(text))
-                el.set("id", f"\ue000H{len(self.ext.slugs) - 1}\ue001")
+                slugs.append(slugify(text))
+                el.set("id", f"\ue000H{len(slugs) - 1}\ue001")
             if "no_toc" not in (el.get("class") or "").split():
                 # (level, text, position among this conversion's headings): for TOCs.
-                self.ext.headings.append((int(el.tag[1]), text.strip(), position))
+                headings.append((int(el.tag[1]), text.strip(), position))
             position += 1
 
 
@@ -67,6 +81,10 @@ class HeadingIdsExtension(Extension):
         super().__init__(**kwargs)
         self.slugs: list[str] = []
         self.headings: list[tuple[int, str, int]] = []
+        #: Set by MarkdownPipeline.convert_many: the containers of a run of
+        #: several blocks; then `per_part` holds (slugs, headings) per container.
+        self.parts: list[etree.Element] | None = None
+        self.per_part: list[tuple[list[str], list[tuple[int, str, int]]]] = []
 
     def extendMarkdown(self, md) -> None:
         md.registerExtension(self)

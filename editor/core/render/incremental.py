@@ -37,7 +37,7 @@ from .footnotes import FootnoteIndex, footnotes_section
 from .header import render_header
 from .headings import fill_ids, unique_ids
 from .liquid import render_liquid
-from .markdown_pipeline import MarkdownPipeline
+from .markdown_pipeline import Converted, MarkdownPipeline
 from .model import Block, Patch, RenderOptions, RenderRequest, RenderResult, SiteInfo
 from .paths import PathResolver
 from .references import definitions_in, fold, relevant
@@ -46,6 +46,9 @@ from .shortcodes import render_hugo, render_zola
 from .toc import MARKER as TOC_MARKER, toc_html
 
 FOOTNOTES_ID = "galley-footnotes"
+#: From this many blocks to convert, one Markdown run converts them
+#: (`MarkdownPipeline.convert_many`); a keystroke converts one or two alone.
+BATCH_MIN = 8
 
 
 @dataclass(frozen=True)
@@ -155,15 +158,28 @@ class IncrementalRenderer:
         key = (text, refs)
         hit = self._stage1.get(key) or self._stage1_old.get(key)
         if hit is None:
-            conv = self._pipeline.convert(text, dict(refs))
-            out = self._resolver.rewrite(conv.html)
-            if not self._options.allow_scripts:
-                out = sanitize(out)
-            hit = _Stage1(out, conv.slugs, conv.footnote_refs, conv.footnote_defs, conv.headings,
-                          TOC_MARKER in out)
-            self.last_converted += 1
+            hit = self._stage_of(self._pipeline.convert(text, dict(refs)))
         self._stage1[key] = hit
         return hit
+
+    def _stage_of(self, conv: Converted) -> _Stage1:
+        out = self._resolver.rewrite(conv.html)
+        if not self._options.allow_scripts:
+            out = sanitize(out)
+        self.last_converted += 1
+        return _Stage1(out, conv.slugs, conv.footnote_refs, conv.footnote_defs, conv.headings, TOC_MARKER in out)
+
+    def _convert_many(self, items: list[tuple[str, tuple]]) -> None:
+        """Stage 1 of many texts at once (a first render, a pasted post):
+        those without references or definitions go through one Markdown run
+        (MarkdownPipeline.convert_many); `_convert` then finds them cached."""
+        texts = [text for text, refs in items
+                 if not refs and (text, ()) not in self._stage1 and (text, ()) not in self._stage1_old
+                 and MarkdownPipeline.batchable(text)]
+        if len(texts) < BATCH_MIN:
+            return
+        for text, conv in zip(texts, self._pipeline.convert_many(texts)):
+            self._stage1[(text, ())] = self._stage_of(conv)
 
     def markdown_fragment(self, text: str) -> str:
         """A small Markdown text (excerpt, feature text) → safe HTML."""
@@ -202,13 +218,17 @@ class IncrementalRenderer:
         if defs_key == self._defs_key:
             defs_key = self._defs_key
         self._defs_key = defs_key
-        stages = []
+        todo: dict[int, tuple[_Entry, tuple]] = {}
         for entry in chosen:
-            if entry.defs_key is not defs_key:
+            if entry.defs_key is not defs_key and id(entry) not in todo:
                 text = entry.templated
-                entry.stage = self._convert(text, relevant(fold(text), definitions) if "[" in text else ())
-                entry.defs_key = defs_key
-            stages.append(entry.stage)
+                todo[id(entry)] = (entry, relevant(fold(text), definitions) if "[" in text else ())
+        if len(todo) >= BATCH_MIN:
+            self._convert_many([(entry.templated, refs) for entry, refs in todo.values()])
+        for entry, refs in todo.values():
+            entry.stage = self._convert(entry.templated, refs)
+            entry.defs_key = defs_key
+        stages = [entry.stage for entry in chosen]
 
         # Document-wide: heading ids, footnote numbers.
         defined = {label for s in stages for label, _ in s.defs}

@@ -19,7 +19,8 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass
-from typing import Mapping
+import xml.etree.ElementTree as etree
+from typing import Mapping, Sequence
 
 import markdown
 from pymdownx import highlight as _pymdownx_highlight
@@ -109,13 +110,7 @@ class MarkdownPipeline:
         self.md.reset()
         if references:
             self.md.references.update(references)
-        # A line of only spaces is a blank line in every Markdown; Python-Markdown
-        # would read a first line of 4 spaces as an (empty) code block.
-        html = self.md.convert(_BLANK_LINE.sub("", text) if text[:1] in " \t" else text)
-        if self._jekyll and 'highlight">' in html:
-            # Jekyll wraps code in `language-x highlighter-rouge`: a site's own
-            # stylesheet (RenderOptions.site_css) styles code by that class.
-            html = _CODE_WRAPPER.sub(r'\1 highlighter-rouge highlight">', html)
+        html = self._finish_html(self.md.convert(_source(text)))
         refs: tuple[str, ...] = tuple(self._footnotes.refs)
         if refs:
             html, refs = in_document_order(html, refs)
@@ -126,3 +121,78 @@ class MarkdownPipeline:
             footnote_defs=tuple(self._footnotes.defs),
             headings=tuple(self._headings.headings),
         )
+
+    def _finish_html(self, html: str) -> str:
+        if self._jekyll and 'highlight">' in html:
+            # Jekyll wraps code in `language-x highlighter-rouge`: a site's own
+            # stylesheet (RenderOptions.site_css) styles code by that class.
+            html = _CODE_WRAPPER.sub(r'\1 highlighter-rouge highlight">', html)
+        return html
+
+    @staticmethod
+    def batchable(text: str) -> bool:
+        """Whether `convert_many` may take this text: it has content, and no
+        footnote or reference-link definition (those are document state that
+        would reach the other texts of the run)."""
+        return "[^" not in text and "]:" not in text and bool(text.strip())
+
+    def convert_many(self, texts: Sequence[str]) -> list[Converted]:
+        """`convert(text)` (no references) for each text, in ONE Markdown run.
+
+        For a first render: a conversion has a fixed cost (~0.1 ms: reset,
+        every tree processor's walk, registry look-ups) that a 200 KB post pays
+        ~1,000 times. Here each text still goes through the preprocessors and
+        the block parser on its own, into its own container element (what
+        `Markdown.convert` does with a document root), so block-level results
+        cannot mix; the tree processors then run once over all containers
+        (they work element by element; the heading ids are numbered per
+        container), and each container is serialised and post-processed on
+        its own, as `Markdown.convert` does. tests/core/render checks the
+        output equals `convert` on the corpus and on random text.
+        Every text must be `batchable`.
+        """
+        md = self.md
+        md.reset()
+        tag = md.doc_tag
+        root = etree.Element(tag)
+        parts = []
+        for text in texts:
+            lines = _source(text).split("\n")
+            for prep in md.preprocessors:
+                lines = prep.run(lines)
+            part = etree.SubElement(root, tag)
+            md.parser.parseChunk(part, "\n".join(lines))
+            parts.append(part)
+        self._headings.parts = parts
+        try:
+            for processor in md.treeprocessors:
+                new = processor.run(root)
+                if new is not None and new is not root:
+                    raise RuntimeError(f"tree processor {processor!r} replaced the root")
+            per_part = self._headings.per_part
+        finally:
+            self._headings.parts = None
+        if self._footnotes.refs or self._footnotes.defs:
+            raise RuntimeError("footnotes in a text given to convert_many")
+        out = []
+        for part, (slugs, headings) in zip(parts, per_part):
+            html = md.serializer(part)
+            # As Markdown.convert strips the document root's tags.
+            try:
+                start = html.index(f"<{tag}>") + len(tag) + 2
+                end = html.rindex(f"</{tag}>")
+                html = html[start:end].strip()
+            except ValueError:
+                if not html.strip().endswith(f"<{tag} />"):
+                    raise
+                html = ""
+            for post in md.postprocessors:
+                html = post.run(html)
+            out.append(Converted(self._finish_html(html.strip()), tuple(slugs), (), (), tuple(headings)))
+        return out
+
+
+def _source(text: str) -> str:
+    # A line of only spaces is a blank line in every Markdown; Python-Markdown
+    # would read a first line of 4 spaces as an (empty) code block.
+    return _BLANK_LINE.sub("", text) if text[:1] in " \t" else text

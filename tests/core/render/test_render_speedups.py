@@ -170,3 +170,86 @@ def test_a_rule_less_style_leaves_classes_but_writes_no_styles() -> None:
 def test_the_lexer_cache_belongs_to_one_markdown_instance() -> None:
     (_, a), (_, b) = _ours(), _ours()
     assert a.lexers is not b.lexers
+
+
+# -- many blocks in one Markdown run ------------------------------------------------
+
+from editor.core.render import IncrementalRenderer, RenderRequest, SiteInfo  # noqa: E402
+from editor.core.render import incremental  # noqa: E402
+from editor.core.render.blocks import split_blocks  # noqa: E402
+from tests.core.render.render_helpers import corpus_posts, request_for  # noqa: E402
+
+
+_ONE, _MANY = MarkdownPipeline("jekyll"), MarkdownPipeline("jekyll")
+
+
+def _blocks_of(body: str) -> list[str]:
+    return [t for t in dict.fromkeys(b.text for b in split_blocks(body)) if MarkdownPipeline.batchable(t)]
+
+
+def test_batchable_leaves_out_definitions_footnotes_and_blank_text() -> None:
+    assert MarkdownPipeline.batchable("plain [link](x)")
+    assert not MarkdownPipeline.batchable("[a]: http://x")
+    assert not MarkdownPipeline.batchable("note[^1]")
+    assert not MarkdownPipeline.batchable("   \n ")
+
+
+@pytest.mark.parametrize("generator", ["jekyll", "hugo", "zola", "unknown"])
+def test_convert_many_equals_convert_on_every_corpus_block(generator: str) -> None:
+    posts = corpus_posts()
+    if not posts:
+        pytest.skip("no corpus")
+    texts: list[str] = []
+    for post in posts:
+        texts += _blocks_of(request_for(post).body)
+    one, many = MarkdownPipeline(generator), MarkdownPipeline(generator)
+    # In runs of a few hundred, like a long post's first render.
+    for i in range(0, len(texts), 300):
+        chunk = texts[i:i + 300]
+        assert many.convert_many(chunk) == [one.convert(t) for t in chunk]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(st.lists(st.sampled_from(SNIPPETS + FENCES + [
+    "## A heading\n\nand text", "Setext\n======", "# One\n## Two {#fixed}\n### Three {: .no_toc}",
+    "> quote\n> more", "term\n: definition", "1. one\n2. two\n\n    indented", "<div>\n*x*\n</div>",
+    "    code after nothing", "* [ ] task\n* [x] done", "{::comment}gone{:/comment}", "* TOC\n{:toc}",
+]) | st.text(alphabet=ALPHABET, max_size=30), min_size=1, max_size=4).map("\n\n".join), min_size=1, max_size=12))
+def test_convert_many_equals_convert_on_random_blocks(texts: list[str]) -> None:
+    texts = [t for t in texts if MarkdownPipeline.batchable(t)]
+    assert _MANY.convert_many(texts) == [_ONE.convert(t) for t in texts]
+
+
+def test_heading_ids_are_numbered_per_block_in_a_run() -> None:
+    pipeline = MarkdownPipeline("jekyll")
+    texts = ["# A\n\n## B", "## C", "no heading", "# D {#own}\n# E"]
+    got = pipeline.convert_many(texts)
+    assert [c.slugs for c in got] == [("a", "b"), ("c",), (), ("e",)]
+    assert [c.headings for c in got] == [((1, "A", 0), (2, "B", 1)), ((2, "C", 0),), (), ((1, "D", 0), (1, "E", 1))]
+    assert got[1].html == '<h2 id="\ue000H0\ue001">C</h2>'
+
+
+def test_a_first_render_converts_in_one_run_and_a_keystroke_alone(monkeypatch) -> None:
+    runs: list[int] = []
+    real = MarkdownPipeline.convert_many
+
+    def spy(self, texts):
+        runs.append(len(texts))
+        return real(self, texts)
+
+    monkeypatch.setattr(MarkdownPipeline, "convert_many", spy)
+    site = SiteInfo(generator="jekyll")
+    body = "\n\n".join(f"## Section {i}\n\nText *{i}* with a [link](x{i}).\n\n- item {i}" for i in range(20))
+    body += "\n\nA [ref] and a note[^n].\n\n[ref]: http://example.com\n\n[^n]: The note."
+    renderer = IncrementalRenderer(site)
+    first = renderer.render(RenderRequest(body, {}, 1, None, site))
+    # 60 blocks in one run; the reference, its definition, the footnote and
+    # the note's text (for the footnotes section) alone.
+    assert runs == [60] and renderer.last_converted == 64
+    edited = body.replace("Text *3*", "Text *33*")
+    renderer.render(RenderRequest(edited, {}, 1, None, site))
+    assert runs == [60] and renderer.last_converted == 1
+    # The same HTML as block by block (below the threshold nothing is batched).
+    monkeypatch.setattr(incremental, "BATCH_MIN", 10**9)
+    alone = IncrementalRenderer(site).render(RenderRequest(body, {}, 1, None, site))
+    assert alone.full_html == first.full_html and runs == [60]
