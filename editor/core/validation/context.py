@@ -189,12 +189,16 @@ def _walk(root: Path) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(files), frozenset(dirs)
 
 
+_TERM_TYPES = (str, int, float)
+
+
 def split_terms(value: Any, split_words: bool) -> list[str]:
     """Terms of a tags/categories value: a list, or a string (Jekyll splits it on spaces)."""
     if isinstance(value, str):
         return value.split() if split_words else ([value] if value.strip() else [])
     if isinstance(value, list | tuple):
-        return [str(v) for v in value if isinstance(v, str | int | float) and not isinstance(v, bool)]
+        # A tuple of types, not `str | int | float`: that union is made anew for each item.
+        return [str(v) for v in value if isinstance(v, _TERM_TYPES) and not isinstance(v, bool)]
     return []
 
 

@@ -67,9 +67,7 @@ def _read(path: str) -> tuple[Any, Any, PostSummary]:
     # back and forth, and the context only needs the text.
     """(document or None, decode error or None, index entry) for one file."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-        decoded = _decode(data)
+        decoded = _decode(_read_bytes(path))
     except DecodeError as exc:
         return None, exc, PostSummary(path, {}, exc, "none")
     except OSError as exc:
@@ -85,6 +83,27 @@ def _read(path: str) -> tuple[Any, Any, PostSummary]:
         return None, error, PostSummary(path, {}, error, "none")
     kind = getattr(doc.kind, "value", doc.kind)
     return doc, None, PostSummary(path, doc.front_matter, doc.front_matter_error, kind)
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
+
+
+def _read_bytes(path: str) -> bytes:
+    """The file's bytes, as `open(path, "rb").read()` gives them, in about half the
+    time: one read of the size the file has (and one byte more, to see its end),
+    without the buffered file object around it."""
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        size = os.fstat(fd).st_size
+        data = os.read(fd, size + 1)
+        if len(data) != size:  # it grew or shrank meanwhile, or is no regular file
+            parts = [data]
+            while parts[-1]:
+                parts.append(os.read(fd, max(size, 1 << 16)))
+            data = b"".join(parts)
+        return data
+    finally:
+        os.close(fd)
 
 
 #: First bytes of the byte order marks `encoding.decode` looks for.
@@ -273,7 +292,7 @@ def _reap_later(workers: list) -> None:
 
 #: Files per chunk of reading at most: small enough that the shares stay even and the
 #: progress bar moves, big enough that the messages cost nothing.
-CHUNK = 250
+CHUNK = 125
 #: Chunks each worker is given before the first one comes back.
 READ_AHEAD = 3
 

@@ -1,6 +1,8 @@
 """The runner: a crashing rule is contained, config switches rules, the pool agrees with
 the serial run, and the window's call works on a Document."""
 
+from pathlib import Path
+
 from editor.core.document import Document
 from editor.core.validation import (
     ValidationContext,
@@ -314,3 +316,41 @@ def test_chunks_of_checks_are_handed_out_own_first_then_taken_from_the_longest_q
     assert taken == sorted(taken, reverse=True) and taken[0] == 9  # from the end of B's queue
     assert [m[0] for conn, m in sent if conn == "B"][-1] == "finish"
     assert sorted(checked) == list(range(10))
+
+
+def test_reading_a_file_gives_what_open_read_gives(tmp_path):
+    """The worker's own read: every byte of an empty, a small and a big file, of a file
+    whose size says nothing (/proc), and the same OSError for a folder."""
+    import pytest
+
+    from editor.core.validation.pipeline import _read_bytes
+
+    for name, data in (("empty.md", b""), ("small.md", "---\ntitle: 개발\n---\n".encode()),
+                       ("big.md", bytes(range(256)) * 700)):
+        (tmp_path / name).write_bytes(data)
+        assert _read_bytes(str(tmp_path / name)) == data
+    if Path("/proc/self/status").exists():
+        got = _read_bytes("/proc/self/status")
+        assert got.startswith(b"Name:") and got.endswith(b"\n")
+    with pytest.raises(IsADirectoryError):
+        _read_bytes(str(tmp_path))
+    with pytest.raises(FileNotFoundError):
+        _read_bytes(str(tmp_path / "missing.md"))
+
+
+def test_a_files_folder_is_dirname_of_abspath():
+    import os
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from editor.core.validation.runner import _folder_of
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet="/a.b", min_size=1, max_size=12))
+    def check(path):
+        assert _folder_of(path) == os.path.dirname(os.path.abspath(path))
+
+    check()
+    for path in ("/x.md", "/site/_posts/2021-05-10-a.md", "rel/a.md", "/a//b.md", "/a/./b.md"):
+        assert _folder_of(path) == os.path.dirname(os.path.abspath(path))
