@@ -169,18 +169,25 @@ class InlineTriggersExtension(Extension):
     or a processor of its own (markdown_pipeline loads it last)."""
 
     def extendMarkdown(self, md) -> None:
-        registry = md.treeprocessors
-        # Every processor in its current order (ties in priority run in the
-        # order they were registered: smarty and the heading ids both have 6,
-        # and which runs first changes heading ids). Registering them all
-        # again in that order keeps it while two are replaced.
-        ordered = [(name, registry[name], priority) for name, priority in _sorted(registry)]
-        for name, _, _ in ordered:
-            registry.deregister(name)
-        for name, item, priority in ordered:
+        def triggered(name: str, item):
             if name in ("inline", "smarty") and type(item) is InlineProcessor:
-                item = TriggeredInlineProcessor(md, item.inlinePatterns)
-            registry.register(item, name, priority)
+                return TriggeredInlineProcessor(md, item.inlinePatterns)
+            return item
+
+        replace_keeping_order(md.treeprocessors, triggered)
+
+
+def replace_keeping_order(registry: util.Registry, replace) -> None:
+    """Put `replace(name, item)` in place of every item of a registry, each
+    where it was. Ties in priority run in the order the items were registered
+    (smarty and the heading ids both have 6, and which runs first changes
+    heading ids), and `register` appends: so all items are registered again,
+    in their current order."""
+    ordered = [(name, registry[name], priority) for name, priority in _sorted(registry)]
+    for name, _, _ in ordered:
+        registry.deregister(name)
+    for name, item, priority in ordered:
+        registry.register(replace(name, item), name, priority)
 
 
 def _sorted(registry: util.Registry) -> list[tuple[str, float]]:

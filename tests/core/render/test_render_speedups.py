@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 
 import markdown
+from markdown.extensions import md_in_html
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown.treeprocessors import InlineProcessor
 
 from editor.core.render.highlight import ClassesOnly, HighlightExtension
-from editor.core.render.inline import MAGICLINK_NEEDS, NEEDS, TriggeredInlineProcessor, _sorted
+from editor.core.render.inline import MAGICLINK_NEEDS, NEEDS, TriggeredInlineProcessor, _sorted, replace_keeping_order
 from editor.core.render.markdown_pipeline import _CONFIGS, MarkdownPipeline
 
 # -- inline patterns ---------------------------------------------------------------
@@ -45,17 +46,21 @@ def test_a_pattern_never_matches_text_without_what_it_needs(source: str, text: s
 
 
 def stock(pipeline: MarkdownPipeline) -> MarkdownPipeline:
-    """The same pipeline with Python-Markdown's own inline processors back."""
-    registry = pipeline.md.treeprocessors
-    ordered = [(name, registry[name], priority) for name, priority in _sorted(registry)]
-    for name, _, _ in ordered:
-        registry.deregister(name)
-    for name, item, priority in ordered:
+    """The same pipeline with Python-Markdown's own inline processors and raw
+    HTML extractor back, and a plain list of block-level tags."""
+    md = pipeline.md
+
+    def plain(name, item):
         if isinstance(item, TriggeredInlineProcessor):
-            plain = InlineProcessor(pipeline.md)
-            plain.inlinePatterns = item.inlinePatterns
-            item = plain
-        registry.register(item, name, priority)
+            out = InlineProcessor(md)
+            out.inlinePatterns = item.inlinePatterns
+            return out
+        return item
+
+    replace_keeping_order(md.treeprocessors, plain)
+    replace_keeping_order(md.preprocessors, lambda name, item: md_in_html.HtmlBlockPreprocessor(md)
+                          if name == "html_block" else item)
+    md.block_level_elements = list(md.block_level_elements)
     return pipeline
 
 
@@ -65,6 +70,9 @@ def test_the_pipeline_uses_the_triggered_processors_in_the_same_order(generator:
     plain = stock(MarkdownPipeline(generator))
     assert [name for name, _ in _sorted(fast.md.treeprocessors)] == \
         [name for name, _ in _sorted(plain.md.treeprocessors)]
+    assert [name for name, _ in _sorted(fast.md.preprocessors)] == \
+        [name for name, _ in _sorted(plain.md.preprocessors)]
+    assert type(fast.md.preprocessors["html_block"]).__name__ == "_HtmlBlocks"
     inline, smarty = fast.md.treeprocessors["inline"], fast.md.treeprocessors["smarty"]
     assert type(inline) is TriggeredInlineProcessor and type(smarty) is TriggeredInlineProcessor
     assert smarty.inlinePatterns is not inline.inlinePatterns
@@ -253,3 +261,16 @@ def test_a_first_render_converts_in_one_run_and_a_keystroke_alone(monkeypatch) -
     monkeypatch.setattr(incremental, "BATCH_MIN", 10**9)
     alone = IncrementalRenderer(site).render(RenderRequest(body, {}, 1, None, site))
     assert alone.full_html == first.full_html and runs == [60]
+
+
+def test_the_block_level_tag_list_stays_a_list_that_answers_in() -> None:
+    tags = MarkdownPipeline("jekyll").md.block_level_elements
+    assert isinstance(tags, list) and "div" in tags and "span" not in tags
+    tags.append("span")
+    assert "span" in tags
+    tags.remove("span")
+    assert "span" not in tags
+    tags += ["x-y"]
+    assert "x-y" in tags
+    tags[-1] = "x-z"
+    assert "x-z" in tags and "x-y" not in tags
