@@ -1,16 +1,28 @@
 """Preview rendering speed: full render, incremental re-render after a one-character
 edit inside a paragraph, and a typical 8 KB post. Prints numbers; not a test.
 
-Run: .venv/bin/python bench/bench_render.py [--edits N]
+Also the first full render of the window benchmark's posts (bench_ui.make_site:
+an 8 KB and a 205 KB Jekyll post with code fences and tables), built the way
+the window's render worker builds its request (Document, SiteInfo.discover,
+RenderOptions, a fresh IncrementalRenderer):
+- cold: a new Python process per run; "first render" is the render alone
+  (pipeline construction and first-use costs included), "with imports" adds
+  importing the render core and reading the post;
+- warm: a fresh renderer in a process that has rendered the post before.
+
+Run: .venv/bin/python bench/bench_render.py [--edits N] [--first-runs N]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -61,10 +73,71 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+#: One cold run, in a fresh process: prints the times as JSON.
+_COLD_CHILD = r"""
+import json, sys, time
+t0 = time.perf_counter()
+from pathlib import Path
+from editor.core.document import Document
+from editor.core.render import IncrementalRenderer, RenderOptions, RenderRequest, SiteInfo
+post = Path(sys.argv[1])
+doc = Document.from_bytes(post.read_bytes(), post)
+request = RenderRequest.from_snapshot(doc.snapshot(), SiteInfo.discover(post), RenderOptions())
+t1 = time.perf_counter()
+IncrementalRenderer(request.site, request.options).render(request)
+t2 = time.perf_counter()
+print(json.dumps({"render": t2 - t1, "total": t2 - t0}))
+"""
+
+
+def _request(post: Path):
+    from editor.core.document import Document
+    from editor.core.render import RenderOptions
+
+    doc = Document.from_bytes(post.read_bytes(), post)
+    return RenderRequest.from_snapshot(doc.snapshot(), SiteInfo.discover(post), RenderOptions())
+
+
+def first_render(runs: int) -> None:
+    from bench.bench_ui import make_site
+
+    root = Path(__file__).resolve().parents[1]
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        posts = make_site(Path(tmp) / "site")
+        for label, post in posts.items():
+            body = post.read_text(encoding="utf-8")
+            fences, tables = body.count("```") // 2, body.count("|---|")
+            cold = []
+            for _ in range(runs):
+                out = subprocess.run([sys.executable, "-c", _COLD_CHILD, str(post)], cwd=root, check=True,
+                                     capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(root)})
+                cold.append(json.loads(out.stdout))
+            request = _request(post)
+            IncrementalRenderer(request.site, request.options).render(request)
+            warm, warm_cpu = [], []
+            for _ in range(runs):
+                t, c = time.perf_counter(), time.process_time()
+                IncrementalRenderer(request.site, request.options).render(request)
+                warm.append((time.perf_counter() - t) * 1000)
+                warm_cpu.append((time.process_time() - c) * 1000)
+            render = [r["render"] * 1000 for r in cold]
+            total = [r["total"] * 1000 for r in cold]
+            print(f"first full render, {label} post ({fences} fences, {tables} tables), n={runs}: "
+                  f"cold process: first render median {statistics.median(render):.0f} ms "
+                  f"(min {min(render):.0f}), with imports {statistics.median(total):.0f} ms; "
+                  f"warm: median {statistics.median(warm):.0f} ms (min {min(warm):.0f}, "
+                  f"cpu median {statistics.median(warm_cpu):.0f})")
+    print(f"(load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after; "
+          f"os.cpu_count()={os.cpu_count()})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--edits", type=int, default=60)
     ap.add_argument("--full-runs", type=int, default=5)
+    ap.add_argument("--first-runs", type=int, default=7,
+                    help="runs of the first-render figure (0: skip it)")
     args = ap.parse_args()
     site = SiteInfo(generator="jekyll")
     fm = {"title": "벤치마크", "tags": ["bench"]}
@@ -114,6 +187,9 @@ def main() -> None:
         small_times.append((time.perf_counter() - t) * 1000)
     print(f"full render {len(small.encode()) / 1000:.0f} KB post (fresh renderer): "
           f"median {statistics.median(small_times):.1f} ms, p95 {pct(small_times, 95):.1f} ms (n=20)")
+
+    if args.first_runs:
+        first_render(args.first_runs)
 
 
 if __name__ == "__main__":
