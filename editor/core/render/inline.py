@@ -108,8 +108,10 @@ class TriggeredInlineProcessor(InlineProcessor):
         self._patterns: list = []
         self._needs: list[tuple[str, ...] | None] = []
         self._rest: list[re.Pattern | None] = []
-        #: Texts handled (for tests: proves the hook is still called).
+        #: Texts handled (for tests: proves the hook is still called), and
+        #: trees left alone because no text could match.
         self.handled = 0
+        self.skipped = 0
 
     def run(self, tree, ancestors=None):
         # The registry, sorted, as a list (its own `[i]` sorts and looks up by
@@ -123,6 +125,19 @@ class TriggeredInlineProcessor(InlineProcessor):
             # (None when one of them has to be tried anyway): most texts need
             # one search, not a test per pattern.
             self._rest = [_any_of(self._needs[i:]) for i in range(len(patterns))] + [None]
+        rest = self._rest[0]
+        if rest is not None:
+            # No text in the tree can match any pattern: the walk would change
+            # nothing (each text comes out as it went in). Smarty's pass over
+            # a Korean post is mostly this.
+            search = rest.search
+            for el in tree.iter():
+                text, tail = el.text, el.tail
+                if (text and search(text)) or (tail and search(tail)):
+                    break
+            else:
+                self.skipped += 1
+                return tree
         return super().run(tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:

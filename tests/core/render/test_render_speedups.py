@@ -80,6 +80,9 @@ def test_the_pipeline_uses_the_triggered_processors_in_the_same_order(generator:
     # The overridden per-text hook is what Python-Markdown calls (a release
     # that renames `__handleInline` would make this 0).
     assert inline.handled > 0 and smarty.handled > 0
+    before = (inline.skipped, smarty.skipped)
+    fast.convert("*only emphasis*, no quotes or dashes")
+    assert (inline.skipped, smarty.skipped) == (before[0], before[1] + 1)
     if generator == "hugo":  # magiclink's patterns are known too (not always tried)
         assert all(need is not None for need in inline._needs)
 
