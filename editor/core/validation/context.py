@@ -130,14 +130,19 @@ class ValidationContext:
         """A cache named `name` for answers that depend only on this context's facts
         ("is /assets/a.png in the site?"): 10,000 posts ask about the same few hundred
         images and pages. Emptied if a fact is replaced after building."""
-        facts = (id(self.files), id(self.dirs), id(self.slugs), id(self.post_names),
-                 id(self.schema), self.root, self.generator, self.baseurl)
-        if self._memo.get(None) != facts:
-            self._memo.clear()
-            self._memo[None] = facts
-        cache = self._memo.get(name)
+        memo = self._memo
+        held = memo.get(None)
+        # The facts themselves, compared by identity first: 10,000 posts ask ~6 times each.
+        if held is None or held[0] is not self.files or held[1] is not self.dirs \
+                or held[2] is not self.slugs or held[3] is not self.post_names \
+                or held[4] is not self.schema or held[5:] != (self.root, self.generator,
+                                                              self.baseurl):
+            memo.clear()
+            memo[None] = (self.files, self.dirs, self.slugs, self.post_names, self.schema,
+                          self.root, self.generator, self.baseurl)
+        cache = memo.get(name)
         if cache is None:
-            cache = self._memo[name] = {}
+            cache = memo[name] = {}
         return cache
 
     def exists(self, relpath: str) -> bool:

@@ -45,9 +45,21 @@ def run_checks_many(posts: list[PostView], ctx: ValidationContext,
     `after_each(done, total)` is called after each check."""
     found: list[list[Diagnostic]] = [[] for _ in posts]
     checks = _checks_to_run(ctx, site_wide)
+    configured = bool(ctx.config.rules)
     for n, chk in enumerate(checks, 1):
-        for post, out in zip(posts, found):
-            _run_check(chk, post, ctx, out)
+        if configured:
+            for post, out in zip(posts, found):
+                _run_check(chk, post, ctx, out)
+        else:
+            # `_run_check` without a config to apply, inline: this loop runs once per
+            # check and post (160,000 times for 10,000 posts).
+            run = chk.run
+            for post, out in zip(posts, found):
+                try:
+                    for diag in run(post, ctx):
+                        out.append(diag)
+                except Exception as exc:  # noqa: BLE001 - as in _run_check
+                    out.append(_internal_error(chk, exc))
         if after_each:
             after_each(n, len(checks))
     return [d for post, out in zip(posts, found) for d in _finished(post, out)]
@@ -75,12 +87,17 @@ def _run_check(chk, post: PostView, ctx: ValidationContext, found: list[Diagnost
                     diag = diag.with_severity(setting.severity)
             found.append(diag)
     except Exception as exc:  # noqa: BLE001 - exactly the point: contain any rule bug
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        found.append(Diagnostic(
-            WARNING, INTERNAL_ERROR,
-            f"the {'/'.join(chk.rules)} check failed on this post "
-            f"({type(exc).__name__}: {exc} at {Path(where.filename).name}:{where.lineno}); "
-            f"the other rules ran", 1, 1))
+        found.append(_internal_error(chk, exc))
+
+
+def _internal_error(chk, exc: Exception) -> Diagnostic:
+    """What a check that raised `exc` on a post reports instead (the other rules run)."""
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    return Diagnostic(
+        WARNING, INTERNAL_ERROR,
+        f"the {'/'.join(chk.rules)} check failed on this post "
+        f"({type(exc).__name__}: {exc} at {Path(where.filename).name}:{where.lineno}); "
+        f"the other rules ran", 1, 1)
 
 
 def _finished(post: PostView, found: list[Diagnostic]) -> list[Diagnostic]:
