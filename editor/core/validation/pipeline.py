@@ -274,10 +274,14 @@ def validate_site(site: Any, files: list[str], jobs: int,
             # instead of waiting here with the findings ready.
             _reap_later(workers)
         else:
+            # The run is over and what the workers hold is of no use. Closing the pipes
+            # does not stop them: a forked worker holds copies of this process's ends,
+            # so it would wait on (a dead worker made the run wait 5 s for a join to time out).
             for proc in workers:
-                proc.join(timeout=5)
                 if proc.is_alive():
                     proc.terminate()
+            for proc in workers:
+                proc.join(timeout=5)
 
 
 def _reap_later(workers: list) -> None:

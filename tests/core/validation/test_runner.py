@@ -354,3 +354,38 @@ def test_a_files_folder_is_dirname_of_abspath():
     check()
     for path in ("/x.md", "/site/_posts/2021-05-10-a.md", "rel/a.md", "/a//b.md", "/a/./b.md"):
         assert _folder_of(path) == os.path.dirname(os.path.abspath(path))
+
+
+def test_a_worker_that_dies_stops_the_run_at_once(jekyll):
+    """The other worker is stopped, not waited for: the error comes in well under the
+    5 s a join on it would take (a forked worker holds this process's pipe ends too).
+    Run in a fresh interpreter: with Qt loaded (pytest-qt) workers are not forked, and
+    the dying reader is patched in before the fork."""
+    import subprocess
+    import sys
+
+    paths = [str(jekyll.write(f"_posts/2021-05-{1 + i % 28:02d}-p{i}.md", post()))
+             for i in range(200)]
+    script = f"""
+import os, sys, time
+from editor.core.site import Site
+from editor.core.validation import pipeline
+paths = {paths!r}
+assert pipeline.process_context().get_start_method() == "fork"
+read = pipeline._read_bytes
+def dies_on_the_last(path):
+    if path == paths[-1]:
+        os._exit(1)  # as if killed: no reply, its pipe ends
+    return read(path)
+pipeline._read_bytes = dies_on_the_last
+start = time.monotonic()
+try:
+    pipeline.validate_site(Site.discover(paths[0]), paths, jobs=2)
+except pipeline.WorkerLost:
+    print(f"lost after {{time.monotonic() - start:.2f}}")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, cwd=Path(__file__).resolve().parents[3])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("lost after ")
+    assert float(done.stdout.split()[-1]) < 4
