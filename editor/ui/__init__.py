@@ -18,9 +18,10 @@ def prepare_environment() -> None:
     the QApplication is created (what importing QtWebEngineWidgets first
     would do, without its 0.15 s import before the first paint).
     """
-    from editor.ui.qt_compat import immortalize_singletons
+    from editor.ui.qt_compat import immortalize_singletons, quiet_feature_hook
 
     immortalize_singletons()  # PySide6 6.12 on Python 3.11: see qt_compat
+    quiet_feature_hook()  # PySide6's import hook keeps every module's source
     from editor.ui import engine_env
 
     engine_env.configure()
