@@ -45,10 +45,11 @@ def documents(draw):
         if draw(st.booleans()):
             lines.append(f"# {draw(st.sampled_from(['주석', 'comment', '注釈']))}")
         if isinstance(value, (list, dict)) and value and draw(st.booleans()):
-            from editor.core.yaml_emit import Style, emit_entry
+            from editor.core.yaml_emit import Style, emit_entry, emit_key
             style = Style(seq_offset=draw(st.sampled_from([0, 2])), flow_lists=False)
-            lines.extend(emit_entry(key if key.isidentifier() else json.dumps(key, ensure_ascii=False),
-                                    value, style, 0))
+            # Plain where YAML reads the key back as the same string (not
+            # `no:`, which YAML 1.1 reads as False), quoted otherwise.
+            lines.extend(emit_entry(emit_key(key, style), value, style, 0))
         elif isinstance(value, (list, dict)):
             from editor.core.yaml_emit import Style, emit_flow
             lines.append(f"{json.dumps(key, ensure_ascii=False)}: {emit_flow(value, Style())}")
