@@ -28,8 +28,12 @@ system-deps:
 run: system-deps $(STAMP) bytecode
 	bash packaging/run-app.sh $(PY) $(SITE)
 
+# Property tests run a fixed set of examples here (reproducible gate);
+# `make test HYPOTHESIS_PROFILE=explore` searches afresh with more examples.
+HYPOTHESIS_PROFILE ?= ci
+
 test: system-deps $(STAMP)
-	QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS="--disable-gpu" \
+	QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS="--disable-gpu" HYPOTHESIS_PROFILE=$(HYPOTHESIS_PROFILE) \
 		$(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadfile tests
 
 # Benchmarks print numbers (medians, with the machine's size); the window's own

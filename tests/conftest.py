@@ -15,6 +15,15 @@ from editor.ui import engine_env  # noqa: E402 - no Qt in this module
 
 engine_env.configure()
 
+# Property tests: `make test` (the CI gate) runs the same examples every time,
+# so a red run is reproducible and never comes from an unrelated change's
+# luck; HYPOTHESIS_PROFILE=explore (or default) searches afresh each run.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("explore", max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
 try:  # The core tests must run even where Qt cannot load.
     import PySide6.QtWebEngineWidgets  # noqa: F401
 except ImportError:  # pragma: no cover - no Qt on this machine
@@ -22,9 +31,10 @@ except ImportError:  # pragma: no cover - no Qt on this machine
 else:
     # PySide6 6.12 on Python 3.11 loses references to None/True/False on every
     # call; without this the test process aborts ("none_dealloc"). See qt_compat.
-    from editor.ui.qt_compat import immortalize_singletons
+    from editor.ui.qt_compat import immortalize_singletons, quiet_feature_hook
 
     immortalize_singletons()
+    quiet_feature_hook()  # PySide6's import hook would keep every module's source
 
 
 def pytest_sessionfinish(session, exitstatus):
