@@ -216,43 +216,25 @@ def _wire_preview(window: MainWindow, session, editor, settings) -> None:
 
     Two slow things happen here and they don't need each other until the
     first patch: Chromium starting (its processes, the page shell) and the
-    post's first full render (~0.2 s of cold imports and compiled patterns,
-    then the post itself: most of a second for a 200 KB post). So the render
-    worker starts on the post at once, importing the render core on its own
-    thread, while this thread creates the web view; the view is attached
-    once the worker has the render core loaded (the page shell comes from it),
-    polling so that the event loop keeps running meanwhile (the writer may
-    already be typing). The first patch waits in the controller until the
-    shell has loaded.
+    post's first full render (cold imports and compiled patterns, then the
+    post). Chromium goes first: the page shell needs only the light part of
+    the render core (editor.core.render is lazy), and once it is loading,
+    Chromium works in its own threads and processes. The render worker then
+    imports the Markdown pipeline and renders on its own thread; its first
+    patch waits in the controller until the shell has loaded. The event loop
+    runs meanwhile (the writer may already be typing).
     """
     from editor.ui.preview_controller import PreviewController
 
-    controller = PreviewController(session, editor, colors_for(settings.get("theme")).name, window)
-    controller.update()  # the first render starts now, in the worker
     try:
         from editor.ui.preview_view import PreviewView
     except ImportError:  # QtWebEngine is not available: no preview pane
-        controller.renderer.shutdown()
         window.preview_controller = None
         return
+    controller = PreviewController(session, editor, colors_for(settings.get("theme")).name, window)
     window.preview_controller = controller
     window.closed.connect(controller.renderer.shutdown)
     QApplication.instance().aboutToQuit.connect(controller.renderer.shutdown)
     view = PreviewView()
-
-    def attach_when_loaded() -> None:
-        if not controller.renderer.core_loaded.is_set():
-            single_shot(10, attach_when_loaded, window)
-            return
-        try:
-            import editor.core.render  # noqa: F401 - loaded by the worker: free here
-        except ImportError:  # the render core is not available: no preview pane
-            controller.renderer.shutdown()
-            window.preview_controller = None
-            return
-        window.install_preview(view)  # `previewInstalled` subscribers find the controller
-        controller.attach(view)
-
-    attach_when_loaded()
-
-
+    window.install_preview(view)  # `previewInstalled` subscribers find the controller
+    controller.attach(view)  # loads the shell, then starts the first render

@@ -1,15 +1,16 @@
 """Keeps the preview showing the document: snapshot → render worker → patch.
 
-Owns the RenderController. Start-up (app.py) creates this controller right
-after the window's first paint and calls `update()` at once: the first full
-render runs in the worker while Chromium starts, before the PreviewView
-exists. `attach(view)` follows; the page shell loads, and results that
-arrived before it had loaded are applied in order. Every later change is sent
-as it comes (the controller keeps one job in flight).
+Owns the RenderController. Start-up (app.py) creates this controller and the
+view right after the window's first paint; `attach(view)` loads the page
+shell and starts the first full render, which runs in the worker while
+Chromium loads the shell. Results that arrive before the shell has loaded
+wait and are applied in order (also when `update()` ran before any view was
+attached). Every later change is sent as it comes (one job in flight).
 
-This module imports only Qt: the render core is imported by the worker
-thread (requests are built there too), and here only once the worker has
-loaded it (`attach` and later), so the first paint never waits for it.
+This module imports only Qt and the light part of the render core (the page
+shell, SiteInfo): the Markdown pipeline is imported by the worker thread, and
+requests are built there too, so neither the first paint nor the shell's
+load waits for it.
 
 Also carries scroll sync between the editor and the preview, in both
 directions, without echo: a scroll we caused on one side is not sent back.
@@ -70,8 +71,7 @@ class PreviewController(QObject):
     # -- inputs -----------------------------------------------------------------
 
     def attach(self, view) -> None:
-        """Show the preview in `view`. Call once the render core is loaded
-        (`renderer.core_loaded`): the page shell comes from it."""
+        """Show the preview in `view`: load the page shell, render into it."""
         from editor.core.render import SiteInfo
 
         self.view = view
@@ -110,24 +110,26 @@ class PreviewController(QObject):
         return QUrl.fromLocalFile(str(folder) + "/")
 
     def load_shell(self) -> None:
-        from editor.core.render import RenderOptions, page_shell
+        from editor.core.render import RenderOptions, page_shell  # the light part of the core
 
         if self.view is None:
             return
         self._base = self._base_url()
         self._shell_loads += 1
-        if self._shell_loads == 1 and (self.renderer.busy or self._early):
-            # The first page: its first render was started before the view
-            # existed (fresh, tagged with this generation) and is running or
-            # waiting in `_early`; starting over would render it twice.
-            pass
-        else:
+        # The first page's first render may have started before the view
+        # existed (fresh, tagged with this generation), running or waiting
+        # in `_early`: starting over would render it twice.
+        started = self._shell_loads == 1 and (self.renderer.busy or bool(self._early))
+        if not started:
             self._page_gen += 1
             self._early = []
             self.renderer.reset()
-            self.update()
         options = RenderOptions(theme="dark" if self._theme == "dark" else "light")
+        # The shell first: Chromium then loads it in its own threads and
+        # processes while the worker renders (and imports the pipeline).
         self.view.load_shell(page_shell(options), self._base)
+        if not started:
+            self.update()
 
     def _reload_if_base_changed(self) -> None:
         # Relative image paths resolve against the base URL: a post in another

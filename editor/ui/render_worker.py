@@ -9,17 +9,14 @@ the state dirty, and the newest snapshot is sent when the worker is done
 in-flight rule already coalesces a burst of keystrokes, and the first key of a
 burst is rendered at once, which is what keeps keystroke→preview latency low.
 
-The controller is created before the preview's web view exists (app.py starts
-the first render right after the window's first paint, while Chromium starts):
-so this module imports only Qt, and the render core is imported by the worker
-thread, on its first job. That job's request may be a callable, built in the
-worker too (finding the site's config needs the render core). `core_loaded`
-tells the GUI thread when it may import the render core without waiting.
+This module imports only Qt: the render core's Markdown pipeline is imported
+by the worker thread, on its first job, so the GUI thread never waits for it
+(app.py has Chromium load the page shell meanwhile). A job's request may be a
+callable, built in the worker too.
 """
 
 from __future__ import annotations
 
-import threading
 import time
 from typing import TYPE_CHECKING, Callable, Union
 
@@ -42,19 +39,15 @@ class _Worker(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._renderer: IncrementalRenderer | None = None
-        #: Set once the worker has imported the render core (or failed to).
-        self.core_loaded = threading.Event()
 
     @Slot(int, object, bool)
     def render(self, revision: int, job: Job, fresh: bool) -> None:
         start = time.perf_counter()
         try:
-            try:
-                # Imported here, in this thread: the GUI thread stays free
-                # (a cold import is ~0.2 s of Markdown, Pygments and nh3).
-                from editor.core.render import IncrementalRenderer
-            finally:
-                self.core_loaded.set()
+            # Imported here, in this thread: the GUI thread stays free (a cold
+            # import is ~0.2 s of Markdown, Pygments and nh3).
+            from editor.core.render import IncrementalRenderer
+
             request = job() if callable(job) else job
             if fresh or self._renderer is None:
                 # A new page was loaded: the renderer must resend every block.
@@ -89,12 +82,6 @@ class RenderController(QObject):
         self._fresh = True
         #: Seconds the last render took in the worker (for the bench / status).
         self.last_seconds = 0.0
-
-    @property
-    def core_loaded(self) -> threading.Event:
-        """Set when the worker has imported the render core (after its first
-        job starts); importing it on the GUI thread then costs nothing."""
-        return self._worker.core_loaded
 
     def submit(self, revision: int, request: Job, tag: object = None) -> None:
         """Render `request` (made from an immutable snapshot) as soon as possible.

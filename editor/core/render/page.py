@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .highlight_css import highlight_css
-from .incremental import IncrementalRenderer
 from .model import RenderOptions, RenderRequest
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -83,6 +82,8 @@ def _lang(front_matter: Mapping[str, Any], body: str) -> str:
 
 def render_page(request: RenderRequest) -> str:
     """A complete standalone document: header + body, CSS inlined, no scripts."""
+    from .incremental import IncrementalRenderer  # the pipeline: not needed by page_shell
+
     result = IncrementalRenderer(request.site, request.options).render(request)
     options = request.options
     title = request.front_matter.get("title") or (request.post_path.name if request.post_path else "Preview")
