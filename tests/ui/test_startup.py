@@ -46,3 +46,9 @@ def test_long_post_preview_shows_all_of_it(qtbot, settings, tmp_path):
     finally:
         win.close()
         win.deleteLater()
+
+
+def test_the_ui_thread_waits_at_most_a_millisecond_for_the_workers_gil(window):
+    import sys
+
+    assert sys.getswitchinterval() <= 0.001
