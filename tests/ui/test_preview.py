@@ -21,6 +21,19 @@ def wait_preview(qtbot, window):
     return window.preview
 
 
+def type_at_end_and_wait(qtbot, window, text):
+    """Type `text` at the end of the body; return once the preview shows it."""
+    editor = window.body_editor
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    type_text(qtbot, editor, text)
+    window.session.flush()  # the editor pushes text on the next idle turn; don't race it
+    revision = window.session.document.revision
+    qtbot.waitUntil(lambda: window.preview.shown_revision >= revision, timeout=5000)
+
+
 def test_preview_shows_post_and_follows_typing_without_reload(window, qtbot):
     view = wait_preview(qtbot, window)
     assert view.objectName() == "preview" and view.accessibleName() == "preview"
@@ -29,15 +42,7 @@ def test_preview_shows_post_and_follows_typing_without_reload(window, qtbot):
     view.loadStarted.connect(lambda: loads.append(1))
     js(qtbot, view, "window.__marker = 42")  # survives only if the page is never reloaded
 
-    editor = window.body_editor
-    editor.setFocus()
-    cursor = editor.textCursor()
-    cursor.movePosition(cursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    type_text(qtbot, editor, "\n## New section\n\nTyped *here*.")
-    window.session.flush()  # the editor pushes text on the next idle turn; don't race it
-    revision = window.session.document.revision
-    qtbot.waitUntil(lambda: view.shown_revision >= revision, timeout=5000)
+    type_at_end_and_wait(qtbot, window, "\n## New section\n\nTyped *here*.")
     assert js(qtbot, view, "document.querySelector('#galley-body h2').textContent") == "New section"
     assert js(qtbot, view, "document.querySelector('#galley-body em').textContent") == "here"
     assert js(qtbot, view, "window.__marker") == 42
@@ -101,15 +106,7 @@ def test_blocks_off_screen_are_drawn_lazily_and_an_edited_block_at_once(window, 
     visibility = ("JSON.stringify([...document.querySelectorAll('#galley-body > .galley-block')]"
                   ".map(b => getComputedStyle(b).contentVisibility))")
     assert set(json.loads(js(qtbot, view, visibility))) == {"auto"}  # the first patch: every block lazy
-    editor = window.body_editor
-    editor.setFocus()
-    cursor = editor.textCursor()
-    cursor.movePosition(cursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    type_text(qtbot, editor, "x")
-    window.session.flush()
-    revision = window.session.document.revision
-    qtbot.waitUntil(lambda: view.shown_revision >= revision, timeout=5000)
+    type_at_end_and_wait(qtbot, window, "x")
     after = json.loads(js(qtbot, view, visibility))
     assert after[-1] == "visible" and after[0] == "auto"  # the edited block only
 
