@@ -13,7 +13,7 @@ set of keys changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from editor.ui.field_widgets import FieldWidget, make_field_widget, type_of_value

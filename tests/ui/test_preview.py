@@ -2,8 +2,6 @@
 
 import json
 
-from PySide6.QtCore import Qt
-
 from tests.ui.conftest import type_text
 
 

@@ -11,7 +11,6 @@ most others gets a warning, never an error.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import os
 import re
 import tomllib
