@@ -20,6 +20,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from .light_imports import defer_urllib_request
+
+defer_urllib_request()  # before any submodule imports pymdownx
+
 _HOMES = {
     "IncrementalRenderer": ".incremental", "render_html": ".incremental",
     "Block": ".model", "Patch": ".model", "RenderOptions": ".model", "RenderRequest": ".model",
