@@ -19,7 +19,6 @@ Why these choices:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -27,6 +26,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from editor.core.hashing import sha256_hex
 
 _SUFFIX = ".recovery"
 _MAGIC = "galley-recovery-1"
@@ -58,7 +59,7 @@ class RecoveryEntry:
 def entry_name(post_path: str | os.PathLike[str]) -> str:
     """The store's file name for a post: a hash of its absolute path."""
     absolute = os.path.abspath(os.fspath(post_path))
-    return hashlib.sha256(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:32] + _SUFFIX
+    return sha256_hex(absolute.encode("utf-8", "surrogatepass"))[:32] + _SUFFIX
 
 
 def _fingerprint_fields(fp: Any) -> dict[str, Any] | None:

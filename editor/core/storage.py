@@ -25,13 +25,13 @@ fault (e.g. `OSError(ENOSPC)` from `write`) at an exact step.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
-import secrets
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
+
+from editor.core.hashing import sha256_hex, token_hex
 
 from editor.core.errors import DecodeError
 
@@ -101,7 +101,7 @@ class Fingerprint:
 
     @classmethod
     def of_bytes(cls, data: bytes, mtime_ns: int = 0) -> "Fingerprint":
-        return cls(len(data), mtime_ns, hashlib.sha256(data).hexdigest())
+        return cls(len(data), mtime_ns, sha256_hex(data))
 
     @classmethod
     def of_path(cls, path: PathLike) -> "Fingerprint | None":
@@ -156,7 +156,7 @@ def read_bytes(path: PathLike) -> tuple[bytes, Fingerprint]:
     except OSError as exc:
         raise _error(path, exc, "cannot read") from exc
     # Size from the bytes we hold (the file may have grown since fstat).
-    return data, Fingerprint(len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    return data, Fingerprint(len(data), info.st_mtime_ns, sha256_hex(data))
 
 
 def load(path: PathLike) -> "tuple[Document, Fingerprint]":
@@ -245,7 +245,7 @@ def save_bytes(
                 os.unlink(temp)
             except OSError:
                 pass
-    return Fingerprint(len(data), mtime_ns, hashlib.sha256(data).hexdigest())
+    return Fingerprint(len(data), mtime_ns, sha256_hex(data))
 
 
 def is_temp_file(path: PathLike) -> bool:
@@ -318,7 +318,7 @@ def _create_temp(folder: Path, name: str) -> tuple[int, str]:
     stem = os.fsencode(name)[:160].decode("utf-8", errors="ignore") or "post"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):
-        temp = os.path.join(folder, f".{stem}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+        temp = os.path.join(folder, f".{stem}.{token_hex(4)}{TEMP_SUFFIX}")
         try:
             # 0o666 minus the umask: what a new file would get from any editor.
             return _ops.open(temp, flags, 0o666), temp

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import html
 import re
-import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
+
+from editor.core.hashing import token_urlsafe
 
 from .highlight_css import highlight_css
 from .model import RenderOptions, RenderRequest
@@ -103,7 +104,7 @@ def render_page(request: RenderRequest) -> str:
 def page_shell(options: RenderOptions | None = None, lang: str = "") -> str:
     """The page the window loads once; content arrives by `galley.applyPatch`."""
     options = options or RenderOptions()
-    nonce = secrets.token_urlsafe(18)
+    nonce = token_urlsafe(18)
     script = f'<script nonce="{nonce}">\n{_resource("preview.js")}\n</script>'
     page = _fill(_resource("page.html"), {
         "LANG": lang,
