@@ -235,6 +235,9 @@ def _wire_preview(window: MainWindow, session, editor, settings) -> None:
     window.preview_controller = controller
     window.closed.connect(controller.renderer.shutdown)
     QApplication.instance().aboutToQuit.connect(controller.renderer.shutdown)
+    # A render that raised leaves the preview as it was: say why, for a while.
+    controller.renderer.failed.connect(
+        lambda exc: window.status.showMessage(f"Preview not updated: {type(exc).__name__}: {exc}", 15000))
     view = PreviewView()
     window.install_preview(view)  # `previewInstalled` subscribers find the controller
     controller.attach(view)  # loads the shell, then starts the first render

@@ -123,3 +123,21 @@ def test_dark_theme_reaches_editor_and_preview(window, qtbot):
     finally:
         window.actions.themes["light"].trigger()
     qtbot.waitUntil(lambda: js(qtbot, view, "document.documentElement.dataset.theme") == "light", timeout=5000)
+
+
+def test_a_render_that_raises_is_reported_in_the_status_bar(window, qtbot, monkeypatch):
+    from editor.core.render import incremental
+
+    view = wait_preview(qtbot, window)
+
+    def boom(self, request):
+        raise RuntimeError("renderer bug")
+
+    monkeypatch.setattr(incremental.IncrementalRenderer, "render", boom)
+    shown = view.shown_revision
+    window.body_editor.setFocus()
+    type_text(qtbot, window.body_editor, "x")
+    window.session.flush()
+    qtbot.waitUntil(lambda: "renderer bug" in window.status.currentMessage(), timeout=5000)
+    assert window.status.currentMessage() == "Preview not updated: RuntimeError: renderer bug"
+    assert view.shown_revision == shown  # the page keeps what it showed
