@@ -31,9 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-from editor.core.hashing import sha256_hex, token_hex
-
 from editor.core.errors import DecodeError
+from editor.core.hashing import sha256_hex, token_hex
 
 if TYPE_CHECKING:  # document imports encoding; keep storage importable alone
     from editor.core.document import Document

@@ -26,20 +26,30 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from editor.ui.render_worker import RenderController
 
 
+def _site_at(path: Path | None):
+    """The SiteInfo of the post at `path` (from its site's config; fast)."""
+    from editor.core.render import SiteInfo
+
+    try:
+        return SiteInfo.discover(path) if path is not None else SiteInfo()
+    except Exception:  # noqa: BLE001 - render without site facts
+        return SiteInfo()
+
+
+def _options(theme: str):
+    from editor.core.render import RenderOptions
+
+    return RenderOptions(theme="dark" if theme == "dark" else "light")
+
+
 def build_request(snapshot, path: Path | None, site, theme: str):
     """The render request for `snapshot` (runs in the render worker).
 
     `site` is the SiteInfo to render with; None: find it from `path` (the
     first render, before the window has loaded the site's context)."""
-    from editor.core.render import RenderOptions, RenderRequest, SiteInfo
+    from editor.core.render import RenderRequest
 
-    if site is None:
-        try:
-            site = SiteInfo.discover(path) if path is not None else SiteInfo()
-        except Exception:  # noqa: BLE001 - render without site facts
-            site = SiteInfo()
-    options = RenderOptions(theme="dark" if theme == "dark" else "light")
-    return RenderRequest.from_snapshot(snapshot, site, options)
+    return RenderRequest.from_snapshot(snapshot, site if site is not None else _site_at(path), _options(theme))
 
 
 class PreviewController(QObject):
@@ -72,16 +82,11 @@ class PreviewController(QObject):
 
     def attach(self, view) -> None:
         """Show the preview in `view`: load the page shell, render into it."""
-        from editor.core.render import SiteInfo
-
         self.view = view
         if self._site is None:
             # The site as the renderer needs it, now (fast): the full context
             # arrives later and, being equal, does not force a second render.
-            try:
-                self._site = SiteInfo.discover(self._session.path) if self._session.path else SiteInfo()
-            except Exception:  # noqa: BLE001 - render without site facts
-                self._site = SiteInfo()
+            self._site = _site_at(self._session.path)
         view.shellLoaded.connect(self._on_shell_loaded)
         view.topLineChanged.connect(self._preview_scrolled)
         view.patchApplied.connect(self.previewUpdated)
@@ -110,7 +115,7 @@ class PreviewController(QObject):
         return QUrl.fromLocalFile(str(folder) + "/")
 
     def load_shell(self) -> None:
-        from editor.core.render import RenderOptions, page_shell  # the light part of the core
+        from editor.core.render import page_shell  # the light part of the core
 
         if self.view is None:
             return
@@ -124,10 +129,9 @@ class PreviewController(QObject):
             self._page_gen += 1
             self._early = []
             self.renderer.reset()
-        options = RenderOptions(theme="dark" if self._theme == "dark" else "light")
         # The shell first: Chromium then loads it in its own threads and
         # processes while the worker renders (and imports the pipeline).
-        self.view.load_shell(page_shell(options), self._base)
+        self.view.load_shell(page_shell(_options(self._theme)), self._base)
         if not started:
             self.update()
 

@@ -184,10 +184,13 @@
     clearTimeout(settleTimer);
   }
 
-  if (window.ResizeObserver) new ResizeObserver(placePinned).observe(document.body);
-  window.addEventListener("scroll", function () {
+  // The view is not where the hold last put it: someone else scrolled.
+  function unpinIfScrolledByOthers() {
     if (pinned && Math.abs(window.scrollY - pinned.own) >= 1) unpin();
-  });
+  }
+
+  if (window.ResizeObserver) new ResizeObserver(placePinned).observe(document.body);
+  window.addEventListener("scroll", unpinIfScrolledByOthers);
   ["wheel", "mousedown", "keydown", "touchstart"].forEach(function (type) {
     window.addEventListener(type, unpin, { capture: true, passive: true });
   });
@@ -220,7 +223,7 @@
   // of it (scroll events arrive a frame late: a scroll that is not ours is
   // noticed here too).
   function topVisibleLine() {
-    if (pinned && Math.abs(window.scrollY - pinned.own) >= 1) unpin();
+    unpinIfScrolledByOthers();
     var measured = measuredTopLine();
     return pinned && Math.abs(measured - pinned.line) > 2 ? pinned.line : measured;
   }
