@@ -12,7 +12,7 @@ thread for every edited line, so it has to stay a few microseconds per line.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtCore import QRegularExpression as RX
 
 from editor.ui.theme import Colors, LIGHT
@@ -75,18 +75,50 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     # -- deferred colouring of long posts -------------------------------------
 
-    #: From this block number on, lines are only followed for their state
-    #: (fences) and not coloured yet; None when everything is coloured.
-    deferred_from: int | None = None
+    #: Lines before this block number are coloured; None when all are.
+    _defer_number: int | None = None
+    #: The same boundary once the text is there, as a cursor at the start of
+    #: the first waiting line, so it moves with the writer's edits above it.
+    _boundary: QTextCursor | None = None
+
+    @property
+    def deferred_from(self) -> int | None:
+        """The first line (block number) not coloured yet; None when all are."""
+        if self._boundary is not None:
+            return self._boundary.blockNumber()
+        return self._defer_number
 
     def defer_formatting_from(self, block_number: int | None) -> None:
         """Colour only the lines before `block_number` for now (None: all).
 
         Opening a 205 KB post coloured all its 3,700 lines before the first
-        paint (~0.1 s of the UI thread). Following only the fence state is a
-        few microseconds a line; the body editor colours the rest in small
-        slices after the window has painted (`format_deferred_slice`)."""
-        self.deferred_from = block_number
+        paint (~0.1 s of the UI thread). A waiting line costs only Qt's call
+        into `highlightBlock`; the body editor colours the rest in small
+        slices after the window has painted (`format_deferred_slice`), in
+        order, so each line starts from the state of the line above it.
+        Call `pin_deferral` once the text is in the document."""
+        self._defer_number = block_number
+        self._boundary = None
+
+    def pin_deferral(self) -> None:
+        """Turn the boundary into a cursor that follows edits: lines the writer
+        inserts or deletes above it must not shift uncoloured lines into the
+        coloured part (where no slice would reach them)."""
+        document = self.document()
+        if self._defer_number is None or document is None:
+            return
+        block = document.findBlockByNumber(self._defer_number)
+        if not block.isValid():
+            self.defer_formatting_from(None)
+            return
+        cursor = QTextCursor(block)
+        cursor.setKeepPositionOnInsert(True)  # text typed at the boundary waits too
+        self._boundary = cursor
+
+    def _waiting(self, block) -> bool:
+        if self._boundary is not None:
+            return block.position() >= self._boundary.position()
+        return self._defer_number is not None and block.blockNumber() >= self._defer_number
 
     def format_deferred_slice(self, count: int) -> bool:
         """Colour the next `count` deferred lines; False once none are left."""
@@ -95,7 +127,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if start is None or document is None:
             return False
         end = min(start + count, document.blockCount())
-        self.deferred_from = end if end < document.blockCount() else None
+        if end < document.blockCount():
+            self._defer_number = end
+            self.pin_deferral()
+        else:
+            self.defer_formatting_from(None)
         block = document.findBlockByNumber(start)
         for _ in range(end - start):
             if not block.isValid():
@@ -130,10 +166,15 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         return NORMAL, None, None
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+        if (self._defer_number is not None or self._boundary is not None) and self._waiting(self.currentBlock()):
+            # Not even its fence state: the slices colour lines in order, each
+            # from the state of the line before it, so the state is only
+            # needed once a slice gets here. Leaving it unset also stops
+            # Qt's "the state changed, do the next line too" chain at the
+            # first waiting line.
+            return
         state, kind, match = self._step(self.previousBlockState(), text)
         self.setCurrentBlockState(state)
-        if self.deferred_from is not None and self.currentBlock().blockNumber() >= self.deferred_from:
-            return
         if kind == "code":
             self.setFormat(0, len(text), self._code)
             return

@@ -194,3 +194,32 @@ def test_a_long_post_is_coloured_in_slices_and_ends_coloured_as_a_whole(window, 
     # the stretch that waited, so `**not bold**` inside them stays code.
     assert _formats(editor.document()) == _formats(reference)
     assert last_heading.block().layout().formats() != []
+
+
+def test_lines_deleted_above_the_waiting_part_are_still_coloured(window, qtbot):
+    """The boundary between coloured and waiting lines follows the writer's
+    edits: deleting lines above it moves waiting lines up, and they must be
+    coloured all the same (a boundary kept as a line number left them bare)."""
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    from editor.ui.markdown_highlighter import MarkdownHighlighter
+
+    section = "## 제목 {i}\n\n**강조** 와 `code`\n\n```python\nx = '**no**'\n```\n\n"
+    path = window.session.path
+    path.write_text("---\ntitle: 긴 글\n---\n" + "".join(section.format(i=i) for i in range(200)),
+                    encoding="utf-8")
+    editor = window.body_editor
+    assert window.open_path(path, ask=False)
+    assert editor.highlighter.deferred_from == editor.COLOUR_FIRST
+    # Before any slice has run: delete 50 lines near the top (a fence's
+    # opening line among them, so states below change too).
+    cursor = QTextCursor(editor.document().findBlockByNumber(10))
+    cursor.movePosition(QTextCursor.MoveOperation.Down, QTextCursor.MoveMode.KeepAnchor, 50)
+    cursor.removeSelectedText()
+    assert editor.highlighter.deferred_from == editor.COLOUR_FIRST - 50
+    qtbot.waitUntil(lambda: editor.highlighter.deferred_from is None, timeout=10000)
+
+    reference = QTextDocument()
+    reference.setPlainText(editor.toPlainText())
+    MarkdownHighlighter(reference, editor._colors).rehighlight()
+    assert _formats(editor.document()) == _formats(reference)
