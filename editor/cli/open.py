@@ -1,13 +1,14 @@
-"""`galley [PATH]`: open a post or a site folder.
+"""`galley [PATH]`: open a post or a site folder in the window.
 
-Starts the window when `editor.ui` provides `launch` or `main`; until then
-(or where Qt cannot load) it prints a short summary of the post or site, so
-`make run` shows something useful. The UI engineer replaces the body of
-`run_open` once the window exists.
+Where the window cannot start -- no screen to show it on, or no Qt on this
+machine -- it says why, prints a short summary of the post or site instead
+(so `galley PATH` over ssh still tells something useful) and exits 2. Qt
+itself would abort the process on a missing display, with a core dump.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,20 +19,29 @@ def run_open(argv: list[str]) -> int:
     if missing:
         print(f"{missing[0]}: error: no such file or folder", file=sys.stderr)
         return 1
-    entry = _ui_entry()
-    if entry is not None:
-        return int(entry(argv) or 0)
-    paths = argv or ["."]
-    return max(_summarise(Path(p)) for p in paths)
+    reason = _why_no_window(os.environ)
+    if reason is None:
+        from editor import ui
+
+        try:
+            return int(ui.main(argv) or 0)
+        except ImportError as exc:  # PySide6 missing or broken on this machine
+            if not (exc.name or "").startswith(("PySide6", "shiboken6")):
+                raise
+            reason = f"Qt could not be loaded ({exc})"
+    print(f"galley: cannot open the window: {reason}", file=sys.stderr)
+    for path in argv:
+        _summarise(Path(path))
+    return 2
 
 
-def _ui_entry():
-    try:
-        import editor.ui as ui
-    except ImportError:  # no window yet, or no Qt on this machine
+def _why_no_window(environ) -> str | None:
+    """Why Qt would find no screen here (None: it will find one)."""
+    if not sys.platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
         return None
-    # `main` runs the event loop; `launch` would return at once with the window.
-    return getattr(ui, "main", None)
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return "no display (neither DISPLAY nor WAYLAND_DISPLAY is set); run it in a desktop session or under xvfb-run"
 
 
 def _summarise(path: Path) -> int:
@@ -64,12 +74,8 @@ def _summarise_post(path: Path) -> int:
 
 
 def _summarise_site(path: Path) -> int:
-    try:
-        from editor.core.site import Site
-    except ImportError:
-        posts = sorted(p for p in path.rglob("*") if p.suffix in {".md", ".markdown"})
-        print(f"{path}: {len(posts)} Markdown files")
-        return 0
+    from editor.core.site import Site
+
     site = Site.discover(path)
     print(f"{site.root}: {site.generator} site, {len(site.post_files())} posts")
     return 0
