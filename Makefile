@@ -19,8 +19,17 @@ $(STAMP): pyproject.toml | $(PY)
 # app: an editable checkout otherwise compiles every module at every start
 # when PYTHONDONTWRITEBYTECODE is set (it is on some machines), ~0.25 s of
 # start-up measured here. Only changed files are recompiled.
+#
+# PySide6's own support code (shibokensupport: signatures, the feature
+# switch) ships as a zip inside libshiboken and is compiled from source at
+# every start, ~10 ms of it here. SBK_EMBED=0 is PySide's switch to unpack it
+# once into shiboken6/files.dir, which then loads from byte-code.
+SBK_FILES = $$($(PY) -c 'import os, shiboken6; print(os.path.dirname(shiboken6.__file__))')/files.dir
+
 bytecode: $(STAMP)
 	$(PY) -m compileall -q editor
+	@d=$(SBK_FILES); [ -d "$$d" ] || SBK_EMBED=0 $(PY) -c 'import shiboken6'; \
+		$(PY) -m compileall -q "$$d"
 
 system-deps:
 	bash packaging/system-deps.sh
