@@ -4,6 +4,12 @@ Run under a real X server (the numbers in issue 5 are taken on Xvfb):
 
     xvfb-run -a -s '-screen 0 1400x900x24' .venv/bin/python bench/bench_ui.py [--runs 3] [--post 205]
 
+--startup takes only the two start-up figures (quick, for many runs);
+--against OTHER_CHECKOUT alternates runs of another checkout's app with
+this one's (an A/B on the same machine); --settle drops the page cache
+first (root), since how the kernel holds the Qt libraries moves PSS by
+~80 MB (bench/page_cache.py; the line it prints says which state it found).
+
 The parent process generates the posts (Korean text, code fences, tables; see
 POSTS: the issue's 8 KB post, its 205 KB post with 70 fences and 70 tables,
 and the denser 205 KB post measured before), starts the real app for each in a child process
@@ -32,13 +38,12 @@ What each figure means:
 
 from __future__ import annotations
 
-import json
+# Only what the child needs before the app starts is imported here: the
+# child is this script too, and everything it imports before `launch` would
+# count as the app's start-up (json, random, statistics, subprocess and
+# QtTest together were ~20 ms of it). The rest is imported where it is used.
 import os
-import random
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -54,6 +59,8 @@ def generate(size: int, seed: int = 1, sections: int | None = None) -> str:
     list, a Python fence and a table each. With `sections`, each section is
     padded with Korean paragraphs so the post has that many (the issue's
     205 KB post has 70 code fences and 70 tables)."""
+    import random
+
     rnd = random.Random(seed)
     head = ('---\nlayout: post\ntitle: "벤치마크 글"\ndate: 2024-03-05 10:00:00 +0900\n'
             "categories: [개발]\ntags: [python, 벤치]\n---\n\n")
@@ -110,12 +117,13 @@ def caret_to_middle(editor) -> None:
     editor.setFocus()
 
 
-def child(path: str, out: str) -> None:
+def child(path: str, out: str, startup_only: bool = False) -> None:
     events: dict = {}
     from editor.ui import launch  # noqa: E402 - timed: part of start-up
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
+
+    QTest = None  # imported once the start-up figures are taken (see the imports above)
 
     class Watch(QObject):
         def __init__(self):
@@ -160,7 +168,7 @@ def child(path: str, out: str) -> None:
     def on_patch(revision):
         if state["phase"] == "load" and "preview_drawn" not in events:
             frame_then(lambda: (events.__setitem__("preview_drawn", time.monotonic()),
-                                QTimer.singleShot(300, start_typing)))
+                                QTimer.singleShot(300, start_typing if not startup_only else startup_done)))
         elif state["phase"] == "type" and revision >= state.get("want", 1 << 60):
             state["want"] = 1 << 60
             frame_then(lambda: (state["lat"].append(time.monotonic() - state["sent"]), next_key_later()))
@@ -172,7 +180,17 @@ def child(path: str, out: str) -> None:
 
     win.previewInstalled.connect(attach)
 
+    def startup_done():
+        import json
+
+        Path(out).write_text(json.dumps(events))
+        print("TYPED", flush=True)
+        print("READY", flush=True)
+
     def start_typing():
+        nonlocal QTest
+        from PySide6.QtTest import QTest
+
         state.update(phase="type", lat=[], draw=[], n=0)
         caret_to_middle(editor)
         send_key()
@@ -221,6 +239,8 @@ def child(path: str, out: str) -> None:
             events["keystroke_preview"] = state["lat"]
             events["keystroke_draw"] = state["draw"]
             events["render_worker_last_s"] = win.preview_controller.renderer.last_seconds
+            import json
+
             Path(out).write_text(json.dumps(events))
             print("TYPED", flush=True)  # the parent measures memory now...
             # ...and once more after a pause, when the page has collected.
@@ -257,12 +277,17 @@ def pss_tree(pid: int) -> float:
     return total / 1024
 
 
-def run_one(path: Path) -> dict:
+def run_one(path: Path, startup_only: bool = False, script: str = __file__) -> dict:
+    import json
+    import subprocess
+    import tempfile
+
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "events.json"
         env = dict(os.environ, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp)  # fresh settings, no recovery copies left behind
         start = time.monotonic()
-        proc = subprocess.Popen([sys.executable, __file__, "--child", str(path), str(out)],
+        proc = subprocess.Popen([sys.executable, script, "--child", str(path), str(out)]
+                                + (["--startup"] if startup_only else []),
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True,
                                 start_new_session=True)
         line = proc.stdout.readline()
@@ -280,7 +305,11 @@ def run_one(path: Path) -> dict:
 
 def summarise(runs: list[dict]) -> dict[str, float]:
     """One run's figures, in seconds or MB; medians over `runs` when there are several."""
+    import statistics
+
     def one(e: dict) -> dict[str, float]:
+        if "keystroke_preview" not in e:  # --startup
+            return {"mapped": e["mapped"] - e["start"], "drawn": e["preview_drawn"] - e["start"]}
         lat = sorted(e["keystroke_preview"])
         return {"mapped": e["mapped"] - e["start"], "drawn": e["preview_drawn"] - e["start"],
                 "key_preview": statistics.median(lat), "key_preview_p90": lat[int(len(lat) * .9)],
@@ -293,36 +322,71 @@ def summarise(runs: list[dict]) -> dict[str, float]:
 
 def main() -> None:
     import argparse
+    import tempfile
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=1, help="runs per post; figures are medians")
     parser.add_argument("--post", choices=("8", "205", "205-dense"), help="only this post")
+    parser.add_argument("--startup", action="store_true",
+                        help="only the two start-up figures (each run quits once the preview is drawn)")
+    parser.add_argument("--against", metavar="CHECKOUT",
+                        help="another checkout of Galley (e.g. a git worktree of main): its runs "
+                             "alternate with this one's, so both see the same machine")
+    parser.add_argument("--settle", action="store_true",
+                        help="drop the page cache first (root), then one warm-up start: the Qt "
+                             "libraries are then held as after a reboot, not as pip wrote them "
+                             "(see bench/page_cache.py: it changes PSS by ~80 MB)")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         sys.exit("run under X: xvfb-run -a -s '-screen 0 1400x900x24' python bench/bench_ui.py")
-    print(f"machine: {os.cpu_count()} CPUs, display {os.environ['DISPLAY']}, "
+    import page_cache
+
+    print(f"machine: {os.cpu_count()} CPUs, {_memory_gib():.0f} GiB, display {os.environ['DISPLAY']}, "
           f"load average {os.getloadavg()[0]:.1f} (other work on the machine inflates every figure)"
           + (f"; medians of {args.runs} runs" if args.runs > 1 else ""))
     with tempfile.TemporaryDirectory() as tmp:
         posts = make_site(Path(tmp) / "site")
+        if args.settle:
+            if not page_cache.settle():
+                sys.exit("--settle needs root (it writes /proc/sys/vm/drop_caches)")
+            run_one(next(iter(posts.values())), startup_only=True)  # reads the libraries back
+        print(page_cache.describe(page_cache.qt_libraries()))
         for label, path in posts.items():
             if args.post and label.replace(" KB", "").replace(" ", "-") != args.post:
                 continue
-            f = summarise([run_one(path) for _ in range(args.runs)])
-            print(f"\n== {label} post ({path.stat().st_size / 1024:.0f} KB)")
-            print(f"process start → first window mapped   {f['mapped']:.3f} s")
-            print(f"process start → preview fully drawn   {f['drawn']:.3f} s")
-            print(f"keystroke → preview updated (median)  {f['key_preview'] * 1000:.1f} ms"
-                  f"  (p90 {f['key_preview_p90'] * 1000:.1f}, n=40)")
-            print(f"keystroke → character drawn (median)  {f['key_draw'] * 1000:.1f} ms")
-            print(f"longest UI-thread stall while typing  {f['stall'] * 1000:.1f} ms"
-                  f"  (p99 gap {f['stall_p99'] * 1000:.1f} ms, {f['stalls']:.0f} gaps > 16 ms in 5 s)")
-            print(f"PSS of the process tree, post open    {f['pss']:.0f} MB"
-                  f"  (right after typing: {f['pss_typing']:.0f} MB)")
+            scripts = [__file__] + ([str(Path(args.against).resolve() / "bench" / "bench_ui.py")]
+                                    if args.against else [])
+            results: dict[str, list[dict]] = {s: [] for s in scripts}
+            for _ in range(args.runs):
+                for script in scripts:  # alternating: drift in the machine's load hits both
+                    results[script].append(run_one(path, args.startup, script))
+            for script in scripts:
+                f = summarise(results[script])
+                print(f"\n== {label} post ({path.stat().st_size / 1024:.0f} KB)"
+                      + (f", {Path(script).parents[1]}" if args.against else ""))
+                print(f"process start → first window mapped   {f['mapped']:.3f} s")
+                print(f"process start → preview fully drawn   {f['drawn']:.3f} s")
+                if not args.startup:
+                    print_rest(f)
+
+
+def _memory_gib() -> float:
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+
+
+def print_rest(f: dict[str, float]) -> None:
+    """The typing and memory figures of one post."""
+    print(f"keystroke → preview updated (median)  {f['key_preview'] * 1000:.1f} ms"
+          f"  (p90 {f['key_preview_p90'] * 1000:.1f}, n=40)")
+    print(f"keystroke → character drawn (median)  {f['key_draw'] * 1000:.1f} ms")
+    print(f"longest UI-thread stall while typing  {f['stall'] * 1000:.1f} ms"
+          f"  (p99 gap {f['stall_p99'] * 1000:.1f} ms, {f['stalls']:.0f} gaps > 16 ms in 5 s)")
+    print(f"PSS of the process tree, post open    {f['pss']:.0f} MB"
+          f"  (right after typing: {f['pss_typing']:.0f} MB)")
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child(sys.argv[2], sys.argv[3])
+        child(sys.argv[2], sys.argv[3], startup_only="--startup" in sys.argv[4:])
     else:
         main()
