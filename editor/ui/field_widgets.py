@@ -53,6 +53,16 @@ class FieldWidget(QWidget):
         raise NotImplementedError
 
 
+def show_text(edit: QLineEdit, text: str) -> None:
+    """Put a value from the file into a line edit, its beginning in view: Qt
+    leaves the caret at the end, which shows a long path or title by its tail
+    (`…ets/images/cover.png`). Not while the writer is typing in it."""
+    if edit.text() != text:
+        edit.setText(text)
+        if not edit.hasFocus():
+            edit.setCursorPosition(0)
+
+
 class LineField(FieldWidget):
     def __init__(self, key, parent=None):
         super().__init__(key, parent)
@@ -62,9 +72,7 @@ class LineField(FieldWidget):
         self.edit.textEdited.connect(self._emit)
 
     def _show(self, value):
-        text = "" if value is None else str(value)
-        if self.edit.text() != text:
-            self.edit.setText(text)
+        show_text(self.edit, "" if value is None else str(value))
 
 
 class TextField(FieldWidget):
@@ -244,7 +252,7 @@ class TagsField(FieldWidget):
         items = value.split() if isinstance(value, str) else [str(v) for v in (value or [])]
         text = ", ".join(items)
         if [p.strip() for p in self.edit.text().split(",") if p.strip()] != items:
-            self.edit.setText(text)
+            show_text(self.edit, text)
 
 
 class ImageField(FieldWidget):
@@ -275,8 +283,7 @@ class ImageField(FieldWidget):
 
     def _show(self, value):
         text = "" if value is None else str(value)
-        if self.edit.text() != text:
-            self.edit.setText(text)
+        show_text(self.edit, text)
         self._update_thumb(text)
 
     def local_file(self, text: str) -> Path | None:

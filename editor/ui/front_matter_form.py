@@ -121,8 +121,11 @@ class FrontMatterForm(QScrollArea):
             sub = QFormLayout(box)
             subfields = {f.name: f for f in getattr(field, "fields", ()) or ()}
             values = value if isinstance(value, dict) else {}
-            for key in list(subfields) + [k for k in values if k not in subfields]:
+            keys = list(subfields) + [k for k in values if k not in subfields]
+            for key in keys:
                 self._add(sub, path + (key,), subfields.get(key), values.get(key))
+            if not keys:  # an object the schema knows nothing inside, absent here: say so
+                sub.addRow(QLabel("Not set in this post: add it in Raw mode.", objectName="emptyObject"))
             form.addRow(label, box)
             return
         if isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):

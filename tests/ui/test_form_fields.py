@@ -114,3 +114,27 @@ def test_image_field_shows_thumbnail(window, post, qtbot):
     image._on_edited("/assets/missing.png")
     assert image.thumb.text() == "image not found"
     assert window.session.document.get("image") == "/assets/missing.png"
+
+
+def test_an_absent_object_field_says_it_is_not_set(window, post, qtbot):
+    # galley.toml names `cover` as an object with nothing known inside it, and
+    # this post has none: the form shows why its box is empty.
+    (post.parent.parent / "galley.toml").write_text(
+        '[fields.title]\ntype = "string"\n[fields.cover]\ntype = "object"\n', encoding="utf-8")
+    open_post(window, qtbot, post.parent / "2024-03-07-plain.md", "---\ntitle: 표지 없음\n---\n본문\n")
+    qtbot.waitUntil(lambda: field(window, "cover") is not None, timeout=10000)
+    note = field(window, "cover").findChild(object, "emptyObject")
+    assert note is not None and note.text().startswith("Not set in this post")
+    # With a value, the box shows the post's own keys instead of the note.
+    open_post(window, qtbot, post.parent / "2024-03-08-cover.md",
+              "---\ntitle: 표지 있음\ncover:\n  src: /img/a.png\n---\n본문\n")
+    qtbot.waitUntil(lambda: field(window, "cover.src") is not None, timeout=10000)
+    assert field(window, "cover").findChild(object, "emptyObject") is None
+
+
+def test_a_long_value_shows_its_beginning(window, post, qtbot):
+    long_title = "아주 긴 제목 " * 12
+    open_post(window, qtbot, post.parent / "2024-03-09-long.md", f"---\ntitle: {long_title.strip()}\n---\n본문\n")
+    edit = field(window, "title").edit
+    assert edit.text() == long_title.strip()
+    assert edit.cursorPosition() == 0  # Qt's default, the end, shows only the tail
