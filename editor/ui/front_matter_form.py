@@ -13,11 +13,14 @@ set of keys changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import html
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from editor.ui.field_widgets import FieldWidget, make_field_widget, type_of_value
 from editor.ui.qt_compat import emit
+from editor.ui.severity import COLORS, field_mark
 
 Path_ = tuple  # a key path, e.g. ("image", "alt")
 
@@ -63,11 +66,10 @@ class FrontMatterForm(QScrollArea):
             base = label.property("baseText")
             if key in marks:
                 severity, message = marks[key]
-                icon = {"error": "⛔", "warning": "⚠"}.get(severity, "ℹ")
-                label.setText(f"{base} {icon}")
+                label.setText(f"{html.escape(base)} {field_mark(severity)}")
                 label.setToolTip(message)
             else:
-                label.setText(base)
+                label.setText(html.escape(base))
                 label.setToolTip("")
 
     # -- building ------------------------------------------------------------------
@@ -83,8 +85,12 @@ class FrontMatterForm(QScrollArea):
         outer.setContentsMargins(8, 8, 8, 8)
         error = doc.front_matter_error
         if error is not None:
-            warn = QLabel(f"⛔ The front matter does not parse (line {error.line}): {error.message}\n"
-                          "Fix it in Raw mode.", wordWrap=True, objectName="frontMatterError")
+            warn = QLabel(f"The front matter does not parse (line {error.line}): {error.message}\n"
+                          "Fix it in Raw mode.", wordWrap=True, objectName="frontMatterError",
+                          textFormat=Qt.TextFormat.PlainText)
+            # (Qt style sheets draw no border from the `border-left` shorthand alone.)
+            warn.setStyleSheet("QLabel { border-width: 0 0 0 3px; border-style: solid; "
+                               f"border-color: {COLORS['error']}; padding-left: 6px; }}")
             outer.addWidget(warn)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -111,8 +117,11 @@ class FrontMatterForm(QScrollArea):
     def _add(self, form: QFormLayout, path: Path_, field, value) -> None:
         ftype = field.type if field is not None else type_of_value(value)
         name = path[-1]
-        label = QLabel(str(name) + (" *" if field is not None and field.required else ""))
-        label.setProperty("baseText", label.text())
+        base = str(name) + (" *" if field is not None and field.required else "")
+        # Rich text, always escaped: set_marks adds a coloured dot, and a key
+        # such as `<b>` must show as itself.
+        label = QLabel(html.escape(base), textFormat=Qt.TextFormat.RichText)
+        label.setProperty("baseText", base)
         if field is not None and field.description:
             label.setToolTip(field.description)
         self._labels[path] = label

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from editor.ui import severity as _severity
 from editor.ui.qt_compat import emit
 
-_ICONS = {"error": "⛔", "warning": "⚠", "info": "ℹ"}
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -62,11 +62,14 @@ class ProblemsPanel(QTreeWidget):
             message = getattr(d, "message", str(d))
             fix = getattr(d, "fix", None) or getattr(d, "suggestion", None)
             item = QTreeWidgetItem([
-                _ICONS.get(sev, "•"),
+                "",
                 f"{where}: {message}" if where else message,
                 str(getattr(d, "line", "") or ""),
                 str(getattr(d, "rule", "")),
             ])
+            item.setIcon(0, _severity.icon(sev))
+            item.setToolTip(0, sev)
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, sev)
             item.setData(0, Qt.ItemDataRole.UserRole, index)
             item.setToolTip(1, f"{message}\n{fix}" if fix and isinstance(fix, str) else message)
             self.addTopLevelItem(item)

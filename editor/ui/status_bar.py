@@ -53,4 +53,6 @@ class StatusBar(QStatusBar):
         self.position.setText(f"Ln {line}, Col {column}")
 
     def show_problem_counts(self, errors: int, warnings: int) -> None:
-        self.problems.setText(f"⛔ {errors}  ⚠ {warnings}" if errors or warnings else "")
+        from editor.ui.severity import counts_text
+
+        self.problems.setText(counts_text(errors, warnings))

@@ -1,0 +1,40 @@
+"""How a problem's severity is drawn: the style's own icons and colours.
+
+Not emoji: a machine without an emoji font (a bare Linux install, this
+project's CI) draws "⛔" as an empty box, so the problems panel, the form's
+field marks and the status bar use what the Qt style and the basic fonts
+always have.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QStyle
+
+_ICONS = {
+    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+#: Mark colours beside a form field (readable on the light and dark palettes).
+COLORS = {"error": "#d93025", "warning": "#e8a400", "info": "#3b82f6"}
+
+
+def icon(severity: str):
+    """The style's icon for `severity` ("error", "warning", "info")."""
+    return QApplication.style().standardIcon(_ICONS.get(severity, _ICONS["info"]))
+
+
+def field_mark(severity: str) -> str:
+    """Rich text to put after a field's label: a dot in the severity's colour."""
+    return f'<span style="color:{COLORS.get(severity, COLORS["info"])}">●</span>'
+
+
+def counts_text(errors: int, warnings: int) -> str:
+    """"2 errors · 1 warning" for the status bar ("" when there are none)."""
+    if not errors and not warnings:
+        return ""
+    return f"{_plural(errors, 'error')} · {_plural(warnings, 'warning')}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
