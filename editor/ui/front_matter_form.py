@@ -92,7 +92,7 @@ class FrontMatterForm(QScrollArea):
             warn.setStyleSheet("QLabel { border-width: 0 0 0 3px; border-style: solid; "
                                f"border-color: {COLORS['error']}; padding-left: 6px; }}")
             outer.addWidget(warn)
-        form = QFormLayout()
+        form = _form_layout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
         known = []
@@ -106,7 +106,7 @@ class FrontMatterForm(QScrollArea):
             others = []
         if others:
             box = QGroupBox("Other fields", objectName="otherFields")
-            other_form = QFormLayout(box)
+            other_form = _form_layout(box)
             for key in others:
                 self._add(other_form, (key,), None, data[key])
             outer.addWidget(box)
@@ -127,14 +127,15 @@ class FrontMatterForm(QScrollArea):
         self._labels[path] = label
         if ftype == "object" or isinstance(value, dict):
             box = QGroupBox(objectName="field:" + ".".join(map(str, path)))
-            sub = QFormLayout(box)
+            sub = _form_layout(box)
             subfields = {f.name: f for f in getattr(field, "fields", ()) or ()}
             values = value if isinstance(value, dict) else {}
             keys = list(subfields) + [k for k in values if k not in subfields]
             for key in keys:
                 self._add(sub, path + (key,), subfields.get(key), values.get(key))
             if not keys:  # an object the schema knows nothing inside, absent here: say so
-                sub.addRow(QLabel("Not set in this post: add it in Raw mode.", objectName="emptyObject"))
+                sub.addRow(QLabel("Not set in this post: add it in Raw mode.", objectName="emptyObject",
+                                  wordWrap=True))  # wrapped: it must not widen the form
             form.addRow(label, box)
             return
         if isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
@@ -175,6 +176,15 @@ class FrontMatterForm(QScrollArea):
             return
         for path, widget in self._widgets.items():
             widget.set_value(_get(data, path))
+
+
+def _form_layout(parent: QWidget | None = None) -> QFormLayout:
+    """Label beside field while they fit, the label above it once the pane is
+    narrower (the posts list beside a 1300 px window left the form 236 px for
+    a date field that needs 163 beside its label: it scrolled sideways)."""
+    form = QFormLayout(parent)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
 
 
 def _get(data, path):

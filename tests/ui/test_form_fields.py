@@ -138,3 +138,16 @@ def test_a_long_value_shows_its_beginning(window, post, qtbot):
     edit = field(window, "title").edit
     assert edit.text() == long_title.strip()
     assert edit.cursorPosition() == 0  # Qt's default, the end, shows only the tail
+
+
+def test_a_narrow_form_wraps_rows_instead_of_scrolling_sideways(window, post, qtbot):
+    form = window.form_panel.form
+    qtbot.waitUntil(lambda: field(window, "date") is not None, timeout=10000)
+    sizes = window.panes.sizes()
+    window.panes.setSizes([200, sizes[1] + sizes[0] - 200, sizes[2]])
+    qtbot.waitUntil(lambda: window.form_panel.width() <= 210)
+    # The date field needs ~160 px beside a label column (223 px in all,
+    # here): in 200 px its label goes above it, and nothing is cut off at
+    # the right (it scrolled 25 px sideways before).
+    qtbot.waitUntil(lambda: form.widget().width() <= form.viewport().width())
+    assert form.horizontalScrollBar().maximum() == 0
