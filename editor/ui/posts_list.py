@@ -45,6 +45,7 @@ class PostsList(QListWidget):
         super().__init__(parent)
         self.setObjectName("postsList")
         self.setAccessibleName("postsList")
+        self.setSpacing(3)  # two lines an item: title, then date and file; apart from the next
         self.itemActivated.connect(lambda item: emit(self.postChosen, item.data(Qt.ItemDataRole.UserRole)))
 
     def set_site(self, site) -> list:
@@ -52,9 +53,12 @@ class PostsList(QListWidget):
         self.clear()
         summaries = posts_newest_first(site)
         for s in summaries:
-            title = (s.front_matter or {}).get("title") or Path(s.path).stem
-            date = _sort_date(s)
-            item = QListWidgetItem(f"{title}\n{date:%Y-%m-%d} · {Path(s.path).name}")
+            front_matter = s.front_matter or {}
+            title = front_matter.get("title") or Path(s.path).stem
+            # A draft's date is only when it was last saved: say it is a draft.
+            draft = "_drafts" in Path(s.path).parts or front_matter.get("draft") is True
+            item = QListWidgetItem(f"{title}\n{'Draft · ' if draft else ''}{_sort_date(s):%Y-%m-%d}"
+                                   f" · {Path(s.path).name}")
             item.setData(Qt.ItemDataRole.UserRole, str(s.path))
             item.setToolTip(str(s.path))
             self.addItem(item)

@@ -82,8 +82,21 @@ def test_site_folder_opens_newest_post_and_lists_posts(qtbot, settings, post):
     assert win.session.path == post.resolve()
     assert win.posts_list.count() == 2
     assert "한국어 제목" in win.posts_list.item(0).text()
+    assert win.posts_list.item(1).text() == "Older\n2020-01-01 · 2020-01-01-older.md"
     win.posts_list.postChosen.emit(str(older))
     assert win.session.path == older.resolve()
+    win.close()
+
+
+def test_posts_list_marks_drafts(qtbot, settings, post):
+    drafts = post.parent.parent / "_drafts"
+    drafts.mkdir()
+    (drafts / "idea.md").write_text("---\ntitle: 아이디어\n---\n메모\n", encoding="utf-8")
+    win = launch([str(post.parent.parent)], settings=settings)
+    qtbot.waitExposed(win)
+    labels = [win.posts_list.item(i).text() for i in range(win.posts_list.count())]
+    assert any(t.startswith("아이디어\nDraft · ") and t.endswith(" · idea.md") for t in labels), labels
+    assert not any("Draft" in t for t in labels if not t.startswith("아이디어"))
     win.close()
 
 
