@@ -17,7 +17,8 @@ from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QCompleter, QDateEdit, QDateTimeEdit, QDoubleSpinBox, QFileDialog,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
+    QWidget,
 )
 from editor.ui.qt_compat import emit
 
@@ -83,6 +84,10 @@ class TextField(FieldWidget):
         self.edit = QPlainTextEdit()
         self.edit.setTabChangesFocus(True)
         self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 4 + 12)
+        # Fixed in height as a policy too: a text edit's own policy says
+        # "expanding", and the form then gave this row the space meant for
+        # the stretch below the fields (the box sat 40 px under its label).
+        self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         if markdown:
             self.edit.setPlaceholderText("Markdown")
         self._layout.addWidget(self.edit)

@@ -151,3 +151,16 @@ def test_a_narrow_form_wraps_rows_instead_of_scrolling_sideways(window, post, qt
     # the right (it scrolled 25 px sideways before).
     qtbot.waitUntil(lambda: form.widget().width() <= form.viewport().width())
     assert form.horizontalScrollBar().maximum() == 0
+
+
+def test_a_text_field_sits_beside_its_label_in_a_tall_window(window, post, qtbot):
+    open_post(window, qtbot, post.parent / "2024-03-10-excerpt.md",
+              "---\ntitle: 요약 있음\nexcerpt: 짧은 요약\n---\n본문\n")
+    window.resize(1300, 1000)  # more height than the fields need
+    excerpt = field(window, "excerpt")
+    label = window.form_panel.form._labels[("excerpt",)]
+    qtbot.waitUntil(lambda: window.form_panel.height() > 800)
+    # The row is as tall as the text box: the spare height goes below the
+    # fields, not into this row (it pushed the box ~40 px under its label).
+    qtbot.waitUntil(lambda: excerpt.height() == excerpt.edit.height())
+    assert abs(excerpt.mapToGlobal(excerpt.edit.pos()).y() - label.mapToGlobal(label.rect().topLeft()).y()) <= 6
