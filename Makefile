@@ -45,11 +45,12 @@ test: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS="--disable-gpu" HYPOTHESIS_PROFILE=$(HYPOTHESIS_PROFILE) \
 		$(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadfile tests
 
-# Benchmarks print numbers (medians, with the machine's size); the window's own
-# benchmark needs a screen, so it runs under Xvfb.
+# Benchmarks print numbers (medians, with the machine's size); the window
+# benchmarks need a screen, so they run under Xvfb. bench_peers.py skips the
+# peer editors that bench/install-peers.sh has not installed.
 bench: system-deps $(STAMP) bytecode
 	for b in bench/bench_*.py; do echo "== $$b"; \
-		case $$b in *bench_ui.py) xvfb-run -a -s '-screen 0 1400x900x24' $(PY) $$b ;; \
+		case $$b in *bench_ui.py|*bench_peers.py|*bench_floor.py) xvfb-run -a -s '-screen 0 1400x900x24' $(PY) $$b ;; \
 		*) $(PY) $$b ;; esac || exit 1; done
 
 clean:
