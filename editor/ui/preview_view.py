@@ -11,7 +11,8 @@ Scripts in the post are removed by the renderer's sanitizer and blocked by the
 page's CSP; our own code runs through runJavaScript, which CSP doesn't govern.
 
 Scroll sync goes through the blocks' `data-line-start/-end` attributes and the
-page script's `galley.scrollToLine` / `galley.topVisibleLine`.
+page script's `galley.scrollToLine` / `galley.scrollReport` (the top line, and whether it
+is where our own scrollToLine holds the view).
 """
 
 from __future__ import annotations
@@ -130,13 +131,18 @@ class PreviewView(QWebEngineView):
             self._page.runJavaScript(f"galley.scrollToLine({int(line)})", 0)
 
     def _on_scrolled(self, _pos) -> None:
-        self._page.runJavaScript("galley.topVisibleLine()", 0, js_callback(self._report_top_line))
+        self._page.runJavaScript("galley.scrollReport()", 0, js_callback(self._report_top_line))
 
-    def _report_top_line(self, line) -> None:
-        line = int(line or 0)
-        # A scroll that ends where our own scroll_to_line aimed is its echo:
-        # the editor is already there, and answering would make them fight.
-        if self._target_line is not None and abs(line - self._target_line) <= 2:
+    def _report_top_line(self, report) -> None:
+        try:
+            line, ours = json.loads(report)
+            line = int(line or 0)
+        except (TypeError, ValueError):  # not our page's answer (it is being replaced)
+            return
+        # Where our own scroll_to_line holds the view (the page says so: see
+        # scrollReport), or a scroll ending where it aimed, is its echo: the
+        # editor is already there, and answering would make them fight.
+        if ours or (self._target_line is not None and abs(line - self._target_line) <= 2):
             return
         self._target_line = None
         emit(self.topLineChanged, line)

@@ -228,7 +228,21 @@
     return pinned && Math.abs(measured - pinned.line) > 2 ? pinned.line : measured;
   }
 
+  // For the window's scroll sync: [the top line, whether the view is where
+  // our own scrollToLine holds it]. The window asks after each scroll event,
+  // and by the time the question runs, later scrollToLine calls may have
+  // run too (a held-down arrow key sends one per line): whether a position
+  // is ours can only be told here, not by comparing it with the window's
+  // latest target (that made the editor jump back to lines passed long
+  // before, the caret left off-screen).
+  // (JSON text: PySide6 6.12 hands a script's array result over as "".)
+  function scrollReport() {
+    var line = topVisibleLine();
+    return JSON.stringify([line, pinned !== null]);
+  }
+
   function setTheme(name) { document.documentElement.dataset.theme = name === "dark" ? "dark" : "light"; }
 
-  window.galley = { applyPatch: applyPatch, setTheme: setTheme, scrollToLine: scrollToLine, topVisibleLine: topVisibleLine };
+  window.galley = { applyPatch: applyPatch, setTheme: setTheme, scrollToLine: scrollToLine,
+                    topVisibleLine: topVisibleLine, scrollReport: scrollReport };
 })();

@@ -141,3 +141,34 @@ def test_a_render_that_raises_is_reported_in_the_status_bar(window, qtbot, monke
     qtbot.waitUntil(lambda: "renderer bug" in window.status.currentMessage(), timeout=5000)
     assert window.status.currentMessage() == "Preview not updated: RuntimeError: renderer bug"
     assert view.shown_revision == shown  # the page keeps what it showed
+
+
+def test_the_answer_to_an_old_scroll_is_not_taken_for_the_writer_scrolling(qtbot, settings, tmp_path):
+    """Holding Down: the editor scrolls line by line, each scroll is sent to
+    the preview, and the page's answer to one scroll event runs after the
+    next scroll has been sent. That answer (the page at an older line) was
+    taken for the writer scrolling the preview, and pulled the editor back to
+    it: under Xvfb, 1,300 Down presses left the caret at line 741 and the
+    editor showing line 367. Here the same order, made deterministic."""
+    from editor.ui import launch
+
+    post = tmp_path / "long.md"
+    post.write_text("---\ntitle: Long\n---\n" + "".join(f"## Part {i}\n\nText {i}.\n\n" for i in range(300)),
+                    encoding="utf-8")
+    win = launch([str(post)], settings=settings, recovery_dir=tmp_path / "rec")
+    try:
+        view = wait_preview(qtbot, win)
+        reported = []
+        view.topLineChanged.connect(reported.append)
+        view.scroll_to_line(4 + 4 * 100)
+        view._on_scrolled(None)  # the page's scroll event for that one...
+        view.scroll_to_line(4 + 4 * 200)  # ...answered after the next is sent
+        qtbot.waitUntil(lambda: abs(js(qtbot, view, "galley.topVisibleLine()") - (4 + 4 * 200)) <= 4,
+                        timeout=5000)
+        qtbot.wait(300)
+        assert reported == []
+        # The writer's own scroll of the page still reaches the editor.
+        view.run_js("document.querySelector('[data-line-start=\"%d\"]').scrollIntoView()" % (4 + 4 * 40))
+        qtbot.waitUntil(lambda: bool(reported) and abs(reported[-1] - (4 + 4 * 40)) <= 4, timeout=5000)
+    finally:
+        win.close()
