@@ -8,15 +8,18 @@ Each subcommand lives in its own module here and exposes
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
 
 #: Subcommand modules, in the order `galley --help` lists them.
 SUBCOMMANDS = ("fm", "validate", "render")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser():
+    # Imported here: `galley POST` opens the window without a parser, and
+    # argparse (with gettext) is ~1.5 ms of its start-up.
+    import argparse
+    import importlib
+
     parser = argparse.ArgumentParser(
         prog="galley",
         description="Edit and preview static-site posts (Jekyll, Hugo, Zola).",
