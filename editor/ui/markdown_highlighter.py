@@ -75,10 +75,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     # -- deferred colouring of long posts -------------------------------------
 
-    #: Lines before this block number are coloured; None when all are.
+    #: Lines before this block number are coloured; None when all are (and
+    #: then nothing is deferred: this is the one "deferring?" flag).
     _defer_number: int | None = None
     #: The same boundary once the text is there, as a cursor at the start of
-    #: the first waiting line, so it moves with the writer's edits above it.
+    #: the first waiting line, so it moves with the writer's edits above it
+    #: (it then decides, and `deferred_from` reads it).
     _boundary: QTextCursor | None = None
 
     @property
@@ -116,9 +118,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._boundary = cursor
 
     def _waiting(self, block) -> bool:
+        """Is `block` past the boundary (only asked while deferring)?"""
         if self._boundary is not None:
             return block.position() >= self._boundary.position()
-        return self._defer_number is not None and block.blockNumber() >= self._defer_number
+        return block.blockNumber() >= self._defer_number
 
     def format_deferred_slice(self, count: int) -> bool:
         """Colour the next `count` deferred lines; False once none are left."""
@@ -166,7 +169,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         return NORMAL, None, None
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
-        if (self._defer_number is not None or self._boundary is not None) and self._waiting(self.currentBlock()):
+        if self._defer_number is not None and self._waiting(self.currentBlock()):
             # Not even its fence state: the slices colour lines in order, each
             # from the state of the line before it, so the state is only
             # needed once a slice gets here. Leaving it unset also stops

@@ -13,6 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from editor.ui.severity import counts_text
+
 
 class StatusBar(QStatusBar):
     def __init__(self, session, parent: QWidget | None = None) -> None:
@@ -53,6 +55,4 @@ class StatusBar(QStatusBar):
         self.position.setText(f"Ln {line}, Col {column}")
 
     def show_problem_counts(self, errors: int, warnings: int) -> None:
-        from editor.ui.severity import counts_text
-
         self.problems.setText(counts_text(errors, warnings))

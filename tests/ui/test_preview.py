@@ -73,13 +73,19 @@ def test_clicked_link_does_not_navigate_preview(window, qtbot):
                                         QWebEnginePage.NavigationType.NavigationTypeRedirect, True) is False
 
 
-def test_scroll_sync_editor_to_preview_and_back(qtbot, settings, tmp_path):
+def launch_long_post(settings, tmp_path, parts: int):
+    """The window on a post of `parts` sections ("## Part i", blank, "Text i.",
+    blank): Part i's heading is file line 4 + 4 * i."""
     from editor.ui import launch
 
     post = tmp_path / "long.md"
-    post.write_text("---\ntitle: Long\n---\n" + "".join(f"## Part {i}\n\nText {i}.\n\n" for i in range(200)),
+    post.write_text("---\ntitle: Long\n---\n" + "".join(f"## Part {i}\n\nText {i}.\n\n" for i in range(parts)),
                     encoding="utf-8")
-    win = launch([str(post)], settings=settings, recovery_dir=tmp_path / "rec")
+    return launch([str(post)], settings=settings, recovery_dir=tmp_path / "rec")
+
+
+def test_scroll_sync_editor_to_preview_and_back(qtbot, settings, tmp_path):
+    win = launch_long_post(settings, tmp_path, 200)
     try:
         view = wait_preview(qtbot, win)
         editor = win.body_editor
@@ -150,12 +156,7 @@ def test_the_answer_to_an_old_scroll_is_not_taken_for_the_writer_scrolling(qtbot
     taken for the writer scrolling the preview, and pulled the editor back to
     it: under Xvfb, 1,300 Down presses left the caret at line 741 and the
     editor showing line 367. Here the same order, made deterministic."""
-    from editor.ui import launch
-
-    post = tmp_path / "long.md"
-    post.write_text("---\ntitle: Long\n---\n" + "".join(f"## Part {i}\n\nText {i}.\n\n" for i in range(300)),
-                    encoding="utf-8")
-    win = launch([str(post)], settings=settings, recovery_dir=tmp_path / "rec")
+    win = launch_long_post(settings, tmp_path, 300)
     try:
         view = wait_preview(qtbot, win)
         reported = []
