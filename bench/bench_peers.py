@@ -2,7 +2,7 @@
 
     bash bench/install-peers.sh      # once: the peers and python-xlib
     xvfb-run -a -s '-screen 0 1400x900x24' .venv/bin/python bench/bench_peers.py \\
-        [--runs N] [--post 8|205|205-dense] [--only galley|ghostwriter|retext] [--shots DIR] [--settle]
+        [--runs N] [--post 8|205|205-dense] [--only galley|ghostwriter|retext] [--startup] [--shots DIR] [--settle]
 
 The peers are Debian's: ghostwriter 2.1.6 (C++, Qt 5, cmark-gfm, QtWebEngine
 preview) and ReText 8.0.0 (PyQt 6, Python-Markdown in a converter process,
@@ -50,11 +50,14 @@ What each figure means (medians over --runs, default 3):
    _NET_WM_PID in the program's session), read with SubstructureNotify on
    the root. ReText maps a first window and replaces it ~0.1 s later by
    the one that holds its WebEngine preview; the first one counts.
-2. preview drawn: process start → the first frame of the preview region's
+2. text drawn: process start → the first frame in which the editor's
+   region is not blank (as below: over 1% of its pixels differ from its
+   most common colour), i.e. the post's text is on screen.
+3. preview drawn: process start → the first frame of the preview region's
    final state: the region then keeps exactly those pixels for QUIET_S (2 s)
    and is not blank (over 1% of its pixels differ from its most common
    colour); given up after 60 s.
-3. keystroke → preview changed: the caret is put inside a paragraph of
+4. keystroke → preview changed: the caret is put inside a paragraph of
    Korean text about the middle of the post: a click in the editor (focus),
    Ctrl+Home, Down once per two lines of the post, 5 ms apart (Down moves by
    visual lines, so this lands between a quarter and half of the way down:
@@ -73,10 +76,10 @@ What each figure means (medians over --runs, default 3):
    frame of the state the preview then keeps for 150 ms (a preview that
    repaints in steps, or flashes blank while it reloads, changes first and
    settles later).
-4. keystroke → character drawn: the same keys, the first frame in which the
+5. keystroke → character drawn: the same keys, the first frame in which the
    editor region changed by more than a caret (the bounding box of the
    changed pixels is at least 5 px wide: a blink of the caret is narrower).
-5. PSS of the program's process tree (every process in its session: the
+6. PSS of the program's process tree (every process in its session: the
    program, QtWebEngineProcess and its helpers, ReText's converter), 3 s
    after the last key, with the post open; summed from
    /proc/PID/smaps_rollup, with its anonymous (Pss_Anon) and file-backed
@@ -258,6 +261,20 @@ def wait_mapped(scr: Screen, sid: int, deadline: float):
     raise TimeoutError("no window mapped")
 
 
+def first_drawn(scr: Screen, rect: Rect, deadline: float) -> float | None:
+    """The first frame in which `rect` is not blank (in the editor's region:
+    the post's text is drawn), or None at the deadline."""
+    pixels, t = scr.grab(rect)
+    if not blank(pixels):
+        return t or time.monotonic()
+    for _ in scr.events(deadline):
+        if scr.damaged(rect):
+            pixels, t = scr.grab(rect)
+            if not blank(pixels):
+                return t or time.monotonic()
+    return None
+
+
 def settle(scr: Screen, rect: Rect, quiet: float, deadline: float, since: float,
            min_width: int = 1) -> tuple[float | None, bytes]:
     """The first frame of the state `rect` then keeps for `quiet` seconds,
@@ -400,9 +417,13 @@ def run_one(program: Program, label: str, shots: Path | None, run: int, typing: 
             g = win.get_geometry()
             geometry = (g.x, g.y, g.width, g.height)
             preview, editor = region(program.preview, geometry), region(program.editor, geometry)
+            # (The preview's damage meanwhile stays queued for settle.)
+            text = first_drawn(scr, editor, deadline)
             drawn, _ = settle(scr, preview, QUIET_S, deadline, mapped)
+            startup = {"mapped": mapped - start, "text": None if text is None else text - start,
+                       "drawn": None if drawn is None else drawn - start}
             if not typing:
-                return {}
+                return startup
             tag = f"{program.name}-{label.replace(' ', '')}-{run}"
             if shots:
                 scr.screenshot(shots / f"{tag}-drawn.png")
@@ -416,8 +437,7 @@ def run_one(program: Program, label: str, shots: Path | None, run: int, typing: 
                 scr.screenshot(shots / f"{tag}-typed.png")
             scr.drain(PSS_AFTER_S)
             g = (scr.toplevel or win).get_geometry()
-            return {"mapped": mapped - start, "drawn": None if drawn is None else drawn - start,
-                    "lat": lat, "pss": pss_session(proc.pid), "size": (g.width, g.height)}
+            return {**startup, "lat": lat, "pss": pss_session(proc.pid), "size": (g.width, g.height)}
         except Exception as exc:
             tail = (tmp / "stderr.log").read_bytes()[-2000:].decode(errors="replace")
             raise RuntimeError(f"{program.name}, {label} post: {exc}\n{tail}") from exc
@@ -436,18 +456,21 @@ def median(values) -> float | None:
 
 def summarise(runs: list[dict]) -> dict:
     def per_run(e: dict) -> dict:
+        if "lat" not in e:  # --startup
+            return {k: e[k] for k in ("mapped", "text", "drawn")}
         lat = e["lat"]
         p90 = sorted(lat["preview"])[int(len(lat["preview"]) * 0.9)] if lat["preview"] else None
-        return {"mapped": e["mapped"], "drawn": e["drawn"], "preview": median(lat["preview"]), "p90": p90,
+        return {"mapped": e["mapped"], "text": e["text"], "drawn": e["drawn"], "preview": median(lat["preview"]), "p90": p90,
                 "settled": median(lat["settled"]), "drawn_key": median(lat["drawn"]),
                 "missed": KEYS - len(lat["preview"]), **e["pss"]}
     figures = [per_run(e) for e in runs]
     out = {k: median(f[k] for f in figures) for k in figures[0]}
-    out["size"] = {f"{w}x{h}" for w, h in (e["size"] for e in runs)}
+    out["size"] = {f"{w}x{h}" for w, h in (e["size"] for e in runs if "size" in e)}
     return out
 
 
 ROWS = [("process start → first window mapped", "mapped", "s"),
+        ("process start → text drawn in editor", "text", "s"),
         ("process start → preview fully drawn", "drawn", "s"),
         ("keystroke → preview changed (median)", "preview", "ms"),
         ("  90th percentile", "p90", "ms"),
@@ -472,6 +495,8 @@ def print_table(label: str, size_kb: float, results: dict[str, dict]) -> None:
     print(f"\n== {label} post ({size_kb:.0f} KB)")
     print(f"{'':40}" + "".join(f"{n:>14}" for n in names))
     for title, key, unit in ROWS:
+        if any(key not in results[n] for n in names):  # --startup: the start-up rows only
+            continue
         print(f"{title:40}" + "".join(f"{cell(results[n][key], unit):>14}" for n in names))
     print(f"{'window size when measured':40}" + "".join(f"{'/'.join(sorted(results[n]['size'])):>14}" for n in names))
 
@@ -493,6 +518,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per program and post; figures are medians")
     parser.add_argument("--post", choices=("8", "205", "205-dense"), help="only this post (default: 8 and 205)")
     parser.add_argument("--only", choices=("galley", "ghostwriter", "retext"), help="only this program")
+    parser.add_argument("--startup", action="store_true",
+                        help="only the start-up rows (no typing, no PSS): quick, for many runs")
     parser.add_argument("--shots", type=Path, help="save screenshots of every run in this folder")
     parser.add_argument("--settle", action="store_true",
                         help="drop the page cache first (root), then one warm-up start of each program: "
@@ -546,7 +573,7 @@ def main() -> None:
         for i in range(args.runs):
             for name, program in programs.items():
                 try:
-                    runs[name].append(run_one(program, label, args.shots, i))
+                    runs[name].append(run_one(program, label, args.shots, i, typing=not args.startup))
                 except RuntimeError as exc:
                     print(f"{name}: a run failed: {exc}", file=sys.stderr)
                     failed = True

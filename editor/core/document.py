@@ -205,17 +205,37 @@ class Document:
 
     # ------------------------------------------------------------ front matter
     def _set_fragment(self, fragment: str) -> None:
-        self._handler = None
+        # Parsed on first use, not here: opening a post to show its body (the
+        # window's first paint) needs only where the front matter ends, and
+        # the YAML library's import alone is ~10 ms of start-up.
         self._raw_fragment = fragment
-        self._fm_error = self._split_error
+        self._parsed = False
+
+    def _parse(self) -> None:
+        self._parsed = True
+        self._handler_obj = None
+        self._fm_error_obj = self._split_error
         if self.kind is FrontMatterKind.NONE:
             return
         try:
-            self._handler = _handler_class(self.kind)(fragment, self.newline)
+            self._handler_obj = _handler_class(self.kind)(self._raw_fragment, self.newline)
         except FrontMatterError as exc:
             exc.line += self._fragment_line() - 1
             exc.path = self.path
-            self._fm_error = exc
+            self._fm_error_obj = exc
+
+    @property
+    def _handler(self) -> Any:
+        """The kind's lossless model of the fragment, or None (none / does not parse)."""
+        if not self._parsed:
+            self._parse()
+        return self._handler_obj
+
+    @property
+    def _fm_error(self) -> FrontMatterError | None:
+        if not self._parsed:
+            self._parse()
+        return self._fm_error_obj
 
     def _fragment_line(self) -> int:
         """File line on which the fragment starts (1-based)."""
@@ -223,6 +243,8 @@ class Document:
 
     @property
     def front_matter_text(self) -> str:
+        if not self._parsed:  # the handlers keep the text they were given until an edit
+            return self._raw_fragment
         return self._handler.text if self._handler is not None else self._raw_fragment
 
     @property

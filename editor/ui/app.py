@@ -54,7 +54,10 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
     session = DocumentSession()
     editor = BodyEditor(session)
     find_bar = FindReplaceBar(editor)
-    form_panel = FrontMatterPanel(session)
+    # The form's fields wait for the first paint (see below): the window shows
+    # the post's text first; parsing the front matter (and importing the YAML
+    # library) and making its widgets come one event-loop turn later.
+    form_panel = FrontMatterPanel(session, held=True)
     problems = ProblemsPanel()
     status = StatusBar(session)
     window = MainWindow(session, settings, editor, find_bar, form_panel, problems, status)
@@ -110,6 +113,9 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
         _install_external_changes(window, recovery_dir)
 
     window.attach_services = lambda: attach_services(window, settings, recovery_dir)
+    # First the form (~20 ms), then the preview engine (whose creation holds
+    # the UI thread for a while): the writer sees the fields filled at once.
+    window.firstShown.connect(form_panel.form.release)
     window.firstShown.connect(lambda: attach_preview(window, settings, recovery_dir))
     return window
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
@@ -193,6 +193,12 @@ class BodyEditor(QPlainTextEdit):
     def set_line_numbers_visible(self, visible: bool) -> None:
         self.line_numbers.setVisible(visible)
         self.setViewportMargins(self.line_numbers.width_hint() if visible else 0, 0, 0, 0)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        # (The first FontChange comes from __init__'s setFont, before the gutter exists.)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "line_numbers"):
+            self.line_numbers.font_changed()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

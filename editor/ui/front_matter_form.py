@@ -14,15 +14,21 @@ set of keys changed.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from editor.ui.field_widgets import FieldWidget, make_field_widget, type_of_value
 from editor.ui.qt_compat import emit
 from editor.ui.severity import COLORS, field_mark
 
+if TYPE_CHECKING:
+    from editor.ui.field_widgets import FieldWidget
+
 Path_ = tuple  # a key path, e.g. ("image", "alt")
+
+# editor.ui.field_widgets (its Qt classes and their enums, ~3 ms) is imported
+# where fields are made: a held form (start-up) makes none before the first paint.
 
 
 class FrontMatterForm(QScrollArea):
@@ -30,7 +36,10 @@ class FrontMatterForm(QScrollArea):
     #: and the problems marks use it to find `field:<key>` widgets again.
     rebuilt = Signal()
 
-    def __init__(self, session, parent: QWidget | None = None) -> None:
+    def __init__(self, session, parent: QWidget | None = None, held: bool = False) -> None:
+        """`held`: build no fields until `release()` (start-up: the window's
+        first paint shows the post's text without waiting for the front
+        matter to be parsed and its ~20 widgets made)."""
         super().__init__(parent)
         self.setObjectName("frontMatterForm")
         self.setAccessibleName("frontMatterForm")
@@ -43,9 +52,22 @@ class FrontMatterForm(QScrollArea):
         self._labels: dict[Path_, QLabel] = {}
         self._shape = None  # the key structure the form was built for
         self._editing = False  # True while pushing our own edit into the model
+        self._held = held
+        self._stale = True  # fields not built for the current document yet
         session.documentReplaced.connect(lambda _doc: self.rebuild())
         session.changed.connect(self._on_changed)
         self.rebuild()
+
+    @property
+    def held(self) -> bool:
+        """True until `release()` when built with `held=True`."""
+        return self._held
+
+    def release(self) -> None:
+        """Build the fields held back since construction (idempotent)."""
+        self._held = False
+        if self._stale:
+            self.rebuild()
 
     # -- inputs from the composition root ----------------------------------------
 
@@ -75,6 +97,10 @@ class FrontMatterForm(QScrollArea):
     # -- building ------------------------------------------------------------------
 
     def rebuild(self) -> None:
+        if self._held:
+            self._stale = True
+            return
+        self._stale = False
         doc = self._session.document
         data = doc.front_matter
         self._widgets.clear()
@@ -115,6 +141,8 @@ class FrontMatterForm(QScrollArea):
         emit(self.rebuilt)
 
     def _add(self, form: QFormLayout, path: Path_, field, value) -> None:
+        from editor.ui.field_widgets import make_field_widget, type_of_value
+
         ftype = field.type if field is not None else type_of_value(value)
         name = path[-1]
         base = str(name) + (" *" if field is not None and field.required else "")
@@ -170,6 +198,9 @@ class FrontMatterForm(QScrollArea):
     def _on_changed(self, change) -> None:
         if getattr(change, "part", None) != "front_matter" or self._editing:
             return
+        if self._held:
+            self._stale = True
+            return
         data = self._session.document.front_matter
         if _shape_of(data) != self._shape or self._session.document.front_matter_error is not None:
             self.rebuild()
@@ -197,6 +228,8 @@ def _get(data, path):
 
 def _shape_of(data) -> tuple:
     """Keys (recursively) and value kinds: the form is rebuilt when this changes."""
+    from editor.ui.field_widgets import type_of_value
+
     if not isinstance(data, dict):
         return ()
     return tuple((k, _shape_of(v) if isinstance(v, dict) else type_of_value(v)) for k, v in data.items())

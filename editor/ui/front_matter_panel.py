@@ -14,11 +14,12 @@ class FrontMatterPanel(QWidget):
     #: The writer switched between form and raw; carries True for raw.
     rawToggled = Signal(bool)
 
-    def __init__(self, session, parent: QWidget | None = None) -> None:
+    def __init__(self, session, parent: QWidget | None = None, held: bool = False) -> None:
+        """`held`: the form builds its fields on `form.release()` (see FrontMatterForm)."""
         super().__init__(parent)
         self.setObjectName("frontMatterPanel")
         self._session = session
-        self.form = FrontMatterForm(session)
+        self.form = FrontMatterForm(session, held=held)
         self.raw = RawFrontMatterEditor(session)
         self.raw_button = QToolButton(text="Raw", checkable=True, objectName="rawToggle",
                                       toolTip="Edit the front matter as text (Ctrl+Shift+R)")

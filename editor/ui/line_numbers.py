@@ -43,12 +43,22 @@ class LineNumberArea(QWidget):
         self._editor.setViewportMargins(0 if self.isHidden() else self.width_hint(), 0, 0, 0)
 
     def _on_update_request(self, rect: QRect, dy: int) -> None:
+        # Qt's own example also re-measures the width here when the whole
+        # viewport is repainted; that asks for editor.viewport(), whose first
+        # call from Python costs ~10 ms (PySide resolves the widget's type by
+        # loading QtWidgets' classes), before the first paint. The width
+        # depends on the block count, the first line and the font, and each
+        # of those updates it itself (blockCountChanged, set_first_line,
+        # font_changed).
         if dy:
             self.scroll(0, dy)
         else:
             self.update(0, rect.y(), self.width(), rect.height())
-        if rect.contains(self._editor.viewport().rect()):
-            self._update_width()
+
+    def font_changed(self) -> None:
+        """The editor's font changed (zoom, settings): the digits' width did too."""
+        self._update_width()
+        self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802
         editor = self._editor

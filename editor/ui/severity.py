@@ -8,20 +8,21 @@ always have.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QStyle
-
-_ICONS = {
-    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-}
 #: Mark colours beside a form field (readable on the light and dark palettes).
 COLORS = {"error": "#d93025", "warning": "#e8a400", "info": "#3b82f6"}
 
 
 def icon(severity: str):
     """The style's icon for `severity` ("error", "warning", "info")."""
-    return QApplication.style().standardIcon(_ICONS.get(severity, _ICONS["info"]))
+    # Imported here: QStyle's eleven enums cost ~4 ms to create, and the
+    # first problem is shown well after the window's first paint.
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    pixmap = {
+        "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+        "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    }.get(severity, QStyle.StandardPixmap.SP_MessageBoxInformation)
+    return QApplication.style().standardIcon(pixmap)
 
 
 def field_mark(severity: str) -> str:

@@ -45,6 +45,8 @@ def window(qtbot, settings, post, tmp_path):
     # Not qtbot.addWidget: pytest-qt would close the window before this
     # fixture's teardown, and a window with unsaved changes asks (modal).
     qtbot.waitExposed(win)
+    # The form fills in after the window's first paint (start-up shows the text first).
+    qtbot.waitUntil(lambda: not win.form_panel.form.held)
     yield win
     win.session.flush()
     win.session.new()  # nothing unsaved: closing must not ask

@@ -1,7 +1,18 @@
-"""Start-up: the post's first render starts before the preview's web view
-exists, is not done twice, and the preview shows the whole post."""
+"""Start-up: the window's first paint shows the post's text, and what it does
+not need (the front matter parsed, the form's fields, the preview) follows;
+the post's first render starts before the preview's web view exists, is not
+done twice, and the preview shows the whole post."""
 
 from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
 
 from editor.ui import launch
 from editor.ui.preview_controller import PreviewController
@@ -52,3 +63,74 @@ def test_the_ui_thread_waits_at_most_a_millisecond_for_the_workers_gil(window):
     import sys
 
     assert sys.getswitchinterval() <= 0.001
+
+
+class _FirstPaint(QObject):
+    """Calls `look()` at the window's first Paint event (before it paints)."""
+
+    def __init__(self, look):
+        super().__init__()
+        self.look, self.seen = look, None
+
+    def eventFilter(self, obj, ev):  # noqa: N802
+        if ev.type() == QEvent.Type.Paint and self.seen is None:
+            self.seen = self.look()
+        return False
+
+
+def test_the_first_paint_shows_the_posts_text_and_the_form_follows(qtbot, settings, post, tmp_path):
+    win = launch([str(post)], settings=settings, recovery_dir=tmp_path / "recovery")
+    watch = _FirstPaint(lambda: (win.body_editor.toPlainText(), win.form_panel.form.held,
+                                 win.findChild(QWidget, "field:title")))
+    win.installEventFilter(watch)
+    try:
+        qtbot.waitUntil(lambda: watch.seen is not None)
+        text, held, title_field = watch.seen
+        assert text.startswith("\n# 안녕하세요") and "Some English words." in text
+        assert held and title_field is None  # the fields come after this paint...
+        qtbot.waitUntil(lambda: win.findChild(QWidget, "field:title") is not None)
+        assert not win.form_panel.form.held  # ...on their own, no other event needed
+        assert win.findChild(QWidget, "field:title").edit.text() == "한국어 제목"
+    finally:
+        win.removeEventFilter(watch)
+        win.close()
+        win.deleteLater()
+
+
+# The real process: what has been loaded and whether Python's collector runs,
+# seen at the window's first Paint event and once the window is up.
+PROBE = """
+import gc, json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+import editor.ui
+collecting_before = gc.isenabled()
+win = editor.ui.launch([sys.argv[1]])
+seen = {}
+class Watch(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint and "paint" not in seen:
+            seen["paint"] = {"yaml": "yaml" in sys.modules, "collecting": gc.isenabled()}
+        return False
+watch = Watch()
+win.installEventFilter(watch)
+def up():
+    seen["up"] = {"yaml": "yaml" in sys.modules, "collecting": gc.isenabled(),
+                  "before": collecting_before}
+    print(json.dumps(seen), flush=True)
+    QApplication.instance().quit()
+win.firstShown.connect(lambda: QTimer.singleShot(0, up))
+QApplication.instance().exec()
+"""
+
+
+def test_before_the_first_paint_no_yaml_is_parsed_and_the_collector_rests(post, tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path),
+               XDG_DATA_HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", PROBE, str(post)], capture_output=True, text=True,
+                         cwd=root, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["paint"] == {"yaml": False, "collecting": False}
+    assert seen["up"] == {"yaml": True, "collecting": True, "before": True}
