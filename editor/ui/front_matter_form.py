@@ -13,7 +13,6 @@ set of keys changed.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -27,8 +26,9 @@ if TYPE_CHECKING:
 
 Path_ = tuple  # a key path, e.g. ("image", "alt")
 
-# editor.ui.field_widgets (its Qt classes and their enums, ~3 ms) is imported
-# where fields are made: a held form (start-up) makes none before the first paint.
+# editor.ui.field_widgets (its Qt classes and their enums, ~3 ms) and html
+# (~1.5 ms) are imported where fields are made: a held form (start-up) makes
+# none before the first paint.
 
 
 class FrontMatterForm(QScrollArea):
@@ -83,6 +83,8 @@ class FrontMatterForm(QScrollArea):
 
     def set_marks(self, marks: dict[str, tuple[str, str]]) -> None:
         """Show problems beside fields: {dotted key: (severity, message)}."""
+        import html
+
         for path, label in self._labels.items():
             key = ".".join(map(str, path))
             base = label.property("baseText")
@@ -141,6 +143,8 @@ class FrontMatterForm(QScrollArea):
         emit(self.rebuilt)
 
     def _add(self, form: QFormLayout, path: Path_, field, value) -> None:
+        import html
+
         from editor.ui.field_widgets import make_field_widget, type_of_value
 
         ftype = field.type if field is not None else type_of_value(value)

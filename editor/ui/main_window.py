@@ -20,10 +20,17 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from editor.core.errors import DecodeError
 from editor.core.storage import ConflictError, StorageError
-from editor.ui import dialogs
 from editor.ui.actions import build_actions, build_menus
 from editor.ui.problems_panel import key_of, severity_of
 from editor.ui.qt_compat import emit, single_shot
+
+
+def _dialogs():
+    """editor.ui.dialogs, loaded at the first question to the writer: its Qt
+    dialog classes and their enums cost ~1.5 ms the first paint does not need."""
+    from editor.ui import dialogs
+
+    return dialogs
 
 
 class MainWindow(QMainWindow):
@@ -98,7 +105,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.open(path)
         except (DecodeError, StorageError) as exc:
-            dialogs.show_error(self, "Cannot open post", str(exc))
+            _dialogs().show_error(self, "Cannot open post", str(exc))
             return False
         self.settings.add_recent(self.session.path)
         return True
@@ -113,7 +120,7 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         start = self.session.path.parent if self.session.path else None
-        path = dialogs.choose_open_path(self, start)
+        path = _dialogs().choose_open_path(self, start)
         if path:
             self.open_path(path)
 
@@ -130,7 +137,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         start = self.session.path or None
-        path = dialogs.choose_save_path(self, start)
+        path = _dialogs().choose_save_path(self, start)
         return self._save_to(Path(path)) if path else False
 
     def _save_to(self, path: Path | None, force: bool = False) -> bool:
@@ -140,20 +147,20 @@ class MainWindow(QMainWindow):
         if self.validator is not None:
             diagnostics = self.validator.validate_now()
             if any(severity_of(d) == "error" for d in diagnostics):
-                if not dialogs.confirm_save_with_errors(self, diagnostics):
+                if not _dialogs().confirm_save_with_errors(self, diagnostics):
                     return False
         try:
             self.session.save(path, force=force)
         except ConflictError:
-            if not dialogs.ask_overwrite_conflict(self, self._name()):
+            if not _dialogs().ask_overwrite_conflict(self, self._name()):
                 return False
             try:
                 self.session.save(path, force=True)
             except StorageError as exc:
-                dialogs.show_error(self, "Cannot save", str(exc))
+                _dialogs().show_error(self, "Cannot save", str(exc))
                 return False
         except (StorageError, ValueError) as exc:
-            dialogs.show_error(self, "Cannot save", str(exc))
+            _dialogs().show_error(self, "Cannot save", str(exc))
             return False
         self.settings.add_recent(self.session.path)
         self.status.showMessage(f"Saved {self.session.path.name}", 3000)
@@ -162,19 +169,19 @@ class MainWindow(QMainWindow):
     def revert(self) -> None:
         if self.session.path is None:
             return
-        if self.session.modified and not dialogs.confirm_revert(self, self._name()):
+        if self.session.modified and not _dialogs().confirm_revert(self, self._name()):
             return
         try:
             self.session.reload()
         except (DecodeError, StorageError) as exc:
-            dialogs.show_error(self, "Cannot revert", str(exc))
+            _dialogs().show_error(self, "Cannot revert", str(exc))
 
     def maybe_keep_changes(self) -> bool:
         """Before replacing the document: True when it is fine to go on."""
         self.session.flush()
         if not self.session.modified:
             return True
-        answer = dialogs.ask_save_changes(self, self._name())
+        answer = _dialogs().ask_save_changes(self, self._name())
         if answer == "save":
             return self.save()
         return answer == "discard"
