@@ -167,8 +167,8 @@ def child(path: str, out: str, startup_only: bool = False) -> None:
     # would be timed as start-up.
     win.installEventFilter(watch)
     form = win.form_panel.form
-    if getattr(form, "held", False):  # fields made after the first paint
-        form.rebuilt.connect(lambda: events.setdefault("form", time.monotonic()))
+    if getattr(form, "held", False):  # fields made after the first paint; timed once painted
+        form.rebuilt.connect(lambda: QTimer.singleShot(0, lambda: events.setdefault("form", time.monotonic())))
     else:  # (a checkout that builds them before showing the window)
         win.firstShown.connect(lambda: events.setdefault("form", events["painted"]))
     editor = win.body_editor

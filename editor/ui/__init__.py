@@ -55,8 +55,8 @@ def launch(paths=(), settings=None, recovery_dir=None):
     # Start-up makes some 40,000 objects the collector tracks, nearly all of
     # them living as long as the app (Qt's enums, modules, widgets), yet it
     # ran 55 times over them before the first paint (7-11 ms here). It rests
-    # until the window has painted and the preview engine has been created
-    # (if it was running at all: an embedding app may have its own policy).
+    # until the window has painted and the form has its fields (if it was
+    # running at all: an embedding app may have its own policy).
     collecting = gc.isenabled()
     gc.disable()
     try:

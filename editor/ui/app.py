@@ -113,10 +113,16 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
         _install_external_changes(window, recovery_dir)
 
     window.attach_services = lambda: attach_services(window, settings, recovery_dir)
-    # First the form (~20 ms), then the preview engine (whose creation holds
-    # the UI thread for a while): the writer sees the fields filled at once.
-    window.firstShown.connect(form_panel.form.release)
-    window.firstShown.connect(lambda: attach_preview(window, settings, recovery_dir))
+    # First the form's fields (~20 ms), painted, then the preview engine: its
+    # creation holds the UI thread for 0.1-0.2 s, and connected to firstShown
+    # beside the form it kept the new fields off the screen until it was done
+    # (seen in screenshots: the form still empty 60 ms after the first paint).
+    # The timer fires after the fields' layout and paint events are handled.
+    def after_first_paint() -> None:
+        form_panel.form.release()
+        single_shot(0, lambda: attach_preview(window, settings, recovery_dir), window)
+
+    window.firstShown.connect(after_first_paint)
     return window
 
 

@@ -97,6 +97,36 @@ def test_the_first_paint_shows_the_posts_text_and_the_form_follows(qtbot, settin
         win.deleteLater()
 
 
+def test_the_form_reaches_the_screen_before_the_preview_engine_is_made(qtbot, settings, post, tmp_path):
+    """Making the QWebEngineView holds the UI thread for 0.1-0.2 s: the new
+    fields must have painted before it starts, not after it."""
+    order = []
+
+    class Painted(QObject):
+        def eventFilter(self, obj, ev):  # noqa: N802
+            if ev.type() == QEvent.Type.Paint and "fields painted" not in order:
+                order.append("fields painted")
+            return False
+
+    painted = Painted()
+    win = launch([str(post)], settings=settings, recovery_dir=tmp_path / "recovery")
+
+    def watch_fields():
+        title = win.findChild(QWidget, "field:title")
+        if title is not None:
+            for widget in [title, *title.findChildren(QWidget)]:
+                widget.installEventFilter(painted)
+
+    win.form_panel.form.rebuilt.connect(watch_fields)
+    win.previewInstalled.connect(lambda _view: order.append("preview made"))
+    try:
+        qtbot.waitUntil(lambda: "preview made" in order, timeout=10000)
+        assert order[:2] == ["fields painted", "preview made"]
+    finally:
+        win.close()
+        win.deleteLater()
+
+
 # The real process: what has been loaded and whether Python's collector runs,
 # seen at the window's first Paint event and once the window is up.
 PROBE = """
