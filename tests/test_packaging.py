@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -30,3 +31,11 @@ def test_wheel_contains_code_resources_and_entry_point(tmp_path):
     assert on_disk <= shipped
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "galley = editor.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    # Unpacked as pip would install it, the app finds its icon inside the package.
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    probe = subprocess.run([sys.executable, "-c", "import editor.ui.app as a; print(a.ICON)"],
+                           capture_output=True, text=True, cwd=tmp_path, timeout=60,
+                           env={**os.environ, "PYTHONPATH": str(site)})
+    assert probe.returncode == 0, probe.stderr
+    assert probe.stdout.strip() == str(site / "editor" / "resources" / "icons" / "galley.svg")

@@ -212,17 +212,18 @@ class Document:
         self._parsed = False
 
     def _parse(self) -> None:
+        handler, error = None, self._split_error
+        if self.kind is not FrontMatterKind.NONE:
+            try:
+                handler = _handler_class(self.kind)(self._raw_fragment, self.newline)
+            except FrontMatterError as exc:
+                exc.line += self._fragment_line() - 1
+                exc.path = self.path
+                error = exc
+        # Flagged last: a reader on another thread never sees "parsed" without
+        # the results (two first readers at once just parse twice, alike).
+        self._handler_obj, self._fm_error_obj = handler, error
         self._parsed = True
-        self._handler_obj = None
-        self._fm_error_obj = self._split_error
-        if self.kind is FrontMatterKind.NONE:
-            return
-        try:
-            self._handler_obj = _handler_class(self.kind)(self._raw_fragment, self.newline)
-        except FrontMatterError as exc:
-            exc.line += self._fragment_line() - 1
-            exc.path = self.path
-            self._fm_error_obj = exc
 
     @property
     def _handler(self) -> Any:

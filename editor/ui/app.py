@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 
 from editor.ui.body_editor import BodyEditor
 from editor.ui.document_session import DocumentSession
-from editor.ui.find_replace import FindReplaceBar
 from editor.ui.front_matter_panel import FrontMatterPanel
 from editor.ui.main_window import MainWindow
 from editor.ui.posts_list import PostsList
@@ -27,7 +26,13 @@ from editor.ui.status_bar import StatusBar
 from editor.ui.qt_compat import emit, single_shot
 from editor.ui.theme import colors_for, dark_palette
 
-ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "galley.svg"
+# The app's icon: resources/ is `editor/resources` in an installed wheel and
+# at the top of a checkout (editor.resources_path finds either, through
+# importlib.resources; this is the same lookup without that import before
+# the first paint).
+_HERE = Path(__file__).resolve().parents[1]
+ICON = next((p for p in (_HERE / "resources" / "icons" / "galley.svg",
+                         _HERE.parent / "resources" / "icons" / "galley.svg") if p.exists()), None)
 
 
 def ensure_application() -> QApplication:
@@ -37,7 +42,7 @@ def ensure_application() -> QApplication:
         app.setApplicationName("Galley")
         app.setOrganizationName("Galley")
         app.setDesktopFileName("galley")
-        if ICON.exists():
+        if ICON is not None:
             app.setWindowIcon(QIcon(str(ICON)))
     return app
 
@@ -53,14 +58,19 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
     settings = settings or Settings()
     session = DocumentSession()
     editor = BodyEditor(session)
-    find_bar = FindReplaceBar(editor)
+
+    def make_find_bar():  # on the first Ctrl+F / Ctrl+H (MainWindow.find_bar)
+        from editor.ui.find_replace import FindReplaceBar
+
+        return FindReplaceBar(editor)
+
     # The form's fields wait for the first paint (see below): the window shows
     # the post's text first; parsing the front matter (and importing the YAML
     # library) and making its widgets come one event-loop turn later.
     form_panel = FrontMatterPanel(session, held=True)
     problems = ProblemsPanel()
     status = StatusBar(session)
-    window = MainWindow(session, settings, editor, find_bar, form_panel, problems, status)
+    window = MainWindow(session, settings, editor, make_find_bar, form_panel, problems, status)
     window.site_loader = SiteContextLoader(window)  # loads nothing until services attach
     window.preview_controller = None
     window.external_changes = None

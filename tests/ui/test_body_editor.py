@@ -80,6 +80,20 @@ def test_bold_italic_link_shortcuts_and_undo(window, qtbot):
     assert editor.toPlainText() != "[site](https://x.org)"
 
 
+def test_ctrl_f_makes_the_find_bar_when_first_wanted(window, qtbot):
+    """The bar is not made before the first paint; the shortcut alone makes
+    it, under the editor, open and ready to type into."""
+    from PySide6.QtWidgets import QLineEdit
+
+    editor = window.body_editor
+    assert window.findChild(QLineEdit, "findText") is None
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.findChild(QLineEdit, "findText").parentWidget()
+    assert bar is window.find_bar and bar.parentWidget() is editor.parentWidget()
+    assert bar.isVisible() and bar.find_edit.hasFocus()
+
+
 def test_find_and_replace(window, qtbot):
     editor, bar = window.body_editor, window.find_bar
     editor.setPlainText("Cat cat concat CAT")
