@@ -57,7 +57,7 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
     """
     settings = settings or Settings()
     session = DocumentSession()
-    editor = BodyEditor(session)
+    editor = BodyEditor(session, held=True)  # a long post's far lines: coloured after start-up
 
     def make_find_bar():  # on the first Ctrl+F / Ctrl+H (MainWindow.find_bar)
         from editor.ui.find_replace import FindReplaceBar
@@ -128,9 +128,14 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
     # beside the form it kept the new fields off the screen until it was done
     # (seen in screenshots: the form still empty 60 ms after the first paint).
     # The timer fires after the fields' layout and paint events are handled.
+    # Then the far lines of a long post are coloured, in slices.
     def after_first_paint() -> None:
         form_panel.form.release()
-        single_shot(0, lambda: attach_preview(window, settings, recovery_dir), window)
+        single_shot(0, then_the_preview, window)
+
+    def then_the_preview() -> None:
+        attach_preview(window, settings, recovery_dir)
+        editor.release()
 
     window.firstShown.connect(after_first_paint)
     return window

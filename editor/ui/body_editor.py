@@ -12,6 +12,7 @@ style, so the text is converted on the way in and out.
 from __future__ import annotations
 
 import re
+import time
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QTextCharFormat, QTextCursor, QTextFormat
@@ -28,6 +29,24 @@ _LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")
 _PLAIN = str.maketrans({"\u2029": "\n", "\u2028": "\n", "\ufdd0": "\n", "\ufdd1": "\n", "\u00a0": " "})
 
 
+#: What one colouring slice of a long post may take of the UI thread.
+SLICE_BUDGET_S = 0.004
+SLICE_MIN_LINES, SLICE_MAX_LINES = 5, 400
+
+
+def next_slice_lines(lines: int, took: float) -> int:
+    """Lines for the next colouring slice, so that it takes about
+    SLICE_BUDGET_S, given that `lines` took `took` seconds. A line costs a call
+    from Qt into Python: 100 lines took ~5 ms on a quiet UI thread, and up to
+    70 ms at start-up while the preview's render worker wanted the GIL (each
+    call waited for it), which the writer would feel as a stall. Grows at
+    most twofold per slice."""
+    if took <= 0:
+        return min(lines * 2, SLICE_MAX_LINES)
+    wanted = int(lines * SLICE_BUDGET_S / took)
+    return max(SLICE_MIN_LINES, min(SLICE_MAX_LINES, wanted, lines * 2))
+
+
 class BodyEditor(QPlainTextEdit):
     #: The writer moved the caret to another line; carries the *file* line
     #: (1-based) now at the caret, for the preview's scroll sync and status bar.
@@ -35,7 +54,10 @@ class BodyEditor(QPlainTextEdit):
     #: The top visible line changed by scrolling; carries the file line.
     topLineChanged = Signal(int)
 
-    def __init__(self, session, parent: QWidget | None = None) -> None:
+    def __init__(self, session, parent: QWidget | None = None, held: bool = False) -> None:
+        """`held`: the lines of a long post past its first screenfuls wait for
+        `release()` before they are coloured (start-up: the first paint, the
+        form and the preview engine come first)."""
         super().__init__(parent)
         self.setObjectName("bodyEditor")
         self.setAccessibleName("bodyEditor")
@@ -46,6 +68,8 @@ class BodyEditor(QPlainTextEdit):
         self._newline = "\n"
         self._diagnostic_selections: list[QTextEdit.ExtraSelection] = []
         self._last_line = -1
+        self._colouring_held = held
+        self._slice_lines = self.COLOUR_SLICE
 
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSize(11)
@@ -93,7 +117,7 @@ class BodyEditor(QPlainTextEdit):
             self.highlighter.pin_deferral()
         finally:
             self._loading = False
-        if long_post:
+        if long_post and not self._colouring_held:
             single_shot(0, self._colour_deferred_slice, self)
         self._mirror = None
         self._pending = False
@@ -104,11 +128,23 @@ class BodyEditor(QPlainTextEdit):
     COLOUR_AT_ONCE = 1000
     #: Lines coloured before the first paint (more than a window shows).
     COLOUR_FIRST = 200
-    #: Lines per slice afterwards (~5 ms of the UI thread each, measured).
-    COLOUR_SLICE = 100
+    #: Lines in the first slice afterwards (~2.5 ms of a quiet UI thread; it
+    #: runs while the preview's first render wants the GIL); later slices are
+    #: sized by `next_slice_lines`.
+    COLOUR_SLICE = 50
+
+    def release(self) -> None:
+        """Start colouring what waits (see `held`); idempotent."""
+        if self._colouring_held:
+            self._colouring_held = False
+            if self.highlighter.deferred_from is not None:
+                single_shot(0, self._colour_deferred_slice, self)
 
     def _colour_deferred_slice(self) -> None:
-        if self.highlighter.format_deferred_slice(self.COLOUR_SLICE):
+        started = time.perf_counter()
+        more = self.highlighter.format_deferred_slice(self._slice_lines)
+        self._slice_lines = next_slice_lines(self._slice_lines, time.perf_counter() - started)
+        if more:
             single_shot(1, self._colour_deferred_slice, self)
 
     def _on_document_changed(self, change) -> None:

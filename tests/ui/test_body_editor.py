@@ -210,6 +210,18 @@ def test_a_long_post_is_coloured_in_slices_and_ends_coloured_as_a_whole(window, 
     assert last_heading.block().layout().formats() != []
 
 
+def test_colouring_slices_are_sized_to_a_few_milliseconds():
+    from editor.ui.body_editor import SLICE_BUDGET_S, SLICE_MAX_LINES, SLICE_MIN_LINES, next_slice_lines
+
+    # 100 lines in 70 ms (the UI thread waiting for the GIL): a few lines next.
+    assert next_slice_lines(100, 0.070) == max(SLICE_MIN_LINES, int(100 * SLICE_BUDGET_S / 0.070))
+    assert next_slice_lines(100, 1.0) == SLICE_MIN_LINES
+    # Quick slices grow, twofold at most, up to the ceiling.
+    assert next_slice_lines(50, 0.0001) == 100
+    assert next_slice_lines(300, 0.0) == SLICE_MAX_LINES
+    assert next_slice_lines(100, SLICE_BUDGET_S) == 100
+
+
 def test_lines_deleted_above_the_waiting_part_are_still_coloured(window, qtbot):
     """The boundary between coloured and waiting lines follows the writer's
     edits: deleting lines above it moves waiting lines up, and they must be

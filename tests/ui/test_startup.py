@@ -127,6 +127,27 @@ def test_the_form_reaches_the_screen_before_the_preview_engine_is_made(qtbot, se
         win.deleteLater()
 
 
+def test_a_long_posts_far_lines_are_coloured_after_the_first_paint(qtbot, settings, post, tmp_path):
+    """Only the first screenfuls are coloured before the window paints; the
+    slices for the rest start once the form and the preview engine are made."""
+    section = "## 제목 {i}\n\n**강조** 와 `code`\n\n```python\nx = '**no**'\n```\n\n"
+    post.write_text("---\ntitle: 긴 글\n---\n" + "".join(section.format(i=i) for i in range(200)),
+                    encoding="utf-8")
+    win = launch([str(post)], settings=settings, recovery_dir=tmp_path / "recovery")
+    highlighter = win.body_editor.highlighter
+    watch = _FirstPaint(lambda: highlighter.deferred_from)
+    win.installEventFilter(watch)
+    try:
+        qtbot.waitUntil(lambda: watch.seen is not None)
+        assert watch.seen == win.body_editor.COLOUR_FIRST
+        qtbot.waitUntil(lambda: highlighter.deferred_from is None, timeout=10000)
+        assert win.preview_controller is not None  # the engine was made first
+    finally:
+        win.removeEventFilter(watch)
+        win.close()
+        win.deleteLater()
+
+
 # The real process: what has been loaded and whether Python's collector runs,
 # seen at the window's first Paint event and once the window is up.
 PROBE = """
