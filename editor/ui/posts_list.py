@@ -56,8 +56,13 @@ class PostsList(QListWidget):
             front_matter = s.front_matter or {}
             title = front_matter.get("title") or Path(s.path).stem
             # A draft's date is only when it was last saved: say it is a draft.
+            # "(draft)", not "Draft ·": under a Korean title, Qt sized an item
+            # whose second line starts with a Latin letter a few pixels short
+            # of what it then draws, and drew the whole item as "제목…" (seen
+            # in a screenshot; a second line starting with "(" or a digit is
+            # sized right).
             draft = "_drafts" in Path(s.path).parts or front_matter.get("draft") is True
-            item = QListWidgetItem(f"{title}\n{'Draft · ' if draft else ''}{_sort_date(s):%Y-%m-%d}"
+            item = QListWidgetItem(f"{title}\n{'(draft) ' if draft else ''}{_sort_date(s):%Y-%m-%d}"
                                    f" · {Path(s.path).name}")
             item.setData(Qt.ItemDataRole.UserRole, str(s.path))
             item.setToolTip(str(s.path))

@@ -95,8 +95,19 @@ def test_posts_list_marks_drafts(qtbot, settings, post):
     win = launch([str(post.parent.parent)], settings=settings)
     qtbot.waitExposed(win)
     labels = [win.posts_list.item(i).text() for i in range(win.posts_list.count())]
-    assert any(t.startswith("아이디어\nDraft · ") and t.endswith(" · idea.md") for t in labels), labels
-    assert not any("Draft" in t for t in labels if not t.startswith("아이디어"))
+    assert any(t.startswith("아이디어\n(draft) ") and t.endswith(" · idea.md") for t in labels), labels
+    assert not any("draft" in t for t in labels if not t.startswith("아이디어"))
+    # Both lines are drawn: "Draft · …" under a Korean title made Qt size the
+    # item too short and draw it as "아이디어…".
+    posts = win.posts_list
+    posts.setFixedWidth(220)
+    item = next(posts.item(i) for i in range(posts.count()) if posts.item(i).text().startswith("아이디어"))
+    qtbot.waitUntil(lambda: posts.visualItemRect(item).width() <= 220)
+    image = posts.viewport().grab(posts.visualItemRect(item)).toImage()
+    background = image.pixel(0, 0)
+    inked = [any(image.pixel(x, y) != background for x in range(image.width())) for y in range(image.height())]
+    text_rows = sum(1 for y in range(len(inked)) if inked[y] and (y == 0 or not inked[y - 1]))
+    assert text_rows >= 2, f"{text_rows} line(s) of text drawn for {item.text()!r}"
     win.close()
 
 
