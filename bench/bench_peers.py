@@ -10,6 +10,10 @@ its QtWebEngine preview). Galley is `.venv/bin/python -m editor POST`. Every
 program is a black box here: this script only starts it, talks to the X
 server, and reads /proc. bench_ui.py measures Galley from inside its process.
 
+Runs interleave: run i of every program before run i + 1 of any, in an
+order that turns each round; after a run the whole process session of the
+program must have exited, then SETTLE_S passes, before the next starts.
+
 Each run starts the program on a fresh copy of bench_ui's posts (make_site:
 the 8 KB Korean post and the issue's 205 KB post with 70 fences and 70
 tables), with HOME, XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME and
@@ -136,6 +140,7 @@ PAUSE_S = 0.15         # the preview unchanged this long before the next key
 PSS_AFTER_S = 3.0      # Galley's page collects its garbage after 2 s of quiet
 DOWN_EVERY_S = 0.005   # the pace of the Down presses that move the caret
 CARET_MAX_PX = 4       # a change this narrow in the editor is the caret blinking
+SETTLE_S = 0.5         # after a program and its helpers have exited, before the next starts
 
 
 # -- the programs ----------------------------------------------------------------------
@@ -230,6 +235,15 @@ def kill_session(proc: subprocess.Popen) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
+    # Then wait for the whole session to be gone, and a little more: a killed
+    # program's helpers (QtWebEngineProcess and the rest) go on exiting, the
+    # kernel frees their memory (ReText's 205 KB tree holds ~570 MB) and the
+    # X server its windows, all on the same two cores as the next program's
+    # start-up, which was timed with them.
+    deadline = time.monotonic() + 10
+    while session_pids(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(SETTLE_S)
 
 
 def pss_session(sid: int) -> dict[str, float]:
@@ -569,9 +583,12 @@ def main() -> None:
     for label in labels:
         runs: dict[str, list[dict]] = {name: [] for name in programs}
         # Run i of every program before run i + 1 of any: a change in the
-        # machine's load during the benchmark then weighs on all alike.
+        # machine's load during the benchmark then weighs on all alike. The
+        # order turns each round, so no program always follows the same one.
+        names = list(programs)
         for i in range(args.runs):
-            for name, program in programs.items():
+            for name in names[i % len(names):] + names[:i % len(names)]:
+                program = programs[name]
                 try:
                     runs[name].append(run_one(program, label, args.shots, i, typing=not args.startup))
                 except RuntimeError as exc:
