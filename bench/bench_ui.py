@@ -133,15 +133,16 @@ def child(path: str, out: str, startup_only: bool = False) -> None:
         def __init__(self):
             super().__init__()
             self.painted_at = None
+            self.first_paint_seen = False
 
         def eventFilter(self, obj, ev):  # noqa: N802
             if ev.type() == QEvent.Type.Expose and "mapped" not in events:
                 events["mapped"] = time.monotonic()
-            if ev.type() == QEvent.Type.Paint and obj is win and "paint_queued" not in events:
+            if ev.type() == QEvent.Type.Paint and obj is win and not self.first_paint_seen:
                 # Queued now, so it runs after this paint pass (which paints
                 # the editor too) has reached the screen, and before the
                 # window's own firstShown timer and what hangs on it.
-                events["paint_queued"] = time.monotonic()
+                self.first_paint_seen = True
                 QTimer.singleShot(0, lambda: events.setdefault("painted", time.monotonic()))
             if ev.type() == QEvent.Type.Paint and obj is editor_viewport:
                 obj.removeEventFilter(self)
