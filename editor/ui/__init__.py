@@ -23,6 +23,9 @@ def prepare_environment() -> None:
     the QApplication is created (what importing QtWebEngineWidgets first
     would do, without its 0.15 s import before the first paint).
     """
+    from editor.ui import font_warmup
+
+    font_warmup.start()  # first: it runs while PySide6 is imported below
     from editor.ui.qt_compat import immortalize_singletons, quiet_feature_hook
 
     # The render and validation workers are Python threads: when the UI

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
@@ -139,7 +140,7 @@ def test_a_long_posts_far_lines_are_coloured_after_the_first_paint(qtbot, settin
     win.installEventFilter(watch)
     try:
         qtbot.waitUntil(lambda: watch.seen is not None)
-        assert watch.seen == win.body_editor.COLOUR_FIRST
+        assert watch.seen == win.body_editor.colour_first
         qtbot.waitUntil(lambda: highlighter.deferred_from is None, timeout=10000)
         assert win.preview_controller is not None  # the engine was made first
     finally:
@@ -185,3 +186,30 @@ def test_before_the_first_paint_no_yaml_is_parsed_and_the_collector_rests(post, 
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["paint"] == {"yaml": False, "collecting": False}
     assert seen["up"] == {"yaml": True, "collecting": True, "before": True}
+
+
+WARMUP_PROBE = """
+import json, sys
+from editor.ui import font_warmup
+thread = font_warmup.start()
+thread.join(10)
+print(json.dumps({
+    "done": not thread.is_alive(),
+    "fontconfig loaded": "libfontconfig" in open("/proc/self/maps").read(),
+    "qt loaded": any(name.startswith(("PySide6", "shiboken6")) for name in sys.modules),
+    "once": font_warmup.start() is thread,
+    "off the main thread": thread.name == "fontconfig set-up",
+}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig's set-up is started on Linux only")
+def test_fontconfig_is_set_up_on_a_thread_before_qt_is_loaded():
+    """prepare_environment() starts it first; here it runs with no Qt at
+    all, so it cannot be Qt's own FcInit that loaded the library."""
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", WARMUP_PROBE], capture_output=True, text=True,
+                         cwd=root, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout) == {"done": True, "fontconfig loaded": True, "qt loaded": False,
+                                      "once": True, "off the main thread": True}
