@@ -193,9 +193,9 @@ def test_a_long_post_is_coloured_in_slices_and_ends_coloured_as_a_whole(window, 
     editor = window.body_editor
     assert window.open_path(path, ask=False)
     # Right after loading, lines past the first screenfuls wait for colour...
-    assert editor.highlighter.deferred_from == editor.COLOUR_FIRST
+    assert editor.highlighter.deferred_from == editor.colour_first
     last_heading = editor.document().find("## 제목 119")
-    assert last_heading.block().blockNumber() > editor.COLOUR_FIRST
+    assert last_heading.block().blockNumber() > editor.colour_first
     assert last_heading.block().layout().formats() == []
     # ...and the event loop colours them in slices, until none is left.
     qtbot.waitUntil(lambda: editor.highlighter.deferred_from is None, timeout=10000)
@@ -208,6 +208,33 @@ def test_a_long_post_is_coloured_in_slices_and_ends_coloured_as_a_whole(window, 
     # the stretch that waited, so `**not bold**` inside them stays code.
     assert _formats(editor.document()) == _formats(reference)
     assert last_heading.block().layout().formats() != []
+
+
+def test_a_post_longer_than_the_screen_waits_for_colour_past_what_it_can_show(window, qtbot):
+    """What is coloured before the first paint covers the tallest screen in
+    the editor's font (a line takes at least one row), not a fixed count:
+    an ordinary post of a few hundred lines is coloured in slices too."""
+    from PySide6.QtGui import QGuiApplication
+
+    editor = window.body_editor
+    tallest = max(screen.availableGeometry().height() for screen in QGuiApplication.screens())
+    assert editor.colour_first * editor.fontMetrics().lineSpacing() >= tallest
+    lines = editor.colour_first + 40
+    path = window.session.path
+    path.write_text("---\ntitle: 글\n---\n" + "".join(f"**{i}** 줄\n" for i in range(lines)),
+                    encoding="utf-8")
+    assert window.open_path(path, ask=False)
+    document = editor.document()
+    assert editor.highlighter.deferred_from == editor.colour_first
+    assert document.findBlockByNumber(editor.colour_first - 1).layout().formats() != []
+    assert document.findBlockByNumber(editor.colour_first).layout().formats() == []
+    qtbot.waitUntil(lambda: editor.highlighter.deferred_from is None, timeout=10000)
+    assert document.findBlockByNumber(lines - 1).layout().formats() != []
+
+    # A post shorter than that is coloured whole at once.
+    path.write_text("---\ntitle: 글\n---\n**짧은** 글\n", encoding="utf-8")
+    assert window.open_path(path, ask=False)
+    assert editor.highlighter.deferred_from is None
 
 
 def test_colouring_slices_are_sized_to_a_few_milliseconds():
@@ -236,13 +263,16 @@ def test_lines_deleted_above_the_waiting_part_are_still_coloured(window, qtbot):
                     encoding="utf-8")
     editor = window.body_editor
     assert window.open_path(path, ask=False)
-    assert editor.highlighter.deferred_from == editor.COLOUR_FIRST
-    # Before any slice has run: delete 50 lines near the top (a fence's
-    # opening line among them, so states below change too).
-    cursor = QTextCursor(editor.document().findBlockByNumber(10))
-    cursor.movePosition(QTextCursor.MoveOperation.Down, QTextCursor.MoveMode.KeepAnchor, 50)
+    first = editor.colour_first
+    assert editor.highlighter.deferred_from == first
+    # Before any slice has run: delete lines near the top (more than a
+    # section's 8, so a fence's opening line is among them and states below
+    # change too), all above the boundary.
+    removed = first // 2
+    cursor = QTextCursor(editor.document().findBlockByNumber(5))
+    cursor.movePosition(QTextCursor.MoveOperation.Down, QTextCursor.MoveMode.KeepAnchor, removed)
     cursor.removeSelectedText()
-    assert editor.highlighter.deferred_from == editor.COLOUR_FIRST - 50
+    assert editor.highlighter.deferred_from == first - removed
     qtbot.waitUntil(lambda: editor.highlighter.deferred_from is None, timeout=10000)
 
     reference = QTextDocument()
