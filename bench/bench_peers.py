@@ -12,7 +12,8 @@ server, and reads /proc. bench_ui.py measures Galley from inside its process.
 
 Runs interleave: run i of every program before run i + 1 of any, in an
 order that turns each round; after a run the whole process session of the
-program must have exited, then SETTLE_S passes, before the next starts.
+program must have exited, then peer_session.SETTLE_S passes, before the
+next starts.
 
 Each run starts the program on a fresh copy of bench_ui's posts (make_site:
 the 8 KB Korean post and the issue's 205 KB post with 70 fences and 70
@@ -110,7 +111,6 @@ it. It is not a dependency of Galley: only this script imports it.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import shutil
 import signal
@@ -125,6 +125,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import page_cache  # noqa: E402
+from peer_session import kill_session, pss_session, session_pids  # noqa: E402
 from bench_ui import POSTS, make_site  # noqa: E402
 
 try:
@@ -140,7 +141,6 @@ PAUSE_S = 0.15         # the preview unchanged this long before the next key
 PSS_AFTER_S = 3.0      # Galley's page collects its garbage after 2 s of quiet
 DOWN_EVERY_S = 0.005   # the pace of the Down presses that move the caret
 CARET_MAX_PX = 4       # a change this narrow in the editor is the caret blinking
-SETTLE_S = 0.5         # after a program and its helpers have exited, before the next starts
 
 
 # -- the programs ----------------------------------------------------------------------
@@ -209,54 +209,6 @@ def fresh_home(program: Program, tmp: Path) -> dict[str, str]:
     return dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
                 XDG_DATA_HOME=str(home / ".local/share"), XDG_CACHE_HOME=str(home / ".cache"),
                 XDG_RUNTIME_DIR=str(runtime), **program.env)
-
-
-# -- processes ------------------------------------------------------------------------
-
-def session_pids(sid: int) -> list[int]:
-    """Every process in session `sid` (the program was started as its leader)."""
-    pids = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[3]) == sid:
-                    pids.append(int(entry.name))
-            except (OSError, IndexError, ValueError):
-                pass
-    return pids
-
-
-def kill_session(proc: subprocess.Popen) -> None:
-    # The session catches what left the process group; the group what a
-    # /proc scan might miss while it forks.
-    for pid in session_pids(proc.pid):
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    # Then wait for the whole session to be gone, and a little more: a killed
-    # program's helpers (QtWebEngineProcess and the rest) go on exiting, the
-    # kernel frees their memory (ReText's 205 KB tree holds ~570 MB) and the
-    # X server its windows, all on the same two cores as the next program's
-    # start-up, which was timed with them.
-    deadline = time.monotonic() + 10
-    while session_pids(proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.01)
-    time.sleep(SETTLE_S)
-
-
-def pss_session(sid: int) -> dict[str, float]:
-    """Pss, Pss_Anon, Pss_File, Pss_Shmem (MB) summed over the session."""
-    keys = {"Pss:": "pss", "Pss_Anon:": "anon", "Pss_File:": "file", "Pss_Shmem:": "shmem"}
-    total = dict.fromkeys(keys.values(), 0.0)
-    for pid in session_pids(sid):
-        with contextlib.suppress(OSError):
-            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                name, *rest = line.split()
-                if name in keys:
-                    total[keys[name]] += int(rest[0]) / 1024
-    return total
 
 
 # -- the measurements -------------------------------------------------------------------

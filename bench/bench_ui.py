@@ -306,16 +306,23 @@ def run_one(path: Path, startup_only: bool = False, script: str = __file__) -> d
         out = Path(tmp) / "events.json"
         env = dict(os.environ, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp)  # fresh settings, no recovery copies left behind
         start = time.monotonic()
+        errors = open(Path(tmp) / "stderr.txt", "w+")
         proc = subprocess.Popen([sys.executable, script, "--child", str(path), str(out)]
                                 + (["--startup"] if startup_only else []),
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True,
+                                stdout=subprocess.PIPE, stderr=errors, env=env, text=True,
                                 start_new_session=True)
         line = proc.stdout.readline()
         pss_typing = pss_tree(proc.pid) if line.startswith("TYPED") else float("nan")
         line = proc.stdout.readline()
         pss = pss_tree(proc.pid) if line.startswith("READY") else float("nan")
         proc.kill()
-        proc.wait()
+        code = proc.wait()
+        if not out.exists():  # the app died before it had its figures: say how
+            errors.seek(0)
+            tail = [ln for ln in errors.read().splitlines() if not ln.startswith("[")][-15:]
+            sys.exit(f"{script} on {path.name}: the app exited ({code}) before the preview was drawn:\n"
+                     + "\n".join(tail))
+        errors.close()
         events = json.loads(out.read_text())
         events["start"] = start
         events["pss_mb"] = pss
