@@ -82,8 +82,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     #: the first waiting line, so it moves with the writer's edits above it
     #: (it then decides, and `deferred_from` reads it).
     _boundary: QTextCursor | None = None
-    #: highlightBlock calls since `defer_formatting_from`, until `pin_deferral`.
+    #: highlightBlock calls in this pass of Qt's, while the text goes in
+    #: (from `defer_formatting_from` to `pin_deferral`).
     _load_calls = 0
+    #: The document whose passes restart that count (None: not counting).
+    _counted: QTextDocument | None = None
 
     @property
     def deferred_from(self) -> int | None:
@@ -105,22 +108,20 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._boundary = None
         self._load_calls = 0
         document = self.document()
-        if block_number is not None and document is not None and not self._counting:
+        if block_number is not None and document is not None and self._counted is None:
             # Qt highlights in passes, each run from a contentsChange signal
             # (setPlainText makes two: the old text's removal, then the new
             # text); this slot, connected after Qt's, starts each count anew.
             document.contentsChange.connect(self._restart_count)
-            self._counting = True
-
-    _counting = False
+            self._counted = document
 
     def _restart_count(self, *_change) -> None:
         self._load_calls = 0
 
     def _stop_counting(self) -> None:
-        if self._counting:
-            self._counting = False
-            self.document().contentsChange.disconnect(self._restart_count)
+        if self._counted is not None:
+            self._counted.contentsChange.disconnect(self._restart_count)
+            self._counted = None
 
     def pin_deferral(self) -> None:
         """Turn the boundary into a cursor that follows edits: lines the writer
