@@ -20,7 +20,7 @@ from functools import cached_property
 
 import yaml
 
-from editor.core.document import Document, split_post
+from editor.core.document import Document, count_lines, split_post
 from editor.core.yaml_loader import GalleyLoader, load_simple
 
 _MAX_FAST = 50_000
@@ -71,9 +71,9 @@ class FastDocument:
         self.kind = parts.kind
         self.front_matter_text = parts.fragment
         self.body = parts.body
-        self.body_line = 1 + _line_breaks(self._head)
+        self.body_line = 1 + count_lines(self._head)
         #: File line of the fragment's first line (the opener is one line).
-        self.body_line_of_fragment = 1 + _line_breaks(parts.opener)
+        self.body_line_of_fragment = 1 + count_lines(parts.opener)
         self._data = data
 
     @property
@@ -119,14 +119,6 @@ class FastDocument:
 
     def key_span(self, key):
         return self._document.key_span(key)
-
-
-def _line_breaks(text: str) -> int:
-    """`document.count_lines` (\r\n, \r and \n each one break) by counting, not matching."""
-    breaks = text.count("\n")
-    if "\r" in text:
-        breaks += text.count("\r") - text.count("\r\n")
-    return breaks
 
 
 def _load(kind: str, fragment: str) -> dict | None:

@@ -13,9 +13,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from editor.core.document import split_post
-from editor.core.document import count_lines
 from editor.core.encoding import decode
-from editor.core.validation.fastdoc import _line_breaks, _maybe_duplicate_keys
+from editor.core.validation.fastdoc import _maybe_duplicate_keys
 from editor.core.yaml_loader import GalleyLoader, load_simple
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
@@ -184,8 +183,3 @@ def test_generated_front_matter_loads_the_same_or_steps_aside(entries, end):
         assert load_simple(text) is None, text
         return
     assert_agrees(text)
-
-
-@given(st.text(alphabet=st.sampled_from(list("a \r\n\t-")), max_size=40))
-def test_line_breaks_are_counted_as_documents_count_them(text):
-    assert _line_breaks(text) == count_lines(text)
