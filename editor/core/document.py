@@ -85,9 +85,10 @@ def _newline_counts(text: str) -> dict[str, int]:
     """How many of each line break `text` has (\\r\\n, \\r and \\n, as _NEWLINE
     finds them), by str.count: 0.1 ms on the 205 KB post, whose newlines are
     counted before the window's first paint, against 0.8 ms matching them."""
+    if "\r" not in text:  # nearly every post: one pass, not three
+        return {"\n": text.count("\n"), "\r\n": 0, "\r": 0}
     crlf = text.count("\r\n")
-    cr = text.count("\r") - crlf if "\r" in text else 0
-    return {"\n": text.count("\n") - crlf, "\r\n": crlf, "\r": cr}
+    return {"\n": text.count("\n") - crlf, "\r\n": crlf, "\r": text.count("\r") - crlf}
 
 
 def dominant_newline(text: str) -> str:
