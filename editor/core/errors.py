@@ -49,3 +49,19 @@ class KeyPathError(KeyError):
 
     def __str__(self) -> str:  # KeyError quotes its argument; we want plain text.
         return str(self.args[0]) if self.args else "no such key"
+
+
+class EditRefused(ValueError):
+    """An edit was not made because it would change more than the writer asked
+    (another key would read differently) or could not be written safely.
+    The message says what and why; nothing was changed."""
+
+
+class SharedValueError(EditRefused):
+    """The edited value is shared with other keys (YAML anchor/alias): say
+    `share="shared"` to change it everywhere or `share="own"` to give this key
+    its own value. `sharing` is the editor.core.values.Sharing."""
+
+    def __init__(self, message: str, sharing: object) -> None:
+        super().__init__(message)
+        self.sharing = sharing

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import dataclass
 from typing import Any
 
 from editor.core.errors import KeyPathError
@@ -39,3 +40,40 @@ def lookup_path(data: Any, path: tuple) -> Any:
         except (KeyError, IndexError):
             raise KeyPathError(f"no key {'.'.join(map(str, path))!r}") from None
     return node
+
+
+# ---------------------------------------------------------------- edit contract
+#
+# Shared by the handlers (fm_yaml / fm_toml / fm_json), the Document, the CLI
+# and the form. See Document.set for how they are used.
+
+class AsWritten(str):
+    """A scalar given as the text the writer typed, not as a value.
+
+    `Document.set(key, AsWritten("10:30"))` writes `10:30` in the entry's own
+    style (plain stays plain, quoted stays quoted) and the value is whatever
+    the format reads that text as (YAML 1.1: the number 630). Used where the
+    form shows a value as written (numbers, dates, values the generator reads
+    differently from how they look), so editing keeps the text form. When the
+    style cannot hold the text as it is (`a: b` cannot be plain), the handler
+    writes it as a string, quoted: the smallest change that keeps the text.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"AsWritten({str.__repr__(self)})"
+
+
+#: `share=` values of Document.set / unset for a value that other keys share
+#: (a YAML anchor used by aliases, or a key that is an alias).
+SHARED = "shared"  # change the shared value: every key that uses it follows
+OWN = "own"        # give this key its own value: the others keep the old one
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """Who else reads the value at a path (YAML anchors and aliases)."""
+
+    anchor: str                  # the anchor's name, without `&`
+    others: tuple[tuple, ...]    # key paths of the other places that read the same value
