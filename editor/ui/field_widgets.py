@@ -26,8 +26,30 @@ _STRING_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d
                         "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d")
 
 
+class _Remove:
+    """The writer cleared the field: the form unsets the key."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "REMOVE"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+#: Sent by valueEdited when the writer cleared a field: unset the key.
+REMOVE = _Remove()
+
+
 class FieldWidget(QWidget):
-    #: The writer changed the value; carries the new plain Python value.
+    #: The writer changed the value; carries the new plain Python value, an
+    #: AsWritten (the text as typed), or REMOVE.
     valueEdited = Signal(object)
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
@@ -39,12 +61,18 @@ class FieldWidget(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
-    def set_value(self, value) -> None:
+    def set_value(self, value, written: str | None = None) -> None:
         self._setting = True
         try:
             self._show(value)
         finally:
             self._setting = False
+
+    def set_problem(self, message: str | None) -> None:
+        self.setToolTip(message or "")
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.setEnabled(not read_only)
 
     def _emit(self, value) -> None:
         if not self._setting:
@@ -321,8 +349,8 @@ class ImageField(FieldWidget):
         self._on_edited(text)
 
 
-def make_field_widget(key: str, ftype: str, value, *, choices=(), vocabulary=(), site_root=None,
-                      default=None) -> FieldWidget:
+def make_field_widget(key: str, ftype: str, value, *, written=None, choices=(), vocabulary=(),
+                      site_root=None, default=None, description="") -> FieldWidget:
     """The widget for a schema field type (or a guess from the value for unknown keys)."""
     if ftype == "boolean":
         return BoolField(key, default=default)
