@@ -26,8 +26,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
+from editor.core import edit_baseline
 from editor.core import encoding as _encoding
 from editor.core.errors import FrontMatterError, KeyPathError
+from editor.core.values import SHARED, AsWritten, Sharing, same_value
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _OPENERS = {"---": "yaml", "+++": "toml"}
@@ -168,6 +170,10 @@ class Document:
         self._listeners: list[Callable[[Change], None]] = []
         self.revision = 0
         self._set_fragment(parts.fragment)
+        # The front matter "as in the file": the style every edit is decided
+        # against (see edit_baseline), so a value's text never depends on the
+        # values the form passed through on the way to it.
+        self._baseline = parts.fragment
 
     # ------------------------------------------------------------ construction
     @classmethod
@@ -201,6 +207,7 @@ class Document:
         doc = cls(parts, path=str(path) if path is not None else None, newline=newline)
         for key, value in (front_matter or {}).items():
             doc.set((key,), value)
+            doc.rebase()
         doc.revision = 0
         return doc
 
@@ -281,7 +288,13 @@ class Document:
             raise ValueError("this post has no front matter; add one with add_front_matter()")
         self._split_error = None
         self._set_fragment(text)
+        self._baseline = text  # the writer's own text is the style now
         self._changed(Change("front_matter"))
+
+    def rebase(self) -> None:
+        """The current text is now the file's (it was saved, or the file was
+        found to hold it): later edits keep the style it has."""
+        self._baseline = self.front_matter_text
 
     def add_front_matter(self, kind: FrontMatterKind = FrontMatterKind.YAML) -> None:
         """Give a post without front matter an empty one of `kind`."""
@@ -292,6 +305,7 @@ class Document:
         self._opener = self._closer = delim + self.newline
         self._split_error = None
         self._set_fragment("")
+        self._baseline = ""
         self._changed(Change("front_matter"))
 
     def _editable(self) -> Any:
@@ -315,24 +329,80 @@ class Document:
             return key_path(key, self.front_matter)
         return key_path(key)
 
-    def set(self, key: str | tuple, value: Any) -> bool:
-        """Set a front-matter value; only that entry's lines change. False if already equal."""
+    def set(self, key: str | tuple, value: Any, share: str | None = None) -> bool:
+        """Set a front-matter value; only that entry's lines change. False if already equal.
+
+        The entry's text depends only on how the entry is written in the file
+        (the baseline, see `rebase`) and on `value`, never on values set in
+        between. An AsWritten value is the text the writer typed, written in
+        the entry's style. After the edit the whole front matter is read again:
+        if any other key would read differently (shared YAML values: unless
+        `share` is SHARED) the edit is refused with EditRefused and nothing
+        changes. A value shared with other keys needs `share` (SHARED or OWN),
+        else SharedValueError. Also raises KeyPathError, FrontMatterError.
+        """
         if self.kind is FrontMatterKind.NONE and self._split_error is None:
             self.add_front_matter(FrontMatterKind.YAML)
         path = self._path(key)
-        changed = self._editable().set(path, _plain(value))
-        if changed:
-            self._changed(Change("front_matter", (path[0],)))
-        return changed
+        handler = self._editable()
+        value = _plain(value)
+        if not isinstance(value, AsWritten):
+            try:
+                if same_value(handler.get(path), value):
+                    return False
+            except KeyPathError:
+                pass
+        new = edit_baseline.edited(self._make_handler, self._baseline, handler, path, value,
+                                   share, self._shared_others(handler, path, share))
+        return self._adopt(new, path)
 
-    def unset(self, key: str | tuple) -> bool:
+    def unset(self, key: str | tuple, share: str | None = None) -> bool:
+        """Remove a key; False if it was not there. Refused (EditRefused, nothing
+        changes) when another key would read differently afterwards."""
         if self._handler is None:
             return False
         path = self._path(key)
-        changed = self._editable().unset(path)
-        if changed:
-            self._changed(Change("front_matter", (path[0],)))
-        return changed
+        handler = self._editable()
+        new = edit_baseline.removed(self._make_handler, handler, path, share,
+                                    self._shared_others(handler, path, share))
+        return self._adopt(new, path)
+
+    def written_text(self, key: str | tuple) -> str | None:
+        """A scalar as the writer sees it written: a plain/bare value's exact
+        source text (`10:00`, `1.10`, `2021-05-10 10:00:00 +0900`), a quoted or
+        block string's value; None for collections and absent keys."""
+        if self._handler is None:
+            return None
+        reader = getattr(self._handler, "written_text", None)  # YAML's is being added
+        if reader is None:
+            return None
+        try:
+            return reader(self._path(key))
+        except KeyPathError:
+            return None
+
+    def sharing(self, key: str | tuple) -> Sharing | None:
+        """Who else reads the value at `key` (YAML anchors and aliases), or None."""
+        reader = getattr(self._handler, "sharing", None)  # YAML's is being added
+        return reader(self._path(key)) if reader is not None else None
+
+    def _make_handler(self, text: str) -> Any:
+        return _handler_class(self.kind)(text, self.newline)
+
+    def _shared_others(self, handler: Any, path: tuple, share: str | None) -> tuple:
+        """Paths that an edit with share=SHARED changes on purpose."""
+        if share != SHARED:
+            return ()
+        reader = getattr(handler, "sharing", None)
+        found = reader(path) if reader is not None else None
+        return found.others if found is not None else ()
+
+    def _adopt(self, handler: Any, path: tuple) -> bool:
+        if handler is None:
+            return False
+        self._handler_obj = handler
+        self._changed(Change("front_matter", (path[0],)))
+        return True
 
     def key_location(self, key: str | tuple) -> tuple[int, int] | None:
         if self._handler is None:
@@ -405,4 +475,6 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, Mapping):
         return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, str):  # immutable; keeps AsWritten as it is
+        return value
     return copy.copy(value)

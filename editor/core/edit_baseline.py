@@ -1,0 +1,350 @@
+"""Front-matter edits decided against the file, not the keystroke.
+
+The form sets a value on every keystroke, and each handler writes a new value
+in the style of the text it replaces. Left alone, the style would drift with
+the values passed through on the way: typing ` (updated)` after a plain title
+goes through `Title ` (a trailing space must be quoted), and every later
+keystroke would keep those quotes. So an edit is made twice over:
+
+1. on the *baseline* (the front matter as it is in the file: as read, as last
+   saved, or as last written by hand in Raw mode), where the entry still has
+   the style the writer chose; the edited entry's lines are taken from there
+   and put in place of the entry's lines in the current text (`transplant`);
+2. only if that cannot be done (the entry cannot be located, or the result
+   does not read back right) the current text is edited as it is.
+
+Either way the whole front matter is read again afterwards, and every key
+other than the edited one must read as before (`check_others`), or the edit
+is refused: an edit never changes what the writer did not touch.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any, Callable
+
+from editor.core.errors import EditRefused, FrontMatterError, KeyPathError
+from editor.core.values import same_value
+
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_EDIT_ERRORS = (ValueError, KeyPathError, FrontMatterError, TypeError)
+
+
+def call_set(handler: Any, path: tuple, value: Any, share: str | None) -> bool:
+    """`handler.set`, passing `share` only when there is one to pass."""
+    if share is None:
+        return handler.set(path, value)
+    return handler.set(path, value, share=share)
+
+
+def call_unset(handler: Any, path: tuple, share: str | None) -> bool:
+    if share is None:
+        return handler.unset(path)
+    return handler.unset(path, share=share)
+
+
+# ---------------------------------------------------------------- locating entries
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings (only CR and LF end a line)."""
+    return _LINES.findall(text)
+
+
+def entry_range(handler: Any, path: tuple) -> tuple[int, int] | None:
+    """Character range of the entry at `path` in `handler.text`: from the start
+    of its first line to the end of its last line (without that line's break),
+    blank lines after it included (a kept `|+` block scalar's trailing lines
+    are part of its value). None when the handler cannot locate it."""
+    exact = getattr(handler, "entry_range", None)  # JSON: members share lines
+    if exact is not None:
+        return exact(path)
+    try:
+        span = handler.key_span(path)
+    except _EDIT_ERRORS:
+        return None
+    if span is None:
+        return None
+    lines = _lines(handler.text)
+    first, last = span[0] - 1, span[1] - 1
+    if not 0 <= first <= last < len(lines):
+        return None
+    while last + 1 < len(lines) and not lines[last + 1].strip():
+        last += 1
+    start = sum(len(line) for line in lines[:first])
+    end = start + sum(len(line) for line in lines[first:last + 1])
+    end -= len(lines[last]) - len(lines[last].rstrip("\r\n"))
+    return start, end
+
+
+def _splice(text: str, where: tuple[int, int], piece: str) -> str:
+    return text[:where[0]] + piece + text[where[1]:]
+
+
+# ---------------------------------------------------------------- transplant
+
+def transplant(make: Callable[[str], Any], baseline: str, current: Any, path: tuple,
+               value: Any, share: str | None) -> tuple[list[str], Any] | None:
+    """Candidate texts for `current` with `path` set to `value` in the style the
+    baseline gives it, best first, and the edited baseline (what `path` must
+    read as). None when the baseline cannot make the edit."""
+    try:
+        base = make(baseline)
+        call_set(base, path, value, share)
+    except _EDIT_ERRORS:
+        return None
+    new_range = entry_range(base, path)
+    if new_range is None:
+        return None
+    piece = base.text[new_range[0]:new_range[1]]
+    old_range = entry_range(current, path)
+    if old_range is not None:
+        return [_splice(current.text, old_range, piece)], base
+    if _has(current, path):
+        return None  # present but not locatable: nothing to replace safely
+    # Absent now: let the current text insert it, then give it the baseline's lines.
+    try:
+        work = make(current.text)
+        call_set(work, path, value, share)
+    except _EDIT_ERRORS:
+        return None
+    added = entry_range(work, path)
+    if added is None:
+        return None
+    inserted = _splice(work.text, added, piece)
+    candidates = [inserted]
+    moved = _at_baseline_place(make, baseline, inserted, path)
+    if moved is not None:
+        candidates.insert(0, moved)
+    return candidates, base
+
+
+def _has(handler: Any, path: tuple) -> bool:
+    try:
+        handler.get(path)
+    except _EDIT_ERRORS:
+        return False
+    return True
+
+
+def _at_baseline_place(make: Callable[[str], Any], baseline: str, text: str,
+                       path: tuple) -> str | None:
+    """`text` with the (re-added) entry at `path` moved to just after the
+    sibling it followed in the baseline, when both are whole lines; else None."""
+    try:
+        base, here = make(baseline), make(text)
+        siblings = list(base.get(path[:-1]) if len(path) > 1 else base.data())
+    except _EDIT_ERRORS:
+        return None
+    names = [str(k) for k in siblings]
+    if str(path[-1]) not in names:
+        return None
+    before = [k for k in names[:names.index(str(path[-1]))]]
+    anchor = None
+    for name in reversed(before):
+        if _has(here, path[:-1] + (name,)):
+            anchor = path[:-1] + (name,)
+            break
+    if anchor is None:
+        return None
+    entry, after = entry_range(here, path), entry_range(here, anchor)
+    if entry is None or after is None or entry[0] <= after[1]:
+        return None  # already after it (or the ranges overlap)
+    lines = _lines(text)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    if entry[0] not in offsets or after[0] not in offsets:
+        return None
+    first = offsets.index(entry[0])
+    last = max(i for i, o in enumerate(offsets[:-1]) if o < entry[1]) if entry[1] > entry[0] else first
+    anchor_last = max(i for i, o in enumerate(offsets[:-1]) if o < after[1]) if after[1] > after[0] \
+        else offsets.index(after[0])
+    block = lines[first:last + 1]
+    rest = lines[:first] + lines[last + 1:]
+    newline = next((ln[len(ln.rstrip("\r\n")):] for ln in lines if ln.endswith(("\n", "\r"))), "\n")
+    had_final = bool(lines) and lines[-1].endswith(("\n", "\r"))
+    if not block[-1].endswith(("\n", "\r")):
+        block[-1] += newline
+    if not rest[anchor_last].endswith(("\n", "\r")):
+        return None
+    moved = "".join(rest[:anchor_last + 1] + block + rest[anchor_last + 1:])
+    if not had_final and moved.endswith(("\n", "\r")):
+        moved = moved[:-2] if moved.endswith("\r\n") else moved[:-1]
+    return moved
+
+
+# ---------------------------------------------------------------- the whole edit
+
+def edited(make: Callable[[str], Any], baseline: str | None, current: Any, path: tuple,
+           value: Any, share: str | None, others: tuple = ()) -> Any | None:
+    """A new handler holding `current`'s front matter with `path` set to
+    `value`, or None when the text would not change. Raises EditRefused
+    (another key would read differently, or the value cannot be written),
+    SharedValueError, KeyPathError; `current` is never modified."""
+    before = current.data()
+    if baseline is not None and baseline != current.text:
+        found = transplant(make, baseline, current, path, value, share)
+        if found is not None:
+            texts, base = found
+            for text in texts:
+                handler = _verified(make, text, path, base, before, others)
+                if handler is not None:
+                    return None if handler.text == current.text else handler
+    work = make(current.text)
+    try:
+        changed = call_set(work, path, value, share)
+    except EditRefused:
+        raise
+    except ValueError as exc:
+        raise EditRefused(str(exc)) from None
+    if not changed or work.text == current.text:
+        return None
+    check_others(before, work.data(), path, others)
+    return work
+
+
+def removed(make: Callable[[str], Any], current: Any, path: tuple, share: str | None,
+            others: tuple = ()) -> Any | None:
+    """A new handler without `path`, or None when it was not there."""
+    before = current.data()
+    work = make(current.text)
+    try:
+        changed = call_unset(work, path, share)
+    except EditRefused:
+        raise
+    except ValueError as exc:
+        raise EditRefused(str(exc)) from None
+    if not changed:
+        return None
+    check_others(before, work.data(), path, others, removal=True)
+    return work
+
+
+def _verified(make: Callable[[str], Any], text: str, path: tuple, base: Any, before: dict,
+              others: tuple) -> Any | None:
+    try:
+        handler = make(text)
+        if not same_value(handler.get(path), base.get(path)):
+            return None
+        check_others(before, handler.data(), path, others)
+    except (EditRefused, *_EDIT_ERRORS):
+        return None
+    return handler
+
+
+# ---------------------------------------------------------------- reading again
+
+def _key_in(mapping: dict, elem: Any) -> Any:
+    """The key of `mapping` that path element `elem` names (`"2019"` finds 2019)."""
+    if elem in mapping:
+        return elem
+    for k in mapping:
+        if str(k) == str(elem):
+            return k
+    return _ABSENT
+
+
+_ABSENT = object()
+
+
+def _cut(data: Any, path: tuple) -> bool:
+    """Remove `path` from `data` in place; False when it is not there."""
+    node = data
+    for elem in path[:-1]:
+        if isinstance(node, dict):
+            key = _key_in(node, elem)
+            if key is _ABSENT:
+                return False
+            node = node[key]
+        elif isinstance(node, list) and isinstance(elem, int) and -len(node) <= elem < len(node):
+            node = node[elem]
+        else:
+            return False
+    if isinstance(node, dict):
+        key = _key_in(node, path[-1])
+        if key is _ABSENT:
+            return False
+        del node[key]
+        return True
+    if isinstance(node, list) and isinstance(path[-1], int) and -len(node) <= path[-1] < len(node):
+        del node[path[-1]]
+        return True
+    return False
+
+
+def _present_part(data: Any, path: tuple) -> tuple:
+    """`path` cut at its first element absent from `data` (maps created by the edit go too)."""
+    node = data
+    for i, elem in enumerate(path):
+        if isinstance(node, dict) and _key_in(node, elem) is not _ABSENT:
+            node = node[_key_in(node, elem)]
+        elif isinstance(node, list) and isinstance(elem, int) and -len(node) <= elem < len(node):
+            node = node[elem]
+        elif isinstance(node, (dict, list)) or not i:
+            return path[:i + 1]
+        else:  # `header:` with no value (or a scalar): the edit makes it a map
+            return path[:i]
+    return path
+
+
+def _lookup(data: Any, path: tuple) -> Any:
+    node = data
+    for elem in path:
+        if isinstance(node, dict) and _key_in(node, elem) is not _ABSENT:
+            node = node[_key_in(node, elem)]
+        elif isinstance(node, list) and isinstance(elem, int) and -len(node) <= elem < len(node):
+            node = node[elem]
+        else:
+            return _ABSENT
+    return node
+
+
+def check_others(before: dict, after: dict, path: tuple, others: tuple = (),
+                 removal: bool = False) -> None:
+    """Raise EditRefused unless every key of `after` other than `path` (and the
+    `others` that share its value) reads as in `before`. The edited key may
+    sit elsewhere among its siblings. A removal may take with it the maps it
+    leaves empty (TOML: `[a.b]` alone implies `a`)."""
+    cuts = [_present_part(before, path)] + [tuple(p) for p in others]
+    old, new = copy.deepcopy(before), copy.deepcopy(after)
+    for cut in cuts:
+        _cut(old, cut)
+        _cut(new, cut)
+    if same_value(old, new):
+        return
+    if removal:
+        pruned = copy.deepcopy(old)
+        for k in range(len(path) - 1, 0, -1):
+            if _lookup(pruned, path[:k]) != {}:
+                break
+            _cut(pruned, path[:k])
+            if same_value(pruned, new):
+                return
+    where = _difference(old, new) or ()
+    name = ".".join(map(str, where)) or "the front matter"
+    edited_name = ".".join(map(str, path))
+    verb = "removing" if removal else "changing"
+    raise EditRefused(f"{verb} `{edited_name}` would also change `{name}`; "
+                      "nothing was changed (edit it in Raw mode if that is what you want)")
+
+
+def _difference(a: Any, b: Any, prefix: tuple = ()) -> tuple | None:
+    """The path of the first place where `a` and `b` read differently."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in list(a) + [k for k in b if k not in a]:
+            if key not in a or key not in b:
+                return prefix + (key,)
+            found = _difference(a[key], b[key], prefix + (key,))
+            if found is not None:
+                return found
+        if list(a) != list(b):
+            return prefix or None
+        return None
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b)):
+            found = _difference(x, y, prefix + (i,))
+            if found is not None:
+                return found
+        return None
+    return None if same_value(a, b) else prefix
