@@ -40,7 +40,13 @@ class FrontMatterPanel(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.stack)
         session.documentReplaced.connect(lambda _d: self._show_kind())
+        self.form.rawRequested.connect(self.edit_raw_at)
         self._show_kind()
+
+    def edit_raw_at(self, line: int) -> None:
+        """Raw mode with the caret on file line `line` (the form's "Edit in Raw at line N")."""
+        self.set_raw(True)
+        self.raw.go_to_file_line(line)
 
     def set_raw(self, raw: bool) -> None:
         if self.raw_button.isChecked() != raw:

@@ -3,7 +3,7 @@
 import base64
 import datetime as dt
 
-from tests.ui.conftest import commit_text
+from tests.ui.conftest import commit_text, type_text
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
@@ -20,42 +20,72 @@ def open_post(window, qtbot, path, text):
     qtbot.waitUntil(lambda: field(window, "title") is not None)
 
 
+def retype(qtbot, widget, text):
+    """Select what a field's box shows and type `text` over it, as a person does."""
+    from PySide6.QtCore import Qt
+
+    box = widget.focusProxy() or widget
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, box, text)
+
+
 def test_date_keeps_the_files_own_format(window, post, qtbot):
     date = field(window, "date")
     value = window.session.document.get("date")
     assert isinstance(value, dt.datetime) and value.utcoffset() == dt.timedelta(hours=9)
-    date.edit.setDateTime(date.edit.dateTime().addDays(1))
+    retype(qtbot, date, "2024-03-06 10:00:00 +0900")
     window.session.flush()
     assert "date: 2024-03-06 10:00:00 +0900\n" in window.session.document.text
 
 
-def test_a_missing_date_shows_not_set_and_is_never_invented(window, post, qtbot, tmp_path):
+def test_a_suggested_date_is_dimmed_empty_and_written_only_when_entered(window, post, qtbot):
+    (post.parent.parent / "galley.toml").write_text(
+        '[fields.title]\ntype = "string"\nrequired = true\n'
+        '[fields.date]\ntype = "datetime"\nrequired = true\ndescription = "When it was published"\n',
+        encoding="utf-8")
     draft = post.parent.parent / "_drafts" / "idea.md"
     draft.parent.mkdir()
     open_post(window, qtbot, draft, "---\ntitle: 초안\n---\n본문\n")
-    # The site's schema (which names `date`) arrives from a background index.
+    # The site's schema (which requires `date`) arrives from a background index.
     qtbot.waitUntil(lambda: field(window, "date") is not None, timeout=10000)
     date = field(window, "date")
-    assert date is not None and date.edit.text() == "(not set)"
+    label = window.form_panel.form._labels[("date",)]
+    assert date.edit.text() == "" and not label.isEnabled()  # dimmed, not a made-up date
+    assert "When it was published" in (date.edit.placeholderText() + date.toolTip() + label.toolTip()
+                                       + date.parentWidget().toolTip())
     commit_text(field(window, "title").edit, "!")
     window.session.flush()
     assert "date" not in window.session.document.front_matter
-    date.edit.setDateTime(date.edit.dateTime().addYears(124))
+    retype(qtbot, date, "2024-05-01")
     window.session.flush()
-    assert window.session.document.get("date").year == 2024
+    assert window.session.document.get("date") == dt.date(2024, 5, 1)
+    assert label.isEnabled()  # the post has it now
 
 
-def test_a_missing_published_shows_what_jekyll_assumes(window, post, qtbot):
-    qtbot.waitUntil(lambda: field(window, "published") is not None, timeout=10000)
+def test_an_added_published_shows_what_jekyll_assumes_and_writes_only_on_a_click(window, post, qtbot):
+    from PySide6.QtCore import Qt
+
+    form = window.form_panel.form
+    qtbot.waitUntil(lambda: window.site_loader.context.root is not None, timeout=10000)
+    qtbot.waitUntil(lambda: "published" in form._add.keys())
+    before = window.session.document.text
+    assert field(window, "published") is None  # not a field this post has or needs
+    qtbot.mouseClick(form._add.button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(form._add.edit, "published")
+    qtbot.keyClick(form._add.edit, Qt.Key.Key_Return)
     published = field(window, "published")
-    assert "published" not in window.session.document.front_matter
+    assert published is not None and published.box.hasFocus()
     assert published.box.isChecked()  # Jekyll publishes a post unless it says false
-    published.box.setChecked(False)
+    assert window.session.document.text == before
+    qtbot.mouseClick(published.box, Qt.MouseButton.LeftButton)
     window.session.flush()
     assert "published: false\n" in window.session.document.text
 
 
 def test_nested_object_boolean_and_other_fields(window, post, qtbot):
+    from PySide6.QtCore import Qt
+
     open_post(window, qtbot, post.parent / "2024-03-06-nested.md",
               "---\ntitle: T\nheader:\n  image: /img/a.png\n  caption: 캡션\ncomments: true\nweird_key: 3\n---\nbody\n")
     caption = field(window, "header.caption")
@@ -65,11 +95,11 @@ def test_nested_object_boolean_and_other_fields(window, post, qtbot):
     assert window.session.document.get("header.caption") == "새 캡션"
     assert "  caption: 새 캡션\n" in window.session.document.text
     comments = field(window, "comments")
-    comments.box.setChecked(False)
+    qtbot.mouseClick(comments.box, Qt.MouseButton.LeftButton)
     assert window.session.document.get("comments") is False
     weird = field(window, "weird_key")
-    assert weird.spin.value() == 3
-    weird.spin.setValue(4)
+    assert weird.edit.text() == "3"
+    retype(qtbot, weird, "4")
     assert "weird_key: 4\n" in window.session.document.text
 
 
@@ -116,20 +146,26 @@ def test_image_field_shows_thumbnail(window, post, qtbot):
     assert window.session.document.get("image") == "/assets/missing.png"
 
 
-def test_an_absent_object_field_says_it_is_not_set(window, post, qtbot):
-    # galley.toml names `cover` as an object with nothing known inside it, and
-    # this post has none: the form shows why its box is empty.
+def test_an_absent_object_field_offers_its_keys_and_is_written_with_the_first_value(window, post, qtbot):
+    # galley.toml requires `cover`, an object with nothing known inside it, and
+    # this post has none: its group is there, dimmed, with "Add field…" in it
+    # (no "add it in Raw mode" dead end).
+    from PySide6.QtCore import Qt
+
     (post.parent.parent / "galley.toml").write_text(
-        '[fields.title]\ntype = "string"\n[fields.cover]\ntype = "object"\n', encoding="utf-8")
+        '[fields.title]\ntype = "string"\n[fields.cover]\ntype = "object"\nrequired = true\n', encoding="utf-8")
     open_post(window, qtbot, post.parent / "2024-03-07-plain.md", "---\ntitle: 표지 없음\n---\n본문\n")
     qtbot.waitUntil(lambda: field(window, "cover") is not None, timeout=10000)
-    note = field(window, "cover").findChild(object, "emptyObject")
-    assert note is not None and note.text().startswith("Not set in this post")
-    # With a value, the box shows the post's own keys instead of the note.
-    open_post(window, qtbot, post.parent / "2024-03-08-cover.md",
-              "---\ntitle: 표지 있음\ncover:\n  src: /img/a.png\n---\n본문\n")
-    qtbot.waitUntil(lambda: field(window, "cover.src") is not None, timeout=10000)
-    assert field(window, "cover").findChild(object, "emptyObject") is None
+    add = window.form_panel.form.findChild(object, "addField:cover")
+    assert add is not None and add.button.isVisible()
+    qtbot.mouseClick(add.button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(add.edit, "src")
+    qtbot.keyClick(add.edit, Qt.Key.Key_Return)
+    src = field(window, "cover.src")
+    assert src is not None and src.edit.hasFocus()
+    assert "cover" not in window.session.document.front_matter  # nothing written yet
+    qtbot.keyClicks(src.edit, "/img/a.png")
+    assert window.session.document.text.startswith("---\ntitle: 표지 없음\ncover:\n  src: /img/a.png\n---\n")
 
 
 def test_a_long_value_shows_its_beginning(window, post, qtbot):
