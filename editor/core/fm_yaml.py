@@ -1,20 +1,24 @@
 """Lossless editing of YAML front matter.
 
 The fragment is composed (not constructed) with PyYAML's C parser, which gives
-every node its exact character span. Reading a value constructs it with the
-safe constructor; changing a value rewrites only that value's text (or only its
-entry's lines), copying every other character from the source. Why not
-ruamel.yaml's round-trip dump: measured on the corpus it re-spaces aligned
-values, flow maps and trailing spaces in about a quarter of the posts
+every node its exact character span (yaml_parse). Reading a value constructs
+it with the safe constructor; changing a value rewrites only that value's text
+(or only its entry's lines), copying every other character from the source.
+Why not ruamel.yaml's round-trip dump: measured on the corpus it re-spaces
+aligned values, flow maps and trailing spaces in about a quarter of the posts
 (../shared/DESIGN.md), and it is ~30x slower to parse.
 
 Values follow YAML 1.1 as PyYAML's safe loader reads it, which is also what
 Jekyll (Psych) reads: `published: no` is false, `10:00` is 600.
 
-Safety: nothing is constructed except plain data; a `!!python/...` tag is an
-error (`unsafe-yaml-tag`); the fragment size, nesting depth and the size of
-the value after alias expansion are bounded (an alias bomb is refused in
-microseconds, before anything expands it).
+The text written for a value depends only on the entry as it is in the
+fragment and the new value: plain stays plain, a quote stays the same quote,
+a block scalar keeps its indicator, chomping, indentation and line breaks
+(yaml_blocks), whenever the new value can be written that way; otherwise the
+smallest change that can. A value shared through an anchor is edited only
+when the caller says how (`share=`, yaml_aliases). Every edit is kept only if
+the whole fragment reads back as before except the edited key (and, for a
+shared edit, the keys that share it).
 """
 
 from __future__ import annotations
@@ -28,10 +32,13 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from editor.core.errors import FrontMatterError, KeyPathError
-from editor.core.yaml_loader import GalleyLoader
+from editor.core.errors import EditRefused, FrontMatterError, KeyPathError, SharedValueError
+from editor.core.values import OWN, SHARED, AsWritten, Sharing
+from editor.core.yaml_aliases import Shared, SharingMap, find_sharing, merged_pair, own_pair
+from editor.core.yaml_blocks import chomp_for, content_lines, parse_header
 from editor.core.yaml_emit import (
     Style,
+    as_written_value,
     emit_entry,
     emit_flow,
     emit_key,
@@ -39,112 +46,19 @@ from editor.core.yaml_emit import (
     is_scalar,
     same_value,
 )
+from editor.core.yaml_loader import GalleyLoader
+from editor.core.yaml_parse import (  # noqa: F401  (re-exported: the limits and the parser)
+    MAX_CHARS,
+    MAX_DEPTH,
+    MAX_EXPANDED_NODES,
+    construct,
+    parse_yaml,
+    parse_yaml_sharing,
+)
 
-MAX_CHARS = 1_000_000        # a front matter of a megabyte is not front matter
-MAX_DEPTH = 64               # nesting levels
-MAX_EXPANDED_NODES = 100_000  # nodes once every alias is expanded
-
-_PYTHON_TAG = "tag:yaml.org,2002:python/"
 _NODE_PROPS = re.compile(r"(?:[&!][^\s]*\s+)+")  # anchor / tag before a value
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _Loader = GalleyLoader
-
-
-def _error(message: str, mark: Any = None, rule: str = "yaml-syntax") -> FrontMatterError:
-    line = mark.line + 1 if mark is not None else 1
-    column = mark.column + 1 if mark is not None else 1
-    return FrontMatterError(message, line, column, rule=rule)
-
-
-def _estimated_depth(text: str) -> int:
-    """A cheap upper bound of the nesting depth, checked before the C parser
-    recurses (deep flow brackets could otherwise exhaust its stack)."""
-    depth = best = 0
-    for ch in text:
-        if ch in "[{":
-            depth += 1
-            best = max(best, depth)
-        elif ch in "]}":
-            depth = max(0, depth - 1)
-    indent_levels = max((len(line) - len(line.lstrip(" ")) for line in text.split("\n")), default=0)
-    return max(best, indent_levels // 2)
-
-
-def parse_yaml(text: str) -> tuple[MappingNode | None, dict, list[FrontMatterError]]:
-    """Compose and check the fragment; return (root node, values, non-fatal problems)."""
-    if len(text) > MAX_CHARS:
-        raise _error(f"the front matter is {len(text):,} characters long; "
-                     f"the limit is {MAX_CHARS:,}", rule="front-matter-limit")
-    if _estimated_depth(text) > MAX_DEPTH * 4:
-        raise _error(f"the front matter nests deeper than {MAX_DEPTH} levels",
-                     rule="front-matter-limit")
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "invalid YAML"
-        raise _error(f"YAML syntax: {what}", mark) from None
-    except yaml.YAMLError as exc:
-        raise _error(f"YAML syntax: {exc}") from None
-    except RecursionError:
-        raise _error(f"the front matter nests deeper than {MAX_DEPTH} levels",
-                     rule="front-matter-limit") from None
-    if root is None:
-        return None, {}, []
-    if not isinstance(root, MappingNode):
-        raise _error("the front matter must be a list of `key: value` lines, "
-                     f"not a {'list' if isinstance(root, SequenceNode) else 'single value'}",
-                     root.start_mark)
-    issues = _check(root)
-    try:
-        data = _Loader("").construct_document(root)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise _error(f"YAML: {exc.problem or exc.context}", mark) from None
-    except (TypeError, ValueError, OverflowError) as exc:  # e.g. an unhashable key, a bad date
-        raise _error(f"YAML: {exc}", root.start_mark) from None
-    return root, data, issues
-
-
-def _check(root: Node) -> list[FrontMatterError]:
-    """Refuse unsafe tags and oversized values; report duplicate keys (non-fatal)."""
-    sizes: dict[int, int] = {}
-    issues: list[FrontMatterError] = []
-
-    def walk(node: Node, depth: int) -> int:
-        known = sizes.get(id(node))
-        if known is not None:  # an alias: its expansion costs its size again
-            return known
-        if depth > MAX_DEPTH:
-            raise _error(f"the front matter nests deeper than {MAX_DEPTH} levels",
-                         node.start_mark, rule="front-matter-limit")
-        if node.tag.startswith(_PYTHON_TAG):
-            raise _error(f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} could run "
-                         "code and is not allowed in front matter", node.start_mark,
-                         rule="unsafe-yaml-tag")
-        sizes[id(node)] = 1  # guards against recursive aliases while we descend
-        total = 1
-        if isinstance(node, SequenceNode):
-            for child in node.value:
-                total += walk(child, depth + 1)
-        elif isinstance(node, MappingNode):
-            seen: set[str] = set()
-            for key, value in node.value:
-                if isinstance(key, ScalarNode):
-                    if key.value in seen and key.value != "<<":
-                        issues.append(_error(f"the key `{key.value}` appears twice; "
-                                             "the later value wins", key.start_mark,
-                                             rule="duplicate-key"))
-                    seen.add(key.value)
-                total += walk(key, depth + 1) + walk(value, depth + 1)
-        if total > MAX_EXPANDED_NODES:
-            raise _error("the front matter expands to more than "
-                         f"{MAX_EXPANDED_NODES:,} values (aliases repeated too often)",
-                         node.start_mark, rule="front-matter-limit")
-        sizes[id(node)] = total
-        return total
-
-    walk(root, 0)
-    return issues
 
 
 @dataclass
@@ -160,6 +74,10 @@ def _is_empty(node: Node) -> bool:
         and node.start_mark.index == node.end_mark.index
 
 
+def _dotted(path: tuple) -> str:
+    return ".".join(map(str, path))
+
+
 class YamlFrontMatter:
     """A YAML front-matter fragment that can be edited without disturbing the rest."""
 
@@ -171,29 +89,48 @@ class YamlFrontMatter:
 
     # ------------------------------------------------------------ reading
     def _load(self, text: str) -> None:
-        root, data, issues = parse_yaml(text)
+        root, data, issues, aliases = parse_yaml_sharing(text)
         self.text = text
         self._root = root
         self._data = data
+        self._aliases: SharingMap = aliases
         self.issues = issues
         self._line_starts: list[int] | None = None
         self._style: Style | None = None
+
+    def _state(self) -> tuple:
+        return (self.text, self._root, self._data, self._aliases, self.issues,
+                self._line_starts, self._style)
+
+    def _restore(self, state: tuple) -> None:
+        (self.text, self._root, self._data, self._aliases, self.issues,
+         self._line_starts, self._style) = state
 
     def data(self) -> dict:
         return copy.deepcopy(self._data)
 
     def get(self, path: tuple) -> Any:
-        node: Any = self._data
-        for elem in path:
-            if isinstance(node, dict) and elem in node:
-                node = node[elem]
-            elif isinstance(node, dict) and isinstance(elem, str) and _loose_key(node, elem) is not None:
-                node = node[_loose_key(node, elem)]
-            elif isinstance(node, list) and isinstance(elem, int) and -len(node) <= elem < len(node):
-                node = node[elem]
-            else:
-                raise KeyPathError(f"no such key: {'.'.join(map(str, path))}")
-        return copy.deepcopy(node)
+        return copy.deepcopy(_lookup(self._data, path))
+
+    def written_text(self, path: tuple) -> str | None:
+        """A scalar as the writer sees it written: a plain scalar's exact text
+        (`10:00`, `012345`), a quoted or block scalar's string; None for a
+        collection or an absent key. Through an alias: the anchored node's text."""
+        loc = self._locate_or_none(tuple(path), through_merges=True)
+        if loc is None or loc.missing or not isinstance(loc.value, ScalarNode):
+            return None
+        return loc.value.value
+
+    def sharing(self, path: tuple) -> Sharing | None:
+        """Who else reads the value at `path` (an anchor used by aliases, an
+        alias, a key merged with `<<`); None when no one does."""
+        shared = self._shared(tuple(path))
+        return shared.sharing() if shared is not None else None
+
+    def _shared(self, path: tuple) -> Shared | None:
+        if not self._aliases:
+            return None
+        return find_sharing(self._root, self._aliases, path)
 
     def key_location(self, path: tuple) -> tuple[int, int] | None:
         loc = self._locate_or_none(path)
@@ -209,28 +146,58 @@ class YamlFrontMatter:
         return loc.key.start_mark.line + 1, self._line_of(max(end - 1, loc.key.start_mark.index)) + 1
 
     # ------------------------------------------------------------ writing
-    def set(self, path: tuple, value: Any) -> bool:
+    def set(self, path: tuple, value: Any, share: str | None = None) -> bool:
+        """Write `value` at `path` in the entry's own style; False if it already
+        reads so. An AsWritten value is written as that text (see values.AsWritten)."""
+        path = tuple(path)
         if not path:
             raise KeyPathError("an empty key")
-        try:
-            if same_value(self.get(path), value):
+        _check_share(share)
+        if isinstance(value, AsWritten):
+            if self.written_text(path) == str(value):
                 return False
-        except KeyPathError:
-            pass
-        self._commit(self._text_with(path, value), path, value)
+        else:
+            try:
+                if same_value(self.get(path), value):
+                    return False
+            except KeyPathError:
+                pass
+        before = self._state()
+        try:
+            edit_path, allowed = self._prepare_shared(path, share, removing=False)
+            expected = self._expected(edit_path, value)
+            self._commit(self._text_with(edit_path, value), path, expected, before[2], allowed)
+        except BaseException:
+            self._restore(before)
+            raise
         return True
 
-    def unset(self, path: tuple) -> bool:
+    def unset(self, path: tuple, share: str | None = None) -> bool:
+        path = tuple(path)
+        _check_share(share)
+        before = self._state()
+        try:
+            edit_path, allowed = self._prepare_shared(path, share, removing=True)
+            text = self._text_without(edit_path)
+            if text is None:
+                self._restore(before)
+                return False
+            self._commit(text, path, _REMOVED, before[2], allowed)
+        except BaseException:
+            self._restore(before)
+            raise
+        return True
+
+    def _text_without(self, path: tuple) -> str | None:
         loc = self._locate_or_none(path)
         if loc is None or loc.missing or loc.value is None:
-            return False
+            return None
         parent, key = loc.parent, loc.key
         own_line = key is not None and self.text[self._line_start(key.start_mark.index):key.start_mark.index].strip() == ""
         if isinstance(parent, MappingNode) and not parent.flow_style and own_line:
             start = self._line_start(key.start_mark.index)
             end = self._line_end(self._pair_end(key, loc.value), keep_newline=True)
-            self._commit(self.text[:start] + self.text[end:], path, _REMOVED)
-            return True
+            return self.text[:start] + self.text[end:]
         if len(path) == 1:
             raise KeyPathError(f"cannot remove `{path[0]}` from this front matter layout")
         # Inline layouts (`{a: 1, b: 2}`, `- a: 1`): rewrite the parent value only.
@@ -239,25 +206,85 @@ class YamlFrontMatter:
             parent_value.pop(_loose_key(parent_value, path[-1]) or path[-1], None)
         else:
             del parent_value[path[-1]]
-        self._commit(self._text_with(path[:-1], parent_value), path, _REMOVED)
-        return True
+        return self._text_with(path[:-1], parent_value)
 
-    def _commit(self, text: str, path: tuple, expected: Any) -> None:
-        """Adopt `text` only if it parses and reads back as intended."""
-        before = self.text, self._root, self._data, self.issues, self._line_starts, self._style
+    def _expected(self, path: tuple, value: Any) -> Any:
+        """What `value` will read as once written at `path`."""
+        if not isinstance(value, AsWritten):
+            return value
+        loc = self._locate_or_none(path)
+        node = loc.value if loc is not None and not loc.missing else None
+        quoted = isinstance(node, ScalarNode) and node.style in ('"', "'", "|", ">")
+        flow = loc is not None and bool(getattr(loc.parent, "flow_style", False))
+        return as_written_value(value, plain=not quoted, flow=flow)
+
+    def _prepare_shared(self, path: tuple, share: str | None, removing: bool) -> tuple[tuple, set]:
+        """For a path whose value others share: the path to edit and the paths
+        allowed to read differently afterwards; raises when `share` is not given.
+        `own` replaces the aliases involved by copies first (the text changes)."""
+        allowed = {path}
+        shared = self._shared(path)
+        if shared is None or (removing and shared.at_alias):
+            return path, allowed
+        if share is None:
+            others = ", ".join(f"`{_dotted(o)}`" for o in shared.others)
+            raise SharedValueError(
+                f"`{_dotted(path)}` shares its value with {others} (anchor &{shared.anchor}): "
+                f"say whether to change the shared value or give `{_dotted(path)}` its own",
+                shared.sharing())
+        if share == SHARED:
+            if removing and shared.via is None and not shared.merged and len(shared.definition) == len(path):
+                raise EditRefused(f"`{_dotted(path)}` is the value {', '.join(_dotted(o) for o in shared.others)} "
+                                  f"use (anchor &{shared.anchor}); it cannot be removed for all of them")
+            return shared.definition, allowed | {shared.definition, *shared.others}
+        for _ in range(64):  # OWN: each round removes at least one alias
+            if shared is None:
+                break
+            if shared.merged:
+                if removing:
+                    raise EditRefused(f"`{_dotted(path)}` comes from a map merged with `<<: *{shared.anchor}`; "
+                                      "it can only be removed there (for every key that merges it)")
+                break  # a key of its own in the merging map overrides the merged one
+            self._materialize([shared.via] if shared.via is not None else list(shared.readers))
+            shared = self._shared(path)
+        return path, allowed
+
+    def _materialize(self, uses: list) -> None:
+        """Replace aliases by a copy of the value they read (`*me` -> `Jane`)."""
+        text = self.text
+        style = self.style()
+        for use in sorted(uses, key=lambda u: u.start, reverse=True):
+            value = construct(use.target)
+            text = text[:use.start] + emit_flow(value, style) + text[use.end:]
+        before = self._data
         try:
             self._load(text)
-            if expected is _REMOVED:
-                ok = self._locate_or_none(path) is None or bool(self._locate_or_none(path).missing)
-            else:
-                ok = same_value(self.get(path), expected)
-        except (FrontMatterError, KeyPathError) as exc:
-            ok, reason = False, str(exc)
+        except FrontMatterError as exc:
+            raise EditRefused(f"cannot give the key its own value: {exc.message}") from None
+        if not same_value(self._data, before):
+            raise EditRefused("cannot give the key its own value: the copy does not read as the shared one")
+
+    def _commit(self, text: str, path: tuple, expected: Any, before: dict, allowed: set) -> None:
+        """Adopt `text` only if it parses, `path` reads as intended, and every
+        other key reads as it did (the caller restores the state otherwise)."""
+        try:
+            self._load(text)
+        except FrontMatterError as exc:
+            raise EditRefused(f"cannot change `{_dotted(path)}` safely: {exc.message}") from None
+        if expected is _REMOVED:
+            ok = _lookup_or(self._data, path, _REMOVED) is _REMOVED
         else:
-            reason = "the value did not read back as written"
+            ok = same_value(_lookup_or(self._data, path, _REMOVED), expected)
         if not ok:
-            (self.text, self._root, self._data, self.issues, self._line_starts, self._style) = before
-            raise ValueError(f"cannot change `{'.'.join(map(str, path))}` safely: {reason}")
+            raise EditRefused(f"cannot change `{_dotted(path)}` safely: "
+                              "the value did not read back as written")
+        wanted = _unshared_copy(before)
+        for other in allowed:
+            _put(wanted, other, _lookup_or(self._data, other, _REMOVED))
+        if not same_value(wanted, self._data):
+            changed = _first_difference(wanted, self._data) or path
+            raise EditRefused(f"cannot change `{_dotted(path)}` safely: "
+                              f"`{_dotted(changed)}` would read differently")
 
     def _text_with(self, path: tuple, value: Any) -> str:
         try:
@@ -266,11 +293,12 @@ class YamlFrontMatter:
             for elem in reversed(empty.rest):
                 value = {elem: value}
             loc = self._locate(empty.present)
+            path = empty.present
         if loc.missing:
             return self._insert(loc, value)
-        return self._replace(loc, value)
+        return self._replace(loc, value, path)
 
-    def _replace(self, loc: _Located, value: Any) -> str:
+    def _replace(self, loc: _Located, value: Any, path: tuple) -> str:
         node, key, parent = loc.value, loc.key, loc.parent
         assert node is not None
         text, style = self.text, self.style()
@@ -281,6 +309,10 @@ class YamlFrontMatter:
             old_quote = node.style if node.style in ('"', "'") else None
             new = emit_scalar(value, style, text[start:node.end_mark.index], old_quote, flow=in_flow)
             return text[:start] + new + text[node.end_mark.index:]
+        if isinstance(node, ScalarNode) and node.style in ("|", ">") and isinstance(value, str):
+            block = self._block_text(loc, str(value), path)
+            if block is not None:
+                return block
         if in_flow or getattr(node, "flow_style", False):  # stays on its line, in flow style
             spaced = ", " in text[start:node.end_mark.index] or "," not in text[start:node.end_mark.index]
             new = emit_scalar(value, style, flow=True) if is_scalar(value) else emit_flow(value, style, spaced)
@@ -289,28 +321,83 @@ class YamlFrontMatter:
             raise KeyPathError("only whole lists can be replaced")
         return self._reemit_entry(key, node, value)
 
+    def _block_text(self, loc: _Located, value: str, path: tuple) -> str | None:
+        """The fragment with a block scalar holding `value` in its own style
+        (yaml_blocks), or None when no variant of that style reads back as `value`."""
+        node = loc.value
+        text, nl = self.text, self._newline
+        start = self._value_start(node)
+        header_end = self._line_end(start, keep_newline=False)
+        header = parse_header(text[start:header_end])
+        if header is None:
+            return None
+        last = self._node_end(node)
+        body_start = self._line_end(start, keep_newline=True)
+        body_end = self._line_end(last, keep_newline=False) if last > header_end else header_end
+        old_raw = _LINE_BREAK.split(text[body_start:body_end]) if body_end > header_end else []
+        parent_indent = loc.key.start_mark.column if loc.key is not None else loc.parent.start_mark.column
+        filled = [line for line in old_raw if line.strip()]
+        if header.digit:
+            indent = parent_indent + header.digit
+        elif filled:
+            indent = len(filled[0]) - len(filled[0].lstrip(" "))
+        else:
+            indent = parent_indent + self.style().map_indent
+        old_lines = [line[indent:] if line.strip() else "" for line in old_raw]
+        blank_end = self._blank_run_end(body_end)
+        for chomp in chomp_for(value, header.chomp):
+            end = blank_end if "+" in (chomp, header.chomp) else body_end
+            for reuse in (True, False):
+                lines = content_lines(header.kind, value, chomp, old_lines, reuse)
+                digit = header.digit
+                if not digit and lines and lines[0][:1] in (" ", "\t") and 0 < indent - parent_indent < 10:
+                    digit = indent - parent_indent  # a leading space needs an explicit indentation
+                body = "".join(nl + (" " * indent + line if line else "") for line in lines)
+                candidate = text[:start] + header.text(chomp, digit) + body + text[end:]
+                if _reads_as(candidate, path, value):
+                    return candidate
+        return None
+
+    def _blank_run_end(self, index: int) -> int:
+        """The end of the blank lines that follow the line ending at `index`."""
+        text = self.text
+        end = index
+        while True:
+            nxt = self._line_end(end, keep_newline=True)
+            if nxt >= len(text) or nxt == end:
+                return end
+            line_end = self._line_end(nxt, keep_newline=False)
+            if text[nxt:line_end].strip(" \t"):
+                return end
+            if line_end >= len(text):
+                return end
+            end = line_end
+
     def _reemit_entry(self, key: ScalarNode, node: Node, value: Any) -> str:
-        """Rewrite `key: value` from the key to the end of its last line."""
+        """Rewrite `key: value` from the key to the end of its last line (an
+        anchor or tag on the old value stays on the new one)."""
         text, style = self.text, self.style()
         colon = text.index(":", key.end_mark.index)
         key_text = text[key.start_mark.index:colon].rstrip()
         start_index = self._value_start(node)
+        props = text[node.start_mark.index:start_index].strip() if start_index > node.start_mark.index else ""
         same_line = not _is_empty(node) and "\n" not in text[colon:start_index] and "\r" not in text[colon:start_index]
-        sep = text[colon + 1:start_index] if same_line and getattr(node, "style", None) not in ("|", ">") else " "
+        sep = text[colon + 1:node.start_mark.index] if same_line and getattr(node, "style", None) not in ("|", ">") else " "
         comment = ""
         line_end = self._line_end(colon + 1, keep_newline=False)
         rest_of_key_line = text[colon + 1:line_end]
         if not same_line and rest_of_key_line.strip().startswith("#"):
             comment = rest_of_key_line.rstrip()
-        if getattr(node, "style", None) in ("|", ">") and isinstance(value, str):
-            lines = _block_scalar_lines(key_text, value, node.style, key.start_mark.column + style.map_indent)
-            if lines is None:
-                lines = emit_entry(key_text, value, style, key.start_mark.column, " ")
-        else:
-            flow_list = bool(getattr(node, "flow_style", False)) if isinstance(node, SequenceNode) else None
-            child = _child_style(style, node, key.start_mark.column)
-            lines = emit_entry(key_text, value, child, key.start_mark.column, sep or " ",
-                               comment=comment, flow_list=flow_list)
+        flow_list = bool(getattr(node, "flow_style", False)) if isinstance(node, SequenceNode) else None
+        child = _child_style(style, node, key.start_mark.column)
+        lines = emit_entry(key_text, value, child, key.start_mark.column, sep or " ",
+                           comment=comment, flow_list=flow_list)
+        if props:
+            first = lines[0]
+            after = first[len(key_text) + 1:]
+            lines[0] = f"{key_text}: {props}" + (" " + after.lstrip(" ") if after.strip() else "")
+            if after.lstrip(" ").startswith("#"):
+                lines[0] = f"{key_text}: {props}{after}"
         end = self._line_end(self._pair_end(key, node), keep_newline=False)
         return text[:key.start_mark.index] + self._newline.join(lines) + text[end:]
 
@@ -344,13 +431,15 @@ class YamlFrontMatter:
         return text[:at] + self._newline + " " * column + self._newline.join(lines) + text[at:]
 
     # ------------------------------------------------------------ locating
-    def _locate_or_none(self, path: tuple) -> _Located | None:
+    def _locate_or_none(self, path: tuple, through_merges: bool = False) -> _Located | None:
         try:
-            return self._locate(path)
+            return self._locate(path, through_merges)
         except KeyPathError:
             return None
 
-    def _locate(self, path: tuple) -> _Located:
+    def _locate(self, path: tuple, through_merges: bool = False) -> _Located:
+        """The nodes at `path` as written. A key a mapping only merges (`<<`) is
+        missing there unless `through_merges` (then it is the merged node)."""
         node: Node | None = self._root
         parent: Node | None = None
         key: ScalarNode | None = None
@@ -361,18 +450,19 @@ class YamlFrontMatter:
                 # `header:` with no value yet; setting `header.x` replaces it.
                 raise _NeedsWholeValue(tuple(path[:i]), tuple(path[i:]))
             if isinstance(node, MappingNode):
-                match = None
-                for k, v in node.value:  # the last of duplicates wins, as in Jekyll
-                    if isinstance(k, ScalarNode) and _key_matches(k, elem):
-                        match = (k, v)
+                match = own_pair(node, elem)
+                if match is None and through_merges:
+                    merged = merged_pair(node, elem)
+                    if merged is not None:
+                        match, node = merged[:2], merged[2]
                 if match is None:
                     return _Located(node, None, None, tuple(path[i:]))
                 parent, (key, node) = node, match
             elif isinstance(node, SequenceNode) and isinstance(elem, int) and -len(node.value) <= elem < len(node.value):
                 parent, key, node = node, None, node.value[elem]
             else:
-                raise KeyPathError(f"`{'.'.join(map(str, path[:i]))}` is not a map; "
-                                   f"cannot reach `{'.'.join(map(str, path))}`")
+                raise KeyPathError(f"`{_dotted(path[:i])}` is not a map; "
+                                   f"cannot reach `{_dotted(path)}`")
         return _Located(parent, key, node, ())
 
     # ------------------------------------------------------------ text geometry
@@ -396,11 +486,17 @@ class YamlFrontMatter:
         if isinstance(node, MappingNode):
             return self._pair_end(*node.value[-1])
         last = node.value[-1]
+        use = self._aliases.at.get((id(node), len(node.value) - 1)) if self._aliases else None
+        if use is not None:  # `- *a`: the item is the alias, not the node it refers to
+            return use.end
         if _is_empty(last):  # a lone `-`: the item ends at its dash
             return self.text.rfind("-", 0, last.start_mark.index) + 1
         return self._node_end(last)
 
     def _pair_end(self, key: Node, value: Node) -> int:
+        use = self._aliases.by_key.get(id(key)) if self._aliases else None
+        if use is not None:  # `editor: *me` ends at its alias, not where &me's node does
+            return use.end
         if _is_empty(value):
             return self.text.index(":", key.end_mark.index) + 1
         return self._node_end(value)
@@ -434,13 +530,12 @@ class YamlFrontMatter:
         return self._style
 
 
+
 class _NeedsWholeValue(KeyPathError):
     def __init__(self, present: tuple, rest: tuple) -> None:
         super().__init__(f"`{'.'.join(map(str, present))}` has no value yet")
         self.present, self.rest = present, rest
 
-
-_REMOVED = object()
 
 
 def _loose_key(mapping: dict, elem: str) -> Any:
@@ -468,35 +563,101 @@ def _child_style(style: Style, node: Node, column: int) -> Style:
     return style
 
 
-def _block_scalar_lines(key_text: str, value: str, kind: str, column: int) -> list[str] | None:
-    """`key: |` / `key: >` lines for a string, or None when the style can't hold it."""
-    if not value or value[0] in " \t" or "\r" in value or "\t" in value:
-        return None
-    body = value.rstrip("\n")
-    trailing = len(value) - len(body)
-    chomp = "-" if trailing == 0 else ("" if trailing == 1 else "+")
-    lines = body.split("\n")
-    if kind == ">":
-        if any(line.startswith(" ") or line != line.rstrip() for line in lines):
-            return None
-        # In a folded scalar a single line break reads as a space; a blank line as "\n".
-        folded: list[str] = []
-        for i, line in enumerate(lines):
-            if i:
-                folded.append("")
-            folded.append(line)
-        lines = folded
-    pad = " " * column
-    out = [f"{key_text}: {kind}{chomp}"] + [pad + line if line else "" for line in lines]
-    out += [""] * (trailing - 1 if chomp == "+" else 0)
+
+_REMOVED = object()
+
+
+def _check_share(share: str | None) -> None:
+    if share not in (None, SHARED, OWN):
+        raise ValueError(f"share must be None, {SHARED!r} or {OWN!r}, not {share!r}")
+
+
+def _step(node: Any, elem: Any) -> Any:
+    if isinstance(node, dict):
+        if elem in node:
+            return node[elem]
+        if isinstance(elem, str):
+            loose = _loose_key(node, elem)
+            if loose is not None:
+                return node[loose]
+    elif isinstance(node, list) and isinstance(elem, int) and -len(node) <= elem < len(node):
+        return node[elem]
+    raise KeyError(elem)
+
+
+def _lookup(data: Any, path: tuple) -> Any:
+    node = data
+    for elem in path:
+        try:
+            node = _step(node, elem)
+        except KeyError:
+            raise KeyPathError(f"no such key: {_dotted(path)}") from None
+    return node
+
+
+def _lookup_or(data: Any, path: tuple, default: Any) -> Any:
     try:
-        loaded = yaml.load("\n".join(out) + "\n" if chomp != "+" else "\n".join(out) + "\n",
-                           Loader=_Loader)
-    except yaml.YAMLError:
-        return None
-    if not isinstance(loaded, dict) or len(loaded) != 1 or list(loaded.values())[0] != value:
-        return None
-    return out
+        return _lookup(data, path)
+    except KeyPathError:
+        return default
+
+
+def _put(data: Any, path: tuple, value: Any) -> None:
+    """Set (or with _REMOVED delete) `path` in plain data; a missing or empty
+    value on the way becomes a map (as setting `header.image` on `header:` does)."""
+    head, last = path[0], path[1:]
+    if isinstance(data, dict):
+        key = head if head in data or not isinstance(head, str) else (_loose_key(data, head) or head)
+        if not last:
+            if value is _REMOVED:
+                data.pop(key, None)
+            else:
+                data[key] = copy.deepcopy(value)
+            return
+        if value is not _REMOVED and not isinstance(data.get(key), (dict, list)):
+            data[key] = {}
+        if key in data:
+            _put(data[key], last, value)
+    elif isinstance(data, list) and isinstance(head, int) and -len(data) <= head < len(data):
+        if not last:
+            if value is _REMOVED:
+                del data[head]
+            else:
+                data[head] = copy.deepcopy(value)
+        else:
+            _put(data[head], last, value)
+
+
+def _unshared_copy(value: Any) -> Any:
+    """A copy in which no two places hold the same object (an alias is
+    constructed as one object read from two keys; the check edits them apart)."""
+    if isinstance(value, dict):
+        return {k: _unshared_copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_unshared_copy(v) for v in value]
+    return copy.copy(value)
+
+
+def _first_difference(a: Any, b: Any, path: tuple = ()) -> tuple | None:
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in list(a) + [k for k in b if k not in a]:
+            if k not in a or k not in b:
+                return path + (k,)
+            found = _first_difference(a[k], b[k], path + (k,))
+            if found is not None:
+                return found
+        return None if list(a) == list(b) else path
+    return None if same_value(a, b) else path
+
+
+def _reads_as(text: str, path: tuple, value: str) -> bool:
+    """Whether the fragment `text` reads `value` at `path` (a quick check of one
+    candidate; the whole fragment is checked again on commit)."""
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+        return False
+    return same_value(_lookup_or(data, path, _REMOVED), value)
 
 
 def _detect_style(root: Node | None, newline: str) -> Style:

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from editor.core.values import same_value
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from editor.core.values import AsWritten, same_value
 from editor.core.yaml_loader import GalleyLoader as _Loader
 
 
@@ -85,6 +87,40 @@ def format_datetime_like(value: dt.date, old_text: str | None) -> str:
     return f"{text}{tzsep}{sign}{hours:02d}{colon}{minutes:02d}"
 
 
+def plain_reading(text: str, flow: bool = False) -> tuple[bool, object]:
+    """(True, what YAML 1.1 reads) when `text` can stand as it is, as one plain
+    scalar, at a mapping value (or a flow item): no comment, indicator, anchor,
+    tag or flow syntax changes it. (False, None) otherwise."""
+    if not text or text != text.strip() or "\n" in text or "\r" in text:
+        return False, None
+    if flow and _FLOW_INDICATORS.search(text):
+        return False, None
+    src = f"[{text}]" if flow else f"k: {text}"
+    try:
+        root = yaml.compose(src, Loader=_Loader)
+        if isinstance(root, SequenceNode) and flow and len(root.value) == 1:
+            node = root.value[0]
+        elif isinstance(root, MappingNode) and not flow and len(root.value) == 1:
+            node = root.value[0][1]
+        else:
+            return False, None
+        if not isinstance(node, ScalarNode) or node.style or node.value != text:
+            return False, None
+        return True, load_scalar_text(text, flow)
+    except (yaml.YAMLError, ValueError, OverflowError, TypeError):
+        return False, None
+
+
+def as_written_value(text: str, plain: bool, flow: bool = False) -> object:
+    """What an AsWritten `text` reads as once written: plain when `plain` (the
+    entry is plain or new) and the text can be plain, else a quoted string."""
+    if plain:
+        ok, value = plain_reading(text, flow)
+        if ok:
+            return value
+    return str(text)
+
+
 def _plain_ok(text: str, value: object, flow: bool) -> bool:
     if not text or text != text.strip() or "\n" in text or "\r" in text:
         return False
@@ -114,7 +150,13 @@ def emit_scalar(value: object, style: Style, old_text: str | None = None,
 
     old_quote: None for plain, '"' or "'" for quoted. Strings keep the old quoting
     when they can; a plain string that would read as something else is quoted.
+    An AsWritten text is written as it is where a plain entry can hold it
+    (its value is what YAML reads); otherwise it is the content of a quoted string.
     """
+    if isinstance(value, AsWritten):
+        if old_quote is None and plain_reading(value, flow)[0]:
+            return str(value)
+        value = str(value)
     if isinstance(value, bool):
         spelling = old_text.strip() if old_text else "true"
         # Keep the file's word for booleans: on/off, yes/no or true/false.
