@@ -29,7 +29,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from editor.core.errors import EditRefused, FrontMatterError, KeyPathError, SharedValueError
@@ -39,6 +38,8 @@ from editor.core.yaml_blocks import chomp_for, content_lines, parse_header
 from editor.core.yaml_emit import (
     Style,
     as_written_value,
+    child_style,
+    detect_style,
     emit_entry,
     emit_flow,
     emit_key,
@@ -46,7 +47,17 @@ from editor.core.yaml_emit import (
     is_scalar,
     same_value,
 )
-from editor.core.yaml_loader import GalleyLoader
+from editor.core.yaml_readback import (
+    REMOVED,
+    dotted,
+    first_difference,
+    lookup,
+    lookup_or,
+    loose_key,
+    put,
+    reads_as,
+    unshared_copy,
+)
 from editor.core.yaml_parse import (  # noqa: F401  (re-exported: the limits and the parser)
     MAX_CHARS,
     MAX_DEPTH,
@@ -58,7 +69,6 @@ from editor.core.yaml_parse import (  # noqa: F401  (re-exported: the limits and
 
 _NODE_PROPS = re.compile(r"(?:[&!][^\s]*\s+)+")  # anchor / tag before a value
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_Loader = GalleyLoader
 
 
 @dataclass
@@ -72,10 +82,6 @@ class _Located:
 def _is_empty(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.value == "" and not node.style \
         and node.start_mark.index == node.end_mark.index
-
-
-def _dotted(path: tuple) -> str:
-    return ".".join(map(str, path))
 
 
 class YamlFrontMatter:
@@ -110,7 +116,7 @@ class YamlFrontMatter:
         return copy.deepcopy(self._data)
 
     def get(self, path: tuple) -> Any:
-        return copy.deepcopy(_lookup(self._data, path))
+        return copy.deepcopy(lookup(self._data, path))
 
     def written_text(self, path: tuple) -> str | None:
         """A scalar as the writer sees it written: a plain scalar's exact text
@@ -182,7 +188,7 @@ class YamlFrontMatter:
             if text is None:
                 self._restore(before)
                 return False
-            self._commit(text, path, _REMOVED, before[2], allowed)
+            self._commit(text, path, REMOVED, before[2], allowed)
         except BaseException:
             self._restore(before)
             raise
@@ -203,7 +209,7 @@ class YamlFrontMatter:
         # Inline layouts (`{a: 1, b: 2}`, `- a: 1`): rewrite the parent value only.
         parent_value = self.get(path[:-1])
         if isinstance(parent_value, dict):
-            parent_value.pop(_loose_key(parent_value, path[-1]) or path[-1], None)
+            parent_value.pop(loose_key(parent_value, path[-1]) or path[-1], None)
         else:
             del parent_value[path[-1]]
         return self._text_with(path[:-1], parent_value)
@@ -227,14 +233,14 @@ class YamlFrontMatter:
         if shared is None or (removing and shared.at_alias):
             return path, allowed
         if share is None:
-            others = ", ".join(f"`{_dotted(o)}`" for o in shared.others)
+            others = ", ".join(f"`{dotted(o)}`" for o in shared.others)
             raise SharedValueError(
-                f"`{_dotted(path)}` shares its value with {others} (anchor &{shared.anchor}): "
-                f"say whether to change the shared value or give `{_dotted(path)}` its own",
+                f"`{dotted(path)}` shares its value with {others} (anchor &{shared.anchor}): "
+                f"say whether to change the shared value or give `{dotted(path)}` its own",
                 shared.sharing())
         if share == SHARED:
             if removing and shared.via is None and not shared.merged and len(shared.definition) == len(path):
-                raise EditRefused(f"`{_dotted(path)}` is the value {', '.join(_dotted(o) for o in shared.others)} "
+                raise EditRefused(f"`{dotted(path)}` is the value {', '.join(dotted(o) for o in shared.others)} "
                                   f"use (anchor &{shared.anchor}); it cannot be removed for all of them")
             return shared.definition, allowed | {shared.definition, *shared.others}
         for _ in range(64):  # OWN: each round removes at least one alias
@@ -242,7 +248,7 @@ class YamlFrontMatter:
                 break
             if shared.merged:
                 if removing:
-                    raise EditRefused(f"`{_dotted(path)}` comes from a map merged with `<<: *{shared.anchor}`; "
+                    raise EditRefused(f"`{dotted(path)}` comes from a map merged with `<<: *{shared.anchor}`; "
                                       "it can only be removed there (for every key that merges it)")
                 break  # a key of its own in the merging map overrides the merged one
             self._materialize([shared.via] if shared.via is not None else list(shared.readers))
@@ -270,21 +276,21 @@ class YamlFrontMatter:
         try:
             self._load(text)
         except FrontMatterError as exc:
-            raise EditRefused(f"cannot change `{_dotted(path)}` safely: {exc.message}") from None
-        if expected is _REMOVED:
-            ok = _lookup_or(self._data, path, _REMOVED) is _REMOVED
+            raise EditRefused(f"cannot change `{dotted(path)}` safely: {exc.message}") from None
+        if expected is REMOVED:
+            ok = lookup_or(self._data, path, REMOVED) is REMOVED
         else:
-            ok = same_value(_lookup_or(self._data, path, _REMOVED), expected)
+            ok = same_value(lookup_or(self._data, path, REMOVED), expected)
         if not ok:
-            raise EditRefused(f"cannot change `{_dotted(path)}` safely: "
+            raise EditRefused(f"cannot change `{dotted(path)}` safely: "
                               "the value did not read back as written")
-        wanted = _unshared_copy(before)
+        wanted = unshared_copy(before)
         for other in allowed:
-            _put(wanted, other, _lookup_or(self._data, other, _REMOVED))
+            put(wanted, other, lookup_or(self._data, other, REMOVED))
         if not same_value(wanted, self._data):
-            changed = _first_difference(wanted, self._data) or path
-            raise EditRefused(f"cannot change `{_dotted(path)}` safely: "
-                              f"`{_dotted(changed)}` would read differently")
+            changed = first_difference(wanted, self._data) or path
+            raise EditRefused(f"cannot change `{dotted(path)}` safely: "
+                              f"`{dotted(changed)}` would read differently")
 
     def _text_with(self, path: tuple, value: Any) -> str:
         try:
@@ -354,7 +360,7 @@ class YamlFrontMatter:
                     digit = indent - parent_indent  # a leading space needs an explicit indentation
                 body = "".join(nl + (" " * indent + line if line else "") for line in lines)
                 candidate = text[:start] + header.text(chomp, digit) + body + text[end:]
-                if _reads_as(candidate, path, value):
+                if reads_as(candidate, path, value):
                     return candidate
         return None
 
@@ -389,7 +395,7 @@ class YamlFrontMatter:
         if not same_line and rest_of_key_line.strip().startswith("#"):
             comment = rest_of_key_line.rstrip()
         flow_list = bool(getattr(node, "flow_style", False)) if isinstance(node, SequenceNode) else None
-        child = _child_style(style, node, key.start_mark.column)
+        child = child_style(style, node, key.start_mark.column)
         lines = emit_entry(key_text, value, child, key.start_mark.column, sep or " ",
                            comment=comment, flow_list=flow_list)
         if props:
@@ -461,8 +467,8 @@ class YamlFrontMatter:
             elif isinstance(node, SequenceNode) and isinstance(elem, int) and -len(node.value) <= elem < len(node.value):
                 parent, key, node = node, None, node.value[elem]
             else:
-                raise KeyPathError(f"`{_dotted(path[:i])}` is not a map; "
-                                   f"cannot reach `{_dotted(path)}`")
+                raise KeyPathError(f"`{dotted(path[:i])}` is not a map; "
+                                   f"cannot reach `{dotted(path)}`")
         return _Located(parent, key, node, ())
 
     # ------------------------------------------------------------ text geometry
@@ -526,7 +532,7 @@ class YamlFrontMatter:
     # ------------------------------------------------------------ style
     def style(self) -> Style:
         if self._style is None:
-            self._style = _detect_style(self._root, self._newline)
+            self._style = detect_style(self._root, self._newline)
         return self._style
 
 
@@ -538,160 +544,6 @@ class _NeedsWholeValue(KeyPathError):
 
 
 
-def _loose_key(mapping: dict, elem: str) -> Any:
-    """A non-string key written like `elem` (`2019: x` is found by "2019")."""
-    for k in mapping:
-        if not isinstance(k, str) and str(k) == elem:
-            return k
-    return None
-
-
-def _key_matches(key: ScalarNode, elem: object) -> bool:
-    return key.value == (elem if isinstance(elem, str) else str(elem))
-
-
-def _child_style(style: Style, node: Node, column: int) -> Style:
-    """Keep the indentation the old value used when rewriting it."""
-    if isinstance(node, SequenceNode) and not node.flow_style and node.value:
-        offset = node.start_mark.column - column
-        if offset in (0, 2, 4) and offset != style.seq_offset:
-            return Style(style.quote, style.map_indent, offset, style.flow_lists, style.newline)
-    if isinstance(node, MappingNode) and not node.flow_style and node.value:
-        indent = node.value[0][0].start_mark.column - column
-        if indent > 0 and indent != style.map_indent:
-            return Style(style.quote, indent, style.seq_offset, style.flow_lists, style.newline)
-    return style
-
-
-
-_REMOVED = object()
-
-
 def _check_share(share: str | None) -> None:
     if share not in (None, SHARED, OWN):
         raise ValueError(f"share must be None, {SHARED!r} or {OWN!r}, not {share!r}")
-
-
-def _step(node: Any, elem: Any) -> Any:
-    if isinstance(node, dict):
-        if elem in node:
-            return node[elem]
-        if isinstance(elem, str):
-            loose = _loose_key(node, elem)
-            if loose is not None:
-                return node[loose]
-    elif isinstance(node, list) and isinstance(elem, int) and -len(node) <= elem < len(node):
-        return node[elem]
-    raise KeyError(elem)
-
-
-def _lookup(data: Any, path: tuple) -> Any:
-    node = data
-    for elem in path:
-        try:
-            node = _step(node, elem)
-        except KeyError:
-            raise KeyPathError(f"no such key: {_dotted(path)}") from None
-    return node
-
-
-def _lookup_or(data: Any, path: tuple, default: Any) -> Any:
-    try:
-        return _lookup(data, path)
-    except KeyPathError:
-        return default
-
-
-def _put(data: Any, path: tuple, value: Any) -> None:
-    """Set (or with _REMOVED delete) `path` in plain data; a missing or empty
-    value on the way becomes a map (as setting `header.image` on `header:` does)."""
-    head, last = path[0], path[1:]
-    if isinstance(data, dict):
-        key = head if head in data or not isinstance(head, str) else (_loose_key(data, head) or head)
-        if not last:
-            if value is _REMOVED:
-                data.pop(key, None)
-            else:
-                data[key] = copy.deepcopy(value)
-            return
-        if value is not _REMOVED and not isinstance(data.get(key), (dict, list)):
-            data[key] = {}
-        if key in data:
-            _put(data[key], last, value)
-    elif isinstance(data, list) and isinstance(head, int) and -len(data) <= head < len(data):
-        if not last:
-            if value is _REMOVED:
-                del data[head]
-            else:
-                data[head] = copy.deepcopy(value)
-        else:
-            _put(data[head], last, value)
-
-
-def _unshared_copy(value: Any) -> Any:
-    """A copy in which no two places hold the same object (an alias is
-    constructed as one object read from two keys; the check edits them apart)."""
-    if isinstance(value, dict):
-        return {k: _unshared_copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_unshared_copy(v) for v in value]
-    return copy.copy(value)
-
-
-def _first_difference(a: Any, b: Any, path: tuple = ()) -> tuple | None:
-    if isinstance(a, dict) and isinstance(b, dict):
-        for k in list(a) + [k for k in b if k not in a]:
-            if k not in a or k not in b:
-                return path + (k,)
-            found = _first_difference(a[k], b[k], path + (k,))
-            if found is not None:
-                return found
-        return None if list(a) == list(b) else path
-    return None if same_value(a, b) else path
-
-
-def _reads_as(text: str, path: tuple, value: str) -> bool:
-    """Whether the fragment `text` reads `value` at `path` (a quick check of one
-    candidate; the whole fragment is checked again on commit)."""
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError):
-        return False
-    return same_value(_lookup_or(data, path, _REMOVED), value)
-
-
-def _detect_style(root: Node | None, newline: str) -> Style:
-    double = single = flow_seq = block_seq = 0
-    map_indent = seq_offset = None
-
-    def walk(node: Node, column: int | None) -> None:
-        nonlocal double, single, flow_seq, block_seq, map_indent, seq_offset
-        if isinstance(node, ScalarNode):
-            double += node.style == '"'
-            single += node.style == "'"
-        elif isinstance(node, SequenceNode):
-            if node.flow_style:
-                flow_seq += 1
-            else:
-                block_seq += 1
-                if seq_offset is None and column is not None and node.value:
-                    seq_offset = node.start_mark.column - column
-            for child in node.value:
-                walk(child, None)
-        elif isinstance(node, MappingNode):
-            if column is not None and map_indent is None and not node.flow_style and node.value:
-                indent = node.value[0][0].start_mark.column - column
-                if indent > 0:
-                    map_indent = indent
-            for k, v in node.value:
-                walk(v, k.start_mark.column)
-
-    if root is not None:
-        walk(root, None)
-    return Style(
-        quote="'" if single > double else '"',
-        map_indent=map_indent if map_indent in (2, 3, 4, 8) else 2,
-        seq_offset=seq_offset if seq_offset in (0, 2, 4) else 2,
-        flow_lists=flow_seq > block_seq,
-        newline=newline,
-    )

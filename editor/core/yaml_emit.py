@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from editor.core.values import AsWritten, same_value
 from editor.core.yaml_loader import GalleyLoader as _Loader
@@ -281,3 +281,55 @@ def emit_block(value: object, style: Style, column: int) -> list[str]:
             lines.append(f"{pad}- {inner[0][column + 2:]}")
             lines.extend(inner[1:])
     return lines
+
+
+# ---------------------------------------------------------------- the file's style
+
+def detect_style(root: Node | None, newline: str) -> Style:
+    double = single = flow_seq = block_seq = 0
+    map_indent = seq_offset = None
+
+    def walk(node: Node, column: int | None) -> None:
+        nonlocal double, single, flow_seq, block_seq, map_indent, seq_offset
+        if isinstance(node, ScalarNode):
+            double += node.style == '"'
+            single += node.style == "'"
+        elif isinstance(node, SequenceNode):
+            if node.flow_style:
+                flow_seq += 1
+            else:
+                block_seq += 1
+                if seq_offset is None and column is not None and node.value:
+                    seq_offset = node.start_mark.column - column
+            for child in node.value:
+                walk(child, None)
+        elif isinstance(node, MappingNode):
+            if column is not None and map_indent is None and not node.flow_style and node.value:
+                indent = node.value[0][0].start_mark.column - column
+                if indent > 0:
+                    map_indent = indent
+            for k, v in node.value:
+                walk(v, k.start_mark.column)
+
+    if root is not None:
+        walk(root, None)
+    return Style(
+        quote="'" if single > double else '"',
+        map_indent=map_indent if map_indent in (2, 3, 4, 8) else 2,
+        seq_offset=seq_offset if seq_offset in (0, 2, 4) else 2,
+        flow_lists=flow_seq > block_seq,
+        newline=newline,
+    )
+
+
+def child_style(style: Style, node: Node, column: int) -> Style:
+    """Keep the indentation the old value used when rewriting it."""
+    if isinstance(node, SequenceNode) and not node.flow_style and node.value:
+        offset = node.start_mark.column - column
+        if offset in (0, 2, 4) and offset != style.seq_offset:
+            return Style(style.quote, style.map_indent, offset, style.flow_lists, style.newline)
+    if isinstance(node, MappingNode) and not node.flow_style and node.value:
+        indent = node.value[0][0].start_mark.column - column
+        if indent > 0 and indent != style.map_indent:
+            return Style(style.quote, indent, style.seq_offset, style.flow_lists, style.newline)
+    return style
