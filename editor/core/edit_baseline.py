@@ -51,11 +51,11 @@ def _lines(text: str) -> list[str]:
     return _LINES.findall(text)
 
 
-def entry_range(handler: Any, path: tuple) -> tuple[int, int] | None:
+def entry_range(handler: Any, path: tuple, blanks: bool = True) -> tuple[int, int] | None:
     """Character range of the entry at `path` in `handler.text`: from the start
     of its first line to the end of its last line (without that line's break),
-    blank lines after it included (a kept `|+` block scalar's trailing lines
-    are part of its value). None when the handler cannot locate it."""
+    with the blank lines after it if `blanks` (a kept `|+` block scalar's
+    trailing lines are part of its value). None when it cannot be located."""
     exact = getattr(handler, "entry_range", None)  # JSON: members share lines
     if exact is not None:
         return exact(path)
@@ -69,7 +69,7 @@ def entry_range(handler: Any, path: tuple) -> tuple[int, int] | None:
     first, last = span[0] - 1, span[1] - 1
     if not 0 <= first <= last < len(lines):
         return None
-    while last + 1 < len(lines) and not lines[last + 1].strip():
+    while blanks and last + 1 < len(lines) and not lines[last + 1].strip():
         last += 1
     start = sum(len(line) for line in lines[:first])
     end = start + sum(len(line) for line in lines[first:last + 1])
@@ -111,11 +111,10 @@ def transplant(make: Callable[[str], Any], baseline: str, current: Any, path: tu
     added = entry_range(work, path)
     if added is None:
         return None
-    inserted = _splice(work.text, added, piece)
-    candidates = [inserted]
-    moved = _at_baseline_place(make, baseline, inserted, path)
-    if moved is not None:
-        candidates.insert(0, moved)
+    candidates = [_splice(work.text, added, piece)]
+    placed = _at_baseline_place(make, baseline, current, path, base)
+    if placed is not None:
+        candidates.insert(0, placed)
     return candidates, base
 
 
@@ -127,51 +126,46 @@ def _has(handler: Any, path: tuple) -> bool:
     return True
 
 
-def _at_baseline_place(make: Callable[[str], Any], baseline: str, text: str,
-                       path: tuple) -> str | None:
-    """`text` with the (re-added) entry at `path` moved to just after the
-    sibling it followed in the baseline, when both are whole lines; else None."""
+def _at_baseline_place(make: Callable[[str], Any], baseline: str, current: Any, path: tuple,
+                       edited_base: Any) -> str | None:
+    """`current` with the entry at `path` of `edited_base` put back where the
+    baseline has it: after the sibling it followed there (or before the one
+    it preceded), with the baseline's separator between them, when that
+    separator is only blanks and commas. None when there is no such place.
+    (Ranges without their blank lines: those stay where they are.)"""
+    new = entry_range(edited_base, path, blanks=False)
+    if new is None:
+        return None
+    piece = edited_base.text[new[0]:new[1]]
     try:
-        base, here = make(baseline), make(text)
-        siblings = list(base.get(path[:-1]) if len(path) > 1 else base.data())
+        base = make(baseline)
+        siblings = base.get(path[:-1]) if len(path) > 1 else base.data()
     except _EDIT_ERRORS:
         return None
-    names = [str(k) for k in siblings]
+    names = [str(k) for k in siblings] if isinstance(siblings, dict) else []
     if str(path[-1]) not in names:
         return None
-    before = [k for k in names[:names.index(str(path[-1]))]]
-    anchor = None
-    for name in reversed(before):
-        if _has(here, path[:-1] + (name,)):
-            anchor = path[:-1] + (name,)
-            break
-    if anchor is None:
+    own = entry_range(base, path, blanks=False)
+    if own is None:
         return None
-    entry, after = entry_range(here, path), entry_range(here, anchor)
-    if entry is None or after is None or entry[0] <= after[1]:
-        return None  # already after it (or the ranges overlap)
-    lines = _lines(text)
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
-    if entry[0] not in offsets or after[0] not in offsets:
-        return None
-    first = offsets.index(entry[0])
-    last = max(i for i, o in enumerate(offsets[:-1]) if o < entry[1]) if entry[1] > entry[0] else first
-    anchor_last = max(i for i, o in enumerate(offsets[:-1]) if o < after[1]) if after[1] > after[0] \
-        else offsets.index(after[0])
-    block = lines[first:last + 1]
-    rest = lines[:first] + lines[last + 1:]
-    newline = next((ln[len(ln.rstrip("\r\n")):] for ln in lines if ln.endswith(("\n", "\r"))), "\n")
-    had_final = bool(lines) and lines[-1].endswith(("\n", "\r"))
-    if not block[-1].endswith(("\n", "\r")):
-        block[-1] += newline
-    if not rest[anchor_last].endswith(("\n", "\r")):
-        return None
-    moved = "".join(rest[:anchor_last + 1] + block + rest[anchor_last + 1:])
-    if not had_final and moved.endswith(("\n", "\r")):
-        moved = moved[:-2] if moved.endswith("\r\n") else moved[:-1]
-    return moved
+    at = names.index(str(path[-1]))
+    for name in reversed(names[:at]):  # after the nearest sibling before it
+        sibling = path[:-1] + (name,)
+        there, here = entry_range(base, sibling, False), entry_range(current, sibling, False)
+        if there is not None and here is not None:
+            gap = baseline[there[1]:own[0]]
+            if gap.strip(" \t\r\n,"):
+                return None
+            return current.text[:here[1]] + gap + piece + current.text[here[1]:]
+    for name in names[at + 1:]:  # else before the nearest sibling after it
+        sibling = path[:-1] + (name,)
+        there, here = entry_range(base, sibling, False), entry_range(current, sibling, False)
+        if there is not None and here is not None:
+            gap = baseline[own[1]:there[0]]
+            if gap.strip(" \t\r\n,"):
+                return None
+            return current.text[:here[0]] + piece + gap + current.text[here[0]:]
+    return None
 
 
 # ---------------------------------------------------------------- the whole edit

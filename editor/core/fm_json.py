@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import FrontMatterError, KeyPathError
-from .values import lookup_path, same_value
+from .values import AsWritten, Sharing, lookup_path, same_value
 
 __all__ = ["JsonFrontMatter", "find_json_front_matter"]
 
@@ -240,25 +240,74 @@ class JsonFrontMatter:
         found = self._find(_norm_path(path))
         return None if found is None else line_col(self._text, found[0])
 
+    def entry_range(self, path: Any) -> tuple[int, int] | None:
+        """Characters of the member `"key": value` (or the list item) at `path`:
+        members may share a line, and the commas between them are not theirs."""
+        found = self._find(_norm_path(path))
+        return None if found is None else (found[0], found[1].end)
+
+    def written_text(self, path: Any) -> str | None:
+        """A scalar as written: the token for numbers, booleans and null
+        (`1.10` stays `1.10`), the value for strings; None for objects, arrays
+        and absent keys."""
+        try:
+            value = lookup_path(self._data, _norm_path(path))
+        except KeyPathError:
+            return None
+        if isinstance(value, (dict, list)):
+            return None
+        if isinstance(value, str):
+            return value
+        node = self._node(_norm_path(path))
+        return self._text[node.start : node.end]
+
+    def sharing(self, path: Any) -> Sharing | None:
+        """JSON has no anchors: no value is shared."""
+        return None
+
     # -- editing -----------------------------------------------------------
 
-    def set(self, path: Any, value: Any) -> bool:
+    def set(self, path: Any, value: Any, share: str | None = None) -> bool:
+        """Set `path`; False if it already holds `value`. An AsWritten value is
+        a JSON scalar (number, true, false, null) written as typed, else a
+        string (always a string where it replaces one). `share` is accepted
+        for the common API: JSON values are never shared."""
         path = _norm_path(path)
+        raw = None
+        if isinstance(value, AsWritten):
+            value, raw = self._as_written(path, str(value))
         value = _to_json(value)
         try:
             old = lookup_path(self._data, path)
         except KeyPathError:
-            text = self._added(path, value)
+            text = self._added(path, value, raw)
         else:
-            if same_value(old, value):
+            if same_value(old, value) and (raw is None or self.written_text(path) == raw):
                 return False
             node = self._node(path)
-            text = self._text[: node.start] + _dump(value) + self._text[node.end :]
+            written = raw if raw is not None else _dump(value)
+            text = self._text[: node.start] + written + self._text[node.end :]
         self._check(text, path, value)
         self._commit(text)
         return True
 
-    def unset(self, path: Any) -> bool:
+    def _as_written(self, path: tuple, text: str) -> tuple[Any, str | None]:
+        try:
+            if isinstance(lookup_path(self._data, path), str):
+                return text, None
+        except KeyPathError:
+            pass
+        token = text.strip()
+        try:
+            value = json.loads(token) if token else ""
+        except (json.JSONDecodeError, RecursionError):
+            return text, None
+        if isinstance(value, (str, list, dict)) or (
+                isinstance(value, float) and (value != value or value in (float("inf"), float("-inf")))):
+            return text, None
+        return value, token
+
+    def unset(self, path: Any, share: str | None = None) -> bool:
         path = _norm_path(path)
         try:
             lookup_path(self._data, path)
@@ -331,7 +380,7 @@ class JsonFrontMatter:
             return self._line_start(start), m.end()
         return start, end
 
-    def _added(self, path: tuple, value: Any) -> str:
+    def _added(self, path: tuple, value: Any, raw: str | None = None) -> str:
         """The text with a new key: its first missing map is added as a member
         at the end of the deepest existing object."""
         node = self._root
@@ -348,15 +397,17 @@ class JsonFrontMatter:
                 if not isinstance(key, str):
                     raise KeyPathError(f"{'.'.join(map(str, path))}: no such list item")
                 nested = {key: nested}
-            return self._append_member(node, part, nested)
+            written = raw if raw is not None and depth == len(path) - 1 else _dump(nested)
+            return self._append_member(node, part, written)
         raise KeyPathError("unreachable")
 
-    def _append_member(self, obj: _Node, key: str, value: Any) -> str:
+    def _append_member(self, obj: _Node, key: str, written: str) -> str:
+        """The text with `"key": written` added at the end of `obj`."""
         text = self._text
         close = obj.end - 1  # the closing brace
         if not obj.members:
             # Empty object: write the member inline.
-            inner = f"{_dump(key)}: {_dump(value)}"
+            inner = f"{_dump(key)}: {written}"
             m = _LINE_BREAK.search(text, obj.start + 1, close)
             if m:  # `{` and `}` on lines of their own: the member gets its own line
                 return text[: obj.start + 1] + m.group() + inner + text[obj.start + 1 :]
@@ -368,10 +419,10 @@ class JsonFrontMatter:
             indent = text[self._line_start(last.key_start) : last.key_start]
             m = _LINE_BREAK.search(text, last.value.end, close + 1)
             newline = m.group() if m else self._newline
-            entry = "," + newline + indent + _dump(key) + separator + _dump(value)
+            entry = "," + newline + indent + _dump(key) + separator + written
         else:
             between = text[obj.members[-2].value.end : last.key_start] if len(obj.members) > 1 else ", "
-            entry = between + _dump(key) + separator + _dump(value)
+            entry = between + _dump(key) + separator + written
         return text[: last.value.end] + entry + text[last.value.end :]
 
     def _check(self, text: str, path: tuple, value: Any) -> None:

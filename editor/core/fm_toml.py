@@ -36,10 +36,18 @@ from typing import Any
 
 import tomlkit
 from tomlkit.exceptions import ParseError, TOMLKitError
-from tomlkit.items import AoT, Array, InlineTable, Item, String, StringType
+from tomlkit.items import AoT, Array, InlineTable, Item, String
 
 from .errors import FrontMatterError, KeyPathError
-from .values import lookup_path, same_value
+from .toml_items import (
+    inline_padding as _inline_padding,
+    inline_text as _inline_text,
+    inline_with as _inline_with,
+    multiline_array as _multiline_array,
+    parse_item as _parse_item,
+    styled_string as _styled_string,
+)
+from .values import AsWritten, Sharing, lookup_path, same_value
 
 __all__ = ["TomlFrontMatter", "same_value", "lookup_path"]
 
@@ -249,23 +257,76 @@ class TomlFrontMatter:
                 return span[0], m.start() + 1
         return span[0], len(line) - len(line.lstrip()) + 1
 
+    def written_text(self, path: Any) -> str | None:
+        """A scalar as written: the token for non-strings (`1.10`,
+        `1979-05-27T07:32:00-08:00`), the value for strings; None for tables,
+        arrays and absent keys."""
+        path = _norm_path(path)
+        try:
+            value = lookup_path(self._data, path)
+        except KeyPathError:
+            return None
+        if isinstance(value, (dict, list)):
+            return None
+        if isinstance(value, str):
+            return value
+        item = self._item_at(path)
+        return item.as_string().strip() if isinstance(item, Item) else None
+
+    def sharing(self, path: Any) -> Sharing | None:
+        """TOML has no anchors: no value is shared."""
+        return None
+
+    def _item_at(self, path: tuple) -> Any:
+        node: Any = self._doc
+        try:
+            for part in path:
+                node = node[part]
+        except (KeyError, IndexError, TypeError, TOMLKitError):
+            return None
+        return node
+
+    def _as_written(self, path: tuple, text: str) -> tuple[Any, str | None]:
+        """(value, token to write) for text typed by the writer: a TOML scalar
+        keeps its token; anything else, or text replacing a string, is a string."""
+        if isinstance(self._item_at(path), String):
+            return text, None
+        token = text.strip()
+        if not token or "\n" in token or "\r" in token:
+            return text, None
+        try:
+            value = tomllib.loads(f"k = {token}\n")["k"]
+        except (tomllib.TOMLDecodeError, KeyError):
+            return text, None
+        if isinstance(value, (str, list, dict)):
+            return text, None
+        return value, token
+
     # -- editing -----------------------------------------------------------
 
-    def set(self, path: Any, value: Any) -> bool:
+    def set(self, path: Any, value: Any, share: str | None = None) -> bool:
+        """Set `path`; False if it already holds `value`. An AsWritten value is
+        read as a TOML scalar (`k = <text>`) and written as typed (`1.10` stays
+        `1.10`); text that is no scalar, or replaces a string, is a string.
+        `share` is accepted for the common API: TOML values are never shared."""
         path = _norm_path(path)
+        raw = None
+        if isinstance(value, AsWritten):
+            value, raw = self._as_written(path, str(value))
         value = _check_value(value)
         try:
             old = lookup_path(self._data, path)
         except KeyPathError:
             old = _MISSING
             self._check_parent(path)
-        if old is not _MISSING and same_value(old, value):
+        if old is not _MISSING and same_value(old, value) and (
+                raw is None or self.written_text(path) == raw):
             return False
         # The old value's style first, then tomlkit's plain form, then maps
         # written inline (a map under dotted keys cannot become a [table]).
         for styled, inline in ((True, False), (False, False), (False, True)):
             try:
-                text = self._tidy(self._edited(path, value, styled=styled, inline=inline))
+                text = self._tidy(self._edited(path, value, styled=styled, inline=inline, raw=raw))
             except (TOMLKitError, ValueError, TypeError, KeyError, IndexError, AttributeError):
                 continue  # tomlkit could not make this form; try the next
             parsed = self._verified(text, path, value)
@@ -274,7 +335,7 @@ class TomlFrontMatter:
                 return True
         raise ValueError(f"cannot write {value!r} at {'.'.join(map(str, path))} as TOML")
 
-    def unset(self, path: Any) -> bool:
+    def unset(self, path: Any, share: str | None = None) -> bool:
         path = _norm_path(path)
         try:
             lookup_path(self._data, path)
@@ -311,7 +372,7 @@ class TomlFrontMatter:
             raise KeyPathError(f"{'.'.join(map(str, path))}: cannot add there")
 
     def _edited(self, path: tuple, value: Any, *, remove: bool = False, styled: bool = True,
-                inline: bool = False) -> str:
+                inline: bool = False, raw: str | None = None) -> str:
         """The text after the edit, as tomlkit writes it (not yet tidied)."""
         doc = tomlkit.parse(self._text)  # a fresh copy: a failed try leaves no trace
         grandparent: Any = None
@@ -324,7 +385,7 @@ class TomlFrontMatter:
                 # value here ({"extra": {"author": ...}} becomes an [extra] table).
                 for key in reversed(path[i + 1 :]):
                     value = {key: value}
-                last = part
+                last, raw = part, None
                 break
             grandparent, parent_key = parent, part
             parent = parent[part]
@@ -336,10 +397,11 @@ class TomlFrontMatter:
                 del parent[last]
                 fixed = _inline_padding(before, parent.as_string())
             elif last in parent:
-                parent[last] = self._new_item(parent[last], value, styled, inline=True)
+                parent[last] = self._new_item(parent[last], value, styled, inline=True, raw=raw)
                 fixed = _inline_padding(before, parent.as_string())
             else:
-                fixed = _inline_with(before, last, self._new_item(None, value, styled, inline=True))
+                fixed = _inline_with(before, last, self._new_item(None, value, styled, inline=True,
+                                                                  raw=raw))
             if fixed is not None:
                 grandparent[parent_key] = fixed
                 return doc.as_string()
@@ -349,11 +411,15 @@ class TomlFrontMatter:
         else:
             old = parent[last] if last in _keys_of(parent) else None
             inline = inline or isinstance(parent, Array)
-            parent[last] = self._new_item(old, value, styled, inline=inline)
+            parent[last] = self._new_item(old, value, styled, inline=inline, raw=raw)
         return doc.as_string()
 
-    def _new_item(self, old: Any, value: Any, styled: bool, inline: bool = False) -> Item:
-        """The new value as a tomlkit item, in the style of `old` where it can."""
+    def _new_item(self, old: Any, value: Any, styled: bool, inline: bool = False,
+                  raw: str | None = None) -> Item:
+        """The new value as a tomlkit item, in the style of `old` where it can
+        (or the token `raw` the writer typed)."""
+        if raw is not None:
+            return _parse_item(raw)
         if isinstance(value, dict) and (inline or isinstance(old, InlineTable)):
             pad = isinstance(old, Item) and bool(re.match(r"\{[ \t]", old.as_string()))
             return _parse_item(_inline_text(value, pad))
@@ -366,9 +432,9 @@ class TomlFrontMatter:
         if isinstance(value, str) and isinstance(old, String):
             return _styled_string(old, value) or item
         if isinstance(value, list) and isinstance(old, Array) and not isinstance(old, AoT):
-            raw = old.as_string()
-            if "\n" in raw or "\r" in raw:
-                return _multiline_array(raw, value) or item
+            old_text = old.as_string()
+            if "\n" in old_text or "\r" in old_text:
+                return _multiline_array(old_text, value) or item
         return item
 
     def _tidy(self, new: str) -> str:
@@ -477,94 +543,8 @@ class _Missing:
 _MISSING: Any = _Missing()
 
 
-def _styled_string(old: String, value: str) -> Item | None:
-    """The new string in the old one's quoting, where the value allows it."""
-    kind = old.type
-    if kind in (StringType.MLB, StringType.MLL) and "\n" not in value:
-        kind = StringType.SLB if kind is StringType.MLB else StringType.SLL
-    if kind in (StringType.MLB, StringType.MLL):
-        # Multi-line strings would carry the file's line endings into the value;
-        # keep it simple and explicit.
-        return None
-    if kind is StringType.SLB:
-        return None  # tomlkit's default is the basic "..." form already
-    try:
-        return String.from_raw(value, kind)
-    except TOMLKitError:
-        return None  # e.g. a quote inside a literal string: basic form it is
-
-
 def _keys_of(node: Any) -> Any:
     """What `part in ...` should test: keys of a table, indexes of an array."""
     if isinstance(node, (list, Array)):
         return range(-len(node), len(node))
     return node
-
-
-def _parse_item(text: str) -> Item:
-    return tomlkit.parse("x = " + text + "\n")["x"]
-
-
-def _inline_text(value: Any, pad: bool) -> str:
-    """TOML text of a value with every map written inline (`{ a = 1 }`)."""
-    if isinstance(value, dict):
-        inner = ", ".join(f"{tomlkit.key(k).as_string()} = {_inline_text(v, pad)}" for k, v in value.items())
-        return ("{ " + inner + " }" if pad else "{" + inner + "}") if inner else "{}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_inline_text(v, pad) for v in value) + "]"
-    return tomlkit.item(value).as_string()
-
-
-def _inline_padding(before: str, after: str) -> Item | None:
-    """The edited inline table `after`, padded inside its braces like `before`."""
-    lead = re.match(r"\{[ \t]*", before)
-    trail = re.search(r"[ \t]*\}$", before.rstrip())
-    inner = after.strip()
-    if not (lead and trail and inner.startswith("{") and inner.endswith("}")):
-        return None
-    inner = inner[1:-1].strip()
-    text = lead.group() + inner + trail.group() if inner else "{}"
-    try:
-        item = _parse_item(text)
-    except TOMLKitError:
-        return None
-    return item if isinstance(item, InlineTable) else None
-
-
-def _inline_with(before: str, key: str, item: Item) -> Item | None:
-    """The inline table `before` with `key = item` added before its closing brace."""
-    raw = before.rstrip()
-    trail = re.search(r"[ \t]*\}$", raw)
-    if not trail:
-        return None
-    body = raw[: trail.start()]
-    entry = f"{tomlkit.key(key).as_string()} = {item.as_string()}"
-    if body.rstrip() == "{":
-        text = body + entry + trail.group()
-    else:
-        # ", " unless the table is visibly written without the space.
-        sep = "," if (re.search(r",[^ \t]", raw) and ", " not in raw) else ", "
-        text = body + sep + entry + trail.group()
-    try:
-        new = _parse_item(text)
-    except TOMLKitError:
-        return None
-    return new if isinstance(new, InlineTable) else None
-
-
-def _multiline_array(raw: str, value: list) -> Item | None:
-    """A list written one element per line, with the old array's indentation."""
-    m = re.search(r"[\r\n]+([ \t]*)\S", raw)
-    indent = m.group(1) if m else "    "
-    body = raw.rstrip()[:-1].rstrip()  # without the closing ]
-    trailing_comma = body.endswith(",")
-    items = [tomlkit.item(v).as_string() for v in value]
-    if not items:
-        text = "[]"
-    else:
-        sep = ",\n"
-        text = "[\n" + sep.join(indent + s for s in items) + ("," if trailing_comma else "") + "\n]"
-    try:
-        return tomlkit.parse("x = " + text + "\n")["x"]
-    except TOMLKitError:
-        return None
