@@ -186,6 +186,9 @@ class YamlFrontMatter:
             edit_path, allowed = self._prepare_shared(path, share, removing=True)
             text = self._text_without(edit_path)
             if text is None:
+                if lookup_or(self._data, path, REMOVED) is not REMOVED:
+                    raise KeyPathError(f"`{dotted(path)}` is read from a place this editor "
+                                       "cannot remove it from; edit it in Raw mode")
                 self._restore(before)
                 return False
             self._commit(text, path, REMOVED, before[2], allowed)
@@ -200,6 +203,8 @@ class YamlFrontMatter:
             return None
         parent, key = loc.parent, loc.key
         own_line = key is not None and self.text[self._line_start(key.start_mark.index):key.start_mark.index].strip() == ""
+        if key is not None and not getattr(parent, "flow_style", False):
+            self._colon(key)
         if isinstance(parent, MappingNode) and not parent.flow_style and own_line:
             start = self._line_start(key.start_mark.index)
             end = self._line_end(self._pair_end(key, loc.value), keep_newline=True)
@@ -239,6 +244,10 @@ class YamlFrontMatter:
                 f"say whether to change the shared value or give `{dotted(path)}` its own",
                 shared.sharing())
         if share == SHARED:
+            if shared.not_here:
+                raise EditRefused(f"`{dotted(path)}` holds or reads &{shared.anchor}, which "
+                                  f"{', '.join(f'`{dotted(o)}`' for o in shared.others)} also use; "
+                                  f"change it where it is written, or give `{dotted(path)}` its own")
             if removing and shared.via is None and not shared.merged and len(shared.definition) == len(path):
                 raise EditRefused(f"`{dotted(path)}` is the value {', '.join(dotted(o) for o in shared.others)} "
                                   f"use (anchor &{shared.anchor}); it cannot be removed for all of them")
@@ -314,7 +323,7 @@ class YamlFrontMatter:
                 and is_scalar(value):
             old_quote = node.style if node.style in ('"', "'") else None
             new = emit_scalar(value, style, text[start:node.end_mark.index], old_quote, flow=in_flow)
-            return text[:start] + new + text[node.end_mark.index:]
+            return self._in_place(node, start, new, path, value)
         if isinstance(node, ScalarNode) and node.style in ("|", ">") and isinstance(value, str):
             block = self._block_text(loc, str(value), path)
             if block is not None:
@@ -322,10 +331,22 @@ class YamlFrontMatter:
         if in_flow or getattr(node, "flow_style", False):  # stays on its line, in flow style
             spaced = ", " in text[start:node.end_mark.index] or "," not in text[start:node.end_mark.index]
             new = emit_scalar(value, style, flow=True) if is_scalar(value) else emit_flow(value, style, spaced)
-            return text[:start] + new + text[node.end_mark.index:]
+            return self._in_place(node, start, new, path, value)
         if key is None:  # a list item that is itself a collection
             raise KeyPathError("only whole lists can be replaced")
-        return self._reemit_entry(key, node, value)
+        return self._reemit_entry(key, node, value, path)
+
+    def _in_place(self, node: Node, start: int, new: str, path: tuple, value: Any) -> str:
+        """The fragment with `new` in place of the node's value text; a tag the
+        new value does not fit (`!!bool` for a text) goes, an anchor stays."""
+        text = self.text
+        props = text[node.start_mark.index:start]
+        kept = text[:start] + new + text[node.end_mark.index:]
+        if "!" not in props or reads_as(kept, path, self._expected(path, value)):
+            return kept
+        anchor = " ".join(p for p in props.split() if p.startswith("&"))
+        return (text[:node.start_mark.index] + (anchor + " " if anchor else "") + new
+                + text[node.end_mark.index:])
 
     def _block_text(self, loc: _Located, value: str, path: tuple) -> str | None:
         """The fragment with a block scalar holding `value` in its own style
@@ -379,11 +400,11 @@ class YamlFrontMatter:
                 return end
             end = line_end
 
-    def _reemit_entry(self, key: ScalarNode, node: Node, value: Any) -> str:
+    def _reemit_entry(self, key: ScalarNode, node: Node, value: Any, path: tuple) -> str:
         """Rewrite `key: value` from the key to the end of its last line (an
         anchor or tag on the old value stays on the new one)."""
         text, style = self.text, self.style()
-        colon = text.index(":", key.end_mark.index)
+        colon = self._colon(key)
         key_text = text[key.start_mark.index:colon].rstrip()
         start_index = self._value_start(node)
         props = text[node.start_mark.index:start_index].strip() if start_index > node.start_mark.index else ""
@@ -398,14 +419,19 @@ class YamlFrontMatter:
         child = child_style(style, node, key.start_mark.column)
         lines = emit_entry(key_text, value, child, key.start_mark.column, sep or " ",
                            comment=comment, flow_list=flow_list)
-        if props:
-            first = lines[0]
-            after = first[len(key_text) + 1:]
-            lines[0] = f"{key_text}: {props}" + (" " + after.lstrip(" ") if after.strip() else "")
-            if after.lstrip(" ").startswith("#"):
-                lines[0] = f"{key_text}: {props}{after}"
         end = self._line_end(self._pair_end(key, node), keep_newline=False)
-        return text[:key.start_mark.index] + self._newline.join(lines) + text[end:]
+        plain = text[:key.start_mark.index] + self._newline.join(lines) + text[end:]
+        anchor = " ".join(p for p in props.split() if p.startswith("&"))
+        for kept in dict.fromkeys((props, anchor)):  # a tag stays only if the value still fits it
+            if not kept:
+                return plain
+            first = lines[0][len(key_text) + 1:]
+            head = f"{key_text}: {kept}" + (first if first.lstrip(" ").startswith("#") or not first.strip()
+                                             else " " + first.lstrip(" "))
+            candidate = text[:key.start_mark.index] + self._newline.join([head] + lines[1:]) + text[end:]
+            if kept == anchor or reads_as(candidate, path, self._expected(path, value)):
+                return candidate
+        return plain
 
     def _insert(self, loc: _Located, value: Any) -> str:
         text, style = self.text, self.style()
@@ -504,8 +530,17 @@ class YamlFrontMatter:
         if use is not None:  # `editor: *me` ends at its alias, not where &me's node does
             return use.end
         if _is_empty(value):
-            return self.text.index(":", key.end_mark.index) + 1
+            return self._colon(key) + 1
         return self._node_end(value)
+
+    def _colon(self, key: Node) -> int:
+        """The `:` after a key written `key: value` (not an explicit `? key`)."""
+        before = self.text[self._line_start(key.start_mark.index):key.start_mark.index]
+        colon = self.text.find(":", key.end_mark.index)
+        if before.strip().startswith("?") or colon < 0 or self.text[key.end_mark.index:colon].strip():
+            raise KeyPathError(f"`{key.value}` is written as an explicit `? key` entry, which "
+                               "this editor does not rewrite; edit it in Raw mode")
+        return colon
 
     def _line_start(self, index: int) -> int:
         return max(self.text.rfind("\n", 0, index), self.text.rfind("\r", 0, index)) + 1

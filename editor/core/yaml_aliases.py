@@ -22,7 +22,7 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from editor.core.values import Sharing
+from editor.core.values import Sharing, same_value
 from editor.core.yaml_loader import GalleyLoader
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -79,6 +79,8 @@ class SharingMap:
     definitions: dict[int, tuple[str, tuple]] = field(default_factory=dict)
     #: id(anchored node) -> the aliases that refer to it
     readers: dict[int, list[AliasUse]] = field(default_factory=dict)
+    #: id(anchored key node) -> (anchor, path of the entry the key names)
+    key_definitions: dict[int, tuple[str, tuple]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.uses)
@@ -98,12 +100,16 @@ def compose_with_aliases(text: str, loader: type = GalleyLoader) -> tuple[Node |
 
 def _sharing_map(root: Node | None, uses: list[AliasUse], anchor_of: dict[int, str]) -> SharingMap:
     smap = SharingMap(uses=uses)
+    as_keys: dict[int, list[AliasUse]] = {}  # aliases used as keys (`*b : value`), by mapping
     for use in uses:
+        smap.readers.setdefault(id(use.target), []).append(use)
+        if use.index is None:
+            as_keys.setdefault(id(use.parent), []).append(use)
+            continue
         position = use.index if isinstance(use.index, int) else id(use.index)
         smap.at[(id(use.parent), position)] = use
         if isinstance(use.index, Node):
             smap.by_key[id(use.index)] = use
-        smap.readers.setdefault(id(use.target), []).append(use)
     if root is None:
         return smap
 
@@ -113,8 +119,12 @@ def _sharing_map(root: Node | None, uses: list[AliasUse], anchor_of: dict[int, s
         if id(node) in anchor_of and id(node) not in smap.definitions:
             smap.definitions[id(node)] = (anchor_of[id(node)], path)
         if isinstance(node, MappingNode):
+            for use in as_keys.get(id(node), ()):  # the entry the aliased key names
+                use.path = path + (use.target.value if isinstance(use.target, ScalarNode) else None,)
             for key, value in node.value:
                 name = key.value if isinstance(key, ScalarNode) else None
+                if id(key) in anchor_of and id(key) not in smap.key_definitions:
+                    smap.key_definitions[id(key)] = (anchor_of[id(key)], path + (name,))
                 is_merge = key.tag == MERGE_TAG
                 use = smap.at.get((id(node), id(key)))
                 if use is not None:
@@ -136,8 +146,14 @@ def _sharing_map(root: Node | None, uses: list[AliasUse], anchor_of: dict[int, s
 
 
 def _key_matches(key: Node, elem: object) -> bool:
-    return isinstance(key, ScalarNode) and key.tag != MERGE_TAG \
-        and key.value == (elem if isinstance(elem, str) else str(elem))
+    if not isinstance(key, ScalarNode) or key.tag == MERGE_TAG:
+        return False
+    if isinstance(elem, str) or key.value == str(elem):
+        return key.value == (elem if isinstance(elem, str) else str(elem))
+    try:  # a key that is not text: `~:`, `0x10:` are found by the value they read as
+        return same_value(GalleyLoader("").construct_document(key), elem)
+    except (yaml.YAMLError, TypeError, ValueError, OverflowError, LookupError):
+        return False
 
 
 def merged_sources(mapping: MappingNode) -> list[Node]:
@@ -189,6 +205,9 @@ class Shared:
     at_alias: bool = False
     #: the path reads a key from a mapping merged by `<<` (not written there)
     merged: bool = False
+    #: the shared value is a key's name, or a value inside the edited one:
+    #: it cannot be changed "for all" through this path
+    not_here: bool = False
 
     def sharing(self) -> Sharing:
         return Sharing(self.anchor, self.others)
@@ -223,7 +242,32 @@ def find_sharing(root: Node | None, smap: SharingMap, path: tuple) -> Shared | N
             return _alias_sharing(use, smap, tuple(path[:i + 1]), rest)
     if path and id(node) in smap.readers:
         return _definition_sharing(node, smap, tuple(path), ())
+    if path and isinstance(node, (MappingNode, SequenceNode)):
+        return _inner_sharing(node, smap, tuple(path))
     return None
+
+
+def _inner_sharing(node: Node, smap: SharingMap, path: tuple) -> Shared | None:
+    """An anchor inside the value at `path` that aliases outside it read:
+    replacing or removing the value would take their value away."""
+    outside: list[AliasUse] = []
+    anchor = ""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current is not node and id(current) in smap.readers:
+            uses = [u for u in smap.readers[id(current)] if u.path[:len(path)] != path]
+            if uses and not outside:
+                anchor = smap.definitions.get(id(current), ("", ()))[0]
+            outside += uses
+        if isinstance(current, MappingNode):
+            stack += [v for k, v in current.value if (id(current), id(k)) not in smap.at]
+        elif isinstance(current, SequenceNode):
+            stack += [v for i, v in enumerate(current.value) if (id(current), i) not in smap.at]
+    if not outside:
+        return None
+    others = tuple(dict.fromkeys(u.merge_into if u.merge_into is not None else u.path for u in outside))
+    return Shared(anchor, others, path, None, tuple(outside), not_here=True)
 
 
 def _others(smap: SharingMap, target: Node, rest: tuple, skip: AliasUse | None) -> list[tuple]:
@@ -252,10 +296,12 @@ def _definition_sharing(node: Node, smap: SharingMap, head: tuple, rest: tuple) 
 
 
 def _alias_sharing(use: AliasUse, smap: SharingMap, head: tuple, rest: tuple) -> Shared:
-    anchor, where = smap.definitions.get(id(use.target), (use.anchor, ()))
+    key_anchor = smap.key_definitions.get(id(use.target))
+    anchor, where = smap.definitions.get(id(use.target)) or key_anchor or (use.anchor, ())
     others = [where + rest] + _others(smap, use.target, rest, use)
     return Shared(anchor, tuple(dict.fromkeys(others)), where + rest, use,
-                  tuple(smap.readers[id(use.target)]), at_alias=not rest)
+                  tuple(smap.readers[id(use.target)]), at_alias=not rest,
+                  not_here=key_anchor is not None and id(use.target) not in smap.definitions)
 
 
 def _merge_sharing(source: Node, smap: SharingMap, head: tuple, rest: tuple) -> Shared:

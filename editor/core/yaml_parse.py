@@ -88,7 +88,8 @@ def parse_yaml_sharing(text: str) -> tuple[MappingNode | None, dict, list[FrontM
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise _error(f"YAML: {exc.problem or exc.context}", mark) from None
-    except (TypeError, ValueError, OverflowError) as exc:  # e.g. an unhashable key, a bad date
+    except (TypeError, ValueError, OverflowError, LookupError) as exc:
+        # e.g. an unhashable key, a bad date, `!!bool maybe`
         raise _error(f"YAML: {exc}", root.start_mark) from None
     return root, data, issues, aliases
 

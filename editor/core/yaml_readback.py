@@ -116,6 +116,6 @@ def reads_as(text: str, path: tuple, value: str) -> bool:
     candidate; the whole fragment is checked again on commit)."""
     try:
         data = yaml.load(text, Loader=GalleyLoader)
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, LookupError):
         return False
     return same_value(lookup_or(data, path, REMOVED), value)
