@@ -17,7 +17,7 @@ import os
 import sys
 from typing import Any, Callable
 
-from editor.core.errors import KeyPathError, PostError
+from editor.core.errors import KeyPathError, PostError, SharedValueError
 from editor.core.storage import StorageError
 
 OK, POST_PROBLEM, USAGE = 0, 1, 2
@@ -46,8 +46,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     get.add_argument("key", metavar="KEY", help="a key, or a dotted path such as image.alt")
     get.set_defaults(func=_guarded(run_get))
 
-    set_ = actions.add_parser("set", help="set a key (VALUE is read as YAML unless --string)")
+    set_ = actions.add_parser(
+        "set",
+        help="set a key (VALUE is read as YAML unless --string)",
+        description="Set one key. VALUE is read as posts are read (YAML 1.1, as Jekyll's Psych): "
+        "no and on are booleans, 10:00 is a number; a note says so. Use --string to store text.",
+    )
     set_.add_argument("--string", action="store_true", help="store VALUE as text, as typed")
+    sharing = set_.add_mutually_exclusive_group()
+    sharing.add_argument("--shared", action="store_const", const="shared", dest="share",
+                         help="the key shares its value with others (YAML anchor): change it for all")
+    sharing.add_argument("--own", action="store_const", const="own", dest="share",
+                         help="the key shares its value with others: give this key its own value")
     set_.add_argument("--force", action="store_true", help="save even if the post has errors")
     set_.add_argument("file", metavar="FILE")
     set_.add_argument("key", metavar="KEY", help="a key, or a dotted path such as image.alt")
@@ -60,6 +70,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     unset = actions.add_parser("unset", help="remove a key")
     unset.add_argument("--force", action="store_true", help="save even if the post has errors")
+    unsharing = unset.add_mutually_exclusive_group()
+    unsharing.add_argument("--shared", action="store_const", const="shared", dest="share",
+                           help="the value is shared with other keys: remove it for all")
+    unsharing.add_argument("--own", action="store_const", const="own", dest="share",
+                           help="the value is shared with other keys: remove it here only")
     unset.add_argument("file", metavar="FILE")
     unset.add_argument("key", metavar="KEY", help="a key, or a dotted path such as image.alt")
     unset.set_defaults(func=_guarded(run_unset))
@@ -119,11 +134,18 @@ def run_set(args: argparse.Namespace) -> int:
         return loaded
     doc, fingerprint = loaded
     try:
-        changed = doc.set(args.key, value)
+        changed = doc.set(args.key, value, share=args.share)
+    except SharedValueError as exc:
+        return _fail(_at_key(doc, args, f"{exc}; use --shared to change it for all of them "
+                                        f"or --own to give `{args.key}` its own value"))
     except PostError as exc:
         return _fail(exc.format(args.file))
     except (KeyPathError, ValueError, TypeError) as exc:
-        return _fail(_located(args.file, f"cannot set key {args.key!r}: {exc}"))
+        return _fail(_at_key(doc, args, f"cannot set key {args.key!r}: {exc}"))
+    if not args.string:
+        note = reading_note(args.value, value, _generator(args.file))
+        if note:
+            print(f"note: {note}", file=sys.stderr)
     if not changed:
         return OK  # same value: the file is not written at all
     return _save(args, doc, fingerprint)
@@ -135,14 +157,27 @@ def run_unset(args: argparse.Namespace) -> int:
         return loaded
     doc, fingerprint = loaded
     try:
-        changed = doc.unset(args.key)
+        changed = doc.unset(args.key, share=args.share)
+    except SharedValueError as exc:
+        return _fail(_at_key(doc, args, f"{exc}; use --shared to remove it for all of them "
+                                        f"or --own to remove it from `{args.key}` only"))
     except PostError as exc:
         return _fail(exc.format(args.file))
     except (KeyPathError, ValueError, TypeError) as exc:
-        return _fail(_located(args.file, f"cannot remove key {args.key!r}: {exc}"))
+        return _fail(_at_key(doc, args, f"cannot remove key {args.key!r}: {exc}"))
     if not changed:
         return _fail(_located(args.file, f"no key {args.key!r} in the front matter"))
     return _save(args, doc, fingerprint)
+
+
+def _at_key(doc, args: argparse.Namespace, message: str) -> str:
+    """`path:line:col: error: message` at the key when it is in the file."""
+    try:
+        where = doc.key_location(args.key)
+    except (KeyPathError, ValueError, TypeError):
+        where = None
+    line, column = where or (1, 1)
+    return f"{args.file}:{line}:{column}: error: {message}"
 
 
 # -- pieces -----------------------------------------------------------------
@@ -210,27 +245,76 @@ def _validation_errors(doc, path: str) -> list[str]:
 
 
 def parse_value(text: str) -> Any:
-    """VALUE as a YAML 1.2 scalar or flow value, with the safe loader.
-
-    YAML 1.2 core schema: `10:00` stays the string "10:00" and `on` the string
-    "on" (YAML 1.1 would read 600 and True). Tags that build objects
+    """VALUE as a YAML scalar or flow value, read as posts are read: YAML 1.1
+    with GalleyLoader, as Jekyll's Psych reads front matter (`no` is false,
+    `10:00` is 600, `2015-01-02 11:00:00 +0900` a date-time), so a value set
+    here reads back as the same kind of value. Tags that would build objects
     (`!!python/...`) are refused. An empty VALUE is the empty string.
     """
     if text == "":
         return ""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+    import yaml
 
-    loader = YAML(typ="safe", pure=True)  # pure: the C loader is YAML 1.1
+    from editor.core.yaml_loader import GalleyLoader
+
     try:
-        value = loader.load(text)
-    except YAMLError as exc:
+        node = yaml.compose(text, Loader=GalleyLoader)
+        _check_tags(node)
+        value = yaml.load(text, Loader=GalleyLoader)
+    except UsageError:
+        raise
+    except yaml.YAMLError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid YAML"
         raise UsageError(f"VALUE is not a valid YAML value ({first}); use --string for text") from None
-    except Exception as exc:  # ruamel raises a few non-YAMLError types on odd input
+    except (ValueError, TypeError, OverflowError, LookupError, RecursionError) as exc:
         raise UsageError(f"VALUE is not a valid YAML value ({exc}); use --string for text") from None
     _check_plain(value)
     return value
+
+
+def _check_tags(node: Any) -> None:
+    seen: set[int] = set()
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if current.tag.startswith("tag:yaml.org,2002:python/"):
+            raise UsageError("VALUE has a tag that could run code (!!python/...); use --string for text")
+        if isinstance(current.value, list):
+            for item in current.value:
+                stack.extend(item if isinstance(item, tuple) else (item,))
+
+
+def _generator(path: str) -> str:
+    from editor.core.site import Site
+
+    try:
+        site = Site.discover(path)
+    except Exception:  # an unreadable site config: the note names Galley's reading
+        return "unknown"
+    return getattr(site, "generator", "unknown") if site is not None else "unknown"
+
+
+def reading_note(text: str, value: Any, generator: str = "jekyll") -> str | None:
+    """A sentence when VALUE reads as something other than it looks
+    (`no` as false, `10:00` as 600, `1.10` as 1.1), else None."""
+    written = text.strip()
+    if isinstance(value, bool):
+        reading = "true" if value else "false"
+        looks = written.lower() == reading
+    elif value is None:
+        reading, looks = "null (no value)", written in ("null", "Null", "NULL", "~")
+    elif isinstance(value, (int, float)):
+        reading = f"the number {format_value(value)}"
+        looks = written == format_value(value)
+    else:
+        return None
+    if looks:
+        return None
+    reader = "as Jekyll reads posts" if generator in ("jekyll", "unknown") else "as Galley reads every post"
+    return f"VALUE {text!r} reads as {reading} (YAML 1.1, {reader}); use --string to store the text"
 
 
 def _check_plain(value: Any) -> None:

@@ -101,8 +101,8 @@ def test_set_string_changes_only_that_line(capsys, post):
         ("[a, b]", ["a", "b"]),
         ("2024-01-02", __import__("datetime").date(2024, 1, 2)),
         ("true", True),
-        ("10:00", "10:00"),  # YAML 1.2: not 600
-        ("on", "on"),  # YAML 1.2: not True
+        ("10:00", 600),  # YAML 1.1, as posts are read
+        ("on", True),
         ("42", 42),
         ("{x: 1}", {"x": 1}),
         ("'quoted'", "quoted"),
@@ -355,3 +355,83 @@ def test_open_summary_without_window(capsys, post, tmp_path):
     assert "yaml" in out and "첫 번째 글" in out
     assert _summarise(tmp_path / "nothing.md") == 1
     assert _summarise(tmp_path) == 0
+
+
+# -- VALUE is read as posts are read; shared values ----------------------------
+
+
+def test_set_date_time_with_zone_stays_a_date_time(capsys, tmp_path):
+    path = tmp_path / "d.md"
+    path.write_bytes(b"---\ntitle: x\ndate: 2015-01-01\n---\n")
+    code, _, err = run(capsys, "fm", "set", str(path), "date", "2015-01-02 11:00:00 +0900")
+    assert (code, err) == (0, "")
+    import datetime as dt
+
+    kst = dt.timezone(dt.timedelta(hours=9))
+    assert Document.from_bytes(path.read_bytes()).get("date") == dt.datetime(2015, 1, 2, 11, tzinfo=kst)
+    assert b'"' not in path.read_bytes() and b"'" not in path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "value, expected, note",
+    [
+        ("no", False, "note: VALUE 'no' reads as false (YAML 1.1, as Jekyll reads posts); "
+                      "use --string to store the text\n"),
+        ("10:00", 600, "note: VALUE '10:00' reads as the number 600 (YAML 1.1, as Jekyll reads posts); "
+                       "use --string to store the text\n"),
+        ("1.10", 1.1, "note: VALUE '1.10' reads as the number 1.1 (YAML 1.1, as Jekyll reads posts); "
+                      "use --string to store the text\n"),
+        ("false", False, ""),
+        ("42", 42, ""),
+        ("2024-01-02", __import__("datetime").date(2024, 1, 2), ""),
+    ],
+)
+def test_set_says_when_value_reads_differently_from_how_it_looks(capsys, post, value, expected, note):
+    code, _, err = run(capsys, "fm", "set", str(post), "published", value)
+    assert (code, err) == (0, note)
+    assert Document.from_bytes(post.read_bytes()).get("published") == expected
+    code, _, err = run(capsys, "fm", "set", "--string", str(post), "published", value)
+    assert (code, err) == (0, "")
+    assert Document.from_bytes(post.read_bytes()).get("published") == value
+
+
+SHARED_POST = "---\ntitle: 글\nauthor: &me Jane\neditor: *me\n---\n본문\n"
+
+
+@pytest.fixture
+def shared_post(tmp_path) -> Path:
+    path = tmp_path / "shared.md"
+    path.write_bytes(SHARED_POST.encode())
+    return path
+
+
+def test_set_shared_key_without_a_flag_is_refused_at_the_key(capsys, shared_post):
+    code, out, err = run(capsys, "fm", "set", "--string", str(shared_post), "author", "John")
+    assert code == 1 and out == ""
+    assert err == (f"{shared_post}:3:1: error: `author` shares its value with `editor` (anchor &me): "
+                   "say whether to change the shared value or give `author` its own; "
+                   "use --shared to change it for all of them or --own to give `author` its own value\n")
+    assert shared_post.read_bytes() == SHARED_POST.encode()
+    assert run(capsys, "fm", "get", str(shared_post), "editor")[1] == "Jane\n"
+
+
+def test_set_shared_and_own(capsys, shared_post):
+    assert run(capsys, "fm", "set", "--shared", "--string", str(shared_post), "editor", "John")[0] == 0
+    assert shared_post.read_text() == SHARED_POST.replace("&me Jane", "&me John")
+    assert run(capsys, "fm", "get", str(shared_post), "author")[1] == "John\n"
+    assert run(capsys, "fm", "set", "--own", "--string", str(shared_post), "editor", "Kim")[0] == 0
+    assert shared_post.read_text() == SHARED_POST.replace("&me Jane", "&me John").replace("*me", "Kim")
+    assert run(capsys, "fm", "get", str(shared_post), "author")[1] == "John\n"
+
+
+def test_unset_shared_definition(capsys, shared_post):
+    code, _, err = run(capsys, "fm", "unset", str(shared_post), "author")
+    assert code == 1 and "--own" in err and "--shared" in err
+    assert run(capsys, "fm", "unset", "--own", str(shared_post), "author")[0] == 0
+    assert shared_post.read_text() == "---\ntitle: 글\neditor: Jane\n---\n본문\n"
+
+
+def test_shared_and_own_are_exclusive(capsys, shared_post):
+    code, _, err = run(capsys, "fm", "set", "--shared", "--own", str(shared_post), "author", "x")
+    assert code == 2 and "argument --own: not allowed with argument --shared" in err
+    assert shared_post.read_bytes() == SHARED_POST.encode()
