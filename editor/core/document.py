@@ -373,18 +373,19 @@ class Document:
         block string's value; None for collections and absent keys."""
         if self._handler is None:
             return None
-        reader = getattr(self._handler, "written_text", None)  # YAML's is being added
-        if reader is None:
-            return None
         try:
-            return reader(self._path(key))
+            return self._handler.written_text(self._path(key))
         except KeyPathError:
             return None
 
     def sharing(self, key: str | tuple) -> Sharing | None:
         """Who else reads the value at `key` (YAML anchors and aliases), or None."""
-        reader = getattr(self._handler, "sharing", None)  # YAML's is being added
-        return reader(self._path(key)) if reader is not None else None
+        if self._handler is None:
+            return None
+        try:
+            return self._handler.sharing(self._path(key))
+        except KeyPathError:
+            return None
 
     def _make_handler(self, text: str) -> Any:
         return _handler_class(self.kind)(text, self.newline)
@@ -393,8 +394,7 @@ class Document:
         """Paths that an edit with share=SHARED changes on purpose."""
         if share != SHARED:
             return ()
-        reader = getattr(handler, "sharing", None)
-        found = reader(path) if reader is not None else None
+        found = handler.sharing(path)
         return found.others if found is not None else ()
 
     def _adopt(self, handler: Any, path: tuple) -> bool:

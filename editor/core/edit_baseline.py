@@ -111,11 +111,8 @@ def transplant(make: Callable[[str], Any], baseline: str, current: Any, path: tu
     added = entry_range(work, path)
     if added is None:
         return None
-    candidates = [_splice(work.text, added, piece)]
     placed = _at_baseline_place(make, baseline, current, path, base)
-    if placed is not None:
-        candidates.insert(0, placed)
-    return candidates, base
+    return placed + [_splice(work.text, added, piece)], base
 
 
 def _has(handler: Any, path: tuple) -> bool:
@@ -127,45 +124,47 @@ def _has(handler: Any, path: tuple) -> bool:
 
 
 def _at_baseline_place(make: Callable[[str], Any], baseline: str, current: Any, path: tuple,
-                       edited_base: Any) -> str | None:
+                       edited_base: Any) -> list[str]:
     """`current` with the entry at `path` of `edited_base` put back where the
     baseline has it: after the sibling it followed there (or before the one
     it preceded), with the baseline's separator between them, when that
-    separator is only blanks and commas. None when there is no such place.
-    (Ranges without their blank lines: those stay where they are.)"""
-    new = entry_range(edited_base, path, blanks=False)
-    if new is None:
-        return None
-    piece = edited_base.text[new[0]:new[1]]
+    separator is only blanks and commas; [] when there is no such place.
+    Ranges are taken without the blank lines after them (those stay where
+    they are), then with them (a whitespace-only line may be a block
+    scalar's content)."""
     try:
         base = make(baseline)
         siblings = base.get(path[:-1]) if len(path) > 1 else base.data()
     except _EDIT_ERRORS:
-        return None
+        return []
     names = [str(k) for k in siblings] if isinstance(siblings, dict) else []
     if str(path[-1]) not in names:
-        return None
-    own = entry_range(base, path, blanks=False)
-    if own is None:
-        return None
+        return []
     at = names.index(str(path[-1]))
-    for name in reversed(names[:at]):  # after the nearest sibling before it
-        sibling = path[:-1] + (name,)
-        there, here = entry_range(base, sibling, False), entry_range(current, sibling, False)
-        if there is not None and here is not None:
-            gap = baseline[there[1]:own[0]]
-            if gap.strip(" \t\r\n,"):
-                return None
-            return current.text[:here[1]] + gap + piece + current.text[here[1]:]
-    for name in names[at + 1:]:  # else before the nearest sibling after it
-        sibling = path[:-1] + (name,)
-        there, here = entry_range(base, sibling, False), entry_range(current, sibling, False)
-        if there is not None and here is not None:
-            gap = baseline[own[1]:there[0]]
-            if gap.strip(" \t\r\n,"):
-                return None
-            return current.text[:here[0]] + piece + gap + current.text[here[0]:]
-    return None
+    found = []
+    for blanks in (False, True):
+        new, own = entry_range(edited_base, path, blanks), entry_range(base, path, False)
+        if new is None or own is None:
+            continue
+        piece = edited_base.text[new[0]:new[1]]
+        for name in reversed(names[:at]):  # after the nearest sibling before it
+            sibling = path[:-1] + (name,)
+            there, here = entry_range(base, sibling, False), entry_range(current, sibling, False)
+            if there is not None and here is not None:
+                gap = baseline[there[1]:own[0]]
+                if not gap.strip(" \t\r\n,"):
+                    found.append(current.text[:here[1]] + gap + piece + current.text[here[1]:])
+                break
+        else:
+            for name in names[at + 1:]:  # else before the nearest sibling after it
+                sibling = path[:-1] + (name,)
+                there, here = entry_range(base, sibling, False), entry_range(current, sibling, False)
+                if there is not None and here is not None:
+                    gap = baseline[own[1]:there[0]]
+                    if not gap.strip(" \t\r\n,"):
+                        found.append(current.text[:here[0]] + piece + gap + current.text[here[0]:])
+                    break
+    return found
 
 
 # ---------------------------------------------------------------- the whole edit

@@ -294,3 +294,43 @@ def test_check_others_on_removal_and_created_maps():
     edit_baseline.check_others({"h": None}, {"h": {"x": 1}}, ("h", "x"))
     with pytest.raises(EditRefused, match="`d`"):
         edit_baseline.check_others({"a": 1, "d": 1}, {}, ("a",), removal=True)
+
+
+# ---------------------------------------------------------------- YAML through the handler
+
+def test_yaml_shared_values_need_a_choice():
+    from editor.core.errors import SharedValueError
+    from editor.core.values import OWN, SHARED
+
+    text = "---\nauthor: &me Jane\neditor: *me\ntitle: t\n---\n"
+    doc = Document.from_text(text)
+    assert doc.sharing("editor") is not None and doc.sharing("title") is None
+    with pytest.raises(SharedValueError):
+        doc.set("author", "John")
+    assert doc.text == text
+    own = Document.from_text(text)
+    own.set("author", "John", share=OWN)
+    assert (own.get("author"), own.get("editor")) == ("John", "Jane")
+    shared = Document.from_text(text)
+    shared.set("author", "John", share=SHARED)
+    assert (shared.get("author"), shared.get("editor")) == ("John", "John")
+
+
+@_PROPERTY
+@given(key=st.sampled_from(["rating", "date", "title", "fresh"]),
+       steps=st.lists(st.lists(st.sampled_from(list("0123456789:.-+ Te_x")), max_size=8)
+                      .map(lambda c: AsWritten("".join(c))), max_size=4),
+       final=st.sampled_from(["10:00", "012345", "1.10", "2021-05-10 10:00:00 +0900", "0x1F",
+                              "2021-5-1 9:00", "1_000", "yes", "abc", ""]).map(AsWritten))
+def test_yaml_as_written_depends_only_on_the_file_and_the_final_text(key, steps, final):
+    assert _through(KOREAN_JEKYLL, key, steps, final) == _outcome(
+        Document.from_text(KOREAN_JEKYLL), key, final)
+
+
+def test_yaml_written_text_through_the_document():
+    doc = Document.from_text("---\nt: 10:00\nz: 012345\nf: 1.10\nd: 2021-05-10 10:00:00 +0900\n---\n")
+    assert [doc.written_text(k) for k in "tzfd"] == ["10:00", "012345", "1.10",
+                                                     "2021-05-10 10:00:00 +0900"]
+    assert doc.written_text("nope") is None
+    doc.set("t", AsWritten("10:30"))
+    assert "\nt: 10:30\n" in doc.text and doc.get("t") == 630
