@@ -55,10 +55,17 @@ OPS = {
 }
 OPS["datetime"] = OPS["date"]
 
+
+
+def _examples(base: int) -> int:
+    """`base` examples (this file runs well under a minute under the ci
+    profile); the explore profile's larger count when it asks for more."""
+    return max(base, settings.default.max_examples) if settings.default.max_examples > 100 else base
+
+
 #: Hypothesis drives Qt widgets in this one process: no deadline (the first
-#: widget of a kind loads its modules), examples kept few enough that this
-#: file runs well under a minute.
-FAST = settings(max_examples=60, deadline=None,
+#: widget of a kind loads its modules).
+FAST = settings(max_examples=_examples(60), deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
@@ -211,7 +218,7 @@ CORPUS_FIELDS = _corpus_string_fields()
 
 @pytest.mark.skipif(not CORPUS_FIELDS, reason=f"corpus not found at {CORPUS}")
 def test_typing_key_by_key_equals_one_set_on_corpus_string_fields(qapp):
-    @settings(max_examples=200, deadline=None,
+    @settings(max_examples=_examples(200), deadline=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
     @given(field=st.sampled_from(CORPUS_FIELDS), data=st.data())
     def check(field, data):

@@ -64,16 +64,16 @@ def hint_for_text(text: str) -> str | None:
 
 
 def _fallback_hint(written: str, value) -> str | None:
-    if isinstance(value, str) or value is None or isinstance(value, (dt.date, bool)):
-        return None
+    """A plain wording of the same hint, for a core without editor.core.readings."""
+    text = written.strip()
+    if isinstance(value, bool):
+        return f"YAML 1.1 (Jekyll) reads {text} as {'true' if value else 'false'}"
     if isinstance(value, (int, float)):
         try:
-            looks = float(written.replace("_", ""))
+            looks = float(text.replace("_", ""))
         except ValueError:
             looks = None
-        if looks is not None and looks == value and str(value) == written.strip():
+        if looks == value and str(value) == text:
             return None
-        if looks is not None and looks == value:
-            return f"YAML 1.1 (Jekyll) reads {written} as the number {value!r}"
-        return f"YAML 1.1 (Jekyll) reads {written} as the number {value!r}"
+        return f"YAML 1.1 (Jekyll) reads {text} as the number {value!r}"
     return None
