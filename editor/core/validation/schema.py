@@ -52,6 +52,12 @@ class Field:
     expected: bool = False
     #: The posts disagree on this key's type: the form offers `type`, nothing is checked.
     loose: bool = False
+    #: How many of the site's posts have this key (0 when unknown): the form's
+    #: "Add field…" completion shows it.
+    uses: int = 0
+    #: Declared worth having (galley.toml `recommended = true`): the form offers
+    #: it on a post that lacks it, and nothing is checked.
+    recommended: bool = False
 
     def subfield(self, name: str) -> "Field | None":
         return next((f for f in self.fields if f.name == name), None)
@@ -127,8 +133,8 @@ class Schema:
     def merged(self, extra: Iterable[Field]) -> "Schema":
         """This schema plus `extra` fields it does not declare (appended, in order).
 
-        An extra field named like a declared one only adds its `expected` flag:
-        what a person declared is never replaced by a guess.
+        An extra field named like a declared one only adds its `expected` flag
+        and its count of `uses`: what a person declared is never replaced by a guess.
         """
         fields = list(self.fields)
         position = {f.name: i for i, f in enumerate(fields)}
@@ -137,6 +143,8 @@ class Schema:
                 i = position[f.name]
                 if f.expected and not fields[i].expected:
                     fields[i] = replace(fields[i], expected=True)
+                if f.uses and not fields[i].uses:
+                    fields[i] = replace(fields[i], uses=f.uses)
             else:
                 position[f.name] = len(fields)
                 fields.append(f)
@@ -180,8 +188,8 @@ def parse_fields(table: Mapping[str, Any], where: str = "fields") -> tuple[Field
 
 
 def _parse_field(name: str, spec: Mapping[str, Any], where: str) -> Field:
-    known = {"type", "required", "default", "choices", "pattern", "min_length", "max_length",
-             "description", "fields"}
+    known = {"type", "required", "recommended", "default", "choices", "pattern", "min_length",
+             "max_length", "description", "fields"}
     unknown = set(spec) - known
     if unknown:
         raise SchemaError(f"[{where}]: unknown setting(s) {', '.join(sorted(unknown))}")
@@ -205,8 +213,12 @@ def _parse_field(name: str, spec: Mapping[str, Any], where: str) -> Field:
     required = spec.get("required", False)
     if not isinstance(required, bool):
         raise SchemaError(f"[{where}]: required must be true or false")
+    recommended = spec.get("recommended", False)
+    if not isinstance(recommended, bool):
+        raise SchemaError(f"[{where}]: recommended must be true or false")
     sub = parse_fields(spec["fields"], f"{where}.fields") if "fields" in spec else ()
-    return Field(name=name, type=ftype, required=required, default=spec.get("default"),
+    return Field(name=name, type=ftype, required=required, recommended=recommended,
+                 default=spec.get("default"),
                  choices=tuple(choices), pattern=pattern, min_length=spec.get("min_length"),
                  max_length=spec.get("max_length"), description=str(spec.get("description", "")),
                  fields=sub)
@@ -267,10 +279,29 @@ def load_schema(site, index=None, relpaths=None) -> Schema:
         fields = parse_fields(data["fields"])
         base = schema_sources.generator_schema(site)
         future = data.get("future") if isinstance(data.get("future"), bool) else None
-        return Schema(fields=fields, source="galley.toml",
-                      future=future if future is not None else (base.future if base else None),
-                      baseurl=site.baseurl or "",
-                      scoped_defaults=base.scoped_defaults if base else (),
-                      collections=base.collections if base else (),
-                      taxonomies=base.taxonomies if base else ("tags", "categories"))
+        schema = Schema(fields=fields, source="galley.toml",
+                        future=future if future is not None else (base.future if base else None),
+                        baseurl=site.baseurl or "",
+                        scoped_defaults=base.scoped_defaults if base else (),
+                        collections=base.collections if base else (),
+                        taxonomies=base.taxonomies if base else ("tags", "categories"))
+        return schema_sources.with_uses(schema, index) if index is not None else schema
     return schema_sources.schema_for_site(site, index, relpaths)
+
+
+def suggested_fields(schema: Schema, relpath: str | None, present_keys: Iterable[str]) -> list[Field]:
+    """Fields this kind of post should have and lacks, in schema order: the
+    required and recommended ones, and the keys most posts of its section
+    have (`Schema.expected`). A Hugo section page (`_index.md`) is no post:
+    it gets only the required ones."""
+    present = {str(k) for k in present_keys}
+    name = (relpath or "").replace("\\", "/").rsplit("/", 1)[-1]
+    section_page = name.rsplit(".", 1)[0] == "_index"
+    usual = () if section_page else tuple(schema.expected.get(section_of(relpath), ()))
+    out = []
+    for f in schema.fields:
+        if f.name in present:
+            continue
+        if f.required or (not section_page and (f.recommended or f.name in usual)):
+            out.append(f)
+    return out

@@ -247,15 +247,26 @@ def infer_fields(front_matters: list[dict], declared: Schema) -> list[Field]:
         confident = hits >= TYPE_SHARE * count and ftype != "unknown"
         expected = total >= MIN_POSTS_TO_INFER and count >= EXPECTED_SHARE * total
         known = declared.field(key)
-        if known is not None:
-            if expected and not known.required:
-                out.append(Field(key, known.type, expected=True))
+        if known is not None:  # only what the posts tell about it (Schema.merged)
+            out.append(Field(key, known.type, expected=expected and not known.required, uses=count))
             continue
         if confident:
-            out.append(Field(key, ftype, expected=expected, inferred=True))
+            out.append(Field(key, ftype, expected=expected, inferred=True, uses=count))
         else:
-            out.append(Field(key, "string", expected=expected, inferred=True, loose=True))
+            out.append(Field(key, "string", expected=expected, inferred=True, loose=True, uses=count))
     return out
+
+
+def with_uses(schema: Schema, index) -> Schema:
+    """`schema` with each field's `uses`: how many posts of `index` have the key."""
+    presence: Counter = Counter()
+    for summary in index:
+        if summary.error is None and isinstance(summary.front_matter, dict):
+            if os.path.basename(str(summary.path)).startswith("_index."):
+                continue
+            presence.update(str(k) for k in summary.front_matter)
+    return replace(schema, fields=tuple(replace(f, uses=presence.get(f.name, 0))
+                                        for f in schema.fields))
 
 
 _ISO_START = re.compile(r"^\s*\d{4}-\d\d?-\d\d?")
