@@ -90,6 +90,7 @@ class DocumentSession(QObject):
         """
         self.fingerprint = fingerprint
         self._saved_revision = self._doc.revision
+        self._doc.rebase()  # later edits keep the style of the file as it now is
         self._set_modified(False)
 
     def replace_document(self, doc: Document, path: Path | None, fingerprint) -> None:
@@ -127,6 +128,7 @@ class DocumentSession(QObject):
         fingerprint = storage.save(target, self._doc, expected, force=force or not same_file)
         self.fingerprint = fingerprint
         self._saved_revision = self._doc.revision
+        self._doc.rebase()  # the saved text is the file's: its style is the one to keep
         if not same_file:
             self._path = target
             emit(self.pathChanged, str(target))
