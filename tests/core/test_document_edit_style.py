@@ -334,3 +334,71 @@ def test_yaml_written_text_through_the_document():
     assert doc.written_text("nope") is None
     doc.set("t", AsWritten("10:30"))
     assert "\nt: 10:30\n" in doc.text and doc.get("t") == 630
+
+
+# ---------------------------------------------------------------- over the YAML test suite
+
+from pathlib import Path  # noqa: E402
+
+from editor.core.values import OWN, SHARED, same_value  # noqa: E402
+
+SUITE = Path(__file__).resolve().parents[2].parent / "shared" / "suites" / "yaml-test-suite"
+
+
+def _suite_cases() -> list:
+    if not SUITE.is_dir():
+        return [pytest.param(None, marks=pytest.mark.skip(reason=f"YAML test suite not found at {SUITE}"))]
+    cases = []
+    for case in sorted(p for p in SUITE.iterdir() if (p / "in.yaml").is_file()):
+        text = (case / "in.yaml").read_text(encoding="utf-8", errors="replace")
+        if text.startswith("---\n"):
+            text = text[4:]  # a document start of its own: the front matter's `---` is one
+        if (case / "error").exists() or any(line.startswith(("---", "...", "%"))
+                                            for line in text.splitlines()):
+            continue  # not one document that can stand between `---` lines
+        cases.append(pytest.param(text, id=case.name))
+    return cases
+
+
+def _others_read_as_before(before: dict, doc: Document, key, allowed: tuple) -> None:
+    after = doc.front_matter
+    for other in before:
+        if (other,) in allowed or other == key:
+            continue
+        assert other in after and same_value(after[other], before[other]), \
+            f"{other!r} changed: {before[other]!r} -> {after.get(other)!r}"
+
+
+@pytest.mark.parametrize("source", _suite_cases())
+def test_an_edit_never_changes_another_key_of_a_suite_case(source):
+    text = "---\n" + source + ("" if source.endswith("\n") else "\n") + "---\n"
+    doc = Document.from_text(text)
+    if doc.front_matter_error is not None or not doc.front_matter:
+        pytest.skip("not a front matter of `key: value` lines")
+    before = doc.front_matter
+    keys = [k for k in before if isinstance(k, str)][:6]
+    for key in keys:
+        for edit in ("set", "as written", "unset"):
+            doc = Document.from_text(text)
+            sharing = doc.sharing((key,))
+            share = None
+            for attempt in (None, OWN, SHARED):
+                share = attempt
+                try:
+                    if edit == "set":
+                        doc.set((key,), "galley edit", share=share)
+                    elif edit == "as written":
+                        doc.set((key,), AsWritten("10:00"), share=share)
+                    else:
+                        doc.unset((key,), share=share)
+                except EditRefused:
+                    assert doc.text == text, "a refused edit changed the text"
+                    if sharing is None or attempt == SHARED:
+                        break
+                    continue
+                except (KeyPathError, FrontMatterError):
+                    assert doc.text == text
+                    break
+                allowed = sharing.others if sharing is not None and share == SHARED else ()
+                _others_read_as_before(before, doc, key, tuple(tuple(p) for p in allowed))
+                break
