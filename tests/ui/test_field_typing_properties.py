@@ -37,14 +37,14 @@ _enter = st.tuples(st.just("key"), st.just(K.Key_Return))
 _step = st.tuples(st.just("key"), st.sampled_from([K.Key_Up, K.Key_Down]))
 _move = st.tuples(st.just("key"), st.sampled_from([K.Key_Left, K.Key_Right, K.Key_Home, K.Key_End]))
 
-TEXT_OPS = st.one_of(_keys, _keys, _ime, _back, _clear)
+TEXT_OPS = st.one_of(_keys, _keys, _ime, _back, _clear, _move)
 OPS = {
     "string": TEXT_OPS,
     "image": TEXT_OPS,
-    "text": st.one_of(_keys, _ime, _back, _enter, _clear),
-    "markdown": st.one_of(_keys, _ime, _back, _enter, _clear,
+    "text": st.one_of(_keys, _ime, _back, _enter, _clear, _move, _step),
+    "markdown": st.one_of(_keys, _ime, _back, _enter, _clear, _move,
                           st.tuples(st.just("keys"), st.sampled_from(["**", "[a](b)", "# ", "`x`"]))),
-    "list": st.one_of(_keys, _ime, _back, st.tuples(st.just("keys"), st.sampled_from([", ", ",", ", qt"]))),
+    "list": st.one_of(_keys, _ime, _back, _move, st.tuples(st.just("keys"), st.sampled_from([", ", ",", ", qt"]))),
     "number": st.one_of(st.tuples(st.just("keys"), st.text("0123456789.-", min_size=1, max_size=3)),
                         _back, _step, _clear),
     "date": st.one_of(st.tuples(st.just("keys"), st.text("0123456789-: +", min_size=1, max_size=4)),
@@ -70,7 +70,7 @@ FAST = settings(max_examples=_examples(60), deadline=None,
 
 
 def type_into(box, ops) -> None:
-    """What a writer does: keys, input-method words, Backspace, clearing."""
+    """What a writer does: keys, input-method words, Backspace, caret moves, clearing."""
     for op in ops:
         kind = op[0]
         if kind == "keys":
