@@ -125,7 +125,8 @@ def _row(path: tuple, value: Any, f, present: bool, ctx: _Context) -> RowSpec:
         _absent_children(path, mapping, children, getattr(f, "fields", ()) or (), ctx)
         return RowSpec(path, OBJECT, "object", f, present, value, children=children)
     if isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
-        items = [_item(path + (i,), v, ctx) for i, v in enumerate(value)]
+        keys = item_keys(value)
+        items = [_item(path + (i,), v, ctx, keys) for i, v in enumerate(value)]
         if path in ctx.pending_items:  # "Add item": fields like the other items', no value yet
             new = path + (len(value),)
             rows = [_absent(new + (k,), None, "added", ctx) for k in ctx.pending_items[path]]
@@ -148,9 +149,11 @@ def _absent_children(path: tuple, mapping: dict, children: list, subfields, ctx:
             children.append(_absent(added, None, "added", ctx))
 
 
-def _item(path: tuple, value: Any, ctx: _Context) -> ItemSpec:
+def _item(path: tuple, value: Any, ctx: _Context, keys: list) -> ItemSpec:
+    """An item's rows: its keys, then (absent) those the other items have."""
     if isinstance(value, dict):
         rows = [_row(path + (k,), v, None, True, ctx) for k, v in value.items()]
+        rows += [_absent(path + (k,), None, "added", ctx) for k in keys if k not in value]
         _absent_children(path, value, rows, (), ctx)
     else:
         rows = [_row(path, value, None, True, ctx)]

@@ -42,6 +42,14 @@ def _has_focus(widget: QWidget) -> bool:
     return focus is not None and (focus is widget or widget.isAncestorOf(focus))
 
 
+def tab_stops(widget: QWidget) -> list[QWidget]:
+    """The widgets inside `widget` that Tab stops at, in the order they were made."""
+    # (Not the popups of a combo box or a completer: windows of their own.)
+    return [w for w in widget.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None
+            and not w.isWindow() and w.window() is widget.window()]
+
+
 def label_text(spec) -> str:
     name = spec.path[-1]
     if isinstance(name, int):
@@ -143,7 +151,7 @@ class ScalarRow(Row):
         self.container.setToolTip(spec.description)
 
     def focus_widgets(self) -> list[QWidget]:
-        return [self.widget]
+        return tab_stops(self.widget)
 
     def set_read_only(self, read_only: bool) -> None:
         self.widget.set_read_only(read_only)
@@ -190,7 +198,7 @@ class ObjectRow(_Group):
         self.note.setVisible(sharing is not None)
 
     def focus_widgets(self) -> list[QWidget]:
-        return self.rows.focus_widgets() + [self.add.button, self.add.edit]
+        return self.rows.focus_widgets() + tab_stops(self.add)
 
     def set_read_only(self, read_only: bool) -> None:
         self.rows.set_read_only(read_only)
@@ -288,7 +296,7 @@ class ListRow(_Group):
     def focus_widgets(self) -> list[QWidget]:
         out = []
         for group in self.order:
-            out += group.rows.focus_widgets() + [group.add.button, group.add.edit, group.remove]
+            out += group.rows.focus_widgets() + tab_stops(group.add) + [group.remove]
         return out + [self.add_item]
 
     def set_read_only(self, read_only: bool) -> None:

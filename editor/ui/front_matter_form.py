@@ -203,10 +203,7 @@ class FrontMatterForm(QScrollArea):
             for path in list(self._pending_items):
                 if not isinstance(_get(data, path), list):
                     del self._pending_items[path]
-            # Keys the file had and no longer has stay in view (absent) to be filled again.
-            gone = tuple((k,) for k in self._baseline if k not in data)
-            specs = plan_rows(data, self._schema, self._relpath(), tuple(self._added) + gone,
-                              self._pending_items)
+            specs = plan_rows(data, self._schema, self._relpath(), tuple(self._added), self._pending_items)
             self._rows.sync(specs, source)
             self._add.set_keys(site_keys(self._schema), exclude={s.path[0] for s in specs})
         self.set_marks(self._marks)
@@ -227,7 +224,9 @@ class FrontMatterForm(QScrollArea):
 
     def _fix_tab_order(self) -> None:
         """Tab follows the rows as they are shown (rows made later sit earlier)."""
-        chain = [w for w in self._rows.focus_widgets() + [self._add.button, self._add.edit] if w is not None]
+        from editor.ui.form_rows import tab_stops
+
+        chain = [self._raw_button] + self._rows.focus_widgets() + tab_stops(self._add)
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -362,11 +361,21 @@ class FrontMatterForm(QScrollArea):
             for _attempt in range(2):
                 try:
                     data = doc.front_matter
-                    if remove:
+                    if value is _REMOVE_ITEM:
+                        # The list without the item (the list is what changes:
+                        # every later item moves up one index).
+                        items = list(_get(data, path[:-1]))
+                        del items[path[-1]]
+                        doc.set(path[:-1], items, share=share)
+                    elif remove:
                         if _has(data, path):
                             doc.unset(path, share=share)
+                        if widget is not None and path not in self._added:
+                            self._added.append(path)  # its row stays, to be filled again
                     elif _new_item(data, path):
-                        doc.set(path[:_new_item(data, path)], _with_new_item(data, path, value))
+                        cut = _new_item(data, path)
+                        doc.set(path[:cut], _with_new_item(data, path, value))
+                        self._pending_items.pop(path[:cut], None)  # a real item now
                     else:
                         doc.set(path, value, share=share)
                     break
