@@ -276,3 +276,20 @@ def test_a_nested_map_shows_absent_schema_subfields_dimmed_and_writing_one_creat
     assert window.session.document.text == "---\ntitle: 그림 없음\nimage:\n  alt: 강아지\n---\n본문\n"
     assert field(window, "image.alt") is alt and alt.edit.hasFocus()
     assert window.form_panel.form._labels[("image", "alt")].isEnabled()
+
+
+def test_a_row_whose_kind_changes_under_focus_is_replaced_once_focus_leaves(window, korean, qtbot):
+    form = window.form_panel.form
+    title = field(window, "title")
+    title.edit.setFocus()
+    title.edit.end(False)
+    qtbot.keyClicks(title.edit, " x")
+    caret = title.edit.cursorPosition()
+    from editor.core.validation.schema import Field, Schema
+
+    # The schema now says `title` is multi-line text: not while the writer is in it.
+    form.set_schema(Schema(fields=(Field("title", "text"),), source="galley.toml"), {}, korean.parent.parent)
+    assert field(window, "title") is title and title.edit.hasFocus() and title.edit.cursorPosition() == caret
+    window.body_editor.setFocus()
+    qtbot.waitUntil(lambda: type(field(window, "title")).__name__ == "TextField")
+    assert field(window, "title").edit.toPlainText() == "서울의 봄 산책 x"
