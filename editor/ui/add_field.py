@@ -35,6 +35,7 @@ class AddFieldControl(QWidget):
         self.edit = QLineEdit(objectName="addFieldEdit", placeholderText="key name")
         self.edit.hide()
         self.model = QStandardItemModel(self)
+        self._shown = None  # the entries the model holds
         self.completer = QCompleter(self.model, self)
         self.completer.setCompletionRole(_KEY_ROLE)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -53,8 +54,12 @@ class AddFieldControl(QWidget):
 
     def set_keys(self, entries, exclude=()) -> None:
         """`entries`: (key, type, uses) in the order to offer them; `exclude`: keys already shown."""
-        self.model.clear()
         skip = set(exclude)
+        wanted = [e for e in entries if e[0] not in skip]
+        if wanted == self._shown:
+            return  # the same list (every edit re-plans the form): keep an open completion as it is
+        self._shown = wanted
+        self.model.clear()
         for key, ftype, uses in entries:
             if key in skip:
                 continue

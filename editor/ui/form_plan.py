@@ -94,20 +94,15 @@ def suggested(schema, relpath: str | None, present: tuple) -> list:
     """Fields the schema requires or recommends for this kind of post that it lacks."""
     if schema is None:
         return []
-    try:
-        from editor.core.validation.schema import suggested_fields
-    except ImportError:  # BRIDGE until the schema's suggested_fields lands
-        from editor.core.validation.schema import section_of
+    from editor.core.validation.schema import suggested_fields
 
-        expected = set((getattr(schema, "expected", {}) or {}).get(section_of(relpath), ()))
-        return [f for f in schema.fields if f.name not in present and (f.required or f.name in expected)]
     return list(suggested_fields(schema, relpath, present))
 
 
 def site_keys(schema) -> list[tuple[str, str, int]]:
     """(key, type, how many posts use it) for every key known on the site, most used first."""
     fields = list(getattr(schema, "fields", ()) or ())
-    entries = [(f.name, f.type, int(getattr(f, "uses", 0) or 0)) for f in fields]
+    entries = [(f.name, f.type, f.uses) for f in fields]
     order = {name: i for i, (name, _t, _u) in enumerate(entries)}
     return sorted(entries, key=lambda e: (-e[2], order[e[0]]))
 
@@ -115,7 +110,7 @@ def site_keys(schema) -> list[tuple[str, str, int]]:
 def _schema_field(schema, path: tuple):
     if schema is None or any(not isinstance(p, str) for p in path):
         return None
-    return schema.field_at(path) if hasattr(schema, "field_at") else None
+    return schema.field_at(path)
 
 
 def _row(path: tuple, value: Any, f, present: bool, ctx: _Context) -> RowSpec:
@@ -175,7 +170,7 @@ def _absent(path: tuple, f, reason: str, ctx: _Context) -> RowSpec:
 
 
 def _sub(f, name):
-    return f.subfield(name) if f is not None and hasattr(f, "subfield") else None
+    return f.subfield(name) if f is not None else None
 
 
 def item_keys(value: list) -> list:

@@ -298,7 +298,7 @@ class FrontMatterForm(QScrollArea):
         """Keys to offer inside an object or list item: the schema's sub-fields there."""
         f = self._schema.field_at(tuple(p for p in parent if isinstance(p, str))) \
             if self._schema is not None and parent and all(isinstance(p, str) for p in parent) else None
-        return [(s.name, s.type, int(getattr(s, "uses", 0) or 0)) for s in getattr(f, "fields", ()) or ()]
+        return [(s.name, s.type, s.uses) for s in getattr(f, "fields", ()) or ()]
 
     def register_widget(self, path: Path_, widget) -> None:
         self._widgets[path] = widget
