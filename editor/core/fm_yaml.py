@@ -249,7 +249,7 @@ class YamlFrontMatter:
                                   f"{', '.join(f'`{dotted(o)}`' for o in shared.others)} also use; "
                                   f"change it where it is written, or give `{dotted(path)}` its own")
             if removing and shared.via is None and not shared.merged and len(shared.definition) == len(path):
-                raise EditRefused(f"`{dotted(path)}` is the value {', '.join(dotted(o) for o in shared.others)} "
+                raise EditRefused(f"`{dotted(path)}` is the value {', '.join(f'`{dotted(o)}`' for o in shared.others)} "
                                   f"use (anchor &{shared.anchor}); it cannot be removed for all of them")
             return shared.definition, allowed | {shared.definition, *shared.others}
         for _ in range(64):  # OWN: each round removes at least one alias
