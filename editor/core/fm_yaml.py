@@ -32,8 +32,8 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from editor.core.errors import EditRefused, FrontMatterError, KeyPathError, SharedValueError
-from editor.core.values import OWN, SHARED, AsWritten, Sharing
-from editor.core.yaml_aliases import Shared, SharingMap, find_sharing, merged_pair, own_pair
+from editor.core.values import SHARED, AsWritten, Sharing
+from editor.core.yaml_aliases import Shared, SharingMap, check_share, find_sharing, merged_pair, own_pair
 from editor.core.yaml_blocks import chomp_for, content_lines, parse_header
 from editor.core.yaml_emit import (
     Style,
@@ -158,7 +158,7 @@ class YamlFrontMatter:
         path = tuple(path)
         if not path:
             raise KeyPathError("an empty key")
-        _check_share(share)
+        check_share(share)
         if isinstance(value, AsWritten):
             if self.written_text(path) == str(value):
                 return False
@@ -180,7 +180,7 @@ class YamlFrontMatter:
 
     def unset(self, path: tuple, share: str | None = None) -> bool:
         path = tuple(path)
-        _check_share(share)
+        check_share(share)
         before = self._state()
         try:
             edit_path, allowed = self._prepare_shared(path, share, removing=True)
@@ -191,7 +191,13 @@ class YamlFrontMatter:
                                        "cannot remove it from; edit it in Raw mode")
                 self._restore(before)
                 return False
-            self._commit(text, path, REMOVED, before[2], allowed)
+            items = lookup_or(before[2], path[:-1], REMOVED) if isinstance(path[-1], int) else None
+            if isinstance(items, list):  # the items after it move up: the list is what is checked
+                items = unshared_copy(items)
+                del items[path[-1]]
+                self._commit(text, path[:-1], items, before[2], {path[:-1]} | (allowed - {path}))
+            else:
+                self._commit(text, path, REMOVED, before[2], allowed)
         except BaseException:
             self._restore(before)
             raise
@@ -209,6 +215,13 @@ class YamlFrontMatter:
             start = self._line_start(key.start_mark.index)
             end = self._line_end(self._pair_end(key, loc.value), keep_newline=True)
             return self.text[:start] + self.text[end:]
+        if isinstance(parent, SequenceNode) and not parent.flow_style and len(parent.value) > 1:
+            dash = self.text.rfind("-", 0, loc.value.start_mark.index)
+            start = self._line_start(dash)
+            if dash >= 0 and not self.text[start:dash].strip():  # `- item` on lines of its own
+                index = path[-1] % len(parent.value)
+                end = self._line_end(self._item_end(parent, index), keep_newline=True)
+                return self.text[:start] + self.text[end:]
         if len(path) == 1:
             raise KeyPathError(f"cannot remove `{path[0]}` from this front matter layout")
         # Inline layouts (`{a: 1, b: 2}`, `- a: 1`): rewrite the parent value only.
@@ -333,7 +346,8 @@ class YamlFrontMatter:
             new = emit_scalar(value, style, flow=True) if is_scalar(value) else emit_flow(value, style, spaced)
             return self._in_place(node, start, new, path, value)
         if key is None:  # a list item that is itself a collection
-            raise KeyPathError("only whole lists can be replaced")
+            raise KeyPathError(f"`{dotted(path)}` is a block inside a list item, which this editor "
+                               f"does not rewrite on its own; set the whole `{dotted(path[:-1])}` list")
         return self._reemit_entry(key, node, value, path)
 
     def _in_place(self, node: Node, start: int, new: str, path: tuple, value: Any) -> str:
@@ -517,13 +531,16 @@ class YamlFrontMatter:
             return node.end_mark.index
         if isinstance(node, MappingNode):
             return self._pair_end(*node.value[-1])
-        last = node.value[-1]
-        use = self._aliases.at.get((id(node), len(node.value) - 1)) if self._aliases else None
-        if use is not None:  # `- *a`: the item is the alias, not the node it refers to
+        return self._item_end(node, len(node.value) - 1)
+
+    def _item_end(self, seq: SequenceNode, index: int) -> int:
+        use = self._aliases.at.get((id(seq), index)) if self._aliases else None
+        if use is not None:
             return use.end
-        if _is_empty(last):  # a lone `-`: the item ends at its dash
-            return self.text.rfind("-", 0, last.start_mark.index) + 1
-        return self._node_end(last)
+        item = seq.value[index]
+        if _is_empty(item):
+            return self.text.rfind("-", 0, item.start_mark.index) + 1
+        return self._node_end(item)
 
     def _pair_end(self, key: Node, value: Node) -> int:
         use = self._aliases.by_key.get(id(key)) if self._aliases else None
@@ -576,9 +593,3 @@ class _NeedsWholeValue(KeyPathError):
     def __init__(self, present: tuple, rest: tuple) -> None:
         super().__init__(f"`{'.'.join(map(str, present))}` has no value yet")
         self.present, self.rest = present, rest
-
-
-
-def _check_share(share: str | None) -> None:
-    if share not in (None, SHARED, OWN):
-        raise ValueError(f"share must be None, {SHARED!r} or {OWN!r}, not {share!r}")

@@ -23,7 +23,7 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from editor.core.values import Sharing, same_value
+from editor.core.values import OWN, SHARED, Sharing, same_value
 from editor.core.yaml_loader import GalleyLoader
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -317,3 +317,8 @@ def _merge_sharing(source: Node, smap: SharingMap, head: tuple, rest: tuple) -> 
     others = [o for o in others if o != head + rest]
     return Shared(anchor, tuple(dict.fromkeys(others)), where + rest, via,
                   tuple(smap.readers.get(id(source), ())), merged=True)
+
+
+def check_share(share: str | None) -> None:
+    if share not in (None, SHARED, OWN):
+        raise ValueError(f"share must be None, {SHARED!r} or {OWN!r}, not {share!r}")

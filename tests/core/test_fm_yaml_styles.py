@@ -243,3 +243,16 @@ def test_plain_prose_stays_folded_and_within_the_width(paragraphs, chomp):
         assert line == "" or line.startswith("  ")
         assert len(line) - 2 <= width or " " not in line.strip(), line
     assert Document.from_text("---\n" + fm.text + "---\n").get("excerpt") == value
+
+
+# ------------------------------------------------------------------ list items
+
+def test_removing_a_list_item_removes_only_its_lines():
+    text = "tags:\n- 지킬  # 첫째\n- 블로그\nm:\n  - {k: 1}\n  - k: 2\n    j: 3\n  - |\n    글\nx: [1, 2]\n"
+    fm = YamlFrontMatter(text)
+    assert fm.unset(("tags", 0))
+    assert fm.unset(("m", 1))
+    assert fm.unset(("x", 0))
+    assert fm.text == "tags:\n- 블로그\nm:\n  - {k: 1}\n  - |\n    글\nx: [2]\n"
+    assert fm.unset(("tags", 0))  # the last item: an empty list, not a null
+    assert YamlFrontMatter(fm.text).get(("tags",)) == []
