@@ -218,8 +218,10 @@ class FrontMatterForm(QScrollArea):
         """A row could not change while it has focus: sync again once focus moves."""
         self._deferred = True
 
-    def _on_focus_changed(self, old, _new) -> None:
-        if self._deferred and old is not None and self.isAncestorOf(old):
+    def _on_focus_changed(self, _old, new) -> None:
+        # Decided by where focus went, not where it came from: when the window
+        # was inactive in between, Qt reports the move from None.
+        if self._deferred and new is not None and not self.isAncestorOf(new):
             single_shot(0, self._sync, self)
 
     def _fix_tab_order(self) -> None:

@@ -72,8 +72,12 @@ def open_post(window, qtbot, path, text):
 @pytest.fixture
 def korean(window, post, qtbot):
     (post.parent / "2023-01-01-unrelated.md").write_text(UNRELATED, encoding="utf-8")
+    # The site was indexed when the window opened, before that post existed: drop
+    # the cached index as the file watcher would, without waiting for the watcher.
+    window.site_loader.forget(post.parent.parent.resolve())
     path = post.parent / "2024-04-02-spring.md"
     open_post(window, qtbot, path, KOREAN_POST)
+    qtbot.waitUntil(lambda: "sleep" in window.form_panel.form._add.keys(), timeout=10000)
     return path
 
 
