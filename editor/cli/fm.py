@@ -298,23 +298,18 @@ def _generator(path: str) -> str:
 
 
 def reading_note(text: str, value: Any, generator: str = "jekyll") -> str | None:
-    """A sentence when VALUE reads as something other than it looks
-    (`no` as false, `10:00` as 600, `1.10` as 1.1), else None."""
-    written = text.strip()
-    if isinstance(value, bool):
-        reading = "true" if value else "false"
-        looks = written.lower() == reading
-    elif value is None:
-        reading, looks = "null (no value)", written in ("null", "Null", "NULL", "~")
-    elif isinstance(value, (int, float)):
-        reading = f"the number {format_value(value)}"
-        looks = written == format_value(value)
-    else:
+    """A sentence when VALUE reads as something other than it looks (`no` as
+    false, `10:00` as 600, `1.10` as 1.1), in the form's wording
+    (editor.core.readings), else None. VALUE may be meant as a word, so words
+    read as true/false count; text stays text, so text gets no note."""
+    from editor.core.readings import reading
+
+    if isinstance(value, str):
         return None
-    if looks:
+    found = reading(text, value, text_field=True, generator=generator)
+    if found is None:
         return None
-    reader = "as Jekyll reads posts" if generator in ("jekyll", "unknown") else "as Galley reads every post"
-    return f"VALUE {text!r} reads as {reading} (YAML 1.1, {reader}); use --string to store the text"
+    return f"{found.sentence(f'VALUE {text.strip()!r} is read')} Use --string to keep the text."
 
 
 def _check_plain(value: Any) -> None:

@@ -375,12 +375,13 @@ def test_set_date_time_with_zone_stays_a_date_time(capsys, tmp_path):
 @pytest.mark.parametrize(
     "value, expected, note",
     [
-        ("no", False, "note: VALUE 'no' reads as false (YAML 1.1, as Jekyll reads posts); "
-                      "use --string to store the text\n"),
-        ("10:00", 600, "note: VALUE '10:00' reads as the number 600 (YAML 1.1, as Jekyll reads posts); "
-                       "use --string to store the text\n"),
-        ("1.10", 1.1, "note: VALUE '1.10' reads as the number 1.1 (YAML 1.1, as Jekyll reads posts); "
-                      "use --string to store the text\n"),
+        ("no", False, "note: VALUE 'no' is read as false (YAML 1.1 boolean, as Jekyll reads posts). "
+                      "Use --string to keep the text.\n"),
+        ("10:00", 600, "note: VALUE '10:00' is read as the number 600 (YAML 1.1 base 60, "
+                       "as Jekyll reads posts). Use --string to keep the text.\n"),
+        ("1.10", 1.1, "note: VALUE '1.10' is read as the number 1.1 (YAML 1.1, trailing zero dropped, "
+                      "as Jekyll reads posts). Use --string to keep the text.\n"),
+        ("2021-5-1", "2021-5-1", ""),  # text stays text: no note
         ("false", False, ""),
         ("42", 42, ""),
         ("2024-01-02", __import__("datetime").date(2024, 1, 2), ""),
@@ -393,6 +394,17 @@ def test_set_says_when_value_reads_differently_from_how_it_looks(capsys, post, v
     code, _, err = run(capsys, "fm", "set", "--string", str(post), "published", value)
     assert (code, err) == (0, "")
     assert Document.from_bytes(post.read_bytes()).get("published") == value
+
+
+def test_set_note_on_a_hugo_site_names_galleys_reading(capsys, tmp_path):
+    (tmp_path / "hugo.toml").write_text('title = "site"\n', encoding="utf-8")
+    path = tmp_path / "content" / "p.md"
+    path.parent.mkdir()
+    path.write_bytes(b"---\ntitle: x\n---\n")
+    code, _, err = run(capsys, "fm", "set", str(path), "draft", "no")
+    assert (code, err) == (0, "note: VALUE 'no' is read as false (YAML 1.1 boolean, "
+                              "as Galley reads every post). Use --string to keep the text.\n")
+    assert Document.from_bytes(path.read_bytes()).get("draft") is False
 
 
 SHARED_POST = "---\ntitle: 글\nauthor: &me Jane\neditor: *me\n---\n본문\n"
