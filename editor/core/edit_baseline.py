@@ -298,11 +298,21 @@ def check_others(before: dict, after: dict, path: tuple, others: tuple = (),
     """Raise EditRefused unless every key of `after` other than `path` (and the
     `others` that share its value) reads as in `before`. The edited key may
     sit elsewhere among its siblings. A removal may take with it the maps it
-    leaves empty (TOML: `[a.b]` alone implies `a`)."""
-    cuts = [_present_part(before, path)] + [tuple(p) for p in others]
+    leaves empty (TOML: `[a.b]` alone implies `a`). Removing an item of a
+    list moves the items after it up: the list must read as before without
+    that item, so the item is cut from `before` only."""
+    parent = _lookup(before, path[:-1])
+    others = tuple(tuple(p) for p in others)
+    if removal and isinstance(path[-1], int) and isinstance(parent, list) and parent:
+        item = path[:-1] + (path[-1] % len(parent),)
+        old_cuts, new_cuts = (item,) + others, tuple(_moved_up(p, item) for p in others)
+    else:
+        old_cuts = new_cuts = (_present_part(before, path),) + others
     old, new = copy.deepcopy(before), copy.deepcopy(after)
-    for cut in cuts:
+    # Later items first, so that cutting one does not move the next.
+    for cut in sorted(old_cuts, key=_index_order, reverse=True):
         _cut(old, cut)
+    for cut in sorted(new_cuts, key=_index_order, reverse=True):
         _cut(new, cut)
     if same_value(old, new):
         return
@@ -320,6 +330,21 @@ def check_others(before: dict, after: dict, path: tuple, others: tuple = (),
     verb = "removing" if removal else "changing"
     raise EditRefused(f"{verb} `{edited_name}` would also change `{name}`; "
                       "nothing was changed (edit it in Raw mode if that is what you want)")
+
+
+def _index_order(path: tuple) -> tuple:
+    """Sort key: paths by their list indices (names compare equal)."""
+    return tuple(e if isinstance(e, int) else -1 for e in path)
+
+
+def _moved_up(other: tuple, removed_item: tuple) -> tuple:
+    """Where `other` is once the list item at `removed_item` is gone: an item
+    after it in the same list is one place up."""
+    depth = len(removed_item) - 1
+    if len(other) <= depth or other[:depth] != removed_item[:depth] or not isinstance(other[depth], int):
+        return other
+    at = other[depth]
+    return other[:depth] + (at - 1,) + other[depth + 1:] if at > removed_item[depth] else other
 
 
 def _difference(a: Any, b: Any, prefix: tuple = ()) -> tuple | None:
