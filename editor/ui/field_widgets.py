@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from editor.ui.fields.base import REMOVE, FieldWidget, show_text
+from editor.ui.fields.base import PLACEHOLDER_MAX, REMOVE, FieldWidget, show_text
 from editor.ui.fields.choice import BoolField, ChoiceField
 from editor.ui.fields.date import DateField
 from editor.ui.fields.image import ImageField
@@ -31,10 +31,6 @@ __all__ = [
     "ImageField",
 ]
 
-#: A description longer than this goes to the tooltip only, not the placeholder.
-_PLACEHOLDER_MAX = 60
-
-
 def make_field_widget(key: str, ftype: str, value, *, written=None, choices=(), vocabulary=(),
                       site_root=None, default=None, description="") -> FieldWidget:
     """The widget for a schema field type (or a guess from the value for
@@ -45,7 +41,7 @@ def make_field_widget(key: str, ftype: str, value, *, written=None, choices=(), 
     another type than the schema's (a quoted `published: "no"`) gets a text
     box that shows it as it is, rather than a box that cannot hold it.
     """
-    hint = description if description and len(description) <= _PLACEHOLDER_MAX else ""
+    hint = description if description and len(description) <= PLACEHOLDER_MAX else ""
     widget = _make(key, ftype, value, written, choices, vocabulary, site_root, default, hint)
     if description:
         widget.setToolTip(description)

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from editor.core.values import AsWritten
 from editor.ui.field_widgets import REMOVE, make_field_widget
@@ -396,6 +396,11 @@ def test_read_only_fields_take_no_edits(bind, qtbot, key):
     qtbot.keyClicks(target, "9")
     qtbot.keyClick(target, Qt.Key.Key_Up)
     qtbot.keyClick(target, Qt.Key.Key_Space)
+    boxes = b.widget.findChildren(QLineEdit) + b.widget.findChildren(QPlainTextEdit)
+    shown = [box.text() if isinstance(box, QLineEdit) else box.toPlainText() for box in boxes]
+    for box in boxes:
+        commit_text(box, "가", preedit_steps=("ㄱ",))  # an input method ignores read-only
+    assert shown == [box.text() if isinstance(box, QLineEdit) else box.toPlainText() for box in boxes]
     for button in b.widget.findChildren(QPushButton):
         assert not button.isEnabled()
     assert b.sent == [] and b.bytes == b.original

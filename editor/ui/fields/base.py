@@ -20,7 +20,7 @@ the echo of the writer's own keystrokes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
     QWidget,
@@ -55,6 +55,9 @@ class _Remove:
 REMOVE = _Remove()
 
 _ABSENT = object()  # nothing shown or sent yet
+
+#: A description longer than this goes to the tooltip only, not the placeholder.
+PLACEHOLDER_MAX = 60
 
 
 def sent_equal(a, b) -> bool:
@@ -109,6 +112,20 @@ class FieldWidget(QWidget):
     def _set_origin(self, value, written: str | None) -> None:
         """A value from outside is in the box: remember what the edit starts from."""
 
+    def set_description(self, text: str) -> None:
+        """The schema's help for this field (it arrives with the site's schema,
+        after the first rows): the box's placeholder when short, else nothing
+        (the row's tooltip has it). Given in place, like the vocabulary."""
+        box = self.focusProxy()
+        if text and len(text) <= PLACEHOLDER_MAX and isinstance(box, (QLineEdit, QPlainTextEdit)):
+            box.setPlaceholderText(text)
+        self.setToolTip(text)
+
+    def set_vocabulary(self, words) -> None:
+        """Words to complete from (the site's tags, categories); most boxes have none.
+        The site's vocabulary arrives after the first rows: it is given in place,
+        so a box being typed into is never replaced for it."""
+
     # -- to the model --------------------------------------------------------------
 
     def _emit(self, value) -> None:
@@ -160,16 +177,20 @@ class FieldWidget(QWidget):
                 self._hint_row.hide()
             return
         if self._hint_row is None:
+            # The sentence under the box at the box's full width, the button
+            # under it: side by side, a narrow form left the sentence a column
+            # of one or two words a line.
             row = QWidget(objectName="readingHint")
-            lay = QHBoxLayout(row)
+            lay = QVBoxLayout(row)
             lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(2)
             label = QLabel(objectName="readingHintText", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
             label.setStyleSheet(f"QLabel {{ color: {COLORS['warning']}; }}")
             quote = QPushButton("Quote it", objectName="quoteIt",
                                 toolTip="Keep the text as it looks: write it as a quoted string")
             quote.clicked.connect(lambda: self._hint_quote() if self._hint_quote else None)
-            lay.addWidget(label, 1)
-            lay.addWidget(quote)
+            lay.addWidget(label)
+            lay.addWidget(quote, 0, Qt.AlignmentFlag.AlignLeft)
             self._outer.insertWidget(1, row)
             self._hint_row = row
         self._hint_quote = on_quote
@@ -194,8 +215,22 @@ class FieldWidget(QWidget):
         for child in self.findChildren(QWidget):
             if isinstance(child, (QLineEdit, QPlainTextEdit)):
                 child.setReadOnly(self._read_only)
+                # A read-only QLineEdit still takes an input method's commit
+                # (Qt 6.12: Korean typed into it shows up in the box), so the
+                # box also stops asking for the input method, and its events
+                # are dropped here while the field is locked.
+                child.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, not self._read_only)
+                child.removeEventFilter(self)
+                if self._read_only:
+                    child.installEventFilter(self)
             elif isinstance(child, (QAbstractButton, QComboBox)):
                 child.setEnabled(not self._read_only)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if self._read_only and event.type() == QEvent.Type.InputMethod:
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     def is_read_only(self) -> bool:
         return self._read_only

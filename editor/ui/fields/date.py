@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QCalendarWidget, QToolButton
+from PySide6.QtWidgets import QCalendarWidget, QStyle, QToolButton
 
 from editor.core.values import AsWritten
 from editor.ui.fields import datesteps
@@ -52,8 +52,14 @@ class DateField(FieldWidget):
         self.pick = QToolButton(objectName="datePick", toolTip="Choose a date in a calendar")
         self.pick.setArrowType(Qt.ArrowType.DownArrow)
         self.pick.clicked.connect(self.open_calendar)
-        self.clear = QToolButton(objectName="dateClear", text="Clear", toolTip="Remove this date from the post")
+        self.clear = QToolButton(objectName="dateClear", toolTip="Remove this date from the post",
+                                 autoRaise=True)
+        self.clear.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton))
+        self.clear.setAccessibleName("Clear")
         self.clear.clicked.connect(self._on_cleared)
+        # Wide enough for a whole date-time with its zone: the zone is part of
+        # the value, and a box cut at `+09` hides it.
+        self.edit.room_for = "2000-00-00 00:00:00 +0000" if with_time else "2000-00-00"
         self._calendar: QCalendarWidget | None = None
         self._pending_remove = False
         self._layout.addWidget(self.edit, 1)

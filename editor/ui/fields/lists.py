@@ -29,6 +29,11 @@ class TagsField(FieldWidget):
         self._layout.addWidget(self.edit)
         self.setFocusProxy(self.edit)
 
+    def set_vocabulary(self, words) -> None:
+        words = sorted(set(map(str, words)))
+        if words != self._model.stringList():
+            self._model.setStringList(words)
+
     def _on_edited(self, text):
         current = text.rsplit(",", 1)[-1].strip()
         self._completer.setCompletionPrefix(current)

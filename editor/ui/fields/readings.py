@@ -41,39 +41,23 @@ def reads_as_date(text: str) -> bool:
     return parse_shape(text) is not None
 
 
-def reading_hint(written: str | None, value) -> str | None:
-    """A short sentence when `written` reads as something other than it looks."""
+def reading_hint(written: str | None, value, text_field: bool = False) -> str | None:
+    """A short sentence when `written` reads as something other than it looks
+    (`text_field`: the box holds text, so a word read as true/false was meant
+    as a word)."""
     if written is None:
         return None
+    from editor.core.readings import reading_hint as core_hint
+
     try:
-        from editor.core.readings import reading_hint as core_hint
-    except ImportError:  # the core's own wording, where it has it
-        core_hint = _fallback_hint
-    try:
-        return core_hint(written, value)
+        return core_hint(written, value, text_field=text_field)
     except Exception:  # a hint is help, never a reason to fail showing a value
         return None
 
 
-def hint_for_text(text: str) -> str | None:
+def hint_for_text(text: str, text_field: bool = False) -> str | None:
     """The hint for text the writer is typing into a value shown as written."""
     value = reads_as(text)
     if value is _MISSING:
         return None
-    return reading_hint(text, value)
-
-
-def _fallback_hint(written: str, value) -> str | None:
-    """A plain wording of the same hint, for a core without editor.core.readings."""
-    text = written.strip()
-    if isinstance(value, bool):
-        return f"YAML 1.1 (Jekyll) reads {text} as {'true' if value else 'false'}"
-    if isinstance(value, (int, float)):
-        try:
-            looks = float(text.replace("_", ""))
-        except ValueError:
-            looks = None
-        if looks == value and str(value) == text:
-            return None
-        return f"YAML 1.1 (Jekyll) reads {text} as the number {value!r}"
-    return None
+    return reading_hint(text, value, text_field)

@@ -31,7 +31,8 @@ class LineField(FieldWidget):
         text = _as_text(value, written)
         changed = show_text(self.edit, text)
         shown_as_written = value is not None and not isinstance(value, str)
-        self._show_hint(reading_hint(text, value) if shown_as_written else None, self._quote)
+        self._show_hint(reading_hint(text, value, text_field=True) if shown_as_written else None,
+                        self._quote)
         return changed
 
     def _set_origin(self, value, written):
@@ -39,7 +40,7 @@ class LineField(FieldWidget):
 
     def _on_edited(self, text: str) -> None:
         if self._as_written:
-            self._show_hint(hint_for_text(text) if text else None, self._quote)
+            self._show_hint(hint_for_text(text, text_field=True) if text else None, self._quote)
         if not text:
             self._emit_emptied("")
         elif self._as_written:

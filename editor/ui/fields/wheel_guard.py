@@ -61,6 +61,16 @@ class StepLineEdit(QLineEdit):
         self._on_step = on_step
         self._carry = [0]
 
+    #: Text the box would like room for (its size hint), e.g. a whole date-time
+    #: with its zone; a narrow form still shrinks it, putting the label above.
+    room_for = ""
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        if self.room_for:
+            hint.setWidth(max(hint.width(), self.fontMetrics().horizontalAdvance(self.room_for) + 16))
+        return hint
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         key = event.key()
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not self.isReadOnly():
