@@ -128,7 +128,7 @@ class ScalarRow(Row):
         self.widget.valueEdited.connect(lambda value: self.host.edited(self.path, value, self.widget))
         lay.addWidget(self.widget)
         self.note = QLabel(objectName="sharedNote", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
-        self.note.setStyleSheet("QLabel { font-size: small; }")
+        self.note.setStyleSheet("QLabel { color: palette(placeholder-text); }")
         self.note.hide()
         lay.addWidget(self.note)
         self.label.setBuddy(self.widget)
@@ -145,6 +145,8 @@ class ScalarRow(Row):
         super().update(spec, source)
         if spec.path != source:  # the widget that sent the edit already shows what was typed
             self.widget.set_value(spec.value, written=self.host.written(spec) if spec.present else None)
+        self.widget.set_vocabulary(self.host.vocabulary(spec))
+        self.widget.set_description(spec.description)
         sharing = self.host.sharing(spec) if spec.present else None
         self.note.setText(sharing_note(sharing) if sharing is not None else "")
         self.note.setVisible(sharing is not None)
@@ -182,6 +184,7 @@ class ObjectRow(_Group):
         super().__init__(host, spec)
         self.rows = RowSet(host, self.outer)
         self.note = QLabel(objectName="sharedNote", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.note.setStyleSheet("QLabel { color: palette(placeholder-text); }")
         self.note.hide()
         self.outer.addWidget(self.note)
         self.add = AddFieldControl(name="addField:" + spec.key)

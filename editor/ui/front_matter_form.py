@@ -271,18 +271,22 @@ class FrontMatterForm(QScrollArea):
             spec.key, spec.ftype, spec.value,
             written=self.written(spec) if spec.present else None,
             choices=getattr(f, "choices", ()) or (),
-            vocabulary=self._vocabulary.get(str(spec.path[-1]), ()),
+            vocabulary=self.vocabulary(spec),
             site_root=self._site_root,
             default=getattr(f, "default", None),
             description=spec.description,
         )
 
     def widget_inputs(self, spec) -> tuple:
-        """What else a widget is made with: a row whose inputs change gets a new widget
-        (the site's vocabulary arrives with the schema, after the first rows)."""
-        vocabulary = tuple(self._vocabulary.get(str(spec.path[-1]), ())) if spec.ftype == "list" else ()
+        """What else a widget is made with: a row whose inputs change gets a new widget.
+        (Not the vocabulary or the description: those arrive with the site's schema
+        and are given to the widget in place, so a box being typed in stays.)"""
         root = self._site_root if spec.ftype == "image" else None
-        return (vocabulary, root, repr(getattr(spec.field, "default", None)), bool(spec.description))
+        return (root, repr(getattr(spec.field, "default", None)))
+
+    def vocabulary(self, spec) -> tuple:
+        """The site's words for this key (tags, categories), for completion."""
+        return tuple(self._vocabulary.get(str(spec.path[-1]), ()))
 
     def written(self, spec) -> str | None:
         try:
@@ -364,11 +368,8 @@ class FrontMatterForm(QScrollArea):
                 try:
                     data = doc.front_matter
                     if value is _REMOVE_ITEM:
-                        # The list without the item (the list is what changes:
-                        # every later item moves up one index).
-                        items = list(_get(data, path[:-1]))
-                        del items[path[-1]]
-                        doc.set(path[:-1], items, share=share)
+                        # Only the item's lines go; the other items keep their text.
+                        doc.unset(path, share=share)
                     elif remove:
                         if _has(data, path):
                             doc.unset(path, share=share)

@@ -15,13 +15,13 @@ from editor.core.values import OWN, SHARED
 
 
 def others_text(sharing) -> str:
-    """`editor`, `a.b`: the other keys that read the value."""
-    return ", ".join(f"`{'.'.join(map(str, p))}`" for p in getattr(sharing, "others", ())) or "another key"
+    """“editor”, “a.b”: the other keys that read the value."""
+    return ", ".join(f"“{'.'.join(map(str, p))}”" for p in getattr(sharing, "others", ())) or "another key"
 
 
 def sharing_note(sharing) -> str:
-    """The short note under a shared field: shared with `editor` (&me)."""
-    return f"shared with {others_text(sharing)} (&{sharing.anchor})"
+    """The short note under a shared field: Shared with “editor” (anchor &me)."""
+    return f"Shared with {others_text(sharing)} (anchor &{sharing.anchor})"
 
 
 def ask_shared(parent: QWidget | None, key: str, sharing) -> str | None:
@@ -29,11 +29,11 @@ def ask_shared(parent: QWidget | None, key: str, sharing) -> str | None:
     box.setObjectName("sharedValuePrompt")
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Shared value")
-    box.setText(f"`{key}` shares its value with {others_text(sharing)} (&{sharing.anchor}).")
+    box.setText(f"“{key}” shares its value with {others_text(sharing)} (&{sharing.anchor}).")
     box.setInformativeText("Change the value for all of them, or give this key its own value?")
     shared = box.addButton("Change the shared value", QMessageBox.ButtonRole.AcceptRole)
     shared.setObjectName("changeSharedButton")
-    own = box.addButton(f"Give `{key}` its own value", QMessageBox.ButtonRole.AcceptRole)
+    own = box.addButton(f"Give “{key}” its own value", QMessageBox.ButtonRole.AcceptRole)
     own.setObjectName("ownValueButton")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     cancel.setObjectName("cancelButton")

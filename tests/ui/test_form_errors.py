@@ -114,7 +114,7 @@ def test_a_shared_value_says_so_and_the_first_edit_asks_once(window, post, qtbot
     open_post(window, qtbot, path, SHARED_POST)
     editor = field(window, "editor")
     note = editor.parentWidget().findChild(QWidget, "sharedNote")
-    assert note.isVisible() and note.text() == "shared with `author` (&me)"
+    assert note.isVisible() and note.text() == "Shared with “author” (anchor &me)"
     editor.edit.setFocus()
     editor.edit.end(False)
     commit_text(editor.edit, "와 존")
@@ -165,6 +165,6 @@ def test_the_real_shared_value_dialog(window, post, qtbot):
     author.edit.setFocus()
     author.edit.end(False)
     qtbot.keyClicks(author.edit, "s")
-    assert seen and "`author`" in seen[0] and "`editor`" in seen[0]
+    assert seen and "“author”" in seen[0] and "“editor”" in seen[0]
     doc = window.session.document
     assert doc.get("author") == "제인s" and doc.get("editor") == "제인"

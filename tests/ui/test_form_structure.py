@@ -259,8 +259,11 @@ def test_a_list_of_maps_edits_adds_and_removes_items(window, post, qtbot):
     qtbot.keyClicks(field(window, "authors.2.url").edit, "https://c.kr")
     assert doc.get("authors")[2] == {"name": "박", "url": "https://c.kr"}
     first = form.findChild(QWidget, "item:authors.0")
+    before_removal = doc.text
     qtbot.mouseClick(first.findChild(QWidget, "removeItemButton"), Qt.MouseButton.LeftButton)
     assert [a["name"] for a in doc.get("authors")] == ["이철수", "박"]
+    # Only the removed item's lines go: the others keep their text.
+    assert doc.text == before_removal.replace("  - name: 김\n    url: https://a.kr\n", "")
     assert field(window, "authors.0.name").edit.text() == "이철수"
     assert field(window, "authors.2.name") is None
 
@@ -297,3 +300,28 @@ def test_a_row_whose_kind_changes_under_focus_is_replaced_once_focus_leaves(wind
     window.body_editor.setFocus()
     qtbot.waitUntil(lambda: type(field(window, "title")).__name__ == "TextField")
     assert field(window, "title").edit.toPlainText() == "서울의 봄 산책 x"
+
+
+def test_the_sites_tags_reach_a_focused_tags_box_without_replacing_it(window, post, qtbot, tmp_path):
+    """The vocabulary comes with the site's index, after the first rows: the box
+    the writer is typing in gets it in place, caret and text kept."""
+    site = tmp_path / "tagged-site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: Tags\n", encoding="utf-8")
+    (site / "_posts" / "2024-01-01-old.md").write_text(
+        "---\ntitle: 옛 글\ntags: [쿠버네티스, kubernetes]\n---\n본문\n", encoding="utf-8")
+    path = site / "_posts" / "2024-05-01-new.md"
+    path.write_text("---\ntitle: 새 글\ntags: [python]\n---\n본문\n", encoding="utf-8")
+    assert window.open_path(path, ask=False)
+    assert window.site_loader.context.root != site.resolve()  # the index is still on its thread
+    tags = field(window, "tags")
+    tags.edit.setFocus()
+    tags.edit.end(False)
+    qtbot.keyClicks(tags.edit, ", ku")
+    caret = tags.edit.cursorPosition()
+    qtbot.waitUntil(lambda: window.site_loader.context.root == site.resolve(), timeout=10000)
+    qtbot.waitUntil(lambda: "kubernetes" in tags._completer.model().stringList())
+    assert field(window, "tags") is tags and tags.edit.hasFocus() and tags.edit.cursorPosition() == caret
+    assert "쿠버네티스" in tags._completer.model().stringList()
+    qtbot.keyClicks(tags.edit, "be")
+    assert window.session.document.get("tags") == ["python", "kube"]
