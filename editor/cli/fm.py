@@ -18,6 +18,7 @@ import sys
 from typing import Any, Callable
 
 from editor.core.errors import KeyPathError, PostError, SharedValueError
+from editor.core.values import AsWritten, same_value
 from editor.core.storage import StorageError
 
 OK, POST_PROBLEM, USAGE = 0, 1, 2
@@ -134,10 +135,10 @@ def run_set(args: argparse.Namespace) -> int:
         return loaded
     doc, fingerprint = loaded
     try:
-        changed = doc.set(args.key, value, share=args.share)
+        changed = _set_as_typed(doc, args, value)
     except SharedValueError as exc:
-        return _fail(_at_key(doc, args, f"{exc}; use --shared to change it for all of them "
-                                        f"or --own to give `{args.key}` its own value"))
+        return _fail(_at_key(doc, args, f"{_shared_with(args.key, exc.sharing)}; use --shared to change "
+                                        f"it for all of them or --own to give `{args.key}` its own value"))
     except PostError as exc:
         return _fail(exc.format(args.file))
     except (KeyPathError, ValueError, TypeError) as exc:
@@ -151,6 +152,27 @@ def run_set(args: argparse.Namespace) -> int:
     return _save(args, doc, fingerprint)
 
 
+def _set_as_typed(doc, args: argparse.Namespace, value: Any) -> bool:
+    """Set KEY; a number or a date is written as typed (`+0900` stays `+0900`,
+    `1.10` stays `1.10`) when the post's format reads that text as the same
+    value there, else as the value in the file's own style."""
+    typed = args.value.strip()
+    if args.string or isinstance(value, bool) or not isinstance(value, (int, float, dt.date)) \
+            or doc.kind.value != "yaml" or typed != args.value:
+        return doc.set(args.key, value, share=args.share)
+    before = doc.front_matter_text
+    changed = doc.set(args.key, AsWritten(typed), share=args.share)
+    if not same_value(doc.get(args.key), value):  # e.g. a quoted entry keeps it a string
+        doc.set_front_matter_text(before)
+        changed = doc.set(args.key, value, share=args.share)
+    return changed
+
+
+def _shared_with(key: str, sharing: Any) -> str:
+    others = ", ".join(f"`{'.'.join(map(str, p))}`" for p in getattr(sharing, "others", ()))
+    return f"`{key}` shares its value with {others or 'another key'} (anchor &{sharing.anchor})"
+
+
 def run_unset(args: argparse.Namespace) -> int:
     loaded = _load(args.file, editing=True)
     if isinstance(loaded, int):
@@ -159,8 +181,8 @@ def run_unset(args: argparse.Namespace) -> int:
     try:
         changed = doc.unset(args.key, share=args.share)
     except SharedValueError as exc:
-        return _fail(_at_key(doc, args, f"{exc}; use --shared to remove it for all of them "
-                                        f"or --own to remove it from `{args.key}` only"))
+        return _fail(_at_key(doc, args, f"{_shared_with(args.key, exc.sharing)}; use --shared to remove "
+                                        f"it for all of them or --own to remove it from `{args.key}` only"))
     except PostError as exc:
         return _fail(exc.format(args.file))
     except (KeyPathError, ValueError, TypeError) as exc:

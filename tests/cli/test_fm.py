@@ -370,6 +370,24 @@ def test_set_date_time_with_zone_stays_a_date_time(capsys, tmp_path):
     kst = dt.timezone(dt.timedelta(hours=9))
     assert Document.from_bytes(path.read_bytes()).get("date") == dt.datetime(2015, 1, 2, 11, tzinfo=kst)
     assert b'"' not in path.read_bytes() and b"'" not in path.read_bytes()
+    assert b"date: 2015-01-02 11:00:00 +0900\n" in path.read_bytes()  # as typed
+
+
+def test_set_writes_a_number_or_date_as_typed_where_it_reads_the_same(capsys, tmp_path):
+    path = tmp_path / "d.md"
+    path.write_bytes(b'---\ntitle: t\nversion: 1.0\nday: "2015-01-01"\nsince: 2015-01-01\n---\n')
+    assert run(capsys, "fm", "set", str(path), "version", "1.10")[0] == 0
+    assert run(capsys, "fm", "set", str(path), "since", "2016-2-3")[0] == 0  # a string in YAML 1.1
+    assert run(capsys, "fm", "set", str(path), "day", "2016-02-03")[0] == 0
+    text = path.read_text()
+    assert "version: 1.10\n" in text
+    assert "since: 2016-2-3\n" in text  # VALUE reads as text: it is written as text, plain
+    doc = Document.from_bytes(path.read_bytes())
+    import datetime as dt
+
+    # A date typed for a key that held a quoted string becomes a date: no
+    # --string was given, and the quotes would have kept it text.
+    assert doc.get("day") == dt.date(2016, 2, 3) and "day: 2016-02-03\n" in text
 
 
 @pytest.mark.parametrize(
@@ -420,8 +438,7 @@ def shared_post(tmp_path) -> Path:
 def test_set_shared_key_without_a_flag_is_refused_at_the_key(capsys, shared_post):
     code, out, err = run(capsys, "fm", "set", "--string", str(shared_post), "author", "John")
     assert code == 1 and out == ""
-    assert err == (f"{shared_post}:3:1: error: `author` shares its value with `editor` (anchor &me): "
-                   "say whether to change the shared value or give `author` its own; "
+    assert err == (f"{shared_post}:3:1: error: `author` shares its value with `editor` (anchor &me); "
                    "use --shared to change it for all of them or --own to give `author` its own value\n")
     assert shared_post.read_bytes() == SHARED_POST.encode()
     assert run(capsys, "fm", "get", str(shared_post), "editor")[1] == "Jane\n"
