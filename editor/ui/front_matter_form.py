@@ -54,6 +54,10 @@ class FrontMatterForm(QScrollArea):
         own?" (editor.ui.shared_value_prompt.ask_shared by default)."""
         super().__init__(parent)
         self.setObjectName("frontMatterForm")
+        # Not a stop of its own on the way to the first field (Tab went: Raw,
+        # the form's frame, then the fields); a click on its margin keeps the
+        # focus where it was.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName("frontMatterForm")
         self.setWidgetResizable(True)
         self._session = session
@@ -71,6 +75,8 @@ class FrontMatterForm(QScrollArea):
         self._structure_changed = False
         self.read_only = False
         self.ask_shared = ask_shared
+        #: The widget before the form's fields in the Tab order (set by the panel).
+        self.tab_after: QWidget | None = None
         self._reset_document_state()
         self._rows = None  # the top RowSet, made on the first build
         session.documentReplaced.connect(self._on_replaced)
@@ -225,10 +231,15 @@ class FrontMatterForm(QScrollArea):
             single_shot(0, self._sync, self)
 
     def _fix_tab_order(self) -> None:
-        """Tab follows the rows as they are shown (rows made later sit earlier)."""
+        """Tab follows the rows as they are shown (rows made later sit earlier),
+        right after `tab_after` (the panel's Raw toggle): the window's next stop,
+        the body editor, then follows "Add field…". (Chained from a button the
+        form made last, the rows sat after the problems panel; chained from the
+        form itself, Qt puts them after the form's last child.)"""
         from editor.ui.form_rows import tab_stops
 
-        chain = [self._raw_button] + self._rows.focus_widgets() + tab_stops(self._add)
+        start = [self.tab_after] if self.tab_after is not None else []
+        chain = start + [self._raw_button] + self._rows.focus_widgets() + tab_stops(self._add)
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 

@@ -24,6 +24,7 @@ class FrontMatterPanel(QWidget):
         self.raw_button = QToolButton(text="Raw", checkable=True, objectName="rawToggle",
                                       toolTip="Edit the front matter as text (Ctrl+Shift+R)")
         self.raw_button.toggled.connect(self.set_raw)
+        self.form.tab_after = self.raw_button  # Tab: Raw, then the fields
         self.kind_label = QLabel(objectName="frontMatterKind")
         header = QHBoxLayout()
         header.setContentsMargins(8, 4, 8, 0)
