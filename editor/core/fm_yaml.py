@@ -34,7 +34,6 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from editor.core.errors import EditRefused, FrontMatterError, KeyPathError, SharedValueError
 from editor.core.values import SHARED, AsWritten, Sharing
 from editor.core.yaml_aliases import Shared, SharingMap, check_share, find_sharing, merged_pair, own_pair
-from editor.core.yaml_blocks import chomp_for, content_lines, parse_header
 from editor.core.yaml_emit import (
     Style,
     as_written_value,
@@ -369,6 +368,9 @@ class YamlFrontMatter:
         text, nl = self.text, self._newline
         start = self._value_start(node)
         header_end = self._line_end(start, keep_newline=False)
+        # Loaded here: only an edit of a `|` / `>` value needs it (not opening a post).
+        from editor.core.yaml_blocks import chomp_for, content_lines, parse_header
+
         header = parse_header(text[start:header_end])
         if header is None:
             return None

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from editor.ui.add_field import AddFieldControl
 from editor.ui.form_plan import LIST, OBJECT, SCALAR, item_keys
-from editor.ui.shared_value_prompt import sharing_note
 
 
 def form_layout(parent: QWidget | None = None) -> QFormLayout:
@@ -40,6 +39,33 @@ def form_layout(parent: QWidget | None = None) -> QFormLayout:
 def _has_focus(widget: QWidget) -> bool:
     focus = QApplication.focusWidget()
     return focus is not None and (focus is widget or widget.isAncestorOf(focus))
+
+
+class SharedNote:
+    """The "Shared with …" line under a value that YAML anchors share, made
+    when a value first needs it: a label with a style sheet under every row
+    cost the form's first build ~5 ms (Qt's style-sheet style), for the few
+    posts that use anchors at all."""
+
+    def __init__(self, layout, before=None) -> None:
+        self._layout = layout
+        self._before = before  # the widget the line goes above, if any
+        self.label: QLabel | None = None
+
+    def show(self, sharing) -> None:
+        if sharing is None:
+            if self.label is not None:
+                self.label.hide()
+            return
+        from editor.ui.shared_value_prompt import sharing_note
+
+        if self.label is None:
+            self.label = QLabel(objectName="sharedNote", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+            self.label.setStyleSheet("QLabel { color: palette(placeholder-text); }")
+            at = self._layout.indexOf(self._before()) if self._before is not None else -1
+            self._layout.insertWidget(at, self.label)
+        self.label.setText(sharing_note(sharing))
+        self.label.show()
 
 
 def tab_stops(widget: QWidget) -> list[QWidget]:
@@ -127,10 +153,7 @@ class ScalarRow(Row):
         self.widget = host.make_widget(spec)
         self.widget.valueEdited.connect(lambda value: self.host.edited(self.path, value, self.widget))
         lay.addWidget(self.widget)
-        self.note = QLabel(objectName="sharedNote", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
-        self.note.setStyleSheet("QLabel { color: palette(placeholder-text); }")
-        self.note.hide()
-        lay.addWidget(self.note)
+        self.note = SharedNote(lay)
         self.label.setBuddy(self.widget)
         host.register_widget(self.path, self.widget)
 
@@ -147,9 +170,7 @@ class ScalarRow(Row):
             self.widget.set_value(spec.value, written=self.host.written(spec) if spec.present else None)
         self.widget.set_vocabulary(self.host.vocabulary(spec))
         self.widget.set_description(spec.description)
-        sharing = self.host.sharing(spec) if spec.present else None
-        self.note.setText(sharing_note(sharing) if sharing is not None else "")
-        self.note.setVisible(sharing is not None)
+        self.note.show(self.host.sharing(spec) if spec.present else None)
         self.container.setToolTip(spec.description)
 
     def focus_widgets(self) -> list[QWidget]:
@@ -183,10 +204,7 @@ class ObjectRow(_Group):
     def __init__(self, host, spec) -> None:
         super().__init__(host, spec)
         self.rows = RowSet(host, self.outer)
-        self.note = QLabel(objectName="sharedNote", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
-        self.note.setStyleSheet("QLabel { color: palette(placeholder-text); }")
-        self.note.hide()
-        self.outer.addWidget(self.note)
+        self.note = SharedNote(self.outer, before=lambda: self.add)
         self.add = AddFieldControl(name="addField:" + spec.key)
         self.add.keyChosen.connect(lambda key: self.host.add_key(self.path, key))
         self.outer.addWidget(self.add)
@@ -196,9 +214,7 @@ class ObjectRow(_Group):
         self.rows.sync(spec.children, source)
         shown = {c.path[-1] for c in spec.children}
         self.add.set_keys(self.host.key_entries(self.path), exclude=shown)
-        sharing = self.host.sharing(spec) if spec.present else None
-        self.note.setText(sharing_note(sharing) if sharing is not None else "")
-        self.note.setVisible(sharing is not None)
+        self.note.show(self.host.sharing(spec) if spec.present else None)
 
     def focus_widgets(self) -> list[QWidget]:
         return self.rows.focus_widgets() + tab_stops(self.add)

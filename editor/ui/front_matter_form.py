@@ -168,9 +168,6 @@ class FrontMatterForm(QScrollArea):
         box.setContentsMargins(0, 0, 0, 6)
         self._error_label = QLabel(wordWrap=True, objectName="frontMatterError",
                                    textFormat=Qt.TextFormat.PlainText)
-        # (Qt style sheets draw no border from the `border-left` shorthand alone.)
-        self._error_label.setStyleSheet("QLabel { border-width: 0 0 0 3px; border-style: solid; "
-                                        f"border-color: {COLORS['error']}; padding-left: 6px; }}")
         self._raw_button = QPushButton(objectName="editInRawButton")
         self._raw_button.setAutoDefault(False)
         self._raw_button.clicked.connect(self._open_raw_at_error)
@@ -254,6 +251,10 @@ class FrontMatterForm(QScrollArea):
         if error is None:
             self._error_box.hide()
             return
+        if not self._error_label.styleSheet():  # styled when first shown: style sheets cost ms
+            # (Qt style sheets draw no border from the `border-left` shorthand alone.)
+            self._error_label.setStyleSheet("QLabel { border-width: 0 0 0 3px; border-style: solid; "
+                                            f"border-color: {COLORS['error']}; padding-left: 6px; }}")
         self._error_line = max(int(getattr(error, "line", 1) or 1), 1)
         self._error_label.setText(f"The front matter does not parse (line {self._error_line}): "
                                   f"{error.message}\nThe form is read-only until it does.")

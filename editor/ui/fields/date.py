@@ -1,4 +1,4 @@
-"""A date box: the date as written, a calendar to pick from, and Clear.
+"""A date box: the date as written, a calendar to pick from, and a clear button.
 
 Not a QDateTimeEdit: it always holds a date (an unset one showed January
 1900 and wrote `1901-01-01` on Up), drops the time zone, and writes its own
@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QCalendarWidget, QStyle, QToolButton
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QCalendarWidget, QToolButton
 
 from editor.core.values import AsWritten
-from editor.ui.fields import datesteps
 from editor.ui.fields.base import REMOVE, FieldWidget, show_text
 from editor.ui.fields.readings import reads_as_date
 from editor.ui.fields.wheel_guard import StepLineEdit
@@ -52,11 +52,16 @@ class DateField(FieldWidget):
         self.pick = QToolButton(objectName="datePick", toolTip="Choose a date in a calendar")
         self.pick.setArrowType(Qt.ArrowType.DownArrow)
         self.pick.clicked.connect(self.open_calendar)
-        self.clear = QToolButton(objectName="dateClear", toolTip="Remove this date from the post",
-                                 autoRaise=True)
-        self.clear.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton))
+        # Qt's own clear button, inside the box, as the number box has (a
+        # button of ours needed an icon from QStyle: ~5 ms before the form's
+        # first fields). It shows while there is a date to remove.
+        self.edit.setClearButtonEnabled(True)
+        action = self.edit.findChild(QAction, "_q_qlineeditclearaction")
+        action.setToolTip("Remove this date from the post")
+        action.triggered.connect(self._on_cleared)
+        self.clear = self.edit.findChild(QToolButton)  # the button Qt made for it
+        self.clear.setObjectName("dateClear")
         self.clear.setAccessibleName("Clear")
-        self.clear.clicked.connect(self._on_cleared)
         # Wide enough for a whole date-time with its zone: the zone is part of
         # the value, and a box cut at `+09` hides it.
         self.edit.room_for = "2000-00-00 00:00:00 +0000" if with_time else "2000-00-00"
@@ -64,7 +69,6 @@ class DateField(FieldWidget):
         self._pending_remove = False
         self._layout.addWidget(self.edit, 1)
         self._layout.addWidget(self.pick)
-        self._layout.addWidget(self.clear)
         self.setFocusProxy(self.edit)
         self.edit.textEdited.connect(self._on_edited)
         self.edit.editingFinished.connect(self._on_finished)
@@ -109,6 +113,8 @@ class DateField(FieldWidget):
         self._emit(REMOVE)
 
     def _step(self, delta: int) -> None:
+        from editor.ui.fields import datesteps  # (loaded on the first step, not with the form)
+
         if self._read_only:
             return
         text = self.edit.text().strip()
@@ -139,6 +145,8 @@ class DateField(FieldWidget):
 
     def open_calendar(self) -> None:
         """Show the calendar at the box's date, or at today when it has none."""
+        from editor.ui.fields import datesteps
+
         if self._read_only:
             return
         cal = self.calendar()
@@ -150,6 +158,8 @@ class DateField(FieldWidget):
         cal.setFocus()
 
     def _picked(self, qdate: QDate) -> None:
+        from editor.ui.fields import datesteps
+
         day = dt.date(qdate.year(), qdate.month(), qdate.day())
         text = datesteps.replace_date(self.edit.text().strip(), day)
         if self._calendar is not None:

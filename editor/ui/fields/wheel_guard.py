@@ -68,7 +68,7 @@ class StepLineEdit(QLineEdit):
     def sizeHint(self):  # noqa: N802 - Qt's name
         hint = super().sizeHint()
         if self.room_for:
-            hint.setWidth(max(hint.width(), self.fontMetrics().horizontalAdvance(self.room_for) + 16))
+            hint.setWidth(max(hint.width(), self.fontMetrics().horizontalAdvance(self.room_for) + 40))
         return hint
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
