@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
-from editor.core import edit_baseline
 from editor.core import encoding as _encoding
 from editor.core.errors import FrontMatterError, KeyPathError
 from editor.core.values import SHARED, AsWritten, Sharing, same_value
@@ -352,6 +351,8 @@ class Document:
                     return False
             except KeyPathError:
                 pass
+        from editor.core import edit_baseline  # loaded at the first edit, not with the window
+
         new = edit_baseline.edited(self._make_handler, self._baseline, handler, path, value,
                                    share, self._shared_others(handler, path, share))
         return self._adopt(new, path)
@@ -363,6 +364,8 @@ class Document:
             return False
         path = self._path(key)
         handler = self._editable()
+        from editor.core import edit_baseline
+
         new = edit_baseline.removed(self._make_handler, handler, path, share,
                                     self._shared_others(handler, path, share))
         return self._adopt(new, path)

@@ -463,26 +463,24 @@ def _empty(value) -> bool:
     return value is None or (isinstance(value, (str, list, dict)) and not value)
 
 
-def _get(data, path):
+_MISSING = object()
+
+
+def _get(data, path, missing=None):
+    """The value at `path` in the front matter's data (keys as the data has
+    them: `2019:` is the int 2019), or `missing`."""
     for part in path:
         if isinstance(data, dict) and part in data:
             data = data[part]
         elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
             data = data[part]
         else:
-            return None
+            return missing
     return data
 
 
 def _has(data, path) -> bool:
-    for part in path:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return False
-    return True
+    return _get(data, path, _MISSING) is not _MISSING
 
 
 def _new_item(data, path) -> int:
