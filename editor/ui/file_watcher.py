@@ -159,6 +159,20 @@ class FileWatcher(QObject):
         p = _norm(path)
         self._known[p] = fingerprint if fingerprint is not None else _fingerprint(p)
         self._sync_watches()
+        # The post was read some time before this call (at start-up, the
+        # watcher comes up after the first paint): a write in between sent
+        # its events to nobody. Once the watch is in place every later write
+        # sends events, so one look at the disk now closes the gap; a
+        # difference goes through the debounce like any event would.
+        if fingerprint is not None and not self._on_disk_as(p, fingerprint):
+            self._on_raw_event("modified", p, "")
+
+    @staticmethod
+    def _on_disk_as(path: str, fingerprint: Fingerprint) -> bool:
+        try:
+            return same_content(Fingerprint.of_path(path), fingerprint)
+        except StorageError:
+            return True  # unreadable right now: no news; the next event decides
 
     def unwatch(self, path: str | os.PathLike[str]) -> None:
         p = _norm(path)

@@ -166,3 +166,27 @@ def test_unwatch_stops_reports(qtbot, watcher, post):
     with qtbot.assertNotEmitted(watcher.fileChanged, wait=400):
         post.write_text("nobody listens\n")
 
+
+
+def test_a_change_before_the_watch_starts_is_reported_once(qtbot, watcher, post):
+    loaded = Fingerprint.of_path(post)  # the buffer read the post...
+    post.write_text("---\ntitle: B\n---\nwritten before the watch\n")  # ...then someone wrote it
+    changed = record(watcher.fileChanged)
+    with qtbot.waitSignal(watcher.fileChanged, timeout=TIMEOUT):
+        watcher.watch(post, loaded)
+    qtbot.wait(300)
+    assert changed == [(str(post),)]
+
+
+def test_a_delete_before_the_watch_starts_is_reported(qtbot, watcher, post):
+    loaded = Fingerprint.of_path(post)
+    post.unlink()
+    with qtbot.waitSignal(watcher.fileDeleted, timeout=TIMEOUT):
+        watcher.watch(post, loaded)
+
+
+def test_watching_the_version_on_disk_reports_nothing(qtbot, watcher, post):
+    loaded = Fingerprint.of_path(post)
+    os.utime(post, ns=(1, 1))  # a touch is not a change
+    with qtbot.assertNotEmitted(watcher.fileChanged, wait=400):
+        watcher.watch(post, loaded)
