@@ -8,6 +8,8 @@ when it fails. So:
   the final rename is atomic), flushes and fsyncs it, gives it the original
   file's mode, `os.replace`s it over the target and fsyncs the folder; on any
   failure the temp file is removed and the old file is left as it was.
+- A save killed half-way leaves its temp file; the next open or save of
+  that post removes it once no live save can own it (`editor.core.temp_files`).
 - A symlinked post is written through to its resolved target; the link stays
   a link. (A hard-linked post is replaced, not rewritten in place: the other
   names keep the old bytes -- the price of never writing a file half-way.)
@@ -32,7 +34,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 from editor.core.errors import DecodeError
-from editor.core.hashing import sha256_hex, token_hex
+from editor.core import temp_files
+from editor.core.hashing import sha256_hex
+from editor.core.temp_files import TEMP_SUFFIX, is_temp_file
 
 if TYPE_CHECKING:  # document imports encoding; keep storage importable alone
     from editor.core.document import Document
@@ -47,11 +51,9 @@ __all__ = [
     "read_bytes",
     "save",
     "save_bytes",
+    "sweep_temp_files",
 ]
 
-#: Temp files are named `.<post name>.<random>.galley-tmp`: hidden (site
-#: generators skip dotfiles) and recognisable, so a file watcher can ignore them.
-TEMP_SUFFIX = ".galley-tmp"
 #: Posts bigger than this are refused on load: it is not a post, and reading
 #: it whole could exhaust memory.
 MAX_FILE_SIZE = 256 * 1024 * 1024
@@ -167,6 +169,7 @@ def load(path: PathLike) -> "tuple[Document, Fingerprint]":
     from editor.core.document import Document
 
     data, fingerprint = read_bytes(path)
+    sweep_temp_files(path)
     try:
         return Document.from_bytes(data, path), fingerprint
     except DecodeError as exc:
@@ -223,6 +226,8 @@ def save_bytes(
         if not os.access(target, os.W_OK):
             raise _why_not_writable(path, target)
 
+    # Before writing: a dead save's leftover copy may be what fills the disk.
+    temp_files.sweep(target)
     temp: str | None = None
     try:
         fd, temp = _create_temp(folder, target.name)
@@ -247,10 +252,14 @@ def save_bytes(
     return Fingerprint(len(data), mtime_ns, sha256_hex(data))
 
 
-def is_temp_file(path: PathLike) -> bool:
-    """True for the temp files `save` creates (for file watchers to ignore)."""
-    name = os.path.basename(os.fspath(path))
-    return name.startswith(".") and name.endswith(TEMP_SUFFIX)
+def sweep_temp_files(path: PathLike) -> list[str]:
+    """Remove the temp files that killed saves of the post at `path` left
+    (see `editor.core.temp_files`); the paths removed. Never raises."""
+    try:
+        target = os.path.realpath(path)
+    except (OSError, RuntimeError):
+        return []
+    return temp_files.sweep(target)
 
 
 # -- helpers ---------------------------------------------------------------
@@ -312,12 +321,9 @@ def _why_not_writable(path: PathLike, target: Path) -> StorageError:
 
 def _create_temp(folder: Path, name: str) -> tuple[int, str]:
     """Create a new, unique, empty temp file beside the target; (fd, path)."""
-    # Keep the temp name within NAME_MAX (255 bytes): cut the UTF-8 bytes,
-    # then drop a character split in half.
-    stem = os.fsencode(name)[:160].decode("utf-8", errors="ignore") or "post"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):
-        temp = os.path.join(folder, f".{stem}.{token_hex(4)}{TEMP_SUFFIX}")
+        temp = os.path.join(folder, temp_files.new_temp_name(name))
         try:
             # 0o666 minus the umask: what a new file would get from any editor.
             return _ops.open(temp, flags, 0o666), temp
