@@ -15,6 +15,14 @@ Why these choices:
   an autosave leaves the previous complete entry, never half of one, and never
   a text without the path it belongs to. The text after the header is
   verbatim, so a person can recover it by hand with any editor.
+- Each entry names its owner, the store of one running window, and the
+  owner holds a lock file in `owners/` for as long as it lives. Only
+  entries whose owner is gone are "did not close normally": a second
+  window (or a second Galley) must not be offered the first one's live
+  text. The kernel drops the lock when the process dies, however it dies,
+  and a reused pid cannot fake it. An owner's entries have file names of
+  their own, so two windows on one post never overwrite or discard each
+  other's copy.
 """
 
 from __future__ import annotations
@@ -29,10 +37,17 @@ from typing import Any
 
 from editor.core.hashing import sha256_hex
 
+try:
+    import fcntl
+except ImportError:  # Windows: an open file cannot be deleted, see _owner_is_live
+    fcntl = None  # type: ignore[assignment]
+
 _SUFFIX = ".recovery"
 _MAGIC = "galley-recovery-1"
 # Temp files of an interrupted write start with this; they are never entries.
 _TMP_PREFIX = ".tmp-"
+# Lock files of the live owners, one per running store.
+_OWNERS = "owners"
 
 
 @dataclass(frozen=True)
@@ -54,12 +69,56 @@ class RecoveryEntry:
     file: Path
     #: A buffer never saved: `post_path` is only a name inside the store.
     untitled: bool = False
+    #: The store (running window) that wrote it; "" for entries written
+    #: without an owner (older versions, tools): those count as orphaned.
+    owner: str = ""
 
 
-def entry_name(post_path: str | os.PathLike[str]) -> str:
-    """The store's file name for a post: a hash of its absolute path."""
+def entry_name(post_path: str | os.PathLike[str], owner: str = "") -> str:
+    """The store's file name for a post: a hash of its absolute path (and the owner's token)."""
     absolute = os.path.abspath(os.fspath(post_path))
-    return sha256_hex(absolute.encode("utf-8", "surrogatepass"))[:32] + _SUFFIX
+    name = sha256_hex(absolute.encode("utf-8", "surrogatepass"))[:32]
+    return (f"{name}-{owner}" if owner else name) + _SUFFIX
+
+
+def new_owner_token() -> str:
+    """A token for one running store: the pid (for a person reading the
+    folder) and the start time, unique even when a pid is reused."""
+    return f"{os.getpid()}-{time.time_ns():x}"
+
+
+def _owner_is_live(lock_file: Path) -> bool:
+    """Whether a store still holds `lock_file`. A dead owner's lock file is removed."""
+    if fcntl is None:
+        # Windows keeps an open file from being deleted: the unlink fails
+        # while the owner lives, and succeeds once its process is gone.
+        try:
+            lock_file.unlink()
+        except FileNotFoundError:
+            return False
+        except PermissionError:
+            return True
+        return False
+    try:
+        fd = os.open(lock_file, os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # cannot tell: keep the text where it is rather than offer a live one
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        except OSError:
+            return True
+        try:
+            lock_file.unlink()  # its owner is gone: tidy up while we hold it
+        except OSError:
+            pass
+        return False
+    finally:
+        os.close(fd)  # closing drops our lock, if we took it
 
 
 def _fingerprint_fields(fp: Any) -> dict[str, Any] | None:
@@ -99,8 +158,63 @@ def _atomic_write(path: Path, data: bytes) -> None:
 class RecoveryStore:
     """Recovery entries in one folder (created on first write)."""
 
-    def __init__(self, folder: str | os.PathLike[str]) -> None:
+    def __init__(self, folder: str | os.PathLike[str], *, owned: bool = False) -> None:
+        """`owned`: entries carry this store's owner token and stay out of
+        other stores' offers while it lives (the window's store); the lock
+        is taken at the first write and released by `close()`."""
         self.folder = Path(folder)
+        self.owner = new_owner_token() if owned else ""
+        self._lock_fd: int | None = None
+
+    # -- ownership -----------------------------------------------------------------
+
+    def _lock_file(self, owner: str) -> Path:
+        return self.folder / _OWNERS / f"{owner}.lock"
+
+    def _hold_lock(self) -> None:
+        if not self.owner or self._lock_fd is not None:
+            return
+        lock_file = self._lock_file(self.owner)
+        lock_file.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                raise
+        self._lock_fd = fd
+
+    def close(self) -> None:
+        """The owner closed normally: release its lock (safe to call twice).
+        Entries it still has become orphaned, and are offered next time."""
+        fd, self._lock_fd = self._lock_fd, None
+        if fd is None:
+            return
+        try:
+            self._lock_file(self.owner).unlink()
+        except OSError:
+            pass
+        os.close(fd)
+
+    def is_live(self, entry: RecoveryEntry) -> bool:
+        """Whether the entry's owner (a running window) is still there."""
+        if not entry.owner:
+            return False
+        if entry.owner == self.owner:
+            return True
+        return _owner_is_live(self._lock_file(entry.owner))
+
+    def orphaned(self) -> list[RecoveryEntry]:
+        """The entries whose owner is gone: what a crash or a kill left."""
+        live: dict[str, bool] = {}
+        found = []
+        for entry in self.entries():
+            if entry.owner not in live:
+                live[entry.owner] = self.is_live(entry)
+            if not live[entry.owner]:
+                found.append(entry)
+        return found
 
     def untitled_path(self, key: str) -> Path:
         """A stand-in post path for a buffer that has no file yet (its key:
@@ -109,7 +223,7 @@ class RecoveryStore:
         return self.folder / "untitled" / f"{key}.md"
 
     def path_for(self, post_path: str | os.PathLike[str]) -> Path:
-        return self.folder / entry_name(post_path)
+        return self.folder / entry_name(post_path, self.owner)
 
     def write(
         self,
@@ -128,6 +242,7 @@ class RecoveryStore:
         cannot be written: the caller reports it, this module never pops UI.
         """
         self.folder.mkdir(parents=True, exist_ok=True)
+        self._hold_lock()  # before the entry exists: no one may take it for orphaned
         header = {
             "magic": _MAGIC,
             "path": os.path.abspath(os.fspath(post_path)),
@@ -136,6 +251,7 @@ class RecoveryStore:
             "bom": bom.hex(),
             "based_on": _fingerprint_fields(based_on),
             "untitled": untitled,
+            "owner": self.owner,
         }
         # ensure_ascii keeps the header a single line whatever the path holds.
         data = (json.dumps(header, ensure_ascii=True) + "\n" + text).encode("utf-8", "surrogatepass")
@@ -169,13 +285,13 @@ class RecoveryStore:
         older recovered text: it is renamed to a name of its own and stays
         listed until restored or discarded.
         """
-        if entry.file.name != entry_name(entry.post_path):
-            return entry  # already set aside
+        if entry.file.name != entry_name(entry.post_path, self.owner):
+            return entry  # already set aside, or another owner's name: ours never replace it
         target = entry.file.with_name(
             entry.file.name[: -len(_SUFFIX)] + f"-{time.time_ns()}" + _SUFFIX)
         os.replace(entry.file, target)
         return RecoveryEntry(entry.post_path, entry.saved_at, entry.encoding, entry.bom,
-                             entry.based_on, target, entry.untitled)
+                             entry.based_on, target, entry.untitled, entry.owner)
 
     def entries(self) -> list[RecoveryEntry]:
         """Every readable entry, oldest first. Unreadable files are skipped."""
@@ -199,6 +315,7 @@ class RecoveryStore:
                     based_on=header.get("based_on"),
                     file=file,
                     untitled=bool(header.get("untitled", False)),
+                    owner=str(header.get("owner", "") or ""),
                 )
             )
         found.sort(key=lambda e: e.saved_at)

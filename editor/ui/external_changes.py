@@ -403,7 +403,8 @@ def install(window, recovery_dir: str | os.PathLike[str] | None = None) -> Exter
     banner = ChangeBanner()
     pane_layout = window.body_editor.parentWidget().layout()
     pane_layout.insertWidget(pane_layout.indexOf(window.body_editor), banner)
-    store = RecoveryStore(recovery_dir if recovery_dir is not None else default_recovery_dir())
+    # Owned: this window's live copies are never offered to another window.
+    store = RecoveryStore(recovery_dir if recovery_dir is not None else default_recovery_dir(), owned=True)
     controller = ExternalChangesController(
         window.session,
         window.body_editor,

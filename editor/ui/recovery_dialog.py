@@ -229,12 +229,15 @@ class RecoveryAutosave(QObject):
 
     def shutdown(self) -> None:
         """A normal close comes after the window's "save changes?" prompt: the
-        buffer was saved or deliberately discarded, so its copy goes."""
+        buffer was saved or deliberately discarded, so its copy goes, and the
+        window no longer owns anything in the store."""
         self.discard_current()
+        self.store.close()
 
     def offer(self, parent: QWidget | None = None) -> "RecoveryDialog | None":
-        """Show the recovery dialog (non-modal) if the store holds entries."""
-        entries = self.store.entries()
+        """Show the recovery dialog (non-modal) if the store holds entries
+        that no running window owns (what a crash or a kill left)."""
+        entries = self.store.orphaned()
         if not entries:
             return None
         dialog = RecoveryDialog(self.store, entries, parent)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import textwrap
 from collections import namedtuple
 
 from editor.core.recovery import RecoveryStore, entry_name
@@ -113,3 +117,71 @@ def test_set_aside_entry_survives_new_autosaves_and_discard(tmp_path):
     assert [store.read(e) for e in store.entries()] == ["recovered after the crash"]
     store.discard_entry(store.entries()[0])
     assert store.entries() == []
+
+
+# -- owners: a running window's entries are not "left by a crash" ----------------
+OWNER_CHILD = textwrap.dedent(
+    """
+    import sys
+    from editor.core.recovery import RecoveryStore
+
+    store = RecoveryStore(sys.argv[1], owned=True)
+    store.write(sys.argv[2], "live text of another process")
+    print("WRITTEN", flush=True)
+    sys.stdin.read()  # lives until killed
+    """
+)
+
+
+def test_a_live_owners_entries_are_not_orphaned_in_another_store(tmp_path):
+    first = RecoveryStore(tmp_path / "rec", owned=True)
+    second = RecoveryStore(tmp_path / "rec", owned=True)  # a second window, same process
+    first.write(tmp_path / "a.md", "first's live text")
+    assert [e.post_path for e in second.entries()] == [tmp_path / "a.md"]
+    assert second.orphaned() == []
+    assert first.orphaned() == []
+
+
+def test_two_owners_on_one_post_keep_their_own_copies(tmp_path):
+    first = RecoveryStore(tmp_path / "rec", owned=True)
+    second = RecoveryStore(tmp_path / "rec", owned=True)
+    post = tmp_path / "a.md"
+    first.write(post, "first")
+    second.write(post, "second")
+    assert sorted(first.read(e) for e in first.entries()) == ["first", "second"]
+    second.discard(post)  # the second window saved
+    assert [first.read(e) for e in first.entries()] == ["first"]
+
+
+def test_a_normal_close_leaves_what_it_still_had_as_orphaned(tmp_path):
+    first = RecoveryStore(tmp_path / "rec", owned=True)
+    first.write(tmp_path / "a.md", "kept")
+    first.close()
+    first.close()  # twice is fine
+    later = RecoveryStore(tmp_path / "rec", owned=True)
+    assert [later.read(e) for e in later.orphaned()] == ["kept"]
+
+
+def test_entries_of_a_killed_process_are_orphaned_and_its_lock_is_tidied(tmp_path):
+    folder, post = tmp_path / "rec", tmp_path / "a.md"
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    proc = subprocess.Popen([sys.executable, "-c", OWNER_CHILD, str(folder), str(post)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=root,
+                            env=dict(os.environ, PYTHONPATH=root))
+    try:
+        assert proc.stdout.readline() == b"WRITTEN\n"
+        mine = RecoveryStore(folder, owned=True)
+        [entry] = mine.entries()
+        assert entry.owner.startswith(f"{proc.pid}-")
+        assert mine.orphaned() == []  # alive: its text is not ours to offer
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    assert [mine.read(e) for e in mine.orphaned()] == ["live text of another process"]
+    assert list((folder / "owners").iterdir()) == []  # the dead owner's lock file went
+
+
+def test_entries_without_an_owner_are_orphaned(tmp_path):
+    # Written by a version without owners (or a tool): nobody is editing them.
+    RecoveryStore(tmp_path / "rec").write(tmp_path / "a.md", "old")
+    assert [e.owner for e in RecoveryStore(tmp_path / "rec", owned=True).orphaned()] == [""]

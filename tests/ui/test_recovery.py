@@ -123,6 +123,101 @@ def test_app_killed_mid_edit_offers_the_unsaved_text_back(qtbot, tmp_path, post,
         win.close()
 
 
+def _start_after_services(qtbot, post, settings, recovery):
+    """A window as `galley POST` starts it, once its recovery offer has run."""
+    from editor.ui import launch
+
+    w = launch([str(post)], settings=settings, recovery_dir=recovery)
+    # The offer runs on a firstShown emitted once the watching is installed
+    # (at the first paint, or once more when it came after the first paint).
+    offered = []
+    w.firstShown.connect(lambda: offered.append(w.external_changes is not None))
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: any(offered), timeout=10000)
+    return w
+
+
+def _close(w):
+    w.session.new()
+    w.close()
+
+
+def test_a_running_galleys_live_text_is_not_offered_until_it_dies(qtbot, tmp_path, post, settings):
+    recovery = tmp_path / "recovery"
+    other = post.with_name("2024-03-06-other.md")
+    other.write_text("---\ntitle: Other\n---\nOther post.\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    with open(tmp_path / "child-stderr.txt", "wb") as err:
+        proc = subprocess.Popen(
+            [PYTHON, "-c", APP_CHILD, str(post), str(tmp_path / "child.ini"), str(recovery)],
+            stdout=subprocess.PIPE, stderr=err, cwd=ROOT, env=env,
+        )
+        try:
+            _read_line(proc, "TYPED", 60)
+            _read_line(proc, "AUTOSAVED", 30)
+            # The first Galley is editing, unsaved: a second one on the same
+            # post, then one on another post, must not call its text "left".
+            for path in (post, other):
+                w = _start_after_services(qtbot, path, settings, recovery)
+                try:
+                    rec = w.external_changes.recovery
+                    assert rec.dialog is None
+                    assert rec.offer(w) is None
+                    assert len(rec.store.entries()) == 1  # it is there, only not ours to offer
+                finally:
+                    _close(w)
+        finally:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(10)
+
+    # Now it is gone: the next start offers its text.
+    w = _start_after_services(qtbot, other, settings, recovery)
+    try:
+        qtbot.waitUntil(lambda: w.external_changes.recovery.dialog is not None
+                        and w.external_changes.recovery.dialog.isVisible(), timeout=5000)
+        [entry] = w.external_changes.recovery.dialog.entries
+        assert entry.post_path == post
+        assert w.external_changes.recovery.store.read(entry).endswith("Typed before the crash.")
+    finally:
+        _close(w)
+
+
+def test_two_windows_on_one_post_keep_their_own_recovery_copies(qtbot, tmp_path, post, settings):
+    recovery = tmp_path / "recovery"
+    first = _start_after_services(qtbot, post, settings, recovery)
+    second = None
+    try:
+        rec1 = first.external_changes.recovery
+        rec1.set_autosave_interval(50)
+        with qtbot.waitSignal(rec1.autosaved, timeout=5000):
+            first.body_editor.setFocus()
+            qtbot.keyClicks(first.body_editor, "first window ")
+        second = _start_after_services(qtbot, post, settings, recovery)
+        rec2 = second.external_changes.recovery
+        assert rec2.dialog is None and rec2.offer(second) is None
+        # The second window edits and saves the same post: the first one's
+        # copy (its only protection against a crash) stays as it was.
+        rec2.set_autosave_interval(50)
+        with qtbot.waitSignal(rec2.autosaved, timeout=5000):
+            second.body_editor.setFocus()
+            qtbot.keyClicks(second.body_editor, "second window ")
+        assert len(rec1.store.entries()) == 2
+        second.session.save(force=True)
+        [entry] = rec1.store.entries()
+        assert rec1.store.read(entry).startswith("---") and "first window " in rec1.store.read(entry)
+        assert rec2.offer(second) is None
+    finally:
+        _close(first)
+        if second is not None:
+            _close(second)
+    # Both closed normally: nothing is left to offer.
+    later = _start_after_services(qtbot, post, settings, recovery)
+    try:
+        assert later.external_changes.recovery.store.orphaned() == []
+    finally:
+        _close(later)
+
+
 def _left():
     from PySide6.QtCore import Qt
 
@@ -208,6 +303,14 @@ def win(qtbot, settings, post, tmp_path):
     w.close()
 
 
+def left_by_a_previous_run(rec):
+    """A store over the same folder whose entries no running window owns
+    (as a killed run's, once its lock is gone, or an older version's)."""
+    from editor.core.recovery import RecoveryStore
+
+    return RecoveryStore(rec.store.folder)
+
+
 def test_focus_loss_autosaves_at_once(qtbot, win):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
@@ -237,7 +340,7 @@ def test_discard_in_the_dialog_removes_the_entry_and_keeps_the_post(qtbot, win, 
     rec = win.external_changes.recovery
     other = post.with_name("2024-03-06-other.md")
     other.write_text("---\ntitle: Other\n---\nOn disk.\n", encoding="utf-8")
-    rec.store.write(other, "---\ntitle: Other\n---\nOn disk. And recovered words.\n")
+    left_by_a_previous_run(rec).write(other, "---\ntitle: Other\n---\nOn disk. And recovered words.\n")
     dialog = rec.offer(win)
     assert dialog is not None and len(dialog.entries) == 1
     assert "recovered" in dialog.note.text() or "unsaved" in dialog.note.text()
@@ -251,7 +354,7 @@ def test_discard_in_the_dialog_removes_the_entry_and_keeps_the_post(qtbot, win, 
 def test_restoring_a_post_deleted_since_writes_it_back(qtbot, win, post, tmp_path):
     rec = win.external_changes.recovery
     gone = post.with_name("2024-03-07-gone.md")
-    rec.store.write(gone, "---\ntitle: Gone\n---\nOnly in the recovery store.\n")
+    left_by_a_previous_run(rec).write(gone, "---\ntitle: Gone\n---\nOnly in the recovery store.\n")
     dialog = rec.offer(win)
     assert "no longer on disk" in dialog.note.text()
     with qtbot.waitSignal(rec.restored, timeout=5000):
@@ -263,7 +366,7 @@ def test_restoring_a_post_deleted_since_writes_it_back(qtbot, win, post, tmp_pat
 
 def test_later_keeps_the_recovered_text_while_the_post_is_edited_and_saved(qtbot, win, post):
     rec = win.external_changes.recovery
-    rec.store.write(post, post.read_text(encoding="utf-8") + "Recovered sentence.\n")
+    left_by_a_previous_run(rec).write(post, post.read_text(encoding="utf-8") + "Recovered sentence.\n")
     dialog = rec.offer(win)
     qtbot.mouseClick(dialog.later_button, _left())
     # This session edits and saves the same post...
@@ -301,7 +404,7 @@ def test_untitled_buffer_is_autosaved_and_restored_as_a_new_post(qtbot, win, tmp
     assert rec.store.entries() == []
 
     # What a killed previous run leaves: an untitled entry under its own key.
-    rec.store.write(rec.store.untitled_path("previous-run"), "---\ntitle: Draft\n---\nA draft never saved.",
+    left_by_a_previous_run(rec).write(rec.store.untitled_path("previous-run"), "---\ntitle: Draft\n---\nA draft never saved.",
                     untitled=True)
     dialog = rec.offer(win)
     assert dialog.list.item(0).text().startswith("Untitled")
