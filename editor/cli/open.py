@@ -9,16 +9,18 @@ itself would abort the process on a missing display, with a core dump.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
 
 def run_open(argv: list[str]) -> int:
     """Open the window on `argv` (post files or site folders) and run it until closed."""
-    missing = [p for p in argv if not Path(p).exists()]
-    if missing:
-        print(f"{missing[0]}: error: no such file or folder", file=sys.stderr)
-        return 1
+    for path in argv:
+        problem = _not_openable(path)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
     reason = _why_no_window(os.environ)
     if reason is None:
         from editor import ui
@@ -33,6 +35,24 @@ def run_open(argv: list[str]) -> int:
     for path in argv:
         _summarise(Path(path))
     return 2
+
+
+def _not_openable(path: str) -> str | None:
+    """Why `path` is neither a post file nor a site folder (`path: error:
+    ...`), or None. Checked before the window starts: reading a FIFO would
+    block it and /dev/zero would never end."""
+    from editor.core.storage import special_kind
+
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return f"{path}: error: no such file or folder"
+    except OSError as exc:
+        return f"{path}: error: cannot read: {(exc.strerror or str(exc)).lower()}"
+    if stat.S_ISDIR(mode):
+        return None  # a site folder
+    kind = special_kind(mode)
+    return None if kind is None else f"{path}: error: {kind}, not a regular file"
 
 
 def _why_no_window(environ) -> str | None:

@@ -35,21 +35,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _error(path: object, message: str, line: int = 1, column: int = 1) -> int:
-    print(PostError(message, line, column).format(path), file=sys.stderr)
-    return POST_PROBLEM
-
-
 def run(args: argparse.Namespace) -> int:
     from editor.core.document import Document
     from editor.core.render import RenderOptions, RenderRequest, SiteInfo, render_page
     from editor.core.render.paths import find_site_css
+    from editor.core.storage import StorageError, read_bytes
 
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return _error(path, f"cannot read the post: {exc.strerror or exc}")
+    try:  # the safe reader: a FIFO or a device is refused, a huge file is not read
+        data, _ = read_bytes(path)
+    except StorageError as exc:
+        print(exc, file=sys.stderr)
+        return POST_PROBLEM
     try:
         doc = Document.from_bytes(data, path)
     except PostError as exc:

@@ -5,7 +5,8 @@ Files are checked as given; a folder is scanned for posts (Jekyll `_posts`,
 are found too). Prints `path:line:col: severity: message [rule-id]` lines and a
 summary, or with `--format json` a JSON list of {path, line, column, severity,
 rule, message}. Exit 0: no errors; 1: errors (warnings too with --strict);
-2: a usage error (a path that does not exist, a broken galley.toml).
+2: a usage error (a path that does not exist or is a FIFO, a device or a socket,
+a broken galley.toml).
 """
 
 from __future__ import annotations
@@ -61,11 +62,12 @@ def run(args: argparse.Namespace) -> int:
         path = Path(raw)
         if path.is_dir():
             files.extend(scan_folder(path, whole))
-        elif path.is_file():
-            files.append(raw)
-        else:
-            print(f"galley validate: {raw}: no such file or folder", file=sys.stderr)
+            continue
+        problem = _not_a_post_file(raw)
+        if problem:
+            print(problem, file=sys.stderr)
             return USAGE
+        files.append(raw)
     files = list(dict.fromkeys(files))  # a file named twice is checked once
     try:  # a broken galley.toml is a usage error: say so before any post is read
         groups = group_by_site(files)  # validate_paths uses these too
@@ -109,6 +111,21 @@ def run(args: argparse.Namespace) -> int:
         lines.append(summary(diagnostics, len(files), paths))
         sys.stdout.write("\n".join(lines) + "\n")
     return PROBLEMS if any(d.severity == "error" for d in diagnostics) else OK
+
+
+def _not_a_post_file(raw: str) -> str | None:
+    """Why `raw` cannot be read as a post (`path: error: ...`), or None.
+    A FIFO would block the reader and a device never end: refused here,
+    before anything is opened."""
+    from editor.core.storage import StorageError, check_regular_file
+
+    try:
+        check_regular_file(raw)
+    except StorageError as exc:
+        if exc.message == "no such file":
+            return f"{raw}: error: no such file or folder"
+        return str(exc)
+    return None
 
 
 def summary(diagnostics, files: int, paths=None) -> str:

@@ -46,11 +46,14 @@ __all__ = [
     "Fingerprint",
     "StorageError",
     "TEMP_SUFFIX",
+    "check_regular_file",
     "is_temp_file",
     "load",
     "read_bytes",
+    "refuse_special",
     "save",
     "save_bytes",
+    "special_kind",
     "sweep_temp_files",
 ]
 
@@ -137,27 +140,91 @@ _ops = _Ops()
 
 
 def read_bytes(path: PathLike) -> tuple[bytes, Fingerprint]:
-    """The bytes of a regular file and their fingerprint, read once."""
+    """The bytes of a regular file and their fingerprint, read once.
+
+    Anything else is refused before it is opened: opening a FIFO blocks until
+    a writer comes, /dev/zero never ends, a tape device may rewind on open.
+    """
     try:
-        # Check the type before opening: opening a FIFO blocks, /dev/zero never ends.
-        kind = os.stat(path).st_mode
-        if stat.S_ISDIR(kind):
-            raise IsADirectoryError(errno.EISDIR, "is a directory")
-        if not stat.S_ISREG(kind):
-            raise StorageError(path, None, "cannot read: not a regular file")
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
+        refuse_special(path, os.stat(path).st_mode)
+        # O_NONBLOCK: should a FIFO replace the file between the stat and
+        # here, the open returns at once, and the fstat below refuses it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            info = os.fstat(fd)
+            refuse_special(path, info.st_mode)
             if info.st_size > MAX_FILE_SIZE:
-                raise StorageError(
-                    path, None, f"cannot read: the file is too large ({info.st_size // 2**20} MB)"
-                )
-            data = handle.read()
+                raise _too_large(path, info.st_size)
+            data = _read_capped(path, fd, info.st_size)
+        finally:
+            os.close(fd)
     except (FileNotFoundError, NotADirectoryError) as exc:
         raise _Missing(path, exc, "no such file") from exc
     except OSError as exc:
         raise _error(path, exc, "cannot read") from exc
     # Size from the bytes we hold (the file may have grown since fstat).
     return data, Fingerprint(len(data), info.st_mtime_ns, sha256_hex(data))
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file of this `st_mode` is, in words, when not a regular file
+    ("a FIFO (named pipe)", "a folder", ...); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, words in _SPECIAL_KINDS:
+        if test(mode):
+            return words
+    return "a special file"
+
+
+_SPECIAL_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def refuse_special(path: PathLike, mode: int) -> None:
+    """Raise `StorageError` ("path: error: a FIFO (named pipe), not a regular
+    file") unless `mode` is a regular file's."""
+    kind = special_kind(mode)
+    if kind is not None:
+        raise StorageError(path, None, f"{kind}, not a regular file")
+
+
+def check_regular_file(path: PathLike) -> None:
+    """Raise `StorageError` unless `path` is (or links to) a regular file:
+    missing ("no such file"), a folder, a FIFO, a device, a socket."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise _Missing(path, exc, "no such file") from exc
+    except OSError as exc:
+        raise _error(path, exc, "cannot read") from exc
+    refuse_special(path, mode)
+
+
+def _read_capped(path: PathLike, fd: int, size: int) -> bytes:
+    """All of the file, in one read of its size (and a byte more, to see its
+    end); never more than MAX_FILE_SIZE, even from a file growing meanwhile."""
+    parts = []
+    total = 0
+    want = size + 1
+    while True:
+        part = os.read(fd, min(want, MAX_FILE_SIZE + 1 - total))
+        if not part:
+            return b"".join(parts) if len(parts) != 1 else parts[0]
+        parts.append(part)
+        total += len(part)
+        if total > MAX_FILE_SIZE:
+            raise _too_large(path, total)
+        want = 1 << 16
+
+
+def _too_large(path: PathLike, size: int) -> StorageError:
+    return StorageError(path, None, f"cannot read: the file is too large ({size // 2**20} MB)")
 
 
 def load(path: PathLike) -> "tuple[Document, Fingerprint]":

@@ -77,6 +77,30 @@ def test_read_bytes_errors(tmp_path):
         read_bytes(fifo)  # must not block waiting for a writer
     err = pytest.raises(StorageError, read_bytes, tmp_path / "x.md").value
     assert str(err) == f"{tmp_path / 'x.md'}: error: no such file"
+    assert str(pytest.raises(StorageError, read_bytes, fifo).value) == (
+        f"{fifo}: error: a FIFO (named pipe), not a regular file")
+    assert str(pytest.raises(StorageError, read_bytes, "/dev/zero").value) == (
+        "/dev/zero: error: a character device, not a regular file")
+    assert str(pytest.raises(StorageError, read_bytes, tmp_path).value) == (
+        f"{tmp_path}: error: a folder, not a regular file")
+
+
+def test_read_bytes_reads_no_more_than_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(storage, "MAX_FILE_SIZE", 100_000)
+    post = tmp_path / "post.md"
+    post.write_bytes(b"x" * 100_000)
+    assert read_bytes(post)[0] == b"x" * 100_000  # the limit itself is allowed
+    post.write_bytes(b"x" * 100_001)
+    with pytest.raises(StorageError, match="too large"):
+        read_bytes(post)
+    # A file that grows after its size was taken: the read still stops at the limit.
+    fd = os.open(post, os.O_RDONLY)
+    try:
+        with pytest.raises(StorageError, match="too large"):
+            storage._read_capped(post, fd, 10)
+        assert os.lseek(fd, 0, os.SEEK_CUR) == 100_001
+    finally:
+        os.close(fd)
 
 
 # -- saving -----------------------------------------------------------------
