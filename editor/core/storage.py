@@ -166,6 +166,24 @@ def read_bytes(path: PathLike) -> tuple[bytes, Fingerprint]:
     return data, Fingerprint(len(data), info.st_mtime_ns, sha256_hex(data))
 
 
+def read_head(path: PathLike, size: int) -> bytes | None:
+    """The first `size` bytes of a regular file; None for anything else (a
+    FIFO found in a site folder would block a plain open until a writer
+    came) or when it cannot be read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return os.read(fd, size)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def special_kind(mode: int) -> str | None:
     """What a file of this `st_mode` is, in words, when not a regular file
     ("a FIFO (named pipe)", "a folder", ...); None for a regular file."""

@@ -76,3 +76,23 @@ def test_site_css_is_found_in_the_built_site(tmp_path: Path, capsys: pytest.Capt
     assert main(["render", str(site / "_posts" / "2024-03-01-hello.md"), "--site-css"]) == 0
     out = capsys.readouterr().out
     assert ".site-header { color: navy }" in out and '"Noto Sans CJK KR"' not in out
+
+
+def test_embedding_images_passes_over_a_fifo_named_like_an_image(tmp_path):
+    """`--embed-images` reads the site's images: one that is a named pipe is
+    left as a link (a plain read would wait for a writer forever)."""
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "assets").mkdir()
+    os.mkfifo(tmp_path / "assets" / "x.png")
+    post = tmp_path / "_posts" / "2024-01-01-a.md"
+    post.write_text("---\ntitle: t\n---\n![a](/assets/x.png)\n", encoding="utf-8")
+    out = tmp_path / "out.html"
+    proc = subprocess.run([sys.executable, "-m", "editor", "render", str(post), "--embed-images",
+                           "-o", str(out)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "data:image/png" not in out.read_text(encoding="utf-8")

@@ -94,12 +94,14 @@ class PathResolver:
         mime = mimetypes.guess_type(path.name)[0] or ""
         if not mime.startswith("image/") or mime == "image/svg+xml":
             return None
-        try:
-            if path.stat().st_size > _EMBED_LIMIT:
-                return None
-            return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
-        except OSError:
+        from editor.core.storage import read_head
+
+        # A regular file only (a FIFO named `x.png` would block a plain read),
+        # and no more than the limit even if it grew since it was listed.
+        data = read_head(path, _EMBED_LIMIT + 1)
+        if data is None or len(data) > _EMBED_LIMIT:
             return None
+        return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
 
     def rewrite(self, fragment: str) -> str:
         """Rewrite src/href/poster attribute values in an HTML fragment."""

@@ -340,12 +340,13 @@ def _page_slugs(root: Path, files: frozenset[str], indexed: set[str | None]) -> 
     slugs: set[str] = set()
     pages = [f for f in files if f.endswith((".md", ".markdown", ".html"))
              and f not in indexed and not f.startswith(_NOT_PAGES)]
+    from editor.core.storage import read_head
+
     for rel in sorted(pages)[:MAX_PAGES]:
-        try:
-            with open(root / rel, "rb") as handle:
-                head = handle.read(4096).decode("utf-8", "replace")
-        except OSError:
+        data = read_head(root / rel, 4096)  # regular files only: a FIFO would block
+        if data is None:
             continue
+        head = data.decode("utf-8", "replace")
         if not head.lstrip("\ufeff").startswith(("---", "+++")):
             continue
         for m in _PAGE_URL.finditer(head):

@@ -23,6 +23,7 @@ Workers are forked, or start from a forkserver once Qt is loaded (`process_conte
 
 from __future__ import annotations
 
+import errno
 import gc
 import multiprocessing
 import os
@@ -85,21 +86,34 @@ def _read(path: str) -> tuple[Any, Any, PostSummary]:
     return doc, None, PostSummary(path, doc.front_matter, doc.front_matter_error, kind)
 
 
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
+# O_NONBLOCK: a FIFO opens at once instead of waiting for a writer, and the
+# fstat below refuses it (as anything but a regular file).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
 def _read_bytes(path: str) -> bytes:
     """The file's bytes, as `open(path, "rb").read()` gives them, in about half the
     time: one read of the size the file has (and one byte more, to see its end),
-    without the buffered file object around it."""
+    without the buffered file object around it. Only a regular file, and never
+    more than storage's size limit (a FIFO or /dev/zero named on the command
+    line would hang or fill the memory)."""
+    from editor.core.storage import MAX_FILE_SIZE, special_kind
+
     fd = os.open(path, _OPEN_FLAGS)
     try:
-        size = os.fstat(fd).st_size
+        info = os.fstat(fd)
+        kind = special_kind(info.st_mode)
+        if kind is not None:
+            raise OSError(errno.EINVAL, f"{kind}, not a regular file")
+        size = info.st_size
         data = os.read(fd, size + 1)
-        if len(data) != size:  # it grew or shrank meanwhile, or is no regular file
-            parts = [data]
-            while parts[-1]:
+        if len(data) != size:  # it grew or shrank meanwhile
+            parts, total = [data], len(data)
+            while parts[-1] and total <= MAX_FILE_SIZE:
                 parts.append(os.read(fd, max(size, 1 << 16)))
+                total += len(parts[-1])
+            if total > MAX_FILE_SIZE:
+                raise OSError(errno.EFBIG, f"larger than {MAX_FILE_SIZE // (1 << 20)} MB")
             data = b"".join(parts)
         return data
     finally:
