@@ -27,6 +27,7 @@ import errno
 import gc
 import multiprocessing
 import os
+import stat
 from collections import deque
 from multiprocessing.connection import wait
 from pathlib import Path
@@ -103,8 +104,9 @@ def _read_bytes(path: str) -> bytes:
     try:
         info = os.fstat(fd)
         kind = special_kind(info.st_mode)
-        if kind is not None:
-            raise OSError(errno.EINVAL, f"{kind}, not a regular file")
+        if kind is not None:  # (a folder's error is the IsADirectoryError open() gives)
+            folder = stat.S_ISDIR(info.st_mode)
+            raise OSError(errno.EISDIR if folder else errno.EINVAL, f"{kind}, not a regular file")
         size = info.st_size
         data = os.read(fd, size + 1)
         if len(data) != size:  # it grew or shrank meanwhile

@@ -159,11 +159,11 @@ def validate_path(path: str | Path, site: Any = None, schema: Any = None, config
         site = Site.discover(path)
     ctx = _context_for(site, schema, config)
     try:
-        from editor.core.storage import StorageError, read_bytes
+        from editor.core.validation.pipeline import _read_bytes
 
-        data, _fingerprint = read_bytes(path)  # a regular file, within the size limit
-    except StorageError as exc:
-        return [Diagnostic("error", "io-error", str(exc), path=str(path))]
+        # The parallel runner's reader: a regular file, within the size limit,
+        # and the same message for what is not one.
+        data = _read_bytes(str(path))
     except OSError as exc:
         return [Diagnostic("error", "io-error", f"cannot read the file: {exc.strerror or exc}",
                            path=str(path))]
