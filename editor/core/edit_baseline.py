@@ -25,7 +25,7 @@ import re
 from typing import Any, Callable
 
 from editor.core.errors import EditRefused, FrontMatterError, KeyPathError
-from editor.core.values import same_value
+from editor.core.values import first_difference, same_value
 
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _EDIT_ERRORS = (ValueError, KeyPathError, FrontMatterError, TypeError)
@@ -324,7 +324,7 @@ def check_others(before: dict, after: dict, path: tuple, others: tuple = (),
             _cut(pruned, path[:k])
             if same_value(pruned, new):
                 return
-    where = _difference(old, new) or ()
+    where = first_difference(old, new) or ()
     name = ".".join(map(str, where)) or "the front matter"
     edited_name = ".".join(map(str, path))
     verb = "removing" if removal else "changing"
@@ -346,23 +346,3 @@ def _moved_up(other: tuple, removed_item: tuple) -> tuple:
     at = other[depth]
     return other[:depth] + (at - 1,) + other[depth + 1:] if at > removed_item[depth] else other
 
-
-def _difference(a: Any, b: Any, prefix: tuple = ()) -> tuple | None:
-    """The path of the first place where `a` and `b` read differently."""
-    if isinstance(a, dict) and isinstance(b, dict):
-        for key in list(a) + [k for k in b if k not in a]:
-            if key not in a or key not in b:
-                return prefix + (key,)
-            found = _difference(a[key], b[key], prefix + (key,))
-            if found is not None:
-                return found
-        if list(a) != list(b):
-            return prefix or None
-        return None
-    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
-        for i, (x, y) in enumerate(zip(a, b)):
-            found = _difference(x, y, prefix + (i,))
-            if found is not None:
-                return found
-        return None
-    return None if same_value(a, b) else prefix

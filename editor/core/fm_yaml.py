@@ -32,7 +32,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from editor.core.errors import EditRefused, FrontMatterError, KeyPathError, SharedValueError
-from editor.core.values import SHARED, AsWritten, Sharing
+from editor.core.values import SHARED, AsWritten, Sharing, first_difference
 from editor.core.yaml_aliases import Shared, SharingMap, check_share, find_sharing, merged_pair, own_pair
 from editor.core.yaml_emit import (
     Style,
@@ -49,7 +49,6 @@ from editor.core.yaml_emit import (
 from editor.core.yaml_readback import (
     REMOVED,
     dotted,
-    first_difference,
     lookup,
     lookup_or,
     loose_key,

@@ -26,6 +26,27 @@ def same_value(a: Any, b: Any) -> bool:
     return a == b
 
 
+def first_difference(a: Any, b: Any, path: tuple = ()) -> tuple | None:
+    """The path of the first place where `a` and `b` read differently (for a
+    message naming the key an edit would change); None when they read the
+    same. Maps whose keys differ only in order differ at the map."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in list(a) + [k for k in b if k not in a]:
+            if key not in a or key not in b:
+                return path + (key,)
+            found = first_difference(a[key], b[key], path + (key,))
+            if found is not None:
+                return found
+        return None if list(a) == list(b) else path
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b)):
+            found = first_difference(x, y, path + (i,))
+            if found is not None:
+                return found
+        return None
+    return None if same_value(a, b) else path
+
+
 def lookup_path(data: Any, path: tuple) -> Any:
     """The value at `path` in plain data (ints index lists); KeyPathError if absent."""
     node = data

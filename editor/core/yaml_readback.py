@@ -99,17 +99,6 @@ def unshared_copy(value: Any) -> Any:
     return copy.copy(value)
 
 
-def first_difference(a: Any, b: Any, path: tuple = ()) -> tuple | None:
-    if isinstance(a, dict) and isinstance(b, dict):
-        for k in list(a) + [k for k in b if k not in a]:
-            if k not in a or k not in b:
-                return path + (k,)
-            found = first_difference(a[k], b[k], path + (k,))
-            if found is not None:
-                return found
-        return None if list(a) == list(b) else path
-    return None if same_value(a, b) else path
-
 
 def reads_as(text: str, path: tuple, value: str) -> bool:
     """Whether the fragment `text` reads `value` at `path` (a quick check of one

@@ -138,6 +138,35 @@ class FieldWidget(QWidget):
         self._last = None if value is REMOVE else value
         emit(self.valueEdited, value)
 
+    # -- a box emptied while typing (numbers, dates) ----------------------------------
+    #
+    # Emptying a number or a date box writes nothing while the writer types:
+    # removing the key and adding it back with the next digit would move it to
+    # the end of the front matter. The key goes when the writer leaves the box
+    # empty, or at once with the box's clear button.
+
+    _pending_remove = False
+
+    def _typed_empty(self) -> None:
+        self._pending_remove = True
+        self.set_problem(None)
+
+    def _typed_value(self) -> None:
+        self._pending_remove = False
+
+    def _left_empty(self, text: str) -> bool:
+        """The writer left the box; True when it was left empty (the key goes)."""
+        if self._pending_remove and not text:
+            self._pending_remove = False
+            self._emit(REMOVE)
+            return True
+        return False
+
+    def _cleared(self) -> None:
+        self._pending_remove = False
+        self.set_problem(None)
+        self._emit(REMOVE)
+
     def _emit_emptied(self, empty_value) -> None:
         """The writer emptied the box: an absent key stays absent, a present one
         becomes `empty_value` (or is removed when `empty_value` is REMOVE)."""

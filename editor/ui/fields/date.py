@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCalendarWidget, QToolButton
 
 from editor.core.values import AsWritten
-from editor.ui.fields.base import REMOVE, FieldWidget, show_text
+from editor.ui.fields.base import FieldWidget, show_text
 from editor.ui.fields.readings import reads_as_date
 from editor.ui.fields.wheel_guard import StepLineEdit
 
@@ -66,7 +66,6 @@ class DateField(FieldWidget):
         # the value, and a box cut at `+09` hides it.
         self.edit.room_for = "2000-00-00 00:00:00 +0000" if with_time else "2000-00-00"
         self._calendar: QCalendarWidget | None = None
-        self._pending_remove = False
         self._layout.addWidget(self.edit, 1)
         self._layout.addWidget(self.pick)
         self.setFocusProxy(self.edit)
@@ -75,8 +74,8 @@ class DateField(FieldWidget):
 
     def _show(self, value, written):
         changed = show_text(self.edit, display_text(value, written))
-        if changed:
-            self._pending_remove = False
+        if changed:  # a value from outside: nothing left to remove
+            self._typed_value()
             self.set_problem(None)
         return changed
 
@@ -85,11 +84,9 @@ class DateField(FieldWidget):
     def _on_edited(self, text: str) -> None:
         text = text.strip()
         if not text:
-            # Nothing while typing; removed when the writer leaves the box empty.
-            self._pending_remove = True
-            self.set_problem(None)
+            self._typed_empty()  # nothing written while typing (see FieldWidget)
             return
-        self._pending_remove = False
+        self._typed_value()
         if reads_as_date(text):
             self.set_problem(None)
             self._emit(AsWritten(text))
@@ -98,19 +95,14 @@ class DateField(FieldWidget):
 
     def _on_finished(self) -> None:
         text = self.edit.text().strip()
-        if self._pending_remove and not text:
-            self._pending_remove = False
-            self._emit(REMOVE)
-        elif text and not reads_as_date(text):
+        if not self._left_empty(text) and text and not reads_as_date(text):
             self.set_problem(NOT_A_DATE)
 
     def _on_cleared(self) -> None:
         if self._read_only:
             return
         self.edit.clear()
-        self._pending_remove = False
-        self.set_problem(None)
-        self._emit(REMOVE)
+        self._cleared()
 
     def _step(self, delta: int) -> None:
         from editor.ui.fields import datesteps  # (loaded on the first step, not with the form)

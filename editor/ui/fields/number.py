@@ -14,7 +14,7 @@ import re
 from PySide6.QtGui import QAction
 
 from editor.core.values import AsWritten
-from editor.ui.fields.base import REMOVE, FieldWidget, show_text
+from editor.ui.fields.base import FieldWidget, show_text
 from editor.ui.fields.readings import hint_for_text, reading_hint, reads_as, reads_as_number
 from editor.ui.fields.wheel_guard import StepLineEdit
 
@@ -55,7 +55,6 @@ class NumberField(FieldWidget):
         super().__init__(key, parent)
         self.edit = StepLineEdit(self._step, placeholderText=placeholder or "number")
         self.edit.setClearButtonEnabled(True)
-        self._pending_remove = False
         self._layout.addWidget(self.edit)
         self.setFocusProxy(self.edit)
         self.edit.textEdited.connect(self._on_edited)
@@ -74,8 +73,8 @@ class NumberField(FieldWidget):
         else:
             text = str(value)
         changed = show_text(self.edit, text)
-        if changed:
-            self._pending_remove = False
+        if changed:  # a value from outside: nothing left to remove
+            self._typed_value()
             self.set_problem(None)
         self._show_hint(reading_hint(text, value) if value is not None else None, self._quote)
         return changed
@@ -83,12 +82,9 @@ class NumberField(FieldWidget):
     def _on_edited(self, text: str) -> None:
         self._show_hint(hint_for_text(text.strip()) if text.strip() else None, self._quote)
         if not text.strip():
-            # Nothing while typing: removing the key and adding it back with
-            # the next digit would move it to the end of the front matter.
-            self._pending_remove = True
-            self.set_problem(None)
+            self._typed_empty()  # nothing written while typing (see FieldWidget)
             return
-        self._pending_remove = False
+        self._typed_value()
         if reads_as_number(text):
             self.set_problem(None)
             self._emit(AsWritten(text.strip()))
@@ -96,14 +92,10 @@ class NumberField(FieldWidget):
             self.set_problem(NOT_A_NUMBER)
 
     def _on_finished(self) -> None:
-        if self._pending_remove and not self.edit.text().strip():
-            self._pending_remove = False
-            self._emit(REMOVE)
+        self._left_empty(self.edit.text().strip())
 
     def _on_cleared(self) -> None:
-        self._pending_remove = False
-        self.set_problem(None)
-        self._emit(REMOVE)
+        self._cleared()
 
     def _step(self, delta: int) -> None:
         if self._read_only:
