@@ -286,16 +286,21 @@ def test_a_nested_map_shows_absent_schema_subfields_dimmed_and_writing_one_creat
 
 
 def test_a_row_whose_kind_changes_under_focus_is_replaced_once_focus_leaves(window, korean, qtbot):
-    form = window.form_panel.form
+    """The site's schema changes while the writer types in a field (its
+    galley.toml now says `title` is multi-line text): the box stays until
+    focus leaves it. The schema comes the app's own way, from the site's files
+    (a schema set by hand could be overtaken by the live index at any time)."""
+    root = korean.parent.parent.resolve()
     title = field(window, "title")
     title.edit.setFocus()
     title.edit.end(False)
     qtbot.keyClicks(title.edit, " x")
     caret = title.edit.cursorPosition()
-    from editor.core.validation.schema import Field, Schema
-
-    # The schema now says `title` is multi-line text: not while the writer is in it.
-    form.set_schema(Schema(fields=(Field("title", "text"),), source="galley.toml"), {}, korean.parent.parent)
+    (root / "galley.toml").write_text('[fields.title]\ntype = "text"\n', encoding="utf-8")
+    window.site_loader.forget(root)
+    window.site_loader.load_for(korean)
+    qtbot.waitUntil(lambda: getattr(window.site_loader.context.schema.field("title"), "type", "") == "text",
+                    timeout=10000)  # (the form applies it in the same call: contextReady)
     assert field(window, "title") is title and title.edit.hasFocus() and title.edit.cursorPosition() == caret
     window.body_editor.setFocus()
     qtbot.waitUntil(lambda: type(field(window, "title")).__name__ == "TextField")
