@@ -145,12 +145,27 @@ def _handler_class(kind: FrontMatterKind) -> Any:
 
 
 def key_path(key: str | tuple | list, data: Mapping | None = None) -> tuple:
-    """`"image.alt"` → `("image", "alt")`; a key that really contains a dot wins."""
+    """`"image.alt"` → `("image", "alt")`; a key that really contains a dot wins.
+    With `data`, a part that is a number and falls on a list is its index
+    (`"tags.0"` → `("tags", 0)`, `"authors.1.name"`)."""
     if isinstance(key, (tuple, list)):
         return tuple(key)
     if data is not None and key in data:
         return (key,)
-    return tuple(key.split("."))
+    parts = key.split(".")
+    if data is None:
+        return tuple(parts)
+    path: list = []
+    node: Any = data
+    for part in parts:
+        if isinstance(node, list) and part.lstrip("-").isdigit():
+            index = int(part)
+            path.append(index)
+            node = node[index] if -len(node) <= index < len(node) else None
+        else:
+            path.append(part)
+            node = node.get(part) if isinstance(node, Mapping) else None
+    return tuple(path)
 
 
 class Document:

@@ -464,3 +464,15 @@ def test_shared_and_own_are_exclusive(capsys, shared_post):
     code, _, err = run(capsys, "fm", "set", "--shared", "--own", str(shared_post), "author", "x")
     assert code == 2 and "argument --own: not allowed with argument --shared" in err
     assert shared_post.read_bytes() == SHARED_POST.encode()
+
+
+def test_a_number_in_a_dotted_key_indexes_a_list(capsys, tmp_path):
+    path = tmp_path / "l.md"
+    path.write_bytes(b"---\ntitle: t\ntags:\n  - a\n  - b\n  - c\nauthors:\n  - name: Kim\n---\nx\n")
+    assert run(capsys, "fm", "get", str(path), "tags.1")[1] == "b\n"
+    assert run(capsys, "fm", "set", str(path), "tags.1", "B")[0] == 0
+    assert run(capsys, "fm", "set", "--string", str(path), "authors.0.name", "Lee")[0] == 0
+    assert run(capsys, "fm", "unset", str(path), "tags.0")[0] == 0
+    assert path.read_bytes() == b"---\ntitle: t\ntags:\n  - B\n  - c\nauthors:\n  - name: Lee\n---\nx\n"
+    code, _, err = run(capsys, "fm", "get", str(path), "tags.9")
+    assert code == 1 and "no key 'tags.9'" in err

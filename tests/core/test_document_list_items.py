@@ -108,3 +108,13 @@ def test_a_refusal_names_the_item_as_it_was_asked_for():
     with pytest.raises(EditRefused, match="removing `tags.-1` would also change `x`"):
         edit_baseline.check_others({"tags": ["a", "b"], "x": 1}, {"tags": ["a"], "x": 2},
                                    ("tags", -1), removal=True)
+
+
+def test_a_dotted_key_reaches_list_items_by_number():
+    from editor.core.document import Document, key_path
+
+    doc = Document.from_text("---\ntags: [a, b]\n'2019': {x: 1}\nv.1: dotted\n---\n")
+    assert doc.get("tags.1") == "b"
+    assert key_path("tags.1", doc.front_matter) == ("tags", 1)
+    assert key_path("2019.x", doc.front_matter) == ("2019", "x")  # a map's key stays a key
+    assert doc.get("v.1") == "dotted"  # a key with a dot in it wins
