@@ -26,7 +26,7 @@ from editor.ui.fields.number import NumberField
 from editor.ui.fields.text import LineField, TextField
 
 __all__ = [
-    "REMOVE", "FieldWidget", "show_text", "make_field_widget", "type_of_value",
+    "REMOVE", "FieldWidget", "show_text", "make_field_widget",
     "LineField", "TextField", "NumberField", "DateField", "ChoiceField", "BoolField", "TagsField",
     "ImageField",
 ]
@@ -88,22 +88,3 @@ def _with_time(ftype: str, value, written) -> bool:
     if isinstance(text, str) and text.strip():
         return ":" in text
     return ftype == "datetime"
-
-
-def type_of_value(value) -> str:
-    """A field type for a key the schema doesn't know, from the value the file has."""
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, dt.datetime):
-        return "datetime"
-    if isinstance(value, dt.date):
-        return "date"
-    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
-        return "list"
-    if isinstance(value, dict):
-        return "object"
-    if isinstance(value, str) and "\n" in value:
-        return "text"
-    return "string"
