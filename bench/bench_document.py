@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from editor.core import storage  # noqa: E402
-from editor.core.document import Document  # noqa: E402
+from editor.core.disk import storage
+from editor.core.post.document import Document  # noqa: E402
 
 FRONT = """---
 layout: post

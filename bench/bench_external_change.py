@@ -49,8 +49,8 @@ def main() -> int:
     from PySide6.QtTest import QTest
 
     from editor.ui import launch
-    from editor.ui.external_changes import AUTOSAVE_MS
-    from editor.ui.file_watcher import DEFAULT_QUIET_MS
+    from editor.ui.disk.external_changes import AUTOSAVE_MS
+    from editor.ui.disk.file_watcher import DEFAULT_QUIET_MS
     from editor.ui.settings import Settings
 
     tmp = Path(tempfile.mkdtemp(prefix="galley-bench-"))
@@ -105,7 +105,7 @@ def main() -> int:
         window.close()
 
     # One autosave write of the 205 KB buffer.
-    from editor.core.recovery import RecoveryStore
+    from editor.core.disk.recovery import RecoveryStore
 
     store = RecoveryStore(tmp / "recovery-bench")
     text = make_post(205 * 1024)

@@ -12,7 +12,7 @@ bench_ui.py does (CLOCK_MONOTONIC in the parent just before the spawn):
 - python: the interpreter alone (`python -c pass`).
 
 Both Qt programs run with the environment Galley gives the engine
-(editor.ui.engine_env). Medians of --runs (default 7), with the machine's size.
+(editor.ui.platform.engine_env). Medians of --runs (default 7), with the machine's size.
 
     xvfb-run -a -s '-screen 0 1400x900x24' .venv/bin/python bench/bench_floor.py
 """
@@ -70,7 +70,7 @@ app.exec()
 
 def engine_environment() -> dict[str, str]:
     sys.path.insert(0, str(ROOT))
-    from editor.ui import engine_env
+    from editor.ui.platform import engine_env
 
     env = dict(os.environ)
     engine_env.configure(env)

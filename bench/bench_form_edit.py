@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from editor.core.document import Document  # noqa: E402
+from editor.core.post.document import Document  # noqa: E402
 
 POST = """---
 layout: post

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from editor.core.site import Site  # noqa: E402
+from editor.core.site.site import Site  # noqa: E402
 
 WORDS = ("정적 사이트 생성기 글쓰기 편집기 미리보기 한국어 문서 작성 블로그 개발 "
          "파이썬 코드 테스트 성능 색인 태그 분류 날짜 제목 본문 static site post").split()

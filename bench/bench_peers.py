@@ -25,7 +25,7 @@ restoreSession=false`; ReText `[General] useWebEngine=true` and
 `defaultPreviewState=live-preview` (editor and preview side by side); Galley
 its defaults. Running as root, Chromium refuses to start with its sandbox, so
 the peers get QTWEBENGINE_DISABLE_SANDBOX=1 and nothing else; Galley sets its
-own engine flags (editor/ui/engine_env.py). Chromium's other defaults differ
+own engine flags (editor/ui/platform/engine_env.py). Chromium's other defaults differ
 (the peers keep the zygote and a GPU process on Mesa's llvmpipe): that is how
 each program runs.
 

@@ -78,7 +78,7 @@ _COLD_CHILD = r"""
 import json, sys, time
 t0 = time.perf_counter()
 from pathlib import Path
-from editor.core.document import Document
+from editor.core.post.document import Document
 from editor.core.render import IncrementalRenderer, RenderOptions, RenderRequest, SiteInfo
 post = Path(sys.argv[1])
 doc = Document.from_bytes(post.read_bytes(), post)
@@ -91,7 +91,7 @@ print(json.dumps({"render": t2 - t1, "total": t2 - t0}))
 
 
 def _request(post: Path):
-    from editor.core.document import Document
+    from editor.core.post.document import Document
     from editor.core.render import RenderOptions
 
     doc = Document.from_bytes(post.read_bytes(), post)

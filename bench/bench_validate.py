@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from editor.core.document import Document  # noqa: E402
-from editor.core.site import Site  # noqa: E402
+from editor.core.post.document import Document  # noqa: E402
+from editor.core.site.site import Site  # noqa: E402
 from editor.core.validation import ValidationContext, validate_document, validate_paths  # noqa: E402
 
 WORDS = ("static site generator front matter markdown preview editor writer post draft "

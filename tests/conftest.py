@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The engine starts as the app starts it (sandbox off only for root, software
 # compositing, flags): `launch()` runs too late here, pytest-qt's QApplication
 # exists before the first window test.
-from editor.ui import engine_env  # noqa: E402 - no Qt in this module
+from editor.ui.platform import engine_env
 
 engine_env.configure()
 
@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover - no Qt on this machine
 else:
     # PySide6 6.12 on Python 3.11 loses references to None/True/False on every
     # call; without this the test process aborts ("none_dealloc"). See qt_compat.
-    from editor.ui.qt_compat import immortalize_singletons, quiet_feature_hook
+    from editor.ui.platform.qt_compat import immortalize_singletons, quiet_feature_hook
 
     immortalize_singletons()
     quiet_feature_hook()  # PySide6's import hook would keep every module's source

@@ -23,7 +23,7 @@ def test_wheel_contains_code_resources_and_entry_point(tmp_path):
     assert out.returncode == 0, out.stderr
     (wheel,) = tmp_path.glob("galley-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "editor/core/document.py" in names
+    assert "editor/core/post/document.py" in names
     assert "editor/resources/__init__.py" in names
     shipped = {n for n in names if n.startswith("editor/resources/")}
     on_disk = {"editor/resources/" + p.relative_to(ROOT / "resources").as_posix()

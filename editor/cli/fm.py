@@ -17,9 +17,9 @@ import os
 import sys
 from typing import Any, Callable
 
-from editor.core.errors import KeyPathError, PostError, SharedValueError
-from editor.core.values import AsWritten, same_value
-from editor.core.storage import StorageError
+from editor.core.post.errors import KeyPathError, PostError, SharedValueError
+from editor.core.post.values import AsWritten, same_value
+from editor.core.disk.storage import StorageError
 
 OK, POST_PROBLEM, USAGE = 0, 1, 2
 
@@ -208,7 +208,7 @@ def _at_key(doc, args: argparse.Namespace, message: str) -> str:
 def _load(path: str, editing: bool = False):
     """(document, fingerprint), or an exit code after printing why the post
     cannot be used."""
-    from editor.core import storage
+    from editor.core.disk import storage
 
     try:
         doc, fingerprint = storage.load(path)
@@ -227,7 +227,7 @@ def _load(path: str, editing: bool = False):
 def _save(args: argparse.Namespace, doc, fingerprint) -> int:
     """Validate, then save atomically against the fingerprint read by _load
     (so a change made on disk in between is reported, not overwritten)."""
-    from editor.core import storage
+    from editor.core.disk import storage
 
     problems = _validation_errors(doc, args.file)
     if problems and not args.force:
@@ -248,7 +248,7 @@ def _save(args: argparse.Namespace, doc, fingerprint) -> int:
 def _validation_errors(doc, path: str) -> list[str]:
     """Error-level diagnostics of the edited post (with its site's schema and
     rules when it is inside a site), formatted; [] if none."""
-    from editor.core.site import Site
+    from editor.core.site.site import Site
     from editor.core.validation import ERROR, validate_document
 
     try:
@@ -277,7 +277,7 @@ def parse_value(text: str) -> Any:
         return ""
     import yaml
 
-    from editor.core.yaml_loader import GalleyLoader
+    from editor.core.post.yaml_loader import GalleyLoader
 
     try:
         node = yaml.compose(text, Loader=GalleyLoader)
@@ -310,7 +310,7 @@ def _check_tags(node: Any) -> None:
 
 
 def _generator(path: str) -> str:
-    from editor.core.site import Site
+    from editor.core.site.site import Site
 
     try:
         site = Site.discover(path)
@@ -322,9 +322,9 @@ def _generator(path: str) -> str:
 def reading_note(text: str, value: Any, generator: str = "jekyll") -> str | None:
     """A sentence when VALUE reads as something other than it looks (`no` as
     false, `10:00` as 600, `1.10` as 1.1), in the form's wording
-    (editor.core.readings), else None. VALUE may be meant as a word, so words
+    (editor.core.post.readings), else None. VALUE may be meant as a word, so words
     read as true/false count; text stays text, so text gets no note."""
-    from editor.core.readings import reading
+    from editor.core.post.readings import reading
 
     if isinstance(value, str):
         return None

@@ -41,7 +41,7 @@ def _not_openable(path: str) -> str | None:
     """Why `path` is neither a post file nor a site folder (`path: error:
     ...`), or None. Checked before the window starts: reading a FIFO would
     block it and /dev/zero would never end."""
-    from editor.core.storage import special_kind
+    from editor.core.disk.storage import special_kind
 
     try:
         mode = os.stat(path).st_mode
@@ -74,8 +74,8 @@ def _summarise(path: Path) -> int:
 
 
 def _summarise_post(path: Path) -> int:
-    from editor.core import storage
-    from editor.core.errors import PostError
+    from editor.core.disk import storage
+    from editor.core.post.errors import PostError
 
     try:
         doc, _ = storage.load(path)
@@ -94,7 +94,7 @@ def _summarise_post(path: Path) -> int:
 
 
 def _summarise_site(path: Path) -> int:
-    from editor.core.site import Site
+    from editor.core.site.site import Site
 
     site = Site.discover(path)
     print(f"{site.root}: {site.generator} site, {len(site.post_files())} posts")

@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from editor.core.errors import PostError
+from editor.core.post.errors import PostError
 
 OK, POST_PROBLEM, USAGE = 0, 1, 2
 
@@ -36,10 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.core.document import Document
+    from editor.core.post.document import Document
     from editor.core.render import RenderOptions, RenderRequest, SiteInfo, render_page
     from editor.core.render.paths import find_site_css
-    from editor.core.storage import StorageError, read_bytes
+    from editor.core.disk.storage import StorageError, read_bytes
 
     path = Path(args.file)
     try:  # the safe reader: a FIFO or a device is refused, a huge file is not read

@@ -117,7 +117,7 @@ def _not_a_post_file(raw: str) -> str | None:
     """Why `raw` cannot be read as a post (`path: error: ...`), or None.
     A FIFO would block the reader and a device never end: refused here,
     before anything is opened."""
-    from editor.core.storage import StorageError, check_regular_file
+    from editor.core.disk.storage import StorageError, check_regular_file
 
     try:
         check_regular_file(raw)
@@ -165,7 +165,7 @@ def scan_folder(folder: Path, whole: set[str] | None = None) -> list[str]:
     """Post files under `folder`: its site's posts, and those of sites nested below it.
     The root of each site whose posts are all listed is added to `whole` (so they are
     not listed again to find that out)."""
-    from editor.core.site import Site
+    from editor.core.site.site import Site
 
     folder = folder.absolute()
     site = Site.discover(folder)
@@ -190,7 +190,7 @@ def scan_folder(folder: Path, whole: set[str] | None = None) -> list[str]:
 
 
 def _nested_site_roots(folder: Path) -> list[Path]:
-    from editor.core.site import SKIP_DIRS, Site
+    from editor.core.site.site import SKIP_DIRS, Site
 
     found: list[Path] = []
     stack = [(folder, 0)]

@@ -23,10 +23,10 @@ def prepare_environment() -> None:
     the QApplication is created (what importing QtWebEngineWidgets first
     would do, without its 0.15 s import before the first paint).
     """
-    from editor.ui import font_warmup
+    from editor.ui.platform import font_warmup
 
     font_warmup.start()  # first: it runs while PySide6 is imported below
-    from editor.ui.qt_compat import immortalize_singletons, quiet_feature_hook
+    from editor.ui.platform.qt_compat import immortalize_singletons, quiet_feature_hook
 
     # The render and validation workers are Python threads: when the UI
     # thread wants the GIL back (a key, a paint, Chromium's events for the
@@ -37,7 +37,7 @@ def prepare_environment() -> None:
     sys.setswitchinterval(SWITCH_INTERVAL)
     immortalize_singletons()  # PySide6 6.12 on Python 3.11: see qt_compat
     quiet_feature_hook()  # PySide6's import hook keeps every module's source
-    from editor.ui import engine_env
+    from editor.ui.platform import engine_env
 
     engine_env.configure()
     engine_env.quiet_gl_probe_messages()

@@ -14,16 +14,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from editor.ui.body_editor import BodyEditor
-from editor.ui.document_session import DocumentSession
-from editor.ui.front_matter_panel import FrontMatterPanel
+from editor.ui.editor.body_editor import BodyEditor
+from editor.ui.disk.document_session import DocumentSession
+from editor.ui.front_matter.front_matter_panel import FrontMatterPanel
 from editor.ui.main_window import MainWindow
-from editor.ui.posts_list import PostsList
-from editor.ui.problems_panel import ProblemsPanel, key_of, severity_of
+from editor.ui.site.posts_list import PostsList
+from editor.ui.problems.problems_panel import ProblemsPanel, key_of, severity_of
 from editor.ui.settings import Settings
-from editor.ui.site_context import SiteContextLoader
-from editor.ui.status_bar import StatusBar
-from editor.ui.qt_compat import emit, single_shot
+from editor.ui.site.site_context import SiteContextLoader
+from editor.ui.editor.status_bar import StatusBar
+from editor.ui.platform.qt_compat import emit, single_shot
 from editor.ui.theme import colors_for, dark_palette
 
 # The app's icon: resources/ is `editor/resources` in an installed wheel and
@@ -60,7 +60,7 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
     editor = BodyEditor(session, held=True)  # a long post's far lines: coloured after start-up
 
     def make_find_bar():  # on the first Ctrl+F / Ctrl+H (MainWindow.find_bar)
-        from editor.ui.find_replace import FindReplaceBar
+        from editor.ui.editor.find_replace import FindReplaceBar
 
         return FindReplaceBar(editor)
 
@@ -105,7 +105,7 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
     posts.postChosen.connect(window.open_path)
 
     def open_site(folder: str) -> None:
-        from editor.core.site import Site
+        from editor.core.site.site import Site
 
         summaries = posts.set_site(Site.discover(folder))
         dock.show()
@@ -119,7 +119,7 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
     # File watching (issue 6) is cheap to build once its module is loaded; when
     # something (an embedding app, a test) already imported it, install it now
     # so `window.external_changes` exists as soon as the window is shown.
-    if "editor.ui.external_changes" in sys.modules:
+    if "editor.ui.disk.external_changes" in sys.modules:
         _install_external_changes(window, recovery_dir)
 
     window.attach_services = lambda: attach_services(window, settings, recovery_dir)
@@ -172,7 +172,7 @@ def attach_services(window: MainWindow, settings: Settings, recovery_dir=None) -
     problems, status = window.problems_panel, window.status
     app = QApplication.instance()
 
-    from editor.ui.validation_worker import ValidationController
+    from editor.ui.problems.validation_worker import ValidationController
 
     validator = ValidationController(session, window)
     window.validator = validator
@@ -233,7 +233,7 @@ def _freeze_heap() -> None:
 def _install_external_changes(window: MainWindow, recovery_dir) -> None:
     """Files on disk (issue 6): watcher, "Changed on disk" banner, recovery
     copies in `recovery_dir` (default: the user's data folder)."""
-    from editor.ui import external_changes
+    from editor.ui.disk import external_changes
 
     window.external_changes = external_changes.install(window, recovery_dir)
 
@@ -251,10 +251,10 @@ def _wire_preview(window: MainWindow, session, editor, settings) -> None:
     patch waits in the controller until the shell has loaded. The event loop
     runs meanwhile (the writer may already be typing).
     """
-    from editor.ui.preview_controller import PreviewController
+    from editor.ui.preview.preview_controller import PreviewController
 
     try:
-        from editor.ui.preview_view import PreviewView
+        from editor.ui.preview.preview_view import PreviewView
     except ImportError:  # QtWebEngine is not available: no preview pane
         window.preview_controller = None
         return

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from editor.ui.problems_panel import severity_of
+from editor.ui.problems.problems_panel import severity_of
 
 POST_FILTER = "Posts (*.md *.markdown *.mdown *.mkd *.html *.txt);;All files (*)"
 

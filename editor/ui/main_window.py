@@ -18,11 +18,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from editor.core.errors import DecodeError
-from editor.core.storage import ConflictError, StorageError
+from editor.core.post.errors import DecodeError
+from editor.core.disk.storage import ConflictError, StorageError
 from editor.ui.actions import build_actions, build_menus
-from editor.ui.problems_panel import key_of, severity_of
-from editor.ui.qt_compat import emit, single_shot
+from editor.ui.problems.problems_panel import key_of, severity_of
+from editor.ui.platform.qt_compat import emit, single_shot
 
 
 def _dialogs():

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from editor.cli import main
-from editor.core.document import Document
+from editor.core.post.document import Document
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / ".." / "shared" / "corpus"

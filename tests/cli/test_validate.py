@@ -151,7 +151,7 @@ def test_shown_paths_are_what_relpath_gives(path, monkeypatch):
 
 def test_a_site_folder_is_known_to_hold_all_its_posts_a_sub_folder_is_not(tmp_path, site):
     from editor.cli.validate import scan_folder
-    from editor.core.site import Site
+    from editor.core.site.site import Site
 
     (site / "_drafts").mkdir()
     (site / "_drafts" / "draft.md").write_text(GOOD, encoding="utf-8")

@@ -7,7 +7,7 @@ from collections import namedtuple
 
 import pytest
 
-from editor.core.change_policy import Decision, DiskFacts, decide, same_content
+from editor.core.disk.change_policy import Decision, DiskFacts, decide, same_content
 
 # A stand-in with the shape of storage.Fingerprint; the policy reads only size
 # and sha256, so a plain record keeps this test independent of storage.

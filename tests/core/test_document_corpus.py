@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from editor.core.document import Document, FrontMatterKind
+from editor.core.post.document import Document, FrontMatterKind
 from tests.corpus import CORPUS, corpus_params
 
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")

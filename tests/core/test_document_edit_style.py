@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.core import edit_baseline
-from editor.core.document import Document
-from editor.core.errors import EditRefused, FrontMatterError, KeyPathError
-from editor.core.values import AsWritten
+from editor.core.post import edit_baseline
+from editor.core.post.document import Document
+from editor.core.post.errors import EditRefused, FrontMatterError, KeyPathError
+from editor.core.post.values import AsWritten
 
 # Shaped like the posts our writers keep: a Korean Jekyll post with a plain
 # title, a folded two-line excerpt and a two-paragraph Markdown feature_text.
@@ -299,8 +299,8 @@ def test_check_others_on_removal_and_created_maps():
 # ---------------------------------------------------------------- YAML through the handler
 
 def test_yaml_shared_values_need_a_choice():
-    from editor.core.errors import SharedValueError
-    from editor.core.values import OWN, SHARED
+    from editor.core.post.errors import SharedValueError
+    from editor.core.post.values import OWN, SHARED
 
     text = "---\nauthor: &me Jane\neditor: *me\ntitle: t\n---\n"
     doc = Document.from_text(text)
@@ -340,7 +340,7 @@ def test_yaml_written_text_through_the_document():
 
 from pathlib import Path  # noqa: E402
 
-from editor.core.values import OWN, SHARED, same_value  # noqa: E402
+from editor.core.post.values import OWN, SHARED, same_value  # noqa: E402
 
 SUITE = Path(__file__).resolve().parents[2].parent / "shared" / "suites" / "yaml-test-suite"
 

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import textwrap
 
-from editor.core.document import Document
+from editor.core.post.document import Document
 
 POST = "---\ntitle: \"첫 글\"\ntags: [a, b]  # keep me\n---\n\n본문입니다.\n"
 BROKEN = "---\ntitle: ok\ntags: [a, b\nlayout: post\n---\n\n본문.\n"
@@ -20,7 +20,7 @@ BROKEN = "---\ntitle: ok\ntags: [a, b\nlayout: post\n---\n\n본문.\n"
 def test_reading_a_post_and_its_body_does_not_load_the_yaml_library():
     code = textwrap.dedent(f"""
         import sys
-        from editor.core.document import Document
+        from editor.core.post.document import Document
         doc = Document.from_bytes({POST.encode()!r}, path="p.md")
         assert doc.body == "\\n본문입니다.\\n", doc.body
         assert doc.body_line == 5, doc.body_line

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core import edit_baseline
-from editor.core.document import Document
-from editor.core.errors import EditRefused, SharedValueError
-from editor.core.values import OWN
+from editor.core.post import edit_baseline
+from editor.core.post.document import Document
+from editor.core.post.errors import EditRefused, SharedValueError
+from editor.core.post.values import OWN
 
 POSTS = {
     "yaml block": ("---\ntitle: t\ntags:\n  - a\n  - b\n  - c\nx: 1\n---\nbody\n",
@@ -111,7 +111,7 @@ def test_a_refusal_names_the_item_as_it_was_asked_for():
 
 
 def test_a_dotted_key_reaches_list_items_by_number():
-    from editor.core.document import Document, key_path
+    from editor.core.post.document import Document, key_path
 
     doc = Document.from_text("---\ntags: [a, b]\n'2019': {x: 1}\nv.1: dotted\n---\n")
     assert doc.get("tags.1") == "b"

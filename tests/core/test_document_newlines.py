@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor.core.document import count_lines, dominant_newline
+from editor.core.post.document import count_lines, dominant_newline
 
 _BREAK = re.compile(r"\r\n|\r|\n")  # the definition, matched
 

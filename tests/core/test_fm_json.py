@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.core.errors import FrontMatterError, KeyPathError
-from editor.core.fm_json import JsonFrontMatter, find_json_front_matter, line_col
-from editor.core.fm_toml import same_value
+from editor.core.post.errors import FrontMatterError, KeyPathError
+from editor.core.post.fm_json import JsonFrontMatter, find_json_front_matter, line_col
+from editor.core.post.fm_toml import same_value
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 

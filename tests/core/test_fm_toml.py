@@ -14,8 +14,8 @@ import tomlkit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.core.errors import FrontMatterError, KeyPathError
-from editor.core.fm_toml import TomlFrontMatter, same_value
+from editor.core.post.errors import FrontMatterError, KeyPathError
+from editor.core.post.fm_toml import TomlFrontMatter, same_value
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 _FRAGMENT = re.compile(r"\A\ufeff?\+\+\+[ \t]*(?:\r\n|\n|\r)(.*?(?:\r\n|\n|\r))\+\+\+[ \t]*(?:\r\n|\n|\r|\Z)", re.S)

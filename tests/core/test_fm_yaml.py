@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from editor.core.document import Document
-from editor.core.errors import FrontMatterError
-from editor.core.fm_yaml import YamlFrontMatter
+from editor.core.post.document import Document
+from editor.core.post.errors import FrontMatterError
+from editor.core.post.fm_yaml import YamlFrontMatter
 
 KST = dt.timezone(dt.timedelta(hours=9))
 

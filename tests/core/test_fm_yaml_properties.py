@@ -8,7 +8,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.core.document import Document
+from editor.core.post.document import Document
 
 KEYS = st.one_of(
     st.from_regex(r"[a-z][a-z0-9_]{0,10}", fullmatch=True),
@@ -30,7 +30,7 @@ VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
 
 
 def render_scalar(value, quote: str) -> str:
-    from editor.core.yaml_emit import Style, emit_scalar
+    from editor.core.post.yaml_emit import Style, emit_scalar
 
     return emit_scalar(value, Style(quote='"' if quote == "plain" else quote),
                        old_quote=None if quote == "plain" else quote)
@@ -45,13 +45,13 @@ def documents(draw):
         if draw(st.booleans()):
             lines.append(f"# {draw(st.sampled_from(['주석', 'comment', '注釈']))}")
         if isinstance(value, (list, dict)) and value and draw(st.booleans()):
-            from editor.core.yaml_emit import Style, emit_entry, emit_key
+            from editor.core.post.yaml_emit import Style, emit_entry, emit_key
             style = Style(seq_offset=draw(st.sampled_from([0, 2])), flow_lists=False)
             # Plain where YAML reads the key back as the same string (not
             # `no:`, which YAML 1.1 reads as False), quoted otherwise.
             lines.extend(emit_entry(emit_key(key, style), value, style, 0))
         elif isinstance(value, (list, dict)):
-            from editor.core.yaml_emit import Style, emit_flow
+            from editor.core.post.yaml_emit import Style, emit_flow
             lines.append(f"{json.dumps(key, ensure_ascii=False)}: {emit_flow(value, Style())}")
         else:
             quote = draw(st.sampled_from(["plain", '"', "'"]))

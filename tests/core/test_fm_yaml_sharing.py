@@ -13,10 +13,10 @@ import time
 
 import pytest
 
-from editor.core.document import Document
-from editor.core.errors import EditRefused, SharedValueError
-from editor.core.fm_yaml import YamlFrontMatter
-from editor.core.values import OWN, SHARED, Sharing
+from editor.core.post.document import Document
+from editor.core.post.errors import EditRefused, SharedValueError
+from editor.core.post.fm_yaml import YamlFrontMatter
+from editor.core.post.values import OWN, SHARED, Sharing
 
 PEOPLE = "title: 글\nauthor: &me Jane\neditor: *me\n"
 

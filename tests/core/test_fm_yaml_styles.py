@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor.core.document import Document
-from editor.core.errors import EditRefused
-from editor.core.fm_yaml import YamlFrontMatter
-from editor.core.values import AsWritten
+from editor.core.post.document import Document
+from editor.core.post.errors import EditRefused
+from editor.core.post.fm_yaml import YamlFrontMatter
+from editor.core.post.values import AsWritten
 
 KST = dt.timezone(dt.timedelta(hours=9))
 

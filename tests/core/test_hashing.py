@@ -1,4 +1,4 @@
-"""editor.core.hashing: the same digests and tokens as hashlib/secrets, without
+"""editor.core.disk.hashing: the same digests and tokens as hashlib/secrets, without
 loading OpenSSL (the window's memory)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor.core.hashing import sha256_hex, token_hex, token_urlsafe
+from editor.core.disk.hashing import sha256_hex, token_hex, token_urlsafe
 
 
 @given(st.binary(max_size=4096))
@@ -28,7 +28,7 @@ def test_tokens_have_the_shape_of_secrets_tokens():
 def test_saving_and_the_page_shell_do_not_load_openssl():
     code = (
         "import sys, tempfile, pathlib\n"
-        "from editor.core import storage, recovery\n"
+        "from editor.core.disk import storage, recovery\n"
         "from editor.core.render import RenderOptions, page_shell\n"
         "page_shell(RenderOptions())\n"
         "p = pathlib.Path(tempfile.mkdtemp()) / 'p.md'\n"

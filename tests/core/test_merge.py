@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core.merge import BODY, FRONT_MATTER, changed_parts, merge, side_by_side
+from editor.core.disk.merge import BODY, FRONT_MATTER, changed_parts, merge, side_by_side
 
 BASE = "---\ntitle: Hello\ntags: [a]\n---\nFirst paragraph.\n\nSecond paragraph.\n"
 DISK_FM = "---\ntitle: Hello\ntags: [a, b]\ndraft: true\n---\nFirst paragraph.\n\nSecond paragraph.\n"
@@ -86,7 +86,7 @@ def test_side_by_side_pads_uneven_replace():
      ("aaa", "aa"), ("line\nline\n", "line\nnew\nline\n"), ("한국어 글", "한국어 새 글"), ("ab😀cd", "ab😀xcd")],
 )
 def test_changed_span_rebuilds_new_from_old(old, new):
-    from editor.core.merge import changed_span
+    from editor.core.disk.merge import changed_span
 
     start, old_end, new_end = changed_span(old, new)
     assert old[:start] + new[start:new_end] + old[old_end:] == new

@@ -1,4 +1,4 @@
-"""What a value looks like against what the generator reads (editor.core.readings)."""
+"""What a value looks like against what the generator reads (editor.core.post.readings)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 import yaml
 
-from editor.core.readings import Reading, reader, reading, reading_hint
-from editor.core.yaml_loader import GalleyLoader
+from editor.core.post.readings import Reading, reader, reading, reading_hint
+from editor.core.post.yaml_loader import GalleyLoader
 
 #: The form shows the main sentence under a narrow field.
 NARROW = 70

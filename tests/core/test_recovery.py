@@ -10,7 +10,7 @@ import sys
 import textwrap
 from collections import namedtuple
 
-from editor.core.recovery import RecoveryStore, entry_name
+from editor.core.disk.recovery import RecoveryStore, entry_name
 
 FP = namedtuple("FP", "size mtime_ns sha256")
 
@@ -123,7 +123,7 @@ def test_set_aside_entry_survives_new_autosaves_and_discard(tmp_path):
 OWNER_CHILD = textwrap.dedent(
     """
     import sys
-    from editor.core.recovery import RecoveryStore
+    from editor.core.disk.recovery import RecoveryStore
 
     store = RecoveryStore(sys.argv[1], owned=True)
     store.write(sys.argv[2], "live text of another process")

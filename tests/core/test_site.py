@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.post_index import HEAD_BYTES, READ_AHEAD_MIN
-from editor.core.site import PostSummary, Site, _can_fork, split_front_matter, summarize
+from editor.core.site.post_index import HEAD_BYTES, READ_AHEAD_MIN
+from editor.core.site.site import PostSummary, Site, _can_fork, split_front_matter, summarize
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not (CORPUS / "MANIFEST.tsv").is_file(),
@@ -255,7 +255,7 @@ def test_forked_pool_in_a_fresh_single_threaded_process(jekyll: Path):
         write(jekyll, f"_posts/gen/2020-02-{i:02d}-p.md", f"---\ntitle: 글 {i}\n---\n")
     script = (
         "import sys, threading\n"
-        "from editor.core.site import Site, _can_fork, _index_in_pool, summarize\n"
+        "from editor.core.site.site import Site, _can_fork, _index_in_pool, summarize\n"
         "site = Site.discover(sys.argv[1]); files = site.post_files()\n"
         "assert _can_fork(), 'a fresh interpreter has one thread'\n"
         "pooled = _index_in_pool(files, 2)\n"

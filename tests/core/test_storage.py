@@ -1,4 +1,4 @@
-"""editor.core.storage: atomic saves, conflicts, and real failures.
+"""editor.core.disk.storage: atomic saves, conflicts, and real failures.
 
 The failures are made real where this machine allows: a full tmpfs, a
 read-only remount, `chattr +i`, an unprivileged subprocess, removed folders.
@@ -22,8 +22,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor.core import storage
-from editor.core.storage import (
+from editor.core.disk import storage
+from editor.core.disk.storage import (
     ConflictError,
     Fingerprint,
     StorageError,
@@ -294,7 +294,7 @@ _AS_NOBODY = textwrap.dedent(
     """
     import json, os, sys
     sys.path.insert(0, sys.argv[1])
-    from editor.core.storage import Fingerprint, StorageError, save_bytes
+    from editor.core.disk.storage import Fingerprint, StorageError, save_bytes
     post = sys.argv[2]
     # Drop root only now: the interpreter lives in root's 0700 home.
     if os.geteuid() == 0:
@@ -460,7 +460,7 @@ def test_any_bytes_save_and_read_back(first, second):
 
 
 def test_load_and_failed_save_leave_document_untouched(tmp_path):
-    pytest.importorskip("editor.core.document", reason="editor.core.document not written yet")
+    pytest.importorskip("editor.core.post.document", reason="editor.core.post.document not written yet")
     post = tmp_path / "post.md"
     post.write_bytes(POST)
     doc, loaded = storage.load(post)
@@ -478,8 +478,8 @@ def test_load_and_failed_save_leave_document_untouched(tmp_path):
 
 
 def test_load_binary_names_the_file(tmp_path):
-    pytest.importorskip("editor.core.document", reason="editor.core.document not written yet")
-    from editor.core.errors import DecodeError
+    pytest.importorskip("editor.core.post.document", reason="editor.core.post.document not written yet")
+    from editor.core.post.errors import DecodeError
 
     png = tmp_path / "image.md"
     png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from editor.core import storage, temp_files
-from editor.core.storage import Fingerprint, is_temp_file
+from editor.core.disk import storage, temp_files
+from editor.core.disk.storage import Fingerprint, is_temp_file
 
 REPO = Path(__file__).resolve().parents[2]
 POST = "---\ntitle: 저장 시험\n---\n\n본문입니다.\n".encode() * 200
@@ -31,7 +31,7 @@ _SAVER = textwrap.dedent(
     """
     import sys
     sys.path.insert(0, sys.argv[1])
-    from editor.core import storage
+    from editor.core.disk import storage
 
     real_write = storage._ops.write
     paused = []

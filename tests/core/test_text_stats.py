@@ -1,4 +1,4 @@
-from editor.core.text_stats import TextStats, stats
+from editor.core.post.text_stats import TextStats, stats
 
 
 def test_english_counts_words():
@@ -46,7 +46,7 @@ def test_markdown_punctuation_is_not_words():
 
 
 def test_incremental_equals_full_count():
-    from editor.core.text_stats import IncrementalStats
+    from editor.core.post.text_stats import IncrementalStats
 
     inc = IncrementalStats()
     text = "첫 문단입니다.\n\nSecond paragraph here.\n\n셋째 third"

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.document import Document
-from editor.core.errors import EditRefused, FrontMatterError, KeyPathError, SharedValueError
-from editor.core.fm_yaml import YamlFrontMatter
-from editor.core.values import OWN, AsWritten, same_value
+from editor.core.post.document import Document
+from editor.core.post.errors import EditRefused, FrontMatterError, KeyPathError, SharedValueError
+from editor.core.post.fm_yaml import YamlFrontMatter
+from editor.core.post.values import OWN, AsWritten, same_value
 
 SUITE = Path(__file__).resolve().parents[2].parent / "shared" / "suites" / "yaml-test-suite"
 #: A line a post would take for the end of its front matter (or a YAML directive).

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from editor.core.document import Document, key_path
-from editor.core.errors import FrontMatterError, KeyPathError
-from editor.ui.field_widgets import REMOVE, make_field_widget
+from editor.core.post.document import Document, key_path
+from editor.core.post.errors import FrontMatterError, KeyPathError
+from editor.ui.front_matter.field_widgets import REMOVE, make_field_widget
 
 #: A post shaped like the ones our writers keep: a plain Korean title, a
 #: folded excerpt of two lines, a two-paragraph Markdown feature_text, a date

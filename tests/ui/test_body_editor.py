@@ -182,7 +182,7 @@ def _formats(document):
 def test_a_long_post_is_coloured_in_slices_and_ends_coloured_as_a_whole(window, qtbot):
     from PySide6.QtGui import QTextDocument
 
-    from editor.ui.markdown_highlighter import MarkdownHighlighter
+    from editor.ui.editor.markdown_highlighter import MarkdownHighlighter
 
     section = ("## 제목 {i}\n\n정적 사이트 **강조** 와 `code` [링크](https://e.com)\n\n"
                "```python\ndef f{i}():\n    return '**not bold**'\n```\n\n{{% highlight ruby %}}\nputs 1\n"
@@ -238,7 +238,7 @@ def test_a_post_longer_than_the_screen_waits_for_colour_past_what_it_can_show(wi
 
 
 def test_colouring_slices_are_sized_to_a_few_milliseconds():
-    from editor.ui.body_editor import SLICE_BUDGET_S, SLICE_MAX_LINES, SLICE_MIN_LINES, next_slice_lines
+    from editor.ui.editor.body_editor import SLICE_BUDGET_S, SLICE_MAX_LINES, SLICE_MIN_LINES, next_slice_lines
 
     # 100 lines in 70 ms (the UI thread waiting for the GIL): a few lines next.
     assert next_slice_lines(100, 0.070) == max(SLICE_MIN_LINES, int(100 * SLICE_BUDGET_S / 0.070))
@@ -255,7 +255,7 @@ def test_lines_deleted_above_the_waiting_part_are_still_coloured(window, qtbot):
     coloured all the same (a boundary kept as a line number left them bare)."""
     from PySide6.QtGui import QTextCursor, QTextDocument
 
-    from editor.ui.markdown_highlighter import MarkdownHighlighter
+    from editor.ui.editor.markdown_highlighter import MarkdownHighlighter
 
     section = "## 제목 {i}\n\n**강조** 와 `code`\n\n```python\nx = '**no**'\n```\n\n"
     path = window.session.path

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from editor.core import storage
-from editor.ui.document_session import DocumentSession
+from editor.core.disk import storage
+from editor.ui.disk.document_session import DocumentSession
 
 POST = "---\ntitle: 봄 산책\nlayout: post\n---\n본문\n"
 

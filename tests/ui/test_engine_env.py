@@ -3,7 +3,7 @@ page's idle garbage collection working in the real engine."""
 
 from __future__ import annotations
 
-from editor.ui import engine_env
+from editor.ui.platform import engine_env
 
 
 def test_software_compositing_and_gc_by_default_for_a_normal_user():

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from editor.core.storage import ConflictError
+from editor.core.disk.storage import ConflictError
 from tests.ui.test_file_watcher import burst_writer
 
 TIMEOUT = 5000
@@ -247,7 +247,7 @@ def test_front_matter_change_on_disk_reloads_the_document(qtbot, win, long_post)
 
 
 def test_site_index_stays_live(qtbot, win, long_post):
-    from editor.core.site import Site
+    from editor.core.site.site import Site
 
     posts_dir = long_post.parent
     win.posts_list.set_site(Site.discover(posts_dir.parent))  # as `galley SITE` shows it
@@ -295,7 +295,7 @@ def test_compare_dialog_choices(qtbot, win, long_post, choice):
 
 
 def test_saving_the_open_post_does_not_reindex_the_posts_list(qtbot, win, long_post):
-    from editor.core.site import Site
+    from editor.core.site.site import Site
 
     win.posts_list.set_site(Site.discover(long_post.parent.parent))
     win.posts_list.item(0).setText("marker: not rebuilt")

@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from editor.core.document import Document
+from editor.core.post.document import Document
 from tests.corpus import CORPUS, corpus_rows
 from tests.ui.conftest import commit_text
 from tests.ui.field_harness import CHOICES, FIELD_TYPES, KOREAN_JEKYLL, Bound
@@ -91,11 +91,11 @@ def type_into(box, ops) -> None:
 def what_the_box_says(widget, original_tail: str):
     """The value the box shows, as it must have been sent (None: no telling,
     e.g. a number box holding text that is no number)."""
-    from editor.core.values import AsWritten
-    from editor.ui.field_widgets import (
+    from editor.core.post.values import AsWritten
+    from editor.ui.front_matter.field_widgets import (
         REMOVE, BoolField, ChoiceField, DateField, NumberField, TagsField, TextField,
     )
-    from editor.ui.fields.readings import reads_as_date, reads_as_number
+    from editor.ui.front_matter.fields.readings import reads_as_date, reads_as_number
 
     if isinstance(widget, BoolField):
         return widget.box.isChecked()

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
 
-from editor.ui.field_widgets import make_field_widget
+from editor.ui.front_matter.field_widgets import make_field_widget
 from tests.ui.field_harness import CHOICES, FIELD_TYPES, KOREAN_JEKYLL, Bound
 
 # Every kind of box, the ones that step with the wheel marked.

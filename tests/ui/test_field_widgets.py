@@ -13,10 +13,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
-from editor.core.values import AsWritten
-from editor.ui.field_widgets import REMOVE, make_field_widget
-from editor.ui.fields import datesteps
-from editor.ui.fields.number import stepped
+from editor.core.post.values import AsWritten
+from editor.ui.front_matter.field_widgets import REMOVE, make_field_widget
+from editor.ui.front_matter.fields import datesteps
+from editor.ui.front_matter.fields.number import stepped
 from tests.ui.conftest import commit_text
 from tests.ui.field_harness import CHOICES, KOREAN_JEKYLL, Bound
 

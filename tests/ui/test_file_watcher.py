@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from editor.core import storage
-from editor.core.storage import Fingerprint
-from editor.ui.file_watcher import FileWatcher
+from editor.core.disk import storage
+from editor.core.disk.storage import Fingerprint
+from editor.ui.disk.file_watcher import FileWatcher
 
 TIMEOUT = 3000
 

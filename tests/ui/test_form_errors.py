@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
-from editor.core.values import OWN, SHARED
+from editor.core.post.values import OWN, SHARED
 from tests.ui.conftest import commit_text, type_text
 
 SHARED_POST = "---\ntitle: 같이 쓴 글\nauthor: &me 제인\neditor: *me\n---\n본문\n"
@@ -88,7 +88,7 @@ def test_a_refused_edit_shows_its_message_on_the_field(window, post, qtbot):
     open_post(window, qtbot, path, "---\n{title: 흐름, count: 3}\n---\n본문\n")
     count = field(window, "count")
     text = window.session.document.text
-    from editor.ui.field_widgets import REMOVE
+    from editor.ui.front_matter.field_widgets import REMOVE
 
     count.valueEdited.emit(REMOVE)  # what the number box's clear button sends
     assert window.session.document.text == text
@@ -146,7 +146,7 @@ def test_a_shared_value_changed_for_all_and_a_cancelled_one(window, post, qtbot)
 
 
 def test_the_real_shared_value_dialog(window, post, qtbot):
-    from editor.ui.qt_compat import single_shot
+    from editor.ui.platform.qt_compat import single_shot
 
     path = post.parent / "2024-03-14-shared.md"
     open_post(window, qtbot, path, SHARED_POST)

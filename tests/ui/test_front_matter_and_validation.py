@@ -17,7 +17,7 @@ def click_in_modal(qtbot, button_name, seen):
             return True
         return False
 
-    from editor.ui.qt_compat import single_shot
+    from editor.ui.platform.qt_compat import single_shot
 
     def poll():
         if not check():
@@ -121,7 +121,7 @@ def test_problems_mark_form_fields_and_underline_the_body(window, post, qtbot):
     label = form._labels[("title",)]
     worst = min((d for d in problems.diagnostics if d.key == "title"),
                 key=lambda d: ["error", "warning", "info"].index(d.severity))
-    from editor.ui.severity import field_mark
+    from editor.ui.problems.severity import field_mark
 
     assert label.text() == f"title * {field_mark(worst.severity)}"
     assert label.toolTip() == worst.message

@@ -2,7 +2,7 @@ import sys
 
 from PySide6.QtCore import QObject, Signal
 
-from editor.ui.qt_compat import emit
+from editor.ui.platform.qt_compat import emit
 
 
 class _Source(QObject):
@@ -24,7 +24,7 @@ def test_void_calls_cannot_kill_none(qtbot):
     """The measured bug: each void call drops a reference to None (Python 3.11)."""
     from PySide6.QtWidgets import QLabel
 
-    from editor.ui.qt_compat import immortalize_singletons
+    from editor.ui.platform.qt_compat import immortalize_singletons
 
     immortalize_singletons()
     label = QLabel()
@@ -40,7 +40,7 @@ def test_void_calls_cannot_kill_none(qtbot):
 def test_pyside_import_hook_keeps_no_sources_and_still_tells_pyside_modules(tmp_path, monkeypatch):
     import linecache
 
-    from editor.ui.qt_compat import quiet_feature_hook
+    from editor.ui.platform.qt_compat import quiet_feature_hook
 
     quiet_feature_hook()
     feature = sys.modules["shibokensupport.feature"]

@@ -2,7 +2,7 @@
 
 - the app, killed mid-edit: its unsaved text is in the recovery store, and the
   next start offers it back (with a diff) and restores it into the editor;
-- a process looping saves through editor.core.storage.save, killed at random
+- a process looping saves through editor.core.disk.storage.save, killed at random
   points many times: the post is always one complete version, never empty or
   truncated.
 """
@@ -33,7 +33,7 @@ APP_CHILD = textwrap.dedent(
     import sys
     from editor.ui import launch
     from editor.ui.settings import Settings
-    from editor.ui.qt_compat import single_shot
+    from editor.ui.platform.qt_compat import single_shot
     from PySide6.QtTest import QTest
     from PySide6.QtGui import QTextCursor
     from PySide6.QtWidgets import QApplication
@@ -231,7 +231,7 @@ def _left():
 SAVE_HELPER = textwrap.dedent(
     """
     import os, sys
-    from editor.core import storage
+    from editor.core.disk import storage
 
     def version(i):
         return (f"---\\ntitle: version {i}\\n---\\n" + f"line {i}\\n" * (2000 + 1500 * i)).encode()
@@ -306,7 +306,7 @@ def win(qtbot, settings, post, tmp_path):
 def left_by_a_previous_run(rec):
     """A store over the same folder whose entries no running window owns
     (as a killed run's, once its lock is gone, or an older version's)."""
-    from editor.core.recovery import RecoveryStore
+    from editor.core.disk.recovery import RecoveryStore
 
     return RecoveryStore(rec.store.folder)
 

@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 from editor.ui import launch
-from editor.ui.preview_controller import PreviewController
-from editor.ui.preview_view import PreviewView
+from editor.ui.preview.preview_controller import PreviewController
+from editor.ui.preview.preview_view import PreviewView
 from tests.ui.test_preview import js, wait_preview
 
 
@@ -190,7 +190,7 @@ def test_before_the_first_paint_no_yaml_is_parsed_and_the_collector_rests(post, 
 
 WARMUP_PROBE = """
 import json, sys
-from editor.ui import font_warmup
+from editor.ui.platform import font_warmup
 thread = font_warmup.start()
 thread.join(10)
 print(json.dumps({

@@ -13,9 +13,9 @@ import threading
 
 import pytest
 
-from editor.core.site import Site
-from editor.ui import file_watcher
-from editor.ui.file_watcher import FileWatcher, SiteWatcher
+from editor.core.site.site import Site
+from editor.ui.disk import file_watcher
+from editor.ui.disk.file_watcher import FileWatcher, SiteWatcher
 
 TIMEOUT = 5000
 POSTS = 3000

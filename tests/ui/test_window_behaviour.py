@@ -114,7 +114,7 @@ def test_posts_list_marks_drafts(qtbot, settings, post):
 def _click_standard(qtbot, button):
     from PySide6.QtWidgets import QMessageBox
 
-    from editor.ui.qt_compat import single_shot
+    from editor.ui.platform.qt_compat import single_shot
 
     def poll():
         box = QApplication.activeModalWidget()

@@ -24,7 +24,7 @@ def late_watcher(monkeypatch):
     would otherwise have loaded it, and build_window installs it at once)."""
     import editor.ui
 
-    monkeypatch.delitem(sys.modules, "editor.ui.external_changes", raising=False)
+    monkeypatch.delitem(sys.modules, "editor.ui.disk.external_changes", raising=False)
     monkeypatch.delattr(editor.ui, "external_changes", raising=False)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from .light_imports import defer_urllib_request
+from editor.core.render.light_imports import defer_urllib_request
 
 defer_urllib_request()  # before any submodule imports pymdownx
 
@@ -34,9 +34,9 @@ _HOMES = {
 __all__ = sorted(_HOMES)
 
 if TYPE_CHECKING:
-    from .incremental import IncrementalRenderer, render_html
-    from .model import Block, Patch, RenderOptions, RenderRequest, RenderResult, SiteInfo
-    from .page import page_shell, render_page
+    from editor.core.render.incremental import IncrementalRenderer, render_html
+    from editor.core.render.model import Block, Patch, RenderOptions, RenderRequest, RenderResult, SiteInfo
+    from editor.core.render.page import page_shell, render_page
 
 
 def __getattr__(name: str):

@@ -7,8 +7,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Mapping
 
-from .model import SiteInfo
-from .urls import content_url, jekyll_url, join_url
+from editor.core.render.model import SiteInfo
+from editor.core.render.urls import content_url, jekyll_url, join_url
 
 
 @dataclass(frozen=True)

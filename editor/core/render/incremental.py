@@ -31,19 +31,19 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
-from .blocks import SourceBlock, split_blocks
-from .context import TemplateContext
-from .footnotes import FootnoteIndex, footnotes_section
-from .header import render_header
-from .headings import fill_ids, unique_ids
-from .liquid import render_liquid
-from .markdown_pipeline import Converted, MarkdownPipeline
-from .model import Block, Patch, RenderOptions, RenderRequest, RenderResult, SiteInfo
-from .paths import PathResolver
-from .references import definitions_in, fold, relevant
-from .sanitize import sanitize
-from .shortcodes import render_hugo, render_zola
-from .toc import MARKER as TOC_MARKER, toc_html
+from editor.core.render.blocks import SourceBlock, split_blocks
+from editor.core.render.context import TemplateContext
+from editor.core.render.footnotes import FootnoteIndex, footnotes_section
+from editor.core.render.header import render_header
+from editor.core.render.headings import fill_ids, unique_ids
+from editor.core.render.liquid import render_liquid
+from editor.core.render.markdown_pipeline import Converted, MarkdownPipeline
+from editor.core.render.model import Block, Patch, RenderOptions, RenderRequest, RenderResult, SiteInfo
+from editor.core.render.paths import PathResolver
+from editor.core.render.references import definitions_in, fold, relevant
+from editor.core.render.sanitize import sanitize
+from editor.core.render.shortcodes import render_hugo, render_zola
+from editor.core.render.toc import MARKER as TOC_MARKER, toc_html
 
 FOOTNOTES_ID = "galley-footnotes"
 #: From this many blocks to convert, one Markdown run converts them

@@ -34,7 +34,7 @@ from markdown.extensions import Extension
 from markdown.extensions import smarty as sm
 from markdown.treeprocessors import InlineProcessor
 
-from .footnotes import _REF as FOOTNOTE_REF_RE
+from editor.core.render.footnotes import _REF as FOOTNOTE_REF_RE
 
 #: Regex source → substrings of which at least one occurs in any text the
 #: regex matches (each pattern is a literal required by every branch).

@@ -21,8 +21,8 @@ import re
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from .markup import CodeRanges
-from .toc import PLACEHOLDER_HTML
+from editor.core.render.markup import CodeRanges
+from editor.core.render.toc import PLACEHOLDER_HTML
 
 _HEADING = re.compile(r"^#{1,6}[ \t]+\S")
 _IAL = re.compile(r"^[ ]{0,3}\{:(?!:)[^}\n]*\}[ \t]*$")

@@ -25,11 +25,11 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from .context import TemplateContext
-from .headings import slugify
-from .markup import CodeRanges, as_block, as_fence, placeholder
-from .toc import PLACEHOLDER_HTML as TOC_HTML
-from .urls import find_post, front_matter_of, is_page_file, join_url
+from editor.core.render.context import TemplateContext
+from editor.core.render.headings import slugify
+from editor.core.render.markup import CodeRanges, as_block, as_fence, placeholder
+from editor.core.render.toc import PLACEHOLDER_HTML as TOC_HTML
+from editor.core.render.urls import find_post, front_matter_of, is_page_file, join_url
 
 _TOKEN = re.compile(r"\{\{-?(?P<out>.*?)-?\}\}|\{%-?\s*(?P<tag>\w+)(?P<args>.*?)-?%\}", re.S)
 _UNRESOLVED = object()

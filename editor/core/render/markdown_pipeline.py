@@ -26,12 +26,12 @@ import markdown
 from markdown.extensions import md_in_html
 from pymdownx import highlight as _pymdownx_highlight
 
-from .footnotes import FootnotesExtension, in_document_order
-from .headings import HeadingIdsExtension
-from .highlight import ClassesOnly, HighlightExtension
-from .inline import InlineTriggersExtension, replace_keeping_order
-from .kramdown import KramdownExtension
-from .lists import ListIndentExtension
+from editor.core.render.footnotes import FootnotesExtension, in_document_order
+from editor.core.render.headings import HeadingIdsExtension
+from editor.core.render.highlight import ClassesOnly, HighlightExtension
+from editor.core.render.inline import InlineTriggersExtension, replace_keeping_order
+from editor.core.render.kramdown import KramdownExtension
+from editor.core.render.lists import ListIndentExtension
 
 
 _BLANK_LINE = re.compile(r"^[ \t]+$", re.M)

@@ -1,6 +1,6 @@
 """Plain values the renderer takes and gives back.
 
-The renderer has no dependency on the document model or on `editor.core.site`:
+The renderer has no dependency on the document model or on `editor.core.site.site`:
 the window (or the CLI) captures a `RenderRequest` snapshot on its own thread
 and hands it to a worker. Everything here is immutable so a request can cross
 threads safely.
@@ -35,7 +35,7 @@ class SiteInfo:
 
     @classmethod
     def from_site(cls, site: Any, schema: Any = None) -> "SiteInfo":
-        """Adapt an `editor.core.site.Site` (duck-typed, see docs/core-api.md),
+        """Adapt an `editor.core.site.site.Site` (duck-typed, see docs/core-api.md),
         optionally with its `Schema` (anything with `.fields` of `.name`/`.type`)."""
         posts = site.post_files() if callable(getattr(site, "post_files", None)) else ()
         types = {f.name: f.type for f in getattr(schema, "fields", ()) or ()}
@@ -52,7 +52,7 @@ class SiteInfo:
     @classmethod
     def discover(cls, path: Path) -> "SiteInfo":
         """`Site.discover(path)` adapted; imported lazily so render has no hard dependency."""
-        from editor.core.site import Site  # noqa: PLC0415 - optional collaborator
+        from editor.core.site.site import Site  # noqa: PLC0415 - optional collaborator
 
         return cls.from_site(Site.discover(path))
 
@@ -82,7 +82,7 @@ class RenderRequest:
 
     @classmethod
     def from_snapshot(cls, snapshot: Any, site: SiteInfo, options: RenderOptions | None = None) -> "RenderRequest":
-        """Build from an `editor.core.document.Snapshot`."""
+        """Build from an `editor.core.post.document.Snapshot`."""
         return cls(
             body=snapshot.body,
             front_matter=snapshot.front_matter,

@@ -19,10 +19,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-from editor.core.hashing import token_urlsafe
+from editor.core.disk.hashing import token_urlsafe
 
-from .highlight_css import highlight_css
-from .model import RenderOptions, RenderRequest
+from editor.core.render.highlight_css import highlight_css
+from editor.core.render.model import RenderOptions, RenderRequest
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?!data:|https?:|file:|/|#)([^'")]+)\1\s*\)""")
@@ -83,7 +83,7 @@ def _lang(front_matter: Mapping[str, Any], body: str) -> str:
 
 def render_page(request: RenderRequest) -> str:
     """A complete standalone document: header + body, CSS inlined, no scripts."""
-    from .incremental import IncrementalRenderer  # the pipeline: not needed by page_shell
+    from editor.core.render.incremental import IncrementalRenderer  # the pipeline: not needed by page_shell
 
     result = IncrementalRenderer(request.site, request.options).render(request)
     options = request.options

@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .model import SiteInfo
+from editor.core.render.model import SiteInfo
 
 _ATTR = re.compile(r"""(\s(?:src|href|poster)\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
@@ -94,7 +94,7 @@ class PathResolver:
         mime = mimetypes.guess_type(path.name)[0] or ""
         if not mime.startswith("image/") or mime == "image/svg+xml":
             return None
-        from editor.core.storage import read_head
+        from editor.core.disk.storage import read_head
 
         # A regular file only (a FIFO named `x.png` would block a plain read),
         # and no more than the limit even if it grew since it was listed.

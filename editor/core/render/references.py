@@ -14,7 +14,7 @@ from typing import Mapping
 
 from markdown.blockprocessors import ReferenceProcessor
 
-from .markup import CodeRanges
+from editor.core.render.markup import CodeRanges
 
 Definition = tuple[str, tuple[str, str | None]]
 

@@ -19,9 +19,9 @@ import re
 import shlex
 from pathlib import Path
 
-from .context import TemplateContext
-from .markup import CodeRanges, as_block, as_fence, placeholder
-from .urls import front_matter_of
+from editor.core.render.context import TemplateContext
+from editor.core.render.markup import CodeRanges, as_block, as_fence, placeholder
+from editor.core.render.urls import front_matter_of
 
 _HUGO = re.compile(
     r"\{\{(?P<o><|%)\s*/\*(?P<comment>.*?)\*/\s*(?:>|%)\}\}"

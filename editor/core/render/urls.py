@@ -132,7 +132,7 @@ def content_url(path: Path, front_matter: Mapping[str, Any], root: Path | None) 
 @lru_cache(maxsize=512)
 def _front_matter_of(path: Path, mtime_ns: int) -> dict:
     """Another post's front matter, for its URL (the site index's fast reader)."""
-    from editor.core.site import summarize  # noqa: PLC0415 - keeps render free of a hard dependency
+    from editor.core.site.site import summarize  # noqa: PLC0415 - keeps render free of a hard dependency
 
     try:
         data = summarize(path).front_matter

@@ -7,12 +7,12 @@ The window's calls (see docs/core-api.md, "editor.core.validation"):
     diagnostics = validate_document(doc, context)   # per keystroke, ~1 ms
 """
 
-from .config import RuleSetting, ValidationConfig
-from .context import ValidationContext
-from .diagnostics import ERROR, INFO, INTERNAL_ERROR, SEVERITIES, WARNING, Diagnostic
-from .rules import DEFAULT_SEVERITY, RULE_IDS
-from .runner import validate_bytes, validate_document, validate_path, validate_paths
-from .schema import FIELD_TYPES, Field, Schema, SchemaError, load_schema
+from editor.core.validation.config import RuleSetting, ValidationConfig
+from editor.core.validation.context import ValidationContext
+from editor.core.validation.diagnostics import ERROR, INFO, INTERNAL_ERROR, SEVERITIES, WARNING, Diagnostic
+from editor.core.validation.rules import DEFAULT_SEVERITY, RULE_IDS
+from editor.core.validation.runner import validate_bytes, validate_document, validate_path, validate_paths
+from editor.core.validation.schema import FIELD_TYPES, Field, Schema, SchemaError, load_schema
 
 __all__ = [
     "Diagnostic", "ERROR", "WARNING", "INFO", "SEVERITIES", "INTERNAL_ERROR",

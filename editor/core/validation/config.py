@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from .diagnostics import SEVERITIES
+from editor.core.validation.diagnostics import SEVERITIES
 
 _SWITCHES = {"off": False, "false": False, "on": True, "true": True}
 

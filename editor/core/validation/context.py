@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 
-from .config import ValidationConfig
-from .schema import Schema, default_schema, load_schema
+from editor.core.validation.config import ValidationConfig
+from editor.core.validation.schema import Schema, default_schema, load_schema
 
 #: Folders that hold no source of the site (build output, tools).
 _SKIP_DIRS = frozenset({"_site", "public", "node_modules", ".git", ".hg", ".svn", "vendor",
@@ -61,7 +61,7 @@ class ValidationContext:
               config: ValidationConfig | None = None, index: list | None = None,
               now: _dt.datetime | None = None, walk: bool = True,
               folder: "FolderFacts | None" = None) -> "ValidationContext":
-        """Gather the facts of `site` (an editor.core.site.Site, or None for a lone post).
+        """Gather the facts of `site` (an editor.core.site.site.Site, or None for a lone post).
 
         Reads the site's post index once (`index` if the caller has it) for the
         schema inference, vocabulary and slugs, and walks the folder once (not with
@@ -69,7 +69,7 @@ class ValidationContext:
         `folder_facts(root, index paths)` when the caller worked it out already (the
         CLI does, while its workers read the posts).
         """
-        from .rules import RULE_IDS
+        from editor.core.validation.rules import RULE_IDS
 
         if site is None:
             return cls(schema=schema or default_schema(), config=config or ValidationConfig(),
@@ -340,7 +340,7 @@ def _page_slugs(root: Path, files: frozenset[str], indexed: set[str | None]) -> 
     slugs: set[str] = set()
     pages = [f for f in files if f.endswith((".md", ".markdown", ".html"))
              and f not in indexed and not f.startswith(_NOT_PAGES)]
-    from editor.core.storage import read_head
+    from editor.core.disk.storage import read_head
 
     for rel in sorted(pages)[:MAX_PAGES]:
         data = read_head(root / rel, 4096)  # regular files only: a FIFO would block

@@ -20,8 +20,8 @@ from functools import cached_property
 
 import yaml
 
-from editor.core.document import Document, count_lines, split_post
-from editor.core.yaml_loader import GalleyLoader, load_simple
+from editor.core.post.document import Document, count_lines, split_post
+from editor.core.post.yaml_loader import GalleyLoader, load_simple
 
 _MAX_FAST = 50_000
 _TOML_TABLE = re.compile(r"^[ \t]*\[", re.M)  # bigger front matter goes the careful way (limits, depth)

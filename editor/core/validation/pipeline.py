@@ -33,13 +33,13 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any, Callable
 
-from editor.core.errors import DecodeError, PostError
-from editor.core.site import PostSummary
+from editor.core.post.errors import DecodeError, PostError
+from editor.core.site.site import PostSummary
 
-from .context import ValidationContext
-from .diagnostics import ERROR, INTERNAL_ERROR, WARNING, Diagnostic
-from .fastdoc import FastDocument
-from .post import PostView
+from editor.core.validation.context import ValidationContext
+from editor.core.validation.diagnostics import ERROR, INTERNAL_ERROR, WARNING, Diagnostic
+from editor.core.validation.fastdoc import FastDocument
+from editor.core.validation.post import PostView
 
 
 
@@ -98,7 +98,7 @@ def _read_bytes(path: str) -> bytes:
     without the buffered file object around it. Only a regular file, and never
     more than storage's size limit (a FIFO or /dev/zero named on the command
     line would hang or fill the memory)."""
-    from editor.core.storage import MAX_FILE_SIZE, special_kind
+    from editor.core.disk.storage import MAX_FILE_SIZE, special_kind
 
     fd = os.open(path, _OPEN_FLAGS)
     try:
@@ -130,7 +130,7 @@ def _decode(data: bytes):
     """`encoding.decode(data)`, with its most common case first: UTF-8 without a BOM
     or NUL byte is what `decode` returns then too (UTF-8 decodes and re-encodes to
     the same bytes, so its round-trip check cannot fail), without re-encoding."""
-    from editor.core.encoding import Decoded, decode
+    from editor.core.disk.encoding import Decoded, decode
 
     if data and not data.startswith(_BOM_STARTS) and b"\x00" not in data:
         try:
@@ -141,7 +141,7 @@ def _decode(data: bytes):
 
 
 def _worker(conn) -> None:
-    from .runner import run_checks_many
+    from editor.core.validation.runner import run_checks_many
 
     # A worker lives for one run and creates no garbage cycles worth collecting; the
     # collector would walk every held post again and again (about a tenth of the time).
@@ -396,7 +396,7 @@ def _ready_messages(conns: list, workers: list):
 
 def _folder_facts(root: Path, files: list[str]):
     """`context.folder_facts` for a site whose index will be `files`."""
-    from .context import folder_facts, relative_to_root
+    from editor.core.validation.context import folder_facts, relative_to_root
 
     return folder_facts(root, [relative_to_root(path, root) for path in files])
 

@@ -13,7 +13,7 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .text import LineMap, contains, mask_code
+from editor.core.validation.text import LineMap, contains, mask_code
 
 
 class cached_property:  # noqa: N801 - functools' has a lock per access in 3.11: slow here

@@ -13,13 +13,13 @@ import traceback
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from editor.core.errors import DecodeError
+from editor.core.post.errors import DecodeError
 
-from .context import ValidationContext, abspath, is_normal_absolute
-from .fastdoc import FastDocument
-from .diagnostics import INTERNAL_ERROR, WARNING, Diagnostic
-from .post import PostView
-from .rules import CHECKS
+from editor.core.validation.context import ValidationContext, abspath, is_normal_absolute
+from editor.core.validation.fastdoc import FastDocument
+from editor.core.validation.diagnostics import INTERNAL_ERROR, WARNING, Diagnostic
+from editor.core.validation.post import PostView
+from editor.core.validation.rules import CHECKS
 
 #: Below this many files a process pool costs more than it saves.
 POOL_THRESHOLD = 64
@@ -134,7 +134,7 @@ def validate_bytes(data: bytes, path: str | Path | None, ctx: ValidationContext
                    ) -> list[Diagnostic]:
     """Diagnostics for the bytes of a post file (read with `FastDocument`: the same
     findings as a `Document` gives, in a fraction of the time)."""
-    from editor.core.encoding import decode
+    from editor.core.disk.encoding import decode
 
     try:
         decoded = decode(data)
@@ -154,7 +154,7 @@ def validate_path(path: str | Path, site: Any = None, schema: Any = None, config
     """Diagnostics for a file on disk; `site` may be a ValidationContext, a Site or None
     (then the site is discovered from the path)."""
     if site is None:
-        from editor.core.site import Site
+        from editor.core.site.site import Site
 
         site = Site.discover(path)
     ctx = _context_for(site, schema, config)
@@ -198,7 +198,7 @@ def _folder_of(path: str) -> str:
 
 def group_by_site(paths: Iterable[str | Path]) -> dict[str, tuple[Any, list[str]]]:
     """{site root: (Site, [paths])}, discovering each folder's site once."""
-    from editor.core.site import Site
+    from editor.core.site.site import Site
 
     by_folder: dict[str, Any] = {}
     groups: dict[str, tuple[Any, list[str]]] = {}
@@ -229,7 +229,7 @@ def validate_paths(paths: Iterable[str | Path], jobs: int | None = None,
     `whole_sites`: roots of sites the caller knows all the posts of are among `paths`
     (it listed them: listing them again to check costs ~40 ms for 10,000 posts).
     """
-    from .pipeline import validate_site
+    from editor.core.validation.pipeline import validate_site
 
     if groups is None:
         groups = group_by_site(paths)
@@ -281,7 +281,7 @@ def _validate_tasks(tasks, contexts, jobs, progress, done_before, total) -> list
     chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
     from concurrent.futures import ProcessPoolExecutor, as_completed  # 25 ms to import
 
-    from .pipeline import process_context
+    from editor.core.validation.pipeline import process_context
 
     mp = process_context()  # fork only while no Qt thread can be running
     done = done_before

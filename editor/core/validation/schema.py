@@ -239,8 +239,8 @@ def check_galley_toml(root: Path) -> tuple[str, ...]:
     """Problems in `root/galley.toml` that do not stop validation (unknown rules, bad
     settings); raises SchemaError for what does (a `[fields]` table we cannot use).
     Cheap: no post is read, so the CLI can ask before starting the real work."""
-    from .config import ValidationConfig
-    from .rules import RULE_IDS
+    from editor.core.validation.config import ValidationConfig
+    from editor.core.validation.rules import RULE_IDS
 
     data = read_galley_toml(root)
     if data is None:
@@ -264,12 +264,12 @@ def default_schema() -> Schema:
 
 
 def load_schema(site, index=None, relpaths=None) -> Schema:
-    """The schema of `site` (an editor.core.site.Site, or None), first match wins.
+    """The schema of `site` (an editor.core.site.site.Site, or None), first match wins.
 
     `index` is `site.index()` when the caller already has it (it is read at most
     once; `relpaths`, its paths relative to the site root, likewise). Raises SchemaError only for a galley.toml whose `[fields]` is wrong.
     """
-    from . import schema_sources  # the generator readers; kept apart to keep this short
+    from editor.core.validation import schema_sources  # the generator readers; kept apart to keep this short
 
     if site is None:
         return default_schema()

@@ -21,8 +21,8 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
-from .dates import parse_date
-from .schema import DEFAULT_FIELDS, Field, Schema, ScopedDefault, default_schema, section_of
+from editor.core.validation.dates import parse_date
+from editor.core.validation.schema import DEFAULT_FIELDS, Field, Schema, ScopedDefault, default_schema, section_of
 
 #: Posts needed before the site's habits count as a schema.
 MIN_POSTS_TO_INFER = 5
@@ -108,7 +108,7 @@ def expected_keys(front_matters: list[dict]) -> tuple[str, ...]:
 
 
 def _relative(path, root: Path) -> str | None:
-    from .context import relative_to_root
+    from editor.core.validation.context import relative_to_root
 
     return relative_to_root(path, root)
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.document import Document
+from editor.core.post.document import Document
 from editor.core.render import RenderOptions, RenderRequest, SiteInfo
-from editor.core.site import Site
+from editor.core.site.site import Site
 
 HERE = Path(__file__).resolve().parent
 SITES = HERE / "sites"

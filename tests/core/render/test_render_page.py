@@ -136,7 +136,7 @@ def test_header_fields_follow_the_site_schema() -> None:
 
 
 def test_site_info_takes_field_types_from_a_real_schema() -> None:
-    from editor.core.site import Site
+    from editor.core.site.site import Site
     from editor.core.validation.schema import load_schema
 
     site = Site.discover(SITES / "jekyll")
@@ -154,7 +154,7 @@ def test_header_markdown_never_leaks_placeholders() -> None:
 
 
 def test_request_from_a_document_snapshot() -> None:
-    from editor.core.document import Document
+    from editor.core.post.document import Document
 
     doc = Document.from_bytes(POST.read_bytes(), POST)
     site = SiteInfo.discover(POST)

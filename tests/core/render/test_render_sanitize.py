@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from editor.core.document import Document
+from editor.core.post.document import Document
 from editor.core.render import RenderOptions, RenderRequest, SiteInfo, render_page
 from editor.core.render.sanitize import sanitize
 from tests.core.render.render_helpers import HERE

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.core.document import Document
+from editor.core.post.document import Document
 from editor.core.validation import ValidationContext, validate_document
 from editor.core.validation.runner import validate_bytes
 

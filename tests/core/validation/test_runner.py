@@ -3,7 +3,7 @@ the serial run, and the window's call works on a Document."""
 
 from pathlib import Path
 
-from editor.core.document import Document
+from editor.core.post.document import Document
 from editor.core.validation import (
     ValidationContext,
     validate_document,
@@ -160,7 +160,7 @@ def test_checks_over_many_posts_give_what_each_post_gives_alone(jekyll, monkeypa
 def test_folder_facts_gathered_apart_give_the_same_context(jekyll):
     """The CLI walks the folder while its workers read the posts; the context it builds
     from the two halves is the one built in one go."""
-    from editor.core.site import Site
+    from editor.core.site.site import Site
     from editor.core.validation.context import folder_facts, relative_to_root
 
     jekyll.write("_posts/2021-05-10-a.md", post(tags="[python, rust]", slug="own-slug"))
@@ -368,7 +368,7 @@ def test_a_worker_that_dies_stops_the_run_at_once(jekyll):
              for i in range(200)]
     script = f"""
 import os, sys, time
-from editor.core.site import Site
+from editor.core.site.site import Site
 from editor.core.validation import pipeline
 paths = {paths!r}
 assert pipeline.process_context().get_start_method() == "fork"

@@ -12,10 +12,10 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from editor.core.document import split_post
-from editor.core.encoding import decode
+from editor.core.post.document import split_post
+from editor.core.disk.encoding import decode
 from editor.core.validation.fastdoc import _maybe_duplicate_keys
-from editor.core.yaml_loader import GalleyLoader, load_simple
+from editor.core.post.yaml_loader import GalleyLoader, load_simple
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
 

@@ -1,6 +1,6 @@
 """Encoding, binary files, missing/unclosed front matter, parse errors at file positions."""
 
-from editor.core.document import Document
+from editor.core.post.document import Document
 from editor.core.validation import validate_document
 
 from validation_helpers import post

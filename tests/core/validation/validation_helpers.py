@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from editor.core.site import Site
+from editor.core.site.site import Site
 from editor.core.validation import ValidationContext, validate_path
 
 #: A fixed "now" so date rules do not depend on the day the suite runs.

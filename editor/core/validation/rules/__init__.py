@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from ..diagnostics import ERROR, INFO, WARNING, Diagnostic
+from editor.core.validation.diagnostics import ERROR, INFO, WARNING, Diagnostic
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def diagnostic(rule: str, severity: str, message: str, where: tuple[int, int] = 
 
 
 # Import order is run order: cheap structural rules first.
-from . import source, fields, dates, links, markup, vocabulary, content  # noqa: E402,F401
+from editor.core.validation.rules import source, fields, dates, links, markup, vocabulary, content  # noqa: E402,F401
 
 #: Every rule id with its default severity (the README documents them).
 DEFAULT_SEVERITY: dict[str, str] = {rule: sev for c in CHECKS for rule, sev in c.rules.items()}

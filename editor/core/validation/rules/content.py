@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..text import display_width
-from . import INFO, WARNING, check, diagnostic
+from editor.core.validation.text import display_width
+from editor.core.validation.rules import INFO, WARNING, check, diagnostic
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _EXCERPT_KEYS = ("excerpt", "description", "summary")

@@ -11,16 +11,16 @@ import datetime as _dt
 import re
 from typing import Any
 
-from ..dates import parse_date
-from ..schema import section_of
-from . import ERROR, WARNING, check, diagnostic
+from editor.core.validation.dates import parse_date
+from editor.core.validation.schema import section_of
+from editor.core.validation.rules import ERROR, WARNING, check, diagnostic
 
 _STRING_TYPES = ("string", "text", "markdown", "image", "url")
 _DATE_TYPES = ("date", "datetime")
 
 
 def file_name_date(post):
-    from .dates import file_name_date as from_name
+    from editor.core.validation.rules.dates import file_name_date as from_name
 
     return from_name(post)
 
@@ -88,7 +88,7 @@ def check_required(post, ctx):
 
 
 def _near_key(name: str, fm: dict) -> str | None:
-    from .vocabulary import _one_typo
+    from editor.core.validation.rules.vocabulary import _one_typo
 
     return next((k for k in fm if isinstance(k, str) and _one_typo(k, name)), None)
 

@@ -12,8 +12,8 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from . import WARNING, check, diagnostic
-from ..text import contains
+from editor.core.validation.rules import WARNING, check, diagnostic
+from editor.core.validation.text import contains
 
 _IMAGE_KEYS = ("image", "cover", "thumbnail", "feature_image", "featured_image", "teaser",
                "og_image", "banner", "header.image", "header.teaser", "header.overlay_image",

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..context import taxonomy_values
-from . import INFO, check, diagnostic
+from editor.core.validation.context import taxonomy_values
+from editor.core.validation.rules import INFO, check, diagnostic
 
 _SEPARATORS = re.compile(r"[\s_\-.]+")
 

@@ -1,0 +1,404 @@
+"""The site a post belongs to: where its root is, which generator builds it,
+its configuration, its post files, and a fast index of their front matter
+(the index engine is post_index.py).
+
+Discovery walks up from a post (or folder) to the first folder that looks
+like a site root; a broken configuration never stops Galley from opening the
+site: `config` is then `{}` and `config_error` says where the problem is.
+
+The index is for lists and completion (tags in use, titles, dates), not for
+editing: it reads only the head of each file, splits off the front matter and
+parses it with the fast loaders (`yaml_loader.GalleyLoader`, which is PyYAML's
+C safe loader with Jekyll's date rules; tomllib; json). A Site remembers what
+it indexed and re-reads only files that changed. Editing goes through the
+lossless handlers in `fm_yaml` / `fm_toml` / `fm_json`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+
+from editor.core.post.errors import PostError
+# The index engine lives in post_index; its public names are re-exported here.
+from editor.core.site.post_index import (  # noqa: F401 (re-exported)
+    POOL_MIN_CPUS,
+    POOL_THRESHOLD,
+    PostSummary,
+    _can_fork,
+    _index_in_pool,
+    _parse_front_matter,
+    _summarize_all,
+    front_matter_of,
+    split_front_matter,
+    summarize,
+)
+
+__all__ = ["Site", "PostSummary", "POST_EXTENSIONS", "SKIP_DIRS", "summarize", "split_front_matter",
+           "front_matter_of"]
+
+
+#: File extensions Jekyll, Hugo and Zola read as posts.
+POST_EXTENSIONS = frozenset(
+    {".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".html", ".text", ".textile", ".mmark"}
+)
+_MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mmark"})
+#: Build output, dependencies and tooling: never posts, often huge.
+SKIP_DIRS = frozenset(
+    {"_site", "public", "node_modules", ".git", ".hg", ".svn", "vendor", ".bundle",
+     ".jekyll-cache", ".sass-cache", "resources", "target", "__pycache__", ".venv"}
+)
+UNKNOWN_MAX_DEPTH = 4  # folders below the root searched when the generator is unknown
+
+_ZOLA_KEYS = ("base_url", "compile_sass", "markdown", "generate_feeds", "build_search_index")
+_HUGO_KEYS = ("baseurl", "languagecode", "theme", "contentdir", "params", "menu",
+              "defaultcontentlanguage", "module", "markup", "taxonomies", "paginate")
+
+
+# -- the site ------------------------------------------------------------------
+
+
+def _lower_keys(config: dict) -> dict:
+    return {str(k).lower(): v for k, v in config.items()}
+
+
+def _load_config(path: Path) -> dict:
+    """Parse a config file; PostError (with path and position) if it is broken."""
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    kind = {".toml": "toml", ".json": "json"}.get(path.suffix.lower(), "yaml")
+    try:
+        return _parse_front_matter(kind, text, 1)
+    except PostError as exc:
+        raise exc.with_path(path) from None
+
+
+def _detect(folder: Path) -> tuple[str, Path | None, dict, PostError | None] | None:
+    """If `folder` is a site root: (generator, config path, config, error)."""
+
+    def load(path: Path) -> tuple[dict, PostError | None]:
+        try:
+            return _load_config(path), None
+        except PostError as exc:
+            return {}, exc
+        except OSError as exc:
+            return {}, PostError(f"cannot read: {exc.strerror or exc}", path=str(path), rule="io-error")
+
+    for name in ("_config.yml", "_config.yaml"):
+        p = folder / name
+        if p.is_file():
+            return ("jekyll", p, *load(p))
+    for name in ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"):
+        p = folder / name
+        if p.is_file():
+            return ("hugo", p, *load(p))
+    for name in ("config.toml", "config.yaml", "config.yml", "config.json"):
+        p = folder / name
+        if not p.is_file():
+            continue
+        config, error = load(p)
+        keys = _lower_keys(config)
+        if name == "config.toml" and any(k in config for k in _ZOLA_KEYS):
+            return "zola", p, config, error
+        if (folder / "content").is_dir() or any(k in keys for k in _HUGO_KEYS):
+            return "hugo", p, config, error
+        if error is not None and name == "config.toml":
+            # Broken, so its keys cannot tell: Zola if there is a templates/ folder.
+            return ("zola" if (folder / "templates").is_dir() else "hugo"), p, config, error
+    for name in ("hugo.toml", "hugo.yaml", "config.toml", "config.yaml"):
+        p = folder / "config" / "_default" / name  # Hugo's configuration directory
+        if p.is_file():
+            return ("hugo", p, *load(p))
+    if (folder / "_posts").is_dir():
+        return "jekyll", None, {}, None
+    return None
+
+
+def _url_parts(url: Any) -> tuple[str, str]:
+    """("scheme://host", "/path") of a configured site URL."""
+    if not isinstance(url, str) or not url:
+        return "", ""
+    parts = urlsplit(url)
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    return origin, parts.path.rstrip("/")
+
+
+class Site:
+    """A site folder; build it with `Site.discover(path)`."""
+
+    def __init__(self, root: Path, generator: str = "unknown", config: dict | None = None,
+                 config_path: Path | None = None, config_error: PostError | None = None) -> None:
+        self.root = Path(root)
+        self.generator = generator
+        self.config = config or {}
+        self.config_path = config_path
+        self.config_error = config_error
+        self._index: list[PostSummary] | None = None
+        self._cache: dict[Path, tuple[tuple, PostSummary]] = {}
+
+    def __repr__(self) -> str:
+        return f"Site({str(self.root)!r}, generator={self.generator!r})"
+
+    @classmethod
+    def discover(cls, path: str | os.PathLike) -> "Site":
+        start = Path(path).absolute()
+        folder = start if start.is_dir() else start.parent
+        weak: Site | None = None
+        for candidate in (folder, *folder.parents):
+            found = _detect(candidate)
+            if found is None:
+                continue
+            generator, config_path, config, error = found
+            site = cls(candidate, generator, config, config_path, error)
+            if config_path is not None:
+                return site
+            # A `_posts` folder without a config: Jekyll reads `_posts` at any
+            # depth (ko/news/_posts), so a `_config.yml` higher up wins.
+            weak = weak or site
+        return weak or cls(folder)
+
+    # -- configuration -------------------------------------------------------
+
+    def _config_value(self, *names: str) -> Any:
+        """A config value; Hugo's keys are case-insensitive (`baseURL` = `baseurl`)."""
+        keys = _lower_keys(self.config) if self.generator == "hugo" else self.config
+        for name in names:
+            key = name.lower() if self.generator == "hugo" else name
+            if keys.get(key) is not None:
+                return keys[key]
+        return None
+
+    def _url_parts(self) -> tuple[str, str]:
+        """(scheme + host, base path) from the generator's config keys."""
+        if self.generator == "jekyll":
+            url, base = self._config_value("url"), self._config_value("baseurl")
+            return (str(url).rstrip("/") if url else "", str(base).rstrip("/") if base else "")
+        key = {"hugo": "baseURL", "zola": "base_url"}.get(self.generator)
+        return _url_parts(self._config_value(key)) if key else ("", "")
+
+    @property
+    def baseurl(self) -> str:
+        """The path the site is served under ("" or "/blog"), without a final slash."""
+        return self._url_parts()[1]
+
+    @property
+    def url(self) -> str:
+        """Scheme and host ("https://example.org"), or ""."""
+        return self._url_parts()[0]
+
+    # -- files ---------------------------------------------------------------
+
+    def post_files(self) -> list[Path]:
+        """The site's posts, sorted: Jekyll `_posts`/`_drafts` (at any depth) and
+        collections; Hugo/Zola everything under `content/` (and Hugo's
+        configured content dirs); otherwise Markdown files at most
+        UNKNOWN_MAX_DEPTH folders down. Build output and tool folders skipped."""
+        return [Path(p) for p in self.post_paths()]
+
+    def post_paths(self) -> list[str]:
+        """`post_files()` as strings (10,000 Path objects cost a tenth of a second)."""
+        if self.generator == "jekyll":
+            files = self._jekyll_files()
+        elif self.generator in ("hugo", "zola"):
+            files = []
+            for folder in self._content_dirs():
+                files.extend(_walk(folder, POST_EXTENSIONS, max_depth=None))
+        else:
+            files = list(_walk(self.root, _MARKDOWN_EXTENSIONS, max_depth=UNKNOWN_MAX_DEPTH))
+        # Sorted as strings: Path comparisons cost ~30x more on a big site.
+        return sorted(set(files))
+
+    def _content_dirs(self) -> list[Path]:
+        dirs = [self.root / "content"]
+        if self.generator == "hugo":
+            configured = [self._config_value("contentDir")]
+            languages = self._config_value("languages")
+            if isinstance(languages, dict):
+                configured += [_lower_keys(v).get("contentdir") for v in languages.values()
+                               if isinstance(v, dict)]
+            for value in configured:
+                if isinstance(value, str) and value:
+                    folder = (self.root / value)
+                    if not any(folder == d or d in folder.parents for d in dirs):
+                        dirs.append(folder)
+        return [d for d in dirs if d.is_dir()]
+
+    def _jekyll_files(self) -> list[str]:
+        """Posts and drafts (a `_posts`/`_drafts` folder at any depth, as Jekyll
+        reads them) and the documents of configured collections (`_<name>`)."""
+        base = self.root
+        collections_dir = self.config.get("collections_dir")
+        if isinstance(collections_dir, str) and collections_dir:
+            base = self.root / collections_dir
+        names = {"_posts", "_drafts"}
+        collections = self.config.get("collections")
+        if isinstance(collections, dict):
+            names |= {f"_{name}" for name in collections}
+        elif isinstance(collections, list):
+            names |= {f"_{name}" for name in collections if isinstance(name, str)}
+        files: list[str] = []
+        for folder in _find_dirs(base if base.is_dir() else self.root, names):
+            files.extend(_walk(folder, POST_EXTENSIONS, max_depth=None))
+        return files
+
+    # -- index ---------------------------------------------------------------
+
+    def index(self, workers: int | None = None) -> list[PostSummary]:
+        """Front matter of every post, in `post_files()` order.
+
+        A Site remembers what it indexed: files whose size, mtime, ctime and
+        inode are unchanged since the last call are not read again, so the
+        app can re-index after every save or watcher event for the price of
+        a `stat` per post.
+
+        `workers`: processes to use for the files that need parsing; None
+        decides by their number and the CPUs. Parsing YAML is CPU-bound
+        Python (the C parser is fast, building the values is not), so threads
+        would not help; processes do. They are forked, which is cheap and
+        re-imports nothing, but only while this process has a single thread:
+        forking a process with other threads (a Qt app) can deadlock the
+        child. Otherwise, or if the pool fails, the index is built here.
+        """
+        files = self.post_files()
+        stale: list[Path] = []
+        stamps: dict[Path, tuple] = {}
+        for path in files:
+            try:
+                st = os.stat(path)
+                stamps[path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            except OSError:
+                stamps[path] = ()
+            hit = self._cache.get(path)
+            if hit is None or hit[0] != stamps[path] or not stamps[path]:
+                stale.append(path)
+        if workers is None:
+            cpus = os.cpu_count() or 1
+            workers = min(cpus, 8) if cpus >= POOL_MIN_CPUS and len(stale) >= POOL_THRESHOLD else 1
+        fresh = None
+        if workers > 1 and len(stale) >= 2 * workers and _can_fork():
+            fresh = _index_in_pool(stale, workers)
+        if fresh is None:
+            fresh = _summarize_all(stale)
+        cache = {path: self._cache[path] for path in files if path in self._cache}
+        for summary in fresh:
+            cache[summary.path] = (stamps[summary.path], summary)
+        self._cache = cache
+        # The summaries are shared with the cache (copying 10,000 of them would
+        # cost more than parsing a few): treat them as read-only.
+        result = [cache[p][1] for p in files]
+        self._index = result
+        return result
+
+    def vocabulary(self) -> dict[str, Counter]:
+        """Taxonomy terms in use across the index: {"tags": Counter, "categories": Counter, ...}.
+
+        Jekyll: `tags`, `categories` and `category`; a string value is split on
+        spaces (`tags: a b` is two tags, as Jekyll reads it). Hugo: the
+        configured taxonomies (default tags and categories). Zola: the
+        `[taxonomies]` table of each post.
+        """
+        summaries = self._index if self._index is not None else self.index()
+        names = self._taxonomy_names()
+        vocab: dict[str, Counter] = {name: Counter() for name in names}
+        split = self.generator in ("jekyll", "unknown")
+        for summary in summaries:
+            fm = summary.front_matter
+            if self.generator == "zola":
+                fm = fm.get("taxonomies") if isinstance(fm.get("taxonomies"), dict) else {}
+            for name in names:
+                keys = (name, "category") if (name == "categories" and self.generator == "jekyll") else (name,)
+                for key in keys:
+                    vocab[name].update(_terms(fm.get(key), split))
+        return vocab
+
+    def _taxonomy_names(self) -> list[str]:
+        if self.generator == "hugo":
+            taxonomies = self._config_value("taxonomies")
+            if isinstance(taxonomies, dict) and taxonomies:
+                return [str(v) for v in taxonomies.values()]
+        if self.generator == "zola":
+            taxonomies = self.config.get("taxonomies")
+            if isinstance(taxonomies, list):
+                names = [t["name"] for t in taxonomies if isinstance(t, dict) and isinstance(t.get("name"), str)]
+                if names:
+                    return names
+        return ["tags", "categories"]
+
+
+def _terms(value: Any, split: bool) -> Iterable[str]:
+    if isinstance(value, str):
+        return value.split() if split else ([value.strip()] if value.strip() else [])
+    if isinstance(value, list):
+        return [str(v).strip() for v in value
+                if isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip()]
+    return []
+
+
+def _walk(folder: Path, extensions: frozenset, max_depth: int | None) -> Iterable[str]:
+    """Files with those extensions under `folder`, skipping build and tool
+    folders. Symlinked folders are followed (content is sometimes linked in),
+    each real folder once, so a link back up cannot loop."""
+    seen = _Seen()
+    stack = [(str(folder), 0)] if seen.first(str(folder)) else []
+    while stack:
+        current, depth = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    if entry.name not in SKIP_DIRS and not entry.name.startswith(".") and (
+                            max_depth is None or depth < max_depth) and seen.first(entry):
+                        stack.append((entry.path, depth + 1))
+                elif os.path.splitext(entry.name)[1].lower() in extensions and entry.is_file():
+                    yield entry.path
+            except OSError:
+                continue
+
+
+def _find_dirs(root: Path, names: set[str]) -> list[Path]:
+    """Folders named in `names` anywhere under `root`, outside skipped folders."""
+    found = []
+    seen = _Seen()
+    stack = [str(root)] if seen.first(str(root)) else []
+    while stack:
+        current = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if not entry.is_dir() or entry.name in SKIP_DIRS or entry.name.startswith("."):
+                    continue
+                if not seen.first(entry):
+                    continue
+            except OSError:
+                continue
+            if entry.name in names:
+                found.append(Path(entry.path))
+            else:
+                stack.append(entry.path)
+    return found
+
+
+class _Seen:
+    """Real folders already visited, by (device, inode)."""
+
+    def __init__(self) -> None:
+        self._ids: set[tuple[int, int]] = set()
+
+    def first(self, entry: os.DirEntry | str) -> bool:
+        try:
+            st = entry.stat() if isinstance(entry, os.DirEntry) else os.stat(entry)
+        except OSError:
+            return False
+        key = (st.st_dev, st.st_ino)
+        if key in self._ids:
+            return False
+        self._ids.add(key)
+        return True

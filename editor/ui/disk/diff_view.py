@@ -1,0 +1,130 @@
+"""Side-by-side diff of "mine" and "on disk", with the merge offer.
+
+Shown by the "Changed on disk" banner's *Compare* (and, as a table only, by
+the recovery dialog). It only shows data computed in editor.core.disk.merge and
+reports the writer's choice; the controller (external_changes.py) acts on it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.disk.merge import DiffRow, MergeResult, side_by_side
+
+# Soft backgrounds readable in light and dark themes alike. Rows only on the
+# left (difflib "delete") and only on the right ("insert") get colours of
+# their side rather than red/green: in this dialog neither side "deleted"
+# anything, they are two versions to choose between.
+_COLORS = {
+    "replace": QColor(240, 200, 80, 70),
+    "delete": QColor(80, 190, 100, 70),  # only in the left text
+    "insert": QColor(80, 140, 230, 70),  # only in the right text
+}
+
+
+class DiffTable(QTableWidget):
+    """Four columns: line and text on the left, line and text on the right."""
+
+    def __init__(self, left_title: str = "Mine", right_title: str = "On disk",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        self.setObjectName("diffTable")
+        self.setHorizontalHeaderLabels(["", left_title, "", right_title])
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(False)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        header = self.horizontalHeader()
+        for col, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch) * 2):
+            header.setSectionResizeMode(col, mode)
+        self.rows: list[DiffRow] = []
+
+    def set_texts(self, left: str, right: str) -> None:
+        self.set_rows(side_by_side(left, right))
+
+    def set_rows(self, rows: list[DiffRow]) -> None:
+        self.rows = rows
+        self.setRowCount(len(rows))
+        first_change = None
+        for r, row in enumerate(rows):
+            cells = ("" if row.left_no is None else str(row.left_no), row.left,
+                     "" if row.right_no is None else str(row.right_no), row.right)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c in (0, 2):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                color = _COLORS.get(row.tag)
+                if color is not None:
+                    item.setBackground(QBrush(color))
+                self.setItem(r, c, item)
+            if first_change is None and row.tag != "equal":
+                first_change = r
+        if first_change is not None:
+            self.scrollToItem(self.item(first_change, 1), QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def changed_rows(self) -> int:
+        return sum(1 for row in self.rows if row.tag != "equal")
+
+
+class DiffDialog(QDialog):
+    """Compare mine with the disk and choose: disk, mine, or (when offered) the merge.
+
+    After `exec()`/`finished`, `choice` is "disk", "mine", "merge" or None
+    (closed without choosing). Buttons have object names for tests.
+    """
+
+    def __init__(self, name: str, mine: str, disk: str, merge: MergeResult | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("diffDialog")
+        self.setWindowTitle(f"Compare “{name}” with the file on disk")
+        self.resize(1000, 640)
+        self.choice: str | None = None
+        self.merge = merge
+        layout = QVBoxLayout(self)
+        self.table = DiffTable("Your text (unsaved)", "On disk now")
+        self.table.set_texts(mine, disk)
+        layout.addWidget(self.table)
+        if merge is not None:
+            note = QLabel(f"The changes do not overlap: they can be merged ({merge.describe()}).",
+                          objectName="mergeNote")
+            layout.addWidget(note)
+
+        buttons = QDialogButtonBox()
+        self.use_disk = QPushButton("Use the disk version", objectName="useDiskButton")
+        self.keep_mine = QPushButton("Keep mine", objectName="keepMineButton")
+        buttons.addButton(self.use_disk, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(self.keep_mine, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button = None
+        if merge is not None:
+            self.merge_button = QPushButton("Merge both", objectName="mergeButton")
+            buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancelButton")
+        layout.addWidget(buttons)
+        self.use_disk.clicked.connect(lambda: self._choose("disk"))
+        self.keep_mine.clicked.connect(lambda: self._choose("mine"))
+        if self.merge_button is not None:
+            self.merge_button.clicked.connect(lambda: self._choose("merge"))
+        cancel.clicked.connect(self.reject)
+        # Enter takes the safe choice: the merge when offered, else nothing.
+        (self.merge_button or cancel).setDefault(True)
+        (self.merge_button or cancel).setFocus()
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()

@@ -1,0 +1,185 @@
+"""Keeps the preview showing the document: snapshot → render worker → patch.
+
+Owns the RenderController. Start-up (app.py) creates this controller and the
+view right after the window's first paint; `attach(view)` loads the page
+shell and starts the first full render, which runs in the worker while
+Chromium loads the shell. Results that arrive before the shell has loaded
+wait and are applied in order (also when `update()` ran before any view was
+attached). Every later change is sent as it comes (one job in flight).
+
+This module imports only Qt and the light part of the render core (the page
+shell, SiteInfo): the Markdown pipeline is imported by the worker thread, and
+requests are built there too, so neither the first paint nor the shell's
+load waits for it.
+
+Also carries scroll sync between the editor and the preview, in both
+directions, without echo: a scroll we caused on one side is not sent back.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+
+from editor.ui.preview.render_worker import RenderController
+
+
+def _site_at(path: Path | None):
+    """The SiteInfo of the post at `path` (from its site's config; fast)."""
+    from editor.core.render import SiteInfo
+
+    try:
+        return SiteInfo.discover(path) if path is not None else SiteInfo()
+    except Exception:  # noqa: BLE001 - render without site facts
+        return SiteInfo()
+
+
+def _options(theme: str):
+    from editor.core.render import RenderOptions
+
+    return RenderOptions(theme="dark" if theme == "dark" else "light")
+
+
+def build_request(snapshot, path: Path | None, site, theme: str):
+    """The render request for `snapshot` (runs in the render worker).
+
+    `site` is the SiteInfo to render with; None: find it from `path` (the
+    first render, before the window has loaded the site's context)."""
+    from editor.core.render import RenderRequest
+
+    return RenderRequest.from_snapshot(snapshot, site if site is not None else _site_at(path), _options(theme))
+
+
+class PreviewController(QObject):
+    #: The page shows the document at a revision; carries the revision.
+    #: (Fires after the patch was applied in the page.)
+    previewUpdated = Signal(int)
+
+    def __init__(self, session, editor, theme: str = "light", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session, self._editor = session, editor
+        self.view = None
+        self.renderer = RenderController(self)
+        self._site = None  # SiteInfo; None until known (the worker finds it meanwhile)
+        self._theme = theme
+        self.sync_scroll = True
+        self._editor_target: int | None = None  # where the preview last moved the editor
+        # Each shell load is a new page generation; results rendered for an
+        # older page are dropped. Results that arrive before the shell has
+        # loaded wait in `_early` (the first full render of a long post runs
+        # while Chromium starts, instead of after it).
+        self._page_gen = 0
+        self._shell_loads = 0
+        self._early: list = []
+        self.renderer.rendered.connect(self._apply)
+        session.changed.connect(lambda _c: self.update())
+        session.documentReplaced.connect(lambda _d: self._reload_if_base_changed())
+        editor.topLineChanged.connect(self._editor_scrolled)
+
+    # -- inputs -----------------------------------------------------------------
+
+    def attach(self, view) -> None:
+        """Show the preview in `view`: load the page shell, render into it."""
+        self.view = view
+        if self._site is None:
+            # The site as the renderer needs it, now (fast): the full context
+            # arrives later and, being equal, does not force a second render.
+            self._site = _site_at(self._session.path)
+        view.shellLoaded.connect(self._on_shell_loaded)
+        view.topLineChanged.connect(self._preview_scrolled)
+        view.patchApplied.connect(self.previewUpdated)
+        self.load_shell()
+
+    def set_site(self, site) -> None:
+        from editor.core.render import SiteInfo
+
+        info = SiteInfo.from_site(site) if site is not None else SiteInfo()
+        if info != self._site:
+            self._site = info
+            self.update()
+
+    def set_theme(self, theme: str) -> None:
+        if theme != self._theme:
+            self._theme = theme
+            if self.view is not None:
+                self.view.set_theme(theme)
+            self.update()  # code highlighting colours come from the render options
+
+    # -- the cycle --------------------------------------------------------------
+
+    def _base_url(self) -> QUrl:
+        path = self._session.path
+        folder = path.parent if path is not None else Path.cwd()
+        return QUrl.fromLocalFile(str(folder) + "/")
+
+    def load_shell(self) -> None:
+        from editor.core.render import page_shell  # the light part of the core
+
+        if self.view is None:
+            return
+        self._base = self._base_url()
+        self._shell_loads += 1
+        # The first page's first render may have started before the view
+        # existed (fresh, tagged with this generation), running or waiting
+        # in `_early`: starting over would render it twice.
+        started = self._shell_loads == 1 and (self.renderer.busy or bool(self._early))
+        if not started:
+            self._page_gen += 1
+            self._early = []
+            self.renderer.reset()
+        # The shell first: Chromium then loads it in its own threads and
+        # processes while the worker renders (and imports the pipeline).
+        self.view.load_shell(page_shell(_options(self._theme)), self._base)
+        if not started:
+            self.update()
+
+    def _reload_if_base_changed(self) -> None:
+        # Relative image paths resolve against the base URL: a post in another
+        # folder needs the shell loaded again (rare: opening a file).
+        if self.view is not None and self._base_url() != getattr(self, "_base", None):
+            self.load_shell()
+        else:
+            self.update()
+
+    def _on_shell_loaded(self, ok: bool) -> None:
+        if not ok:
+            return
+        early, self._early = self._early, []
+        for revision, result in early:
+            self.view.apply_patch(revision, result.patch.to_json())
+
+    def update(self) -> None:
+        """Render the current document (cheap to call: at most one job runs;
+        the request itself is built in the worker)."""
+        document = self._session.document
+        if document is None:
+            return
+        snapshot = document.snapshot()
+        job = partial(build_request, snapshot, self._session.path, self._site, self._theme)
+        self.renderer.submit(snapshot.revision, job, self._page_gen)
+
+    def _apply(self, revision: int, result, page_gen) -> None:
+        if page_gen != self._page_gen:
+            return  # rendered for a page that has since been reloaded
+        if self.view is not None and self.view.ready:
+            self.view.apply_patch(revision, result.patch.to_json())
+        else:
+            self._early.append((revision, result))
+
+    # -- scroll sync --------------------------------------------------------------
+
+    def _editor_scrolled(self, file_line: int) -> None:
+        if not self.sync_scroll or self.view is None:
+            return
+        if self._editor_target is not None and abs(file_line - self._editor_target) <= 2:
+            return  # the editor arriving where the preview sent it: don't echo it back
+        self._editor_target = None
+        self.view.scroll_to_line(file_line)
+
+    def _preview_scrolled(self, file_line: int) -> None:
+        if not self.sync_scroll or file_line <= 0:
+            return
+        self._editor_target = file_line
+        self._editor.scroll_to_line(file_line)
