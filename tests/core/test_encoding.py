@@ -1,4 +1,4 @@
-"""editor.core.disk.encoding: detection, and byte-identical round trips."""
+"""editor.core.post.encoding: detection, and byte-identical round trips."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from editor.core.disk.encoding import Decoded, EncodeError, decode, encode
+from editor.core.post.encoding import Decoded, EncodeError, decode, encode
 from editor.core.post.errors import DecodeError, PostError
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
-from editor.core.disk import encoding as _encoding
+from editor.core.post import encoding as _encoding
 from editor.core.post.errors import FrontMatterError, KeyPathError
 from editor.core.post.values import SHARED, AsWritten, Sharing, same_value
 

@@ -200,7 +200,7 @@ def front_matter_of(path: str | os.PathLike) -> tuple[str, str, int] | None:
     finally:
         os.close(fd)
     if found is _SLOW:
-        from editor.core.disk.encoding import decode  # legacy encodings: rare, and slower
+        from editor.core.post.encoding import decode  # legacy encodings: rare, and slower
 
         found = split_front_matter(decode(data).text)
     return found

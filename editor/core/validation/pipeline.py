@@ -130,7 +130,7 @@ def _decode(data: bytes):
     """`encoding.decode(data)`, with its most common case first: UTF-8 without a BOM
     or NUL byte is what `decode` returns then too (UTF-8 decodes and re-encodes to
     the same bytes, so its round-trip check cannot fail), without re-encoding."""
-    from editor.core.disk.encoding import Decoded, decode
+    from editor.core.post.encoding import Decoded, decode
 
     if data and not data.startswith(_BOM_STARTS) and b"\x00" not in data:
         try:

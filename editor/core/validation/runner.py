@@ -134,7 +134,7 @@ def validate_bytes(data: bytes, path: str | Path | None, ctx: ValidationContext
                    ) -> list[Diagnostic]:
     """Diagnostics for the bytes of a post file (read with `FastDocument`: the same
     findings as a `Document` gives, in a fraction of the time)."""
-    from editor.core.disk.encoding import decode
+    from editor.core.post.encoding import decode
 
     try:
         decoded = decode(data)

@@ -269,7 +269,7 @@ class RecoveryAutosave(QObject):
             # The post is gone: write the recovered text back to its place
             # (what "restore" means here), then open it.
             try:
-                from editor.core.disk.encoding import encode
+                from editor.core.post.encoding import encode
 
                 storage.save(path, encode(text, entry.encoding, entry.bom), None)
             except (StorageError, PostError, ValueError) as exc:

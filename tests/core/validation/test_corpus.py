@@ -44,7 +44,7 @@ def test_no_errors_beyond_the_broken_front_matter(findings):
 
 def test_fast_reading_agrees_with_the_document_on_every_corpus_post():
     from editor.core.post.document import Document
-    from editor.core.disk.encoding import decode
+    from editor.core.post.encoding import decode
     from editor.core.post.errors import DecodeError
     from editor.core.validation.fastdoc import FastDocument
 

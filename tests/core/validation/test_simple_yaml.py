@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from editor.core.post.document import split_post
-from editor.core.disk.encoding import decode
+from editor.core.post.encoding import decode
 from editor.core.validation.fastdoc import _maybe_duplicate_keys
 from editor.core.post.yaml_loader import GalleyLoader, load_simple
 
