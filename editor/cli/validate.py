@@ -24,8 +24,6 @@ OK, PROBLEMS, USAGE = 0, 1, 2
 #: Files that sit among posts in a repository but are not posts.
 _NOT_POSTS = ("readme", "changelog", "license", "licence", "contributing", "code_of_conduct",
               "security", "authors")
-_SITE_MARKERS = ("_config.yml", "_config.yaml", "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
-                 "config.toml", "config.yaml", "config.yml", "config.json")
 _SCAN_DEPTH = 4
 
 
@@ -51,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from editor.core.validation import SchemaError, validate_paths
     from editor.core.validation.pipeline import WorkerLost
     from editor.core.validation.runner import group_by_site
+    from editor.core.site.site import SETTINGS_FILE
     from editor.core.validation.schema import check_galley_toml
 
     if args.jobs is not None and args.jobs < 1:
@@ -73,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         groups = group_by_site(files)  # validate_paths uses these too
         for key in groups:
             for problem in check_galley_toml(Path(key)):
-                print(f"{Path(key) / 'galley.toml'}: warning: {problem}", file=sys.stderr)
+                print(f"{Path(key) / SETTINGS_FILE}: warning: {problem}", file=sys.stderr)
     except SchemaError as exc:
         print(f"galley validate: {exc}", file=sys.stderr)
         return USAGE
@@ -190,7 +189,7 @@ def scan_folder(folder: Path, whole: set[str] | None = None) -> list[str]:
 
 
 def _nested_site_roots(folder: Path) -> list[Path]:
-    from editor.core.site.site import SKIP_DIRS, Site
+    from editor.core.site.site import CONFIG_FILES, SKIP_DIRS, Site
 
     found: list[Path] = []
     stack = [(folder, 0)]
@@ -201,7 +200,7 @@ def _nested_site_roots(folder: Path) -> list[Path]:
         except OSError:
             continue
         names = {e.name for e in entries}
-        if any(m in names for m in _SITE_MARKERS) or "_posts" in names:
+        if any(m in names for m in CONFIG_FILES) or "_posts" in names:
             site = Site.discover(current)
             if site.generator != "unknown" and site.root == current:
                 found.append(current)

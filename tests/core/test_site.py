@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from editor.core.site.post_index import HEAD_BYTES, READ_AHEAD_MIN
-from editor.core.site.site import PostSummary, Site, _can_fork, split_front_matter, summarize
+from editor.core.site.site import (CONFIG_FILES, PostSummary, Site, _can_fork, split_front_matter,
+                                   summarize)
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not (CORPUS / "MANIFEST.tsv").is_file(),
@@ -187,6 +188,20 @@ def test_hugo_config_file_names(tmp_path: Path, config: str):
     write(tmp_path, "content/a.md", "---\ntitle: a\n---\n")
     site = Site.discover(tmp_path / "content" / "a.md")
     assert (site.root, site.generator, site.url, site.baseurl) == (tmp_path, "hugo", "https://h.example", "")
+
+
+@pytest.mark.parametrize("name", CONFIG_FILES)
+def test_every_recognised_config_name_makes_a_site_root(tmp_path: Path, name: str):
+    # CONFIG_FILES is what the CLI's nested-site scan and the watcher look for: a
+    # name discovery would not accept would make them see sites that are not there.
+    body = {"toml": 'baseURL = "https://c.example/"\n', "json": '{"baseURL": "https://c.example/"}'}.get(
+        name.rsplit(".", 1)[1], "url: https://c.example\nbaseURL: https://c.example/\n")
+    write(tmp_path, "site/" + name, body)
+    write(tmp_path, "site/content/a.md", "---\ntitle: a\n---\n")
+    write(tmp_path, "site/_posts/2020-01-01-a.md", "---\ntitle: a\n---\n")
+    site = Site.discover(tmp_path / "site" / "content")
+    assert site.root == tmp_path / "site" and site.config_path == tmp_path / "site" / name
+    assert site.url == "https://c.example"
 
 
 def test_zola_site(tmp_path: Path):

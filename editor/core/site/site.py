@@ -37,8 +37,21 @@ from editor.core.site.post_index import (  # noqa: F401 (re-exported)
     summarize,
 )
 
-__all__ = ["Site", "PostSummary", "POST_EXTENSIONS", "SKIP_DIRS", "summarize", "split_front_matter",
-           "front_matter_of"]
+__all__ = ["Site", "PostSummary", "POST_EXTENSIONS", "SKIP_DIRS", "SETTINGS_FILE", "CONFIG_FILES",
+           "summarize", "split_front_matter", "front_matter_of"]
+
+#: Galley's own per-site settings (rules, the front-matter schema), at the site root.
+SETTINGS_FILE = "galley.toml"
+#: Generator config files in a site root, by generator, in the order discovery tries them.
+JEKYLL_CONFIG_FILES = ("_config.yml", "_config.yaml")
+HUGO_CONFIG_FILES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
+#: Hugo's older name and Zola's: the keys inside tell which generator it is.
+SHARED_CONFIG_FILES = ("config.toml", "config.yaml", "config.yml", "config.json")
+#: Every generator config name Galley recognises in a site root, in discovery order.
+CONFIG_FILES = JEKYLL_CONFIG_FILES + HUGO_CONFIG_FILES + SHARED_CONFIG_FILES
+#: Hugo's configuration directory and the names read there, in discovery order.
+HUGO_CONFIG_DIR = ("config", "_default")
+HUGO_CONFIG_DIR_FILES = ("hugo.toml", "hugo.yaml", "config.toml", "config.yaml")
 
 
 #: File extensions Jekyll, Hugo and Zola read as posts.
@@ -86,15 +99,15 @@ def _detect(folder: Path) -> tuple[str, Path | None, dict, PostError | None] | N
         except OSError as exc:
             return {}, PostError(f"cannot read: {exc.strerror or exc}", path=str(path), rule="io-error")
 
-    for name in ("_config.yml", "_config.yaml"):
+    for name in JEKYLL_CONFIG_FILES:
         p = folder / name
         if p.is_file():
             return ("jekyll", p, *load(p))
-    for name in ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"):
+    for name in HUGO_CONFIG_FILES:
         p = folder / name
         if p.is_file():
             return ("hugo", p, *load(p))
-    for name in ("config.toml", "config.yaml", "config.yml", "config.json"):
+    for name in SHARED_CONFIG_FILES:
         p = folder / name
         if not p.is_file():
             continue
@@ -107,8 +120,8 @@ def _detect(folder: Path) -> tuple[str, Path | None, dict, PostError | None] | N
         if error is not None and name == "config.toml":
             # Broken, so its keys cannot tell: Zola if there is a templates/ folder.
             return ("zola" if (folder / "templates").is_dir() else "hugo"), p, config, error
-    for name in ("hugo.toml", "hugo.yaml", "config.toml", "config.yaml"):
-        p = folder / "config" / "_default" / name  # Hugo's configuration directory
+    for name in HUGO_CONFIG_DIR_FILES:
+        p = folder.joinpath(*HUGO_CONFIG_DIR, name)
         if p.is_file():
             return ("hugo", p, *load(p))
     if (folder / "_posts").is_dir():
