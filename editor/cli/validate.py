@@ -21,11 +21,6 @@ from pathlib import Path
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 
-#: Files that sit among posts in a repository but are not posts.
-_NOT_POSTS = ("readme", "changelog", "license", "licence", "contributing", "code_of_conduct",
-              "security", "authors")
-_SCAN_DEPTH = 4
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -49,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from editor.core.validation import SchemaError, validate_paths
     from editor.core.validation.pipeline import WorkerLost
     from editor.core.validation.runner import group_by_site
+    from editor.core.site.scan import scan_folder
     from editor.core.site.site import SETTINGS_FILE
     from editor.core.validation.schema import check_galley_toml
 
@@ -158,68 +154,6 @@ def _shown(path: str | None) -> str:
     except ValueError:
         return path
     return path if rel.startswith("..") else rel
-
-
-def scan_folder(folder: Path, whole: set[str] | None = None) -> list[str]:
-    """Post files under `folder`: its site's posts, and those of sites nested below it.
-    The root of each site whose posts are all listed is added to `whole` (so they are
-    not listed again to find that out)."""
-    from editor.core.site.site import Site
-
-    folder = folder.absolute()
-    site = Site.discover(folder)
-    if site.generator != "unknown":
-        if site.root == folder and whole is not None:
-            whole.add(str(site.root))
-        return [p for p in site.post_paths() if _under(p, folder)]
-    roots = _nested_site_roots(folder)
-    files: list[str] = []
-    for root in roots:
-        nested = Site.discover(root)
-        files.extend(nested.post_paths())
-        if whole is not None:
-            whole.add(str(nested.root))
-    for path in site.post_files():  # Markdown files of a folder no generator claims
-        if any(_under(path, root) for root in roots):
-            continue
-        if path.stem.lower() in _NOT_POSTS:
-            continue
-        files.append(str(path))
-    return sorted(dict.fromkeys(files))
-
-
-def _nested_site_roots(folder: Path) -> list[Path]:
-    from editor.core.site.site import CONFIG_FILES, SKIP_DIRS, Site
-
-    found: list[Path] = []
-    stack = [(folder, 0)]
-    while stack:
-        current, depth = stack.pop()
-        try:
-            entries = list(os.scandir(current))
-        except OSError:
-            continue
-        names = {e.name for e in entries}
-        if any(m in names for m in CONFIG_FILES) or "_posts" in names:
-            site = Site.discover(current)
-            if site.generator != "unknown" and site.root == current:
-                found.append(current)
-                continue  # a site's own folders are its business
-        if depth >= _SCAN_DEPTH:
-            continue
-        for entry in entries:
-            if entry.is_dir() and entry.name not in SKIP_DIRS and not entry.name.startswith("."):
-                stack.append((Path(entry.path), depth + 1))
-    return sorted(found)
-
-
-def _under(path: str | Path, folder: Path) -> bool:
-    # Strings, not Path.relative_to: a big site has thousands of posts.
-    prefix = str(folder).rstrip(os.sep) + os.sep
-    path = os.fspath(path)
-    if path.startswith(prefix) and "/." not in path and "//" not in path and os.sep == "/":
-        return True  # already absolute and normal: abspath would change nothing
-    return os.path.abspath(path).startswith(prefix)
 
 
 class ProgressBar:

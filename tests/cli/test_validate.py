@@ -149,27 +149,6 @@ def test_shown_paths_are_what_relpath_gives(path, monkeypatch):
         assert abspath(path) == os.path.abspath(path)
 
 
-def test_a_site_folder_is_known_to_hold_all_its_posts_a_sub_folder_is_not(tmp_path, site):
-    from editor.cli.validate import scan_folder
-    from editor.core.site.site import Site
-
-    (site / "_drafts").mkdir()
-    (site / "_drafts" / "draft.md").write_text(GOOD, encoding="utf-8")
-    whole: set[str] = set()
-    assert len(scan_folder(site, whole)) == 2
-    assert whole == {str(Site.discover(site).root)}
-    part: set[str] = set()
-    assert [Path(p).name for p in scan_folder(site / "_drafts", part)] == ["draft.md"]
-    assert part == set()
-    outer = tmp_path / "sites"  # a folder no generator claims, with a site inside
-    (outer / "inner" / "_posts").mkdir(parents=True)
-    (outer / "inner" / "_config.yml").write_text("title: Inner\n", encoding="utf-8")
-    (outer / "inner" / "_posts" / "2024-03-01-a.md").write_text(GOOD, encoding="utf-8")
-    nested: set[str] = set()
-    assert len(scan_folder(outer, nested)) == 1
-    assert nested == {str(Site.discover(outer / "inner").root)}
-
-
 def test_a_sub_folder_of_a_big_site_is_checked_against_the_whole_site(site, capsys):
     """Only the drafts are given: the site's facts still come from all its posts."""
     # Each draft's tag is used by one post only: among the drafts alone it would be new.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.cli.validate import scan_folder
+from editor.core.site.scan import scan_folder
 from editor.core.validation import validate_paths
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
