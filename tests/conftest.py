@@ -29,11 +29,8 @@ try:  # The core tests must run even where Qt cannot load.
 except ImportError:  # pragma: no cover - no Qt on this machine
     pass
 else:
-    # PySide6 6.12 on Python 3.11 loses references to None/True/False on every
-    # call; without this the test process aborts ("none_dealloc"). See qt_compat.
-    from editor.ui.platform.qt_compat import immortalize_singletons, quiet_feature_hook
+    from editor.ui.platform.qt_compat import quiet_feature_hook
 
-    immortalize_singletons()
     quiet_feature_hook()  # PySide6's import hook would keep every module's source
 
 

@@ -9,6 +9,10 @@ import gc
 import os
 import sys
 
+from editor.ui.platform.qt_compat import guard_binding
+
+guard_binding()  # before any Qt call, whichever editor.ui module comes first
+
 
 #: Seconds a Python thread may keep the GIL while another waits (see below).
 SWITCH_INTERVAL = 0.001
@@ -26,7 +30,7 @@ def prepare_environment() -> None:
     from editor.ui.platform import font_warmup
 
     font_warmup.start()  # first: it runs while PySide6 is imported below
-    from editor.ui.platform.qt_compat import immortalize_singletons, quiet_feature_hook
+    from editor.ui.platform.qt_compat import quiet_feature_hook
 
     # The render and validation workers are Python threads: when the UI
     # thread wants the GIL back (a key, a paint, Chromium's events for the
@@ -35,7 +39,6 @@ def prepare_environment() -> None:
     # 99th percentile 7-8 ms; at 1 ms they were 8-11 and 4-5 ms (bench_ui,
     # 3 alternating runs, load <1).
     sys.setswitchinterval(SWITCH_INTERVAL)
-    immortalize_singletons()  # PySide6 6.12 on Python 3.11: see qt_compat
     quiet_feature_hook()  # PySide6's import hook keeps every module's source
     from editor.ui.platform import engine_env
 

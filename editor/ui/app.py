@@ -10,10 +10,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDockWidget
 
+from editor.ui.platform.timers import after_pending_events
 from editor.ui.editor.body_editor import BodyEditor
 from editor.ui.disk.document_session import DocumentSession
 from editor.ui.front_matter.front_matter_panel import FrontMatterPanel
@@ -23,7 +24,6 @@ from editor.ui.problems.problems_panel import ProblemsPanel, key_of, severity_of
 from editor.ui.settings import Settings
 from editor.ui.site.site_context import SiteContextLoader
 from editor.ui.editor.status_bar import StatusBar
-from editor.ui.platform.qt_compat import emit, single_shot
 from editor.ui.theme import colors_for, dark_palette
 
 # The app's icon: resources/ is `editor/resources` in an installed wheel and
@@ -131,7 +131,7 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
     # Then the far lines of a long post are coloured, in slices.
     def after_first_paint() -> None:
         form_panel.form.release()
-        single_shot(0, then_the_preview, window)
+        after_pending_events(window, then_the_preview)
 
     def then_the_preview() -> None:
         attach_preview(window, settings, recovery_dir)
@@ -155,11 +155,11 @@ def attach_preview(window: MainWindow, settings: Settings, recovery_dir=None) ->
         # (through this thread) before the imports below take it.
         # Once: the first patch, not every patch for the life of the window.
         window.preview_controller.previewUpdated.connect(
-            lambda *_a: single_shot(250, rest, window), Qt.ConnectionType.SingleShotConnection)
+            lambda *_a: QTimer.singleShot(250, window, rest), Qt.ConnectionType.SingleShotConnection)
 
     window.previewInstalled.connect(on_preview_installed)
     _wire_preview(window, window.session, window.body_editor, settings)
-    single_shot(2500, rest, window)
+    QTimer.singleShot(2500, window, rest)
 
 
 def attach_services(window: MainWindow, settings: Settings, recovery_dir=None) -> None:
@@ -211,7 +211,7 @@ def attach_services(window: MainWindow, settings: Settings, recovery_dir=None) -
     # Everything long-lived exists now (modules, caches, the window): move it
     # out of the collector's way, so a full collection while typing does not
     # walk it (measured: >100 ms pauses on a 200 KB post before this).
-    single_shot(3000, _freeze_heap, window)
+    QTimer.singleShot(3000, window, _freeze_heap)
 
     if window.external_changes is None:
         _install_external_changes(window, recovery_dir)
@@ -220,7 +220,7 @@ def attach_services(window: MainWindow, settings: Settings, recovery_dir=None) -
         # connected during the emission that is running; attach_services
         # itself is idempotent).
         if window._shown_once:
-            single_shot(0, lambda: emit(window.firstShown), window)
+            after_pending_events(window, window.firstShown.emit)
 
 
 def _freeze_heap() -> None:

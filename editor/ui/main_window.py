@@ -14,15 +14,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from editor.core.post.errors import DecodeError
 from editor.core.disk.storage import ConflictError, StorageError
+from editor.ui.platform.timers import after_pending_events
 from editor.ui.actions import build_actions, build_menus
 from editor.ui.problems.problems_panel import key_of, severity_of
-from editor.ui.platform.qt_compat import emit, single_shot
 
 
 def _dialogs():
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         """Open what `galley PATH...` named: a post, or a site folder (its newest post)."""
         for path in paths:
             if Path(path).is_dir():
-                emit(self.siteOpened, str(Path(path).resolve()))
+                self.siteOpened.emit(str(Path(path).resolve()))
             else:
                 self.open_path(path, ask=False)
 
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            single_shot(1000, self._first_paint_done, self)  # never painted (minimised)
+            QTimer.singleShot(1000, self, self._first_paint_done)  # never painted (minimised)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         # The first paint of the window: Qt paints every visible widget of it,
@@ -217,12 +217,12 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._first_shown_emitted and not self._first_paint_queued:
             self._first_paint_queued = True
-            single_shot(0, self._first_paint_done, self)
+            after_pending_events(self, self._first_paint_done)
 
     def _first_paint_done(self) -> None:
         if not self._first_shown_emitted:
             self._first_shown_emitted = True
-            emit(self.firstShown)
+            self.firstShown.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.maybe_keep_changes():
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
             return
         self._save_layout()
         event.accept()
-        emit(self.closed)
+        self.closed.emit()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
     def install_preview(self, view) -> None:
         self.preview = view
         self.preview_holder.layout().addWidget(view)
-        emit(self.previewInstalled, view)
+        self.previewInstalled.emit(view)
 
     def set_form_visible(self, visible: bool) -> None:
         self.form_panel.setVisible(visible)
@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, theme: str) -> None:
         self.settings.set("theme", theme)
-        emit(self.themeChanged, theme)
+        self.themeChanged.emit(theme)
 
     def go_to_problem(self, diagnostic) -> None:
         """Jump to a problem: its form field, the raw front matter, or the body line."""
@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
         self.form_panel.raw.go_to_file_line(line, column)
 
     def show_posts_list(self) -> None:
-        emit(self.postsListRequested)
+        self.postsListRequested.emit()
 
     # -- layout memory -------------------------------------------------------------
 

@@ -3,7 +3,7 @@ edits, shared values (anchors and aliases)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from editor.core.post.values import OWN, SHARED
@@ -146,7 +146,6 @@ def test_a_shared_value_changed_for_all_and_a_cancelled_one(window, post, qtbot)
 
 
 def test_the_real_shared_value_dialog(window, post, qtbot):
-    from editor.ui.platform.qt_compat import single_shot
 
     path = post.parent / "2024-03-14-shared.md"
     open_post(window, qtbot, path, SHARED_POST)
@@ -156,12 +155,12 @@ def test_the_real_shared_value_dialog(window, post, qtbot):
     def click_own():
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
-            single_shot(20, click_own)
+            QTimer.singleShot(20, click_own)
             return
         seen.append(box.text())
         box.findChild(QPushButton, "ownValueButton").click()
 
-    single_shot(0, click_own)
+    QTimer.singleShot(0, click_own)
     author.edit.setFocus()
     author.edit.end(False)
     qtbot.keyClicks(author.edit, "s")

@@ -1,6 +1,6 @@
 """Form edits go through the lossless model; raw mode; problems block a save."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from tests.ui.conftest import commit_text, type_text
@@ -17,13 +17,12 @@ def click_in_modal(qtbot, button_name, seen):
             return True
         return False
 
-    from editor.ui.platform.qt_compat import single_shot
 
     def poll():
         if not check():
-            single_shot(20, poll)
+            QTimer.singleShot(20, poll)
 
-    single_shot(0, poll)
+    QTimer.singleShot(0, poll)
 
 
 def field(window, key):

@@ -33,7 +33,7 @@ APP_CHILD = textwrap.dedent(
     import sys
     from editor.ui import launch
     from editor.ui.settings import Settings
-    from editor.ui.platform.qt_compat import single_shot
+    from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtGui import QTextCursor
     from PySide6.QtWidgets import QApplication
@@ -46,7 +46,7 @@ APP_CHILD = textwrap.dedent(
 
     def type_text():
         if w.external_changes is None:  # not attached yet: try again shortly
-            single_shot(50, type_text)
+            QTimer.singleShot(50, type_text)
             return
         w.external_changes.recovery.autosaved.connect(on_autosaved)
         w.body_editor.setFocus()
@@ -54,7 +54,7 @@ APP_CHILD = textwrap.dedent(
         QTest.keyClicks(w.body_editor, "Typed before the crash.")
         print("TYPED", flush=True)
 
-    single_shot(0, type_text)
+    QTimer.singleShot(0, type_text)
     QApplication.instance().exec()
     """
 )

@@ -1,6 +1,6 @@
 """Window behaviour: unsaved-changes prompt, remembered layout, focus mode, drop, site folder."""
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -114,16 +114,15 @@ def test_posts_list_marks_drafts(qtbot, settings, post):
 def _click_standard(qtbot, button):
     from PySide6.QtWidgets import QMessageBox
 
-    from editor.ui.platform.qt_compat import single_shot
 
     def poll():
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox) and box.button(button) is not None:
             box.button(button).click()
         else:
-            single_shot(20, poll)
+            QTimer.singleShot(20, poll)
 
-    single_shot(0, poll)
+    QTimer.singleShot(0, poll)
 
 
 def test_revert_new_and_save_as(window, post, qtbot, tmp_path):

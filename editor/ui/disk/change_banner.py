@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from editor.ui.platform.qt_compat import emit
 
 
 class ChangeBanner(QFrame):
@@ -80,7 +79,7 @@ class ChangeBanner(QFrame):
     def _emit_and_hide(self, signal):
         def slot() -> None:
             self.clear()
-            emit(signal)
+            signal.emit()
 
         return slot
 

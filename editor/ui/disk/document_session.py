@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, Signal
 
 from editor.core.disk import storage
 from editor.core.post.document import Document, FrontMatterKind
-from editor.ui.platform.qt_compat import emit
 
 
 class DocumentSession(QObject):
@@ -62,7 +61,7 @@ class DocumentSession(QObject):
         return self._modified
 
     def flush(self) -> None:
-        emit(self.flushRequested)
+        self.flushRequested.emit()
 
     # -- opening ---------------------------------------------------------------
 
@@ -105,9 +104,9 @@ class DocumentSession(QObject):
         self._path = path
         self.fingerprint = fingerprint
         self._saved_revision = doc.revision
-        emit(self.documentReplaced, doc)
+        self.documentReplaced.emit(doc)
         if path != old_path:
-            emit(self.pathChanged, str(path or ""))
+            self.pathChanged.emit(str(path or ""))
         self._set_modified(False)
 
     # -- saving ----------------------------------------------------------------
@@ -131,18 +130,18 @@ class DocumentSession(QObject):
         self._doc.rebase()  # the saved text is the file's: its style is the one to keep
         if not same_file:
             self._path = target
-            emit(self.pathChanged, str(target))
+            self.pathChanged.emit(str(target))
         self._set_modified(False)
-        emit(self.saved, str(target))
+        self.saved.emit(str(target))
         return fingerprint
 
     # -- internals -------------------------------------------------------------
 
     def _on_change(self, change) -> None:
-        emit(self.changed, change)
+        self.changed.emit(change)
         self._set_modified(self._doc.revision != self._saved_revision)
 
     def _set_modified(self, value: bool) -> None:
         if value != self._modified:
             self._modified = value
-            emit(self.modifiedChanged, value)
+            self.modifiedChanged.emit(value)

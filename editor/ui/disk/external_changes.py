@@ -46,7 +46,6 @@ from editor.core.disk import storage
 from editor.ui.disk.change_banner import ChangeBanner
 from editor.ui.disk.diff_view import DiffDialog
 from editor.ui.disk.file_watcher import FileWatcher, keep_site_index_live
-from editor.ui.platform.qt_compat import emit
 from editor.ui.disk.recovery_dialog import AUTOSAVE_MS, RecoveryAutosave
 
 
@@ -195,10 +194,10 @@ class ExternalChangesController(QObject):
                 self._notify(f"Reloaded {name}: it changed on disk")
         elif decision is Decision.ASK:
             self.banner.show_changed(name)
-            emit(self.conflictShown, self._path)
+            self.conflictShown.emit(self._path)
         elif decision is Decision.MARK_DELETED:
             self.banner.show_deleted(name)
-            emit(self.deletedShown, self._path)
+            self.deletedShown.emit(self._path)
         elif self.banner.mode == "deleted" and facts.exists:
             self.banner.clear()  # back on disk as we know it (e.g. git checkout)
         elif self.banner.mode == "changed" and facts.exists and facts.disk is not None \
@@ -222,7 +221,7 @@ class ExternalChangesController(QObject):
             self.recovery.autosave_now()
         self._restore_view(view)
         self._notify(f"{Path(old).name} was renamed to {Path(new).name} on disk; following it")
-        emit(self.followedRename, old, new)
+        self.followedRename.emit(old, new)
 
     # -- banner choices -------------------------------------------------------------
 
@@ -346,7 +345,7 @@ class ExternalChangesController(QObject):
                 self._notify(f"Cannot reload: {exc}")
                 return False
             self._restore_view(view)
-        emit(self.reloaded, self._path or "")
+        self.reloaded.emit(self._path or "")
         return True
 
     def _patch_to(self, disk_doc: Document, fingerprint: Fingerprint) -> bool:

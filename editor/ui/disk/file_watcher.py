@@ -45,7 +45,6 @@ from watchdog.observers import Observer
 
 from editor.core.disk.change_policy import same_content
 from editor.core.disk.storage import Fingerprint, StorageError
-from editor.ui.platform.qt_compat import emit
 
 #: Quiet period before a path counts as settled.
 DEFAULT_QUIET_MS = 100
@@ -118,7 +117,7 @@ class _Handler(FileSystemEventHandler):
             if dest:
                 self._watcher._last_raw[dest] = now
             try:
-                emit(self._watcher._rawEvent, event.event_type, src, dest)
+                self._watcher._rawEvent.emit(event.event_type, src, dest)
             except RuntimeError:  # the watcher's Qt object is gone (shutdown)
                 pass
 
@@ -308,16 +307,16 @@ class FileWatcher(QObject):
                 self._known.pop(path)
                 self._known[_norm(moved_to)] = _fingerprint(moved_to)
                 self._sync_watches()
-                emit(self.fileMoved, path, _norm(moved_to))
+                self.fileMoved.emit(path, _norm(moved_to))
             elif known is not None:  # None: already reported, or never existed
                 self._known[path] = None
-                emit(self.fileDeleted, path)
+                self.fileDeleted.emit(path)
             return
         if same_content(now, known):
             self._known[path] = now  # touch / our own write: refresh mtime silently
             return
         self._known[path] = now
-        emit(self.fileChanged, path)
+        self.fileChanged.emit(path)
 
 
 class _SiteHandler(FileSystemEventHandler):
@@ -337,7 +336,7 @@ class _SiteHandler(FileSystemEventHandler):
         for p in paths:
             if self._watcher._is_post_path(p, event.is_directory):
                 try:
-                    emit(self._watcher._rawEvent, p)
+                    self._watcher._rawEvent.emit(p)
                 except RuntimeError:  # shutting down
                     pass
 
@@ -422,7 +421,7 @@ class SiteWatcher(QObject):
     def _settled(self) -> None:
         self.last_changed, self._changed = frozenset(self._changed), set()
         if self.root is not None:
-            emit(self.postsChanged, self.root)
+            self.postsChanged.emit(self.root)
 
 
 def _post_folders(site) -> list[tuple[str, bool]]:

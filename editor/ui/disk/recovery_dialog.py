@@ -36,7 +36,6 @@ from editor.core.post.errors import PostError
 from editor.core.disk.recovery import RecoveryEntry, RecoveryStore
 from editor.core.disk.storage import Fingerprint, StorageError, read_bytes
 from editor.ui.disk.diff_view import DiffTable
-from editor.ui.platform.qt_compat import emit
 
 
 #: Idle time after the last edit before the recovery copy is written. A
@@ -136,14 +135,14 @@ class RecoveryDialog(QDialog):
     def _restore(self) -> None:
         entry = self.current_entry()
         if entry is not None:
-            emit(self.restoreRequested, entry)
+            self.restoreRequested.emit(entry)
             self.accept()
 
     def _discard(self) -> None:
         entry = self.current_entry()
         if entry is None:
             return
-        emit(self.discardRequested, entry)
+        self.discardRequested.emit(entry)
         row = self.list.currentRow()
         self.entries.pop(row)
         self.list.takeItem(row)
@@ -218,7 +217,7 @@ class RecoveryAutosave(QObject):
             return False
         finally:
             self._writing = False
-        emit(self.autosaved, str(path))
+        self.autosaved.emit(str(path))
         return True
 
     def discard_current(self) -> None:
@@ -286,7 +285,7 @@ class RecoveryAutosave(QObject):
         self._apply_text(text)
         self.autosave_now()  # the entry matches the buffer again
         self._notify(f"Restored unsaved text of {path.name}")
-        emit(self.restored, str(path))
+        self.restored.emit(str(path))
         return True
 
     def _restore_untitled(self, entry: RecoveryEntry, text: str) -> bool:
@@ -306,7 +305,7 @@ class RecoveryAutosave(QObject):
         self.store.discard_entry(entry)  # now kept under this buffer's own key
         self.autosave_now()
         self._notify("Restored an unsaved new post (Save As to give it a file)")
-        emit(self.restored, str(entry.post_path))
+        self.restored.emit(str(entry.post_path))
         return True
 
     # -- session events ----------------------------------------------------------

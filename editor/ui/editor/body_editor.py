@@ -18,10 +18,10 @@ from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QKeyEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from editor.ui.platform.timers import after_pending_events
 from editor.ui.editor.line_numbers import LineNumberArea
 from editor.ui.editor.markdown_highlighter import MarkdownHighlighter
 from editor.ui.theme import LIGHT, Colors
-from editor.ui.platform.qt_compat import emit, single_shot
 
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")
 # What QTextDocument.toPlainText() turns into plain characters (its source):
@@ -119,7 +119,7 @@ class BodyEditor(QPlainTextEdit):
         finally:
             self._loading = False
         if long_post and not self._colouring_held:
-            single_shot(0, self._colour_deferred_slice, self)
+            after_pending_events(self, self._colour_deferred_slice)
         self._mirror = None
         self._pending = False
         self.document().setModified(False)
@@ -148,14 +148,14 @@ class BodyEditor(QPlainTextEdit):
         if self._colouring_held:
             self._colouring_held = False
             if self.highlighter.deferred_from is not None:
-                single_shot(0, self._colour_deferred_slice, self)
+                after_pending_events(self, self._colour_deferred_slice)
 
     def _colour_deferred_slice(self) -> None:
         started = time.perf_counter()
         more = self.highlighter.format_deferred_slice(self._slice_lines)
         self._slice_lines = next_slice_lines(self._slice_lines, time.perf_counter() - started)
         if more:
-            single_shot(1, self._colour_deferred_slice, self)
+            after_pending_events(self, self._colour_deferred_slice, 1)
 
     def _on_document_changed(self, change) -> None:
         if getattr(change, "part", None) == "front_matter":
@@ -292,10 +292,10 @@ class BodyEditor(QPlainTextEdit):
         if line != self._last_line:
             self._last_line = line
             self.line_numbers.update()
-            emit(self.cursorLineChanged, line + self.first_line)
+            self.cursorLineChanged.emit(line + self.first_line)
 
     def _on_scrolled(self, _value: int) -> None:
-        emit(self.topLineChanged, self.firstVisibleBlock().blockNumber() + self.first_line)
+        self.topLineChanged.emit(self.firstVisibleBlock().blockNumber() + self.first_line)
 
     # -- navigation ------------------------------------------------------------
 

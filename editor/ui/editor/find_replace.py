@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
-from editor.ui.platform.qt_compat import emit
 
 
 class FindReplaceBar(QWidget):
@@ -123,7 +122,7 @@ class FindReplaceBar(QWidget):
         while it.hasNext():
             it.next()
             n += 1
-        emit(self.matchesCounted, n)
+        self.matchesCounted.emit(n)
         return n
 
     def _replacement_for(self, matched: str) -> str:

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from editor.ui.platform.qt_compat import emit
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -102,4 +101,4 @@ class AddFieldControl(QWidget):
         if not key:
             return
         self.close_edit()
-        emit(self.keyChosen, key)
+        self.keyChosen.emit(key)

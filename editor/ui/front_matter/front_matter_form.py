@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from editor.ui.platform.qt_compat import emit, single_shot
+from editor.ui.platform.timers import after_pending_events
 from editor.ui.problems.severity import COLORS, field_mark
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ class FrontMatterForm(QScrollArea):
         self.set_marks(self._marks)
         if self._structure_changed:
             self._fix_tab_order()
-            emit(self.rebuilt)
+            self.rebuilt.emit()
 
     def structure_changed(self) -> None:
         self._structure_changed = True
@@ -225,7 +225,7 @@ class FrontMatterForm(QScrollArea):
         # Decided by where focus went, not where it came from: when the window
         # was inactive in between, Qt reports the move from None.
         if self._deferred and new is not None and not self.isAncestorOf(new):
-            single_shot(0, self._sync, self)
+            after_pending_events(self, self._sync)
 
     def _fix_tab_order(self) -> None:
         """Tab follows the rows as they are shown (rows made later sit earlier),
@@ -262,7 +262,7 @@ class FrontMatterForm(QScrollArea):
         self._error_box.show()
 
     def _open_raw_at_error(self) -> None:
-        emit(self.rawRequested, self._error_line)
+        self.rawRequested.emit(self._error_line)
 
     def _relpath(self) -> str | None:
         path, root = self._session.path, self._site_root

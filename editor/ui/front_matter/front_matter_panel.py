@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QToolButton, 
 
 from editor.ui.front_matter.front_matter_form import FrontMatterForm
 from editor.ui.front_matter.raw_front_matter import RawFrontMatterEditor
-from editor.ui.platform.qt_compat import emit
 
 
 class FrontMatterPanel(QWidget):
@@ -59,7 +58,7 @@ class FrontMatterPanel(QWidget):
         else:
             self.raw.flush()
             self.stack.setCurrentWidget(self.form)
-        emit(self.rawToggled, raw)
+        self.rawToggled.emit(raw)
 
     def is_raw(self) -> bool:
         return self.stack.currentWidget() is self.raw

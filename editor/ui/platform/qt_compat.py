@@ -1,25 +1,20 @@
-"""Work-arounds for bugs in the Qt binding we pin (PySide6 6.12.0) on Python 3.11.
+"""Defences against bugs in the Qt binding, each behind the versions that have it.
 
-The big one: PySide6 6.12 returns None, True and False from C++ without taking
-a reference (fine on Python >= 3.12, where these objects are immortal; fatal
-on 3.11). *Every* call of a void method (`label.setText(...)`,
-`app.processEvents()`, `timer.start()`) lowers None's reference count by one,
-and after enough of them CPython aborts with "none_dealloc: deallocating None"
-— within seconds of a WebEngine test, or a few minutes of typing. Measured in
-tests/ui/test_qt_compat.py. `immortalize_singletons()` gives the three objects
-the effectively-infinite count they have on 3.12; `prepare_environment()`
-(editor.ui) and tests/conftest.py call it before any Qt object exists.
+Lost references to None/True/False. PySide6 6.12.0 returns None, True and
+False from C++ without taking a reference: every void call (`label.setText`,
+`timer.start`, `app.processEvents`, `QTimer.singleShot`, `runJavaScript`)
+lowers None's count by one and every `Signal.emit()` True's. On Python 3.12+
+these objects are immortal and nothing happens; on 3.11 CPython aborts
+("none_dealloc: deallocating None") after a few thousand calls, i.e. minutes
+of typing. 6.10.0-6.11.3 do not have it (a reproduction over each release,
+tests/ui/test_qt_compat.py keeps it), so pyproject.toml pins one of those.
+Should the app run on 6.12.0 anyway (a distribution's package, a pin
+loosened), `guard_binding()`, called when `editor.ui` is imported, gives the
+three objects the effectively infinite count they have on 3.12: one
+process-wide defence, no per-call wrappers.
 
-`Signal.emit()` returns True but drops a reference to it: every emit lowers
-True's reference count by one, and after some thousands of emits (a few
-minutes of typing) CPython aborts with "bool_dealloc: deallocating True".
-Measured here, not assumed (tests/ui/test_qt_compat.py), so a fixed PySide6
-turns `emit` into a plain `signal.emit`. The issue-6 helper found the same
-(editor/ui/disk/file_watcher.py, `safe_emit`). Every emit in editor/ui goes through
-`emit()` below.
-
-PySide6's import hook (shibokensupport.feature, PYSIDE-2029) asks of every
-module imported after PySide6 whether its source mentions "PySide6", through
+PySide6's import hook (shibokensupport.feature) asks of every module imported
+after PySide6 whether its source mentions "PySide6", through
 `inspect.getsource`: that reads each module's whole source into `linecache`
 and keeps it there for the life of the process. `quiet_feature_hook()` asks
 the same question of the file's bytes, keeping nothing.
@@ -28,14 +23,44 @@ the same question of the file's bytes, keeping nothing.
 from __future__ import annotations
 
 import ctypes
+import importlib.util
+import re
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+#: Releases that lose references to None/True/False (see the module's docstring).
+LOSES_SINGLETON_REFERENCES = frozenset({"6.12.0"})
 
 
-def immortalize_singletons() -> None:
-    """Make None/True/False unkillable, as Python 3.12 does (PEP 683). Idempotent."""
-    if sys.version_info >= (3, 12):
+def binding_version() -> str:
+    """PySide6's version without importing it: `import PySide6` loads shiboken
+    (~50 ms), and `editor.ui` is imported before the fontconfig warm-up that
+    is meant to overlap that import. "" when PySide6 is not installed."""
+    spec = importlib.util.find_spec("PySide6")
+    if spec is None or not spec.submodule_search_locations:
+        return ""
+    for folder in spec.submodule_search_locations:
+        try:
+            text = (Path(folder) / "_config.py").read_text(encoding="utf-8")
+        except OSError:
+            continue
+        found = re.search(r'^version = "([^"]+)"', text, re.MULTILINE)
+        if found:
+            return found.group(1)
+    return ""
+
+
+def loses_singleton_references(version: str | None = None,
+                               python: tuple = tuple(sys.version_info)) -> bool:
+    """Whether this binding on this Python would abort on a lost None/True/False."""
+    version = binding_version() if version is None else version
+    return version in LOSES_SINGLETON_REFERENCES and tuple(python[:2]) < (3, 12)
+
+
+def guard_binding() -> None:
+    """Make None/True/False unkillable (as Python 3.12 does, PEP 683) when the
+    binding in use loses references to them; nothing otherwise. Idempotent."""
+    if not loses_singleton_references():
         return
     for obj in (None, True, False):
         # ob_refcnt is the first field of every PyObject in release builds.
@@ -71,74 +96,7 @@ def quiet_feature_hook() -> None:
     linecache.clearcache()  # what the hook cached before this point
 
 
-def _emit_drops_a_reference() -> bool:
-    class _Probe(QObject):
-        ping = Signal()
-
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(8):
-        probe.ping.emit()
-    drops = sys.getrefcount(True) < before
-    if drops:  # give back what the probe itself took
-        for _ in range(8):
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-    return drops
-
-
-EMIT_DROPS_REFERENCE = _emit_drops_a_reference()
-
-
-def emit(signal, *args) -> None:
-    """`signal.emit(*args)`, compensating PySide6 6.12.0's dropped reference."""
-    result = signal.emit(*args)
-    if EMIT_DROPS_REFERENCE and isinstance(result, bool):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
-
-
-# Two more places where PySide6 6.12.0 drops a reference, this time to None
-# (the value a Python callable returns): QTimer.singleShot(ms, callable) and
-# QWebEnginePage.runJavaScript(..., callback), once per call; QRunnable.run
-# too (so we use plain threads instead). Measured in tests/ui/test_qt_compat.py.
-# Slots connected to signals are not affected.
-_BROKEN_VERSION = __import__("PySide6").__version__ == "6.12.0"
-
-
-def single_shot(msec: int, callback, parent: QObject | None = None) -> None:
-    """QTimer.singleShot without the dropped reference: a QTimer object fires once."""
-    from PySide6.QtCore import QTimer
-
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(msec)
-
-    def fire() -> None:
-        timer.deleteLater()
-        callback()
-
-    timer.timeout.connect(fire)
-    timer.start()
-    _live_timers.add(timer)
-    timer.destroyed.connect(lambda *_: _live_timers.discard(timer))
-
-
-_live_timers: set = set()
-
-
-def js_callback(callback):
-    """Wrap a runJavaScript callback so the None it returns is not lost."""
-
-    def wrapper(result) -> None:
-        try:
-            callback(result)
-        finally:
-            if _BROKEN_VERSION:
-                ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
-
-    return wrapper
-
-
-_threads: "weakref.WeakSet" = None  # type: ignore[assignment]
+_threads = None  # a weakref.WeakSet, made at the first registration
 
 
 def stop_at_exit(thread) -> None:

@@ -23,7 +23,6 @@ from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from editor.ui.platform.qt_compat import emit, js_callback
 
 class PreviewPage(QWebEnginePage):
     #: A link in the preview was clicked; carries the QUrl (already opened in
@@ -34,7 +33,7 @@ class PreviewPage(QWebEnginePage):
         if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
             if url.scheme() in ("http", "https", "mailto"):
                 QDesktopServices.openUrl(url)
-            emit(self.linkClicked, url)
+            self.linkClicked.emit(url)
             return False
         if not is_main_frame:
             return True  # iframes (e.g. an embedded video) may load; the page stays
@@ -105,25 +104,25 @@ class PreviewView(QWebEngineView):
                 "document.styleSheets.length && document.styleSheets[0].insertRule("
                 "'#galley-body > .galley-block { contain: layout style; "
                 "content-visibility: auto; contain-intrinsic-size: auto 160px; }', 0)", 0)
-        emit(self.shellLoaded, ok)
+        self.shellLoaded.emit(ok)
 
     def apply_patch(self, revision: int, patch_json: str) -> None:
         """Apply a render patch (Patch.to_json()) in the page."""
         if not self.ready:
             return
         self._page.runJavaScript(f"galley.applyPatch({patch_json}); {revision}", 0,
-                                 js_callback(lambda _r, rev=revision: self._applied(rev)))
+                                 lambda _r, rev=revision: self._applied(rev))
 
     def _applied(self, revision: int) -> None:
         self.shown_revision = revision
         self._gc_timer.start()  # restarted by every patch: runs once typing pauses
-        emit(self.patchApplied, revision)
+        self.patchApplied.emit(revision)
 
     def collect_garbage(self) -> None:
         """A full collection in the page, if the engine exposes `gc`."""
         if self.ready:
             self._page.runJavaScript("typeof gc === 'function' && (gc(), true)", 0,
-                                     js_callback(lambda r: emit(self.garbageCollected, r is True)))
+                                     lambda r: self.garbageCollected.emit(r is True))
 
     def scroll_to_line(self, line: int) -> None:
         if self.ready:
@@ -131,7 +130,7 @@ class PreviewView(QWebEngineView):
             self._page.runJavaScript(f"galley.scrollToLine({int(line)})", 0)
 
     def _on_scrolled(self, _pos) -> None:
-        self._page.runJavaScript("galley.scrollReport()", 0, js_callback(self._report_top_line))
+        self._page.runJavaScript("galley.scrollReport()", 0, self._report_top_line)
 
     def _report_top_line(self, report) -> None:
         try:
@@ -145,13 +144,13 @@ class PreviewView(QWebEngineView):
         if ours or (self._target_line is not None and abs(line - self._target_line) <= 2):
             return
         self._target_line = None
-        emit(self.topLineChanged, line)
+        self.topLineChanged.emit(line)
 
     def run_js(self, source: str, callback=None) -> None:
         if callback is None:
             self._page.runJavaScript(source, 0)
         else:
-            self._page.runJavaScript(source, 0, js_callback(callback))
+            self._page.runJavaScript(source, 0, callback)
 
     def set_theme(self, theme: str) -> None:
         """Switch light/dark without a reload when the page supports it."""

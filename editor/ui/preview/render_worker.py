@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable, Union
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from editor.ui.platform.qt_compat import emit, stop_at_exit
+from editor.ui.platform.qt_compat import stop_at_exit
 
 if TYPE_CHECKING:
     from editor.core.render import IncrementalRenderer, RenderRequest
@@ -56,7 +56,7 @@ class _Worker(QObject):
         except Exception as exc:  # noqa: BLE001 - a render bug must not kill the preview
             result = exc
             self._renderer = None
-        emit(self.finished, revision, result, time.perf_counter() - start)
+        self.finished.emit(revision, result, time.perf_counter() - start)
 
 
 class RenderController(QObject):
@@ -102,16 +102,16 @@ class RenderController(QObject):
         self._busy = True
         self._tag = tag
         fresh, self._fresh = self._fresh, False
-        emit(self._request, revision, request, fresh)
+        self._request.emit(revision, request, fresh)
 
     def _on_finished(self, revision: int, result, seconds: float) -> None:
         self._busy = False
         self.last_seconds = seconds
         if isinstance(result, Exception):
             self._fresh = True
-            emit(self.failed, result)
+            self.failed.emit(result)
         else:
-            emit(self.rendered, revision, result, self._tag)
+            self.rendered.emit(revision, result, self._tag)
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self._send(*pending)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 from editor.ui.problems import severity as _severity
-from editor.ui.platform.qt_compat import emit
 
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -81,4 +80,4 @@ class ProblemsPanel(QTreeWidget):
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         index = item.data(0, Qt.ItemDataRole.UserRole)
         if index is not None and 0 <= index < len(self._diagnostics):
-            emit(self.problemActivated, self._diagnostics[index])
+            self.problemActivated.emit(self._diagnostics[index])

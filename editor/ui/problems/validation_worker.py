@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from editor.core.validation import ValidationContext, validate_document
-from editor.ui.platform.qt_compat import emit, stop_at_exit
+from editor.ui.platform.qt_compat import stop_at_exit
 
 DEBOUNCE_MS = 250
 
@@ -28,7 +28,7 @@ class _Worker(QObject):
             diagnostics = validate_document(snapshot, context)
         except Exception:  # noqa: BLE001 - the rules report their own crashes; this is a last guard
             diagnostics = []
-        emit(self.finished, revision, diagnostics)
+        self.finished.emit(revision, diagnostics)
 
 
 class ValidationController(QObject):
@@ -71,7 +71,7 @@ class ValidationController(QObject):
             return
         self._busy = True
         snapshot = self._session.document.snapshot()
-        emit(self._request, snapshot.revision, snapshot, self.context)
+        self._request.emit(snapshot.revision, snapshot, self.context)
 
     def _on_finished(self, revision: int, diagnostics) -> None:
         self._busy = False
@@ -91,7 +91,7 @@ class ValidationController(QObject):
 
     def _publish(self, diagnostics) -> None:
         self.diagnostics = list(diagnostics)
-        emit(self.diagnosticsReady, self.diagnostics)
+        self.diagnosticsReady.emit(self.diagnostics)
 
     def shutdown(self) -> None:
         self._thread.quit()

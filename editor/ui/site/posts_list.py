@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
-from editor.ui.platform.qt_compat import emit
 
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 
@@ -46,7 +45,7 @@ class PostsList(QListWidget):
         self.setObjectName("postsList")
         self.setAccessibleName("postsList")
         self.setSpacing(3)  # two lines an item: title, then date and file; apart from the next
-        self.itemActivated.connect(lambda item: emit(self.postChosen, item.data(Qt.ItemDataRole.UserRole)))
+        self.itemActivated.connect(lambda item: self.postChosen.emit(item.data(Qt.ItemDataRole.UserRole)))
 
     def set_site(self, site) -> list:
         """Fill the list from `site`; returns the summaries, newest first."""

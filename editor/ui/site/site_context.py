@@ -16,7 +16,6 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from editor.ui.platform.qt_compat import emit
 
 # editor.core.site.site and editor.core.validation are imported when first needed:
 # the loader is built before the first paint, their imports cost ~0.4 s.
@@ -79,7 +78,7 @@ def _job(loader: "SiteContextLoader", path: Path, token: int) -> None:
     # None on every QRunnable.run (see qt_compat).
     context = load_context(path)
     try:
-        emit(loader._done, token, context)  # queued to the GUI thread
+        loader._done.emit(token, context)  # queued to the GUI thread
     except RuntimeError:  # the window is gone
         pass
 
@@ -130,4 +129,4 @@ class SiteContextLoader(QObject):
 
     def _apply(self, context: SiteContext) -> None:
         self._context = context
-        emit(self.contextReady, context)
+        self.contextReady.emit(context)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.post.values import same_value
-from editor.ui.platform.qt_compat import emit
 from editor.ui.problems.severity import COLORS
 
 
@@ -136,7 +135,7 @@ class FieldWidget(QWidget):
         if sent_equal(value, self._last):
             return
         self._last = None if value is REMOVE else value
-        emit(self.valueEdited, value)
+        self.valueEdited.emit(value)
 
     # -- a box emptied while typing (numbers, dates) ----------------------------------
     #
