@@ -40,6 +40,9 @@ def prepare_environment() -> None:
     # 3 alternating runs, load <1).
     sys.setswitchinterval(SWITCH_INTERVAL)
     quiet_feature_hook()  # PySide6's import hook keeps every module's source
+    from editor.ui.platform.deferred_urllib import defer_urllib_request
+
+    defer_urllib_request()  # before the render worker imports pymdownx
     from editor.ui.platform import engine_env
 
     engine_env.configure()

@@ -20,10 +20,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from editor.core.render.light_imports import defer_urllib_request
-
-defer_urllib_request()  # before any submodule imports pymdownx
-
 _HOMES = {
     "IncrementalRenderer": ".incremental", "render_html": ".incremental",
     "Block": ".model", "Patch": ".model", "RenderOptions": ".model", "RenderRequest": ".model",

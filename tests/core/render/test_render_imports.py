@@ -32,18 +32,3 @@ def test_unknown_name_is_an_attribute_error():
         assert "NoSuchThing" in str(exc)
     else:
         raise AssertionError("expected AttributeError")
-
-
-def test_rendering_does_not_load_urllib_request_until_someone_needs_it():
-    code = (
-        "import sys\n"
-        "from editor.core.render import IncrementalRenderer, RenderRequest\n"
-        "IncrementalRenderer().render(RenderRequest(body='# T\\n\\n```python\\nx = 1\\n```\\n\\n[a](/b)\\n'))\n"
-        "print('ssl' in sys.modules, 'http.client' in sys.modules)\n"
-        "from urllib.request import pathname2url, Request\n"
-        "print(pathname2url('/a b/c'), Request('https://example.org/').host)\n"
-        "import urllib.request\n"
-        "print(urllib.request is sys.modules['urllib.request'], hasattr(urllib.request, 'urlopen'))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split("\n")[:3] == ["False False", "/a%20b/c example.org", "True True"]

@@ -1,4 +1,4 @@
-"""Keep what Python-Markdown's extensions import but never use out of the process.
+"""Keep what Python-Markdown's extensions import but never use out of the window.
 
 `pymdownx.util` does `from urllib.request import pathname2url, url2pathname`
 at import time, and importing `urllib.request` loads `http.client`, `email`
@@ -10,12 +10,21 @@ process, for two functions the extensions we use never call.
 imports are forwarders to the real module (importing it when first called),
 and reading any other name from the stand-in imports the real module, puts
 it in its place and answers from it. Nothing changes for a caller but when
-the real module loads.
+the real module loads: the stand-in carries the real module's spec (so
+`importlib.util.find_spec` answers as usual) and its `__all__` is the real
+one's (so `from urllib.request import *` gives every name).
+
+Installed by the window's start-up only (`editor.ui.prepare_environment`):
+the window is the long-lived process where 8.5 MB matter; the CLI and any
+program importing the render core get the standard library untouched.
 """
 
 from __future__ import annotations
 
+__all__ = ["defer_urllib_request"]
+
 import importlib
+import importlib.util
 import sys
 import threading
 import types
@@ -35,7 +44,7 @@ def _real() -> types.ModuleType:
 
 class _Deferred(types.ModuleType):
     def __getattr__(self, name: str):
-        if name.startswith("__"):
+        if name.startswith("__") and name != "__all__":
             raise AttributeError(name)
         return getattr(_real(), name)
 
@@ -55,7 +64,11 @@ def defer_urllib_request() -> None:
             return
         import urllib
 
-        stand_in = _Deferred(_NAME, "Stand-in for urllib.request until it is needed (editor.core.render)")
+        spec = importlib.util.find_spec(_NAME)  # finds the file, runs nothing
+        stand_in = _Deferred(_NAME, "Stand-in for urllib.request until it is needed "
+                                    "(editor.ui.platform.deferred_urllib)")
+        stand_in.__spec__ = spec
+        stand_in.__file__ = spec.origin if spec is not None else None
         stand_in.pathname2url = pathname2url
         stand_in.url2pathname = url2pathname
         sys.modules[_NAME] = stand_in
