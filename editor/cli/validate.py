@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from editor.core.validation.runner import group_by_site
     from editor.core.site.scan import scan_folder
     from editor.core.site.site import SETTINGS_FILE
-    from editor.core.validation.schema import check_galley_toml
+    from editor.core.validation.config import check_galley_toml
 
     if args.jobs is not None and args.jobs < 1:
         print("galley validate: --jobs must be at least 1", file=sys.stderr)
@@ -140,7 +140,7 @@ def _shown(path: str | None) -> str:
     """A path as the user would type it: relative to the current folder when inside it."""
     if not path:
         return "<post>"
-    from editor.core.validation.context import is_normal_absolute
+    from editor.core.site.paths import is_normal_absolute
 
     if is_normal_absolute(path):  # plain string work: a big site has thousands of paths
         cwd = os.getcwd()

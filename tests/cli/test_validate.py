@@ -134,7 +134,7 @@ def test_real_command_in_a_subprocess_pipes_clean_output(site):
 def test_shown_paths_are_what_relpath_gives(path, monkeypatch):
     """The fast path for absolute normal paths answers as os.path.relpath would."""
     from editor.cli.validate import _shown
-    from editor.core.validation.context import abspath
+    from editor.core.site.paths import abspath
 
     monkeypatch.setattr(os, "getcwd", lambda: "/work")
 

@@ -1,16 +1,9 @@
-"""The front-matter schema of a site: which fields a post has, of which type.
+"""The front-matter schema of a site: which fields a post has, of which type,
+and the `[fields]` table of `galley.toml` that declares them.
 
-Where it comes from, first match wins (`load_schema`):
-
-1. `galley.toml` at the site root, when it has a `[fields]` table;
-2. the generator's own config: Jekyll `_config.yml` (`defaults`, `future`,
-   `baseurl`, collections), Hugo config + archetypes (schema_sources.py);
-3. otherwise a schema inferred from the site's existing posts;
-4. "default" (title required) when there is no site or too few posts.
-
-The window builds its form from `schema.fields` (in order), so a generator
-schema is topped up with the fields the site's posts actually use, marked
-`inferred=True`: what an inferred field finds is at most a warning.
+Where a site's schema comes from is `schema_sources.load_schema`. The window
+builds its form from `schema.fields` (in order); a field guessed from the
+site's posts is marked `inferred=True`: what it finds is at most a warning.
 """
 
 from __future__ import annotations
@@ -22,11 +15,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from editor.core.site.site import SETTINGS_FILE
+
 FIELD_TYPES = ("string", "text", "markdown", "date", "datetime", "boolean", "number",
                "list", "choice", "image", "url", "object")
 
 #: Where a schema came from (`Schema.source`).
-SOURCES = ("galley.toml", "jekyll", "hugo", "inferred", "default")
+SOURCES = (SETTINGS_FILE, "jekyll", "hugo", "inferred", "default")
 
 
 class SchemaError(ValueError):
@@ -105,7 +100,7 @@ class Schema:
     @property
     def explicit(self) -> bool:
         """True when a person wrote it down (galley.toml, generator config)."""
-        return self.source in ("galley.toml", "jekyll", "hugo")
+        return self.source in (SETTINGS_FILE, "jekyll", "hugo")
 
     def field(self, name: str) -> Field | None:
         for f in self.fields:
@@ -226,28 +221,13 @@ def _parse_field(name: str, spec: Mapping[str, Any], where: str) -> Field:
 
 def read_galley_toml(root: Path) -> dict | None:
     """The parsed `galley.toml` at `root`, or None when there is none. Raises SchemaError."""
-    path = Path(root) / "galley.toml"
+    path = Path(root) / SETTINGS_FILE
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise SchemaError(f"galley.toml cannot be read: {exc}") from exc
-
-
-def check_galley_toml(root: Path) -> tuple[str, ...]:
-    """Problems in `root/galley.toml` that do not stop validation (unknown rules, bad
-    settings); raises SchemaError for what does (a `[fields]` table we cannot use).
-    Cheap: no post is read, so the CLI can ask before starting the real work."""
-    from editor.core.validation.config import ValidationConfig
-    from editor.core.validation.rules import RULE_IDS
-
-    data = read_galley_toml(root)
-    if data is None:
-        return ()
-    if "fields" in data:
-        parse_fields(data["fields"])
-    return ValidationConfig.from_mapping(data, RULE_IDS).problems
+        raise SchemaError(f"{SETTINGS_FILE} cannot be read: {exc}") from exc
 
 
 #: With no configuration at all, a post needs a title (the issue's baseline).
@@ -261,32 +241,6 @@ DEFAULT_FIELDS = (
 
 def default_schema() -> Schema:
     return Schema(fields=DEFAULT_FIELDS, source="default")
-
-
-def load_schema(site, index=None, relpaths=None) -> Schema:
-    """The schema of `site` (an editor.core.site.site.Site, or None), first match wins.
-
-    `index` is `site.index()` when the caller already has it (it is read at most
-    once; `relpaths`, its paths relative to the site root, likewise). Raises SchemaError only for a galley.toml whose `[fields]` is wrong.
-    """
-    from editor.core.validation import schema_sources  # the generator readers; kept apart to keep this short
-
-    if site is None:
-        return default_schema()
-    data = read_galley_toml(site.root)
-    if data is not None and "fields" in data:
-        # An explicit schema is taken as written: it may choose not to require a title.
-        fields = parse_fields(data["fields"])
-        base = schema_sources.generator_schema(site)
-        future = data.get("future") if isinstance(data.get("future"), bool) else None
-        schema = Schema(fields=fields, source="galley.toml",
-                        future=future if future is not None else (base.future if base else None),
-                        baseurl=site.baseurl or "",
-                        scoped_defaults=base.scoped_defaults if base else (),
-                        collections=base.collections if base else (),
-                        taxonomies=base.taxonomies if base else ("tags", "categories"))
-        return schema_sources.with_uses(schema, index) if index is not None else schema
-    return schema_sources.schema_for_site(site, index, relpaths)
 
 
 def suggested_fields(schema: Schema, relpath: str | None, present_keys: Iterable[str]) -> list[Field]:

@@ -1,4 +1,10 @@
-"""Schemas read from a generator's config (Jekyll, Hugo) or inferred from the posts.
+"""Where a site's front-matter schema comes from (`load_schema`), first match wins:
+
+1. `galley.toml` at the site root, when it has a `[fields]` table;
+2. the generator's own config: Jekyll `_config.yml` (`defaults`, `future`,
+   `baseurl`, collections), Hugo config + archetypes;
+3. otherwise a schema inferred from the site's existing posts;
+4. "default" (title required) when there is no site or too few posts.
 
 Each reader knows only what that generator documents: Jekyll's post fields and
 `_config.yml` `defaults`/`future`/`baseurl`/collections; Hugo's page variables,
@@ -21,8 +27,11 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
-from editor.core.validation.dates import parse_date
-from editor.core.validation.schema import DEFAULT_FIELDS, Field, Schema, ScopedDefault, default_schema, section_of
+from editor.core.site.dates import parse_date
+from editor.core.site.paths import relative_to_root
+from editor.core.site.schema import (DEFAULT_FIELDS, Field, Schema, ScopedDefault, default_schema,
+                                     parse_fields, read_galley_toml, section_of)
+from editor.core.site.site import SETTINGS_FILE
 
 #: Posts needed before the site's habits count as a schema.
 MIN_POSTS_TO_INFER = 5
@@ -58,6 +67,30 @@ _HUGO_FIELDS = (
 )
 
 
+def load_schema(site, index=None, relpaths=None) -> Schema:
+    """The schema of `site` (an editor.core.site.site.Site, or None), first match wins.
+
+    `index` is `site.index()` when the caller already has it (it is read at most
+    once; `relpaths`, its paths relative to the site root, likewise). Raises SchemaError only for a galley.toml whose `[fields]` is wrong.
+    """
+    if site is None:
+        return default_schema()
+    data = read_galley_toml(site.root)
+    if data is not None and "fields" in data:
+        # An explicit schema is taken as written: it may choose not to require a title.
+        fields = parse_fields(data["fields"])
+        base = generator_schema(site)
+        future = data.get("future") if isinstance(data.get("future"), bool) else None
+        schema = Schema(fields=fields, source=SETTINGS_FILE,
+                        future=future if future is not None else (base.future if base else None),
+                        baseurl=site.baseurl or "",
+                        scoped_defaults=base.scoped_defaults if base else (),
+                        collections=base.collections if base else (),
+                        taxonomies=base.taxonomies if base else ("tags", "categories"))
+        return with_uses(schema, index) if index is not None else schema
+    return schema_for_site(site, index, relpaths)
+
+
 def generator_schema(site) -> Schema | None:
     """The schema the generator's config declares, without inferred fields (None: unknown)."""
     if site.generator == "jekyll":
@@ -75,7 +108,7 @@ def schema_for_site(site, index=None, relpaths=None) -> Schema:
         index = site.index()
     root = Path(site.root).resolve()
     if relpaths is None:
-        relpaths = [_relative(summary.path, root) for summary in index]
+        relpaths = [relative_to_root(summary.path, root) for summary in index]
     sections: dict[str, list[dict]] = {}
     parsed = []
     for summary, rel in zip(index, relpaths):
@@ -105,12 +138,6 @@ def expected_keys(front_matters: list[dict]) -> tuple[str, ...]:
         return ()
     presence = Counter(str(k) for fm in front_matters for k in fm)
     return tuple(k for k, n in presence.items() if n >= EXPECTED_SHARE * len(front_matters))
-
-
-def _relative(path, root: Path) -> str | None:
-    from editor.core.validation.context import relative_to_root
-
-    return relative_to_root(path, root)
 
 
 # -- Jekyll --------------------------------------------------------------------------------

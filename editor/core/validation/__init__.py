@@ -1,4 +1,5 @@
-"""Validation of posts: a schema for the front matter, the rule set, the runner.
+"""Validation of posts: the rule set and the runner, checking posts against the
+site's facts (the schema itself belongs to the site: editor.core.site.schema).
 
 The window's calls (see docs/core-api.md, "editor.core.validation"):
 
@@ -7,12 +8,13 @@ The window's calls (see docs/core-api.md, "editor.core.validation"):
     diagnostics = validate_document(doc, context)   # per keystroke, ~1 ms
 """
 
+from editor.core.site.schema import FIELD_TYPES, Field, Schema, SchemaError
+from editor.core.site.schema_sources import load_schema
 from editor.core.validation.config import RuleSetting, ValidationConfig
 from editor.core.validation.context import ValidationContext
 from editor.core.validation.diagnostics import ERROR, INFO, INTERNAL_ERROR, SEVERITIES, WARNING, Diagnostic
-from editor.core.validation.rules import DEFAULT_SEVERITY, RULE_IDS
+from editor.core.validation.rules.all import DEFAULT_SEVERITY, RULE_IDS
 from editor.core.validation.runner import validate_bytes, validate_document, validate_path, validate_paths
-from editor.core.validation.schema import FIELD_TYPES, Field, Schema, SchemaError, load_schema
 
 __all__ = [
     "Diagnostic", "ERROR", "WARNING", "INFO", "SEVERITIES", "INTERNAL_ERROR",

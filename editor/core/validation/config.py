@@ -9,6 +9,7 @@
     max = 70
 
 (Plain dicts, not mapping proxies: the config crosses the process pool.)
+`check_galley_toml` checks the whole file before a run (the CLI's usage errors).
 A setting that cannot be understood is not fatal: it is kept in `problems`
 (the CLI prints them) and the rule keeps its default, so one typo in the
 config never silences validation of the whole site.
@@ -21,7 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from editor.core.site.schema import parse_fields, read_galley_toml
+from editor.core.site.site import SETTINGS_FILE
 from editor.core.validation.diagnostics import SEVERITIES
+from editor.core.validation.rules.all import RULE_IDS
 
 _SWITCHES = {"off": False, "false": False, "on": True, "true": True}
 
@@ -80,17 +84,29 @@ class ValidationConfig:
         """The config of the site at `site_root` (defaults when it has no galley.toml)."""
         if site_root is None:
             return cls()
-        path = Path(site_root) / "galley.toml"
+        path = Path(site_root) / SETTINGS_FILE
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return cls()
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            return cls(problems=(f"galley.toml cannot be read: {exc}",))
+            return cls(problems=(f"{SETTINGS_FILE} cannot be read: {exc}",))
         return cls.from_mapping(data, known_rules)
 
 
 _DEFAULT = RuleSetting()
+
+
+def check_galley_toml(root: Path) -> tuple[str, ...]:
+    """Problems in `root/galley.toml` that do not stop validation (unknown rules, bad
+    settings); raises SchemaError for what does (a `[fields]` table we cannot use).
+    Cheap: no post is read, so the CLI can ask before starting the real work."""
+    data = read_galley_toml(root)
+    if data is None:
+        return ()
+    if "fields" in data:
+        parse_fields(data["fields"])
+    return ValidationConfig.from_mapping(data, RULE_IDS).problems
 
 
 def _parse_setting(name: str, value: Any, problems: list[str]) -> RuleSetting | None:

@@ -15,11 +15,15 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Iterable
 
+from editor.core.site.paths import relative_to_root
+from editor.core.site.schema import Schema, default_schema
+from editor.core.site.schema_sources import load_schema
 from editor.core.validation.config import ValidationConfig
-from editor.core.validation.schema import Schema, default_schema, load_schema
+from editor.core.validation.rules.all import RULE_IDS
+from editor.core.validation.terms import taxonomy_values
 
 #: Folders that hold no source of the site (build output, tools).
 _SKIP_DIRS = frozenset({"_site", "public", "node_modules", ".git", ".hg", ".svn", "vendor",
@@ -69,8 +73,6 @@ class ValidationContext:
         `folder_facts(root, index paths)` when the caller worked it out already (the
         CLI does, while its workers read the posts).
         """
-        from editor.core.validation.rules import RULE_IDS
-
         if site is None:
             return cls(schema=schema or default_schema(), config=config or ValidationConfig(),
                        now=now)
@@ -194,38 +196,6 @@ def _walk(root: Path) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(files), frozenset(dirs)
 
 
-_TERM_TYPES = (str, int, float)
-
-
-def split_terms(value: Any, split_words: bool) -> list[str]:
-    """Terms of a tags/categories value: a list, or a string (Jekyll splits it on spaces)."""
-    if isinstance(value, str):
-        return value.split() if split_words else ([value] if value.strip() else [])
-    if isinstance(value, list | tuple):
-        # A tuple of types, not `str | int | float`: that union is made anew for each item.
-        return [str(v) for v in value if isinstance(v, _TERM_TYPES) and not isinstance(v, bool)]
-    return []
-
-
-def taxonomy_values(front_matter: dict, generator: str, taxonomies: Iterable[str]
-                    ) -> list[tuple[str, str, list[str]]]:
-    """[(taxonomy, front-matter key, terms)] of a post, as its generator reads them."""
-    split_words = generator in ("jekyll", "unknown")
-    source = front_matter
-    prefix = ""
-    if generator == "zola" and isinstance(front_matter.get("taxonomies"), dict):
-        source, prefix = front_matter["taxonomies"], "taxonomies."
-    out = []
-    for name in taxonomies:
-        keys = (name, "category") if (name == "categories" and generator != "hugo") else (name,)
-        if name == "tags" and generator != "hugo":
-            keys = ("tags", "tag")
-        for key in keys:
-            if key in source:
-                out.append((name, prefix + key, split_terms(source[key], split_words)))
-    return out
-
-
 def _vocabulary(index: list, relpaths: list, generator: str, taxonomies: Iterable[str]):
     vocabulary: dict[str, Counter] = {name: Counter() for name in taxonomies}
     by_path: dict[str, frozenset] = {}
@@ -239,40 +209,6 @@ def _vocabulary(index: list, relpaths: list, generator: str, taxonomies: Iterabl
         if rel is not None and own:
             by_path[rel] = frozenset(own)
     return vocabulary, by_path
-
-
-def relative_to_root(path: Any, root: Path) -> str | None:
-    """`path` relative to `root` with "/", or None when outside. String work first:
-    resolve() costs a system call per path component, and a site has thousands."""
-    base = str(root)
-    if isinstance(path, str) and path.startswith(base + os.sep) and _normal(path[len(base):]):
-        return path[len(base) + 1:].replace(os.sep, "/")  # abspath would change nothing
-    absolute = os.path.abspath(path)
-    if absolute.startswith(base + os.sep):
-        return absolute[len(base) + 1:].replace(os.sep, "/")
-    try:
-        return PurePosixPath(Path(path).resolve().relative_to(root)).as_posix()
-    except (ValueError, OSError):
-        return None
-
-
-def abspath(path: Any) -> str:
-    """os.path.abspath(path), without its work for a path that is already absolute and
-    normal (a site's thousands of posts, as listed by the site walk)."""
-    return path if is_normal_absolute(path) else os.path.abspath(path)
-
-
-def is_normal_absolute(path: Any) -> bool:
-    """Is `path` a string that os.path.abspath (and normpath) would return unchanged?"""
-    return isinstance(path, str) and path[:1] == "/" and os.sep == "/" and _normal(path)
-
-
-def _normal(tail: str) -> bool:
-    """Is `tail` ("/a/b.md", after a normalised root) already as os.path.normpath leaves it?"""
-    if os.sep != "/":
-        return False
-    tail += "/"
-    return "//" not in tail and "/./" not in tail and "/../" not in tail
 
 
 _NOT_URL_CHAR = re.compile(r"[^\w\s-]", re.UNICODE)

@@ -23,23 +23,24 @@ Workers are forked, or start from a forkserver once Qt is loaded (`process_conte
 
 from __future__ import annotations
 
-import errno
 import gc
-import multiprocessing
 import os
-import stat
 from collections import deque
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any, Callable
 
 from editor.core.post.errors import DecodeError, PostError
+from editor.core.site.paths import relative_to_root
 from editor.core.site.site import PostSummary
 
-from editor.core.validation.context import ValidationContext
+from editor.core.validation.checks import run_checks_many
+from editor.core.validation.context import ValidationContext, folder_facts
 from editor.core.validation.diagnostics import ERROR, INTERNAL_ERROR, WARNING, Diagnostic
 from editor.core.validation.fastdoc import FastDocument
 from editor.core.validation.post import PostView
+from editor.core.validation.processes import process_context
+from editor.core.validation.reading import decode_fast, read_bytes
 
 
 
@@ -50,26 +51,12 @@ class WorkerLost(RuntimeError):
     def __init__(self) -> None:
         super().__init__("a validation worker stopped unexpectedly")
 
-def process_context():
-    """How to start workers: fork where it is safe (it starts in milliseconds and
-    re-imports nothing), else a forkserver. Forking a process that runs Qt threads
-    can deadlock the child, so once Qt is loaded (the app) the forkserver is used."""
-    import sys
-
-    if sys.platform.startswith("linux") and not any(
-            name.startswith("PySide6") for name in sys.modules):
-        return multiprocessing.get_context("fork")
-    mp = multiprocessing.get_context("forkserver")
-    mp.set_forkserver_preload(["editor.core.validation.pipeline", "editor.core.validation.runner"])
-    return mp
-
-
 def _read(path: str) -> tuple[Any, Any, PostSummary]:
     # The summary's path stays a string: 10,000 Path objects cost a second to pickle
     # back and forth, and the context only needs the text.
     """(document or None, decode error or None, index entry) for one file."""
     try:
-        decoded = _decode(_read_bytes(path))
+        decoded = decode_fast(read_bytes(path))
     except DecodeError as exc:
         return None, exc, PostSummary(path, {}, exc, "none")
     except OSError as exc:
@@ -87,62 +74,7 @@ def _read(path: str) -> tuple[Any, Any, PostSummary]:
     return doc, None, PostSummary(path, doc.front_matter, doc.front_matter_error, kind)
 
 
-# O_NONBLOCK: a FIFO opens at once instead of waiting for a writer, and the
-# fstat below refuses it (as anything but a regular file).
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
-
-
-def _read_bytes(path: str) -> bytes:
-    """The file's bytes, as `open(path, "rb").read()` gives them, in about half the
-    time: one read of the size the file has (and one byte more, to see its end),
-    without the buffered file object around it. Only a regular file, and never
-    more than storage's size limit (a FIFO or /dev/zero named on the command
-    line would hang or fill the memory)."""
-    from editor.core.disk.storage import MAX_FILE_SIZE, special_kind
-
-    fd = os.open(path, _OPEN_FLAGS)
-    try:
-        info = os.fstat(fd)
-        kind = special_kind(info.st_mode)
-        if kind is not None:  # (a folder's error is the IsADirectoryError open() gives)
-            folder = stat.S_ISDIR(info.st_mode)
-            raise OSError(errno.EISDIR if folder else errno.EINVAL, f"{kind}, not a regular file")
-        size = info.st_size
-        data = os.read(fd, size + 1)
-        if len(data) != size:  # it grew or shrank meanwhile
-            parts, total = [data], len(data)
-            while parts[-1] and total <= MAX_FILE_SIZE:
-                parts.append(os.read(fd, max(size, 1 << 16)))
-                total += len(parts[-1])
-            if total > MAX_FILE_SIZE:
-                raise OSError(errno.EFBIG, f"larger than {MAX_FILE_SIZE // (1 << 20)} MB")
-            data = b"".join(parts)
-        return data
-    finally:
-        os.close(fd)
-
-
-#: First bytes of the byte order marks `encoding.decode` looks for.
-_BOM_STARTS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
-
-
-def _decode(data: bytes):
-    """`encoding.decode(data)`, with its most common case first: UTF-8 without a BOM
-    or NUL byte is what `decode` returns then too (UTF-8 decodes and re-encodes to
-    the same bytes, so its round-trip check cannot fail), without re-encoding."""
-    from editor.core.post.encoding import Decoded, decode
-
-    if data and not data.startswith(_BOM_STARTS) and b"\x00" not in data:
-        try:
-            return Decoded(data.decode("utf-8"), "utf-8", b"")
-        except UnicodeDecodeError:
-            pass
-    return decode(data)
-
-
 def _worker(conn) -> None:
-    from editor.core.validation.runner import run_checks_many
-
     # A worker lives for one run and creates no garbage cycles worth collecting; the
     # collector would walk every held post again and again (about a tenth of the time).
     gc.disable()
@@ -396,8 +328,6 @@ def _ready_messages(conns: list, workers: list):
 
 def _folder_facts(root: Path, files: list[str]):
     """`context.folder_facts` for a site whose index will be `files`."""
-    from editor.core.validation.context import folder_facts, relative_to_root
-
     return folder_facts(root, [relative_to_root(path, root) for path in files])
 
 

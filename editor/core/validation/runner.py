@@ -1,110 +1,28 @@
 """Running the rules: on one document (the window, while the writer types), on
-one file, or on many files over all cores (the CLI).
-
-Every check runs inside its own try: a rule that raises on odd input becomes
-one `internal-error` diagnostic naming the rule, and the other rules still
-run. The config decides per rule whether it runs and at which severity.
+one file, or on many files over all cores (the CLI). How each check runs on a
+post is `checks.py`; a whole site over all cores is `pipeline.py`.
 """
 
 from __future__ import annotations
 
 import os
-import traceback
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from editor.core.post.errors import DecodeError
 
-from editor.core.validation.context import ValidationContext, abspath, is_normal_absolute
-from editor.core.validation.fastdoc import FastDocument
+from editor.core.site.paths import abspath, is_normal_absolute
+from editor.core.site.site import Site
+from editor.core.validation.checks import run_checks
+from editor.core.validation.context import ValidationContext
 from editor.core.validation.diagnostics import INTERNAL_ERROR, WARNING, Diagnostic
+from editor.core.validation.fastdoc import FastDocument
 from editor.core.validation.post import PostView
-from editor.core.validation.rules import CHECKS
+from editor.core.validation.processes import process_context
+from editor.core.validation.reading import read_bytes
 
 #: Below this many files a process pool costs more than it saves.
 POOL_THRESHOLD = 64
-
-
-def run_checks(post: PostView, ctx: ValidationContext, site_wide: bool | None = None
-               ) -> list[Diagnostic]:
-    """The enabled checks on one post, sorted by position: all of them, or with
-    `site_wide` True/False only those that do / do not need the whole site's facts."""
-    found: list[Diagnostic] = []
-    for chk in _checks_to_run(ctx, site_wide):
-        _run_check(chk, post, ctx, found)
-    return _finished(post, found)
-
-
-def run_checks_many(posts: list[PostView], ctx: ValidationContext,
-                    site_wide: bool | None = None,
-                    after_each: Callable[[int, int], None] | None = None
-                    ) -> list[Diagnostic]:
-    """`run_checks` on many posts: the same diagnostics in the same order (post by
-    post), but each check runs over all the posts before the next check starts,
-    which keeps its code and patterns warm (about 15% faster on 10,000 posts).
-    `after_each(done, total)` is called after each check."""
-    found: list[list[Diagnostic]] = [[] for _ in posts]
-    checks = _checks_to_run(ctx, site_wide)
-    configured = bool(ctx.config.rules)
-    for n, chk in enumerate(checks, 1):
-        if configured:
-            for post, out in zip(posts, found):
-                _run_check(chk, post, ctx, out)
-        else:
-            # `_run_check` without a config to apply, inline: this loop runs once per
-            # check and post (160,000 times for 10,000 posts).
-            run = chk.run
-            for post, out in zip(posts, found):
-                try:
-                    for diag in run(post, ctx):
-                        out.append(diag)
-                except Exception as exc:  # noqa: BLE001 - as in _run_check
-                    out.append(_internal_error(chk, exc))
-        if after_each:
-            after_each(n, len(checks))
-    return [d for post, out in zip(posts, found) for d in _finished(post, out)]
-
-
-def _checks_to_run(ctx: ValidationContext, site_wide: bool | None) -> list:
-    config = ctx.config
-    configured = bool(config.rules)
-    return [chk for chk in CHECKS
-            if (site_wide is None or chk.site_wide == site_wide)
-            and not (configured and not any(config.enabled(rule) for rule in chk.rules))]
-
-
-def _run_check(chk, post: PostView, ctx: ValidationContext, found: list[Diagnostic]) -> None:
-    """One check on one post, its findings appended to `found` as the config says."""
-    config = ctx.config
-    configured = bool(config.rules)
-    try:
-        for diag in chk.run(post, ctx):
-            if configured:
-                setting = config.setting(diag.rule)
-                if not setting.enabled:
-                    continue
-                if setting.severity:
-                    diag = diag.with_severity(setting.severity)
-            found.append(diag)
-    except Exception as exc:  # noqa: BLE001 - exactly the point: contain any rule bug
-        found.append(_internal_error(chk, exc))
-
-
-def _internal_error(chk, exc: Exception) -> Diagnostic:
-    """What a check that raised `exc` on a post reports instead (the other rules run)."""
-    where = traceback.extract_tb(exc.__traceback__)[-1]
-    return Diagnostic(
-        WARNING, INTERNAL_ERROR,
-        f"the {'/'.join(chk.rules)} check failed on this post "
-        f"({type(exc).__name__}: {exc} at {Path(where.filename).name}:{where.lineno}); "
-        f"the other rules ran", 1, 1)
-
-
-def _finished(post: PostView, found: list[Diagnostic]) -> list[Diagnostic]:
-    if found and post.path is not None:
-        found = [d.with_path(post.path) for d in found]
-    found.sort(key=Diagnostic.sort_key)
-    return found
 
 
 def _context_for(site: Any, schema: Any, config: Any) -> ValidationContext:
@@ -154,16 +72,12 @@ def validate_path(path: str | Path, site: Any = None, schema: Any = None, config
     """Diagnostics for a file on disk; `site` may be a ValidationContext, a Site or None
     (then the site is discovered from the path)."""
     if site is None:
-        from editor.core.site.site import Site
-
         site = Site.discover(path)
     ctx = _context_for(site, schema, config)
     try:
-        from editor.core.validation.pipeline import _read_bytes
-
         # The parallel runner's reader: a regular file, within the size limit,
         # and the same message for what is not one.
-        data = _read_bytes(str(path))
+        data = read_bytes(str(path))
     except OSError as exc:
         return [Diagnostic("error", "io-error", f"cannot read the file: {exc.strerror or exc}",
                            path=str(path))]
@@ -198,8 +112,6 @@ def _folder_of(path: str) -> str:
 
 def group_by_site(paths: Iterable[str | Path]) -> dict[str, tuple[Any, list[str]]]:
     """{site root: (Site, [paths])}, discovering each folder's site once."""
-    from editor.core.site.site import Site
-
     by_folder: dict[str, Any] = {}
     groups: dict[str, tuple[Any, list[str]]] = {}
     for path in paths:
@@ -229,6 +141,7 @@ def validate_paths(paths: Iterable[str | Path], jobs: int | None = None,
     `whole_sites`: roots of sites the caller knows all the posts of are among `paths`
     (it listed them: listing them again to check costs ~40 ms for 10,000 posts).
     """
+    # The pipeline (processes, pipes) is loaded only for a whole site's run.
     from editor.core.validation.pipeline import validate_site
 
     if groups is None:
@@ -280,8 +193,6 @@ def _validate_tasks(tasks, contexts, jobs, progress, done_before, total) -> list
     size = max(8, min(500, len(tasks) // (jobs * 8) or 1))
     chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
     from concurrent.futures import ProcessPoolExecutor, as_completed  # 25 ms to import
-
-    from editor.core.validation.pipeline import process_context
 
     mp = process_context()  # fork only while no Qt thread can be running
     done = done_before

@@ -28,7 +28,7 @@ _MARKDOWN_SIGNS = re.compile(r"\n\s*\n|\*\*|__|\[[^\]]*\]\([^)]*\)|^#{1,6} |^\s*
 class RowSpec:
     path: tuple
     kind: str                      # SCALAR, OBJECT or LIST
-    ftype: str = "string"          # the field type (editor.core.validation.schema.FIELD_TYPES)
+    ftype: str = "string"          # the field type (editor.core.site.schema.FIELD_TYPES)
     field: Any = None              # the schema's Field, when it knows the key
     present: bool = True           # the post has this key
     value: Any = None
@@ -94,7 +94,7 @@ def suggested(schema, relpath: str | None, present: tuple) -> list:
     """Fields the schema requires or recommends for this kind of post that it lacks."""
     if schema is None:
         return []
-    from editor.core.validation.schema import suggested_fields
+    from editor.core.site.schema import suggested_fields
 
     return list(suggested_fields(schema, relpath, present))
 

@@ -11,7 +11,7 @@ from editor.core.validation import (
     validate_paths,
 )
 from editor.core.validation.diagnostics import Diagnostic
-from editor.core.validation.rules import CHECKS, Check
+from editor.core.validation.rules.all import CHECKS, Check
 from validation_helpers import post
 
 
@@ -20,7 +20,7 @@ def test_a_rule_that_raises_becomes_internal_error_and_others_run(jekyll, monkey
         raise ZeroDivisionError("boom")
         yield  # pragma: no cover - a generator, like the real checks
 
-    monkeypatch.setattr("editor.core.validation.runner.CHECKS",
+    monkeypatch.setattr("editor.core.validation.checks.CHECKS",
                         [Check("broken", {"empty-body": "warning"}, broken)] + CHECKS)
     jekyll.write("_posts/2021-05-10-a.md", post(title=None, body=""))
     found = jekyll.check("_posts/2021-05-10-a.md")
@@ -94,7 +94,7 @@ def test_snapshot_from_a_worker_thread_gives_the_same_findings(jekyll):
 def test_workers_fork_only_while_qt_is_not_loaded(monkeypatch):
     import sys
 
-    from editor.core.validation.pipeline import process_context
+    from editor.core.validation.processes import process_context
 
     for name in [n for n in sys.modules if n.startswith("PySide6")]:
         monkeypatch.delitem(sys.modules, name)
@@ -128,14 +128,14 @@ def test_a_reader_that_raises_costs_one_file_not_the_run(jekyll, monkeypatch):
 def test_checks_over_many_posts_give_what_each_post_gives_alone(jekyll, monkeypatch):
     from editor.core.validation.pipeline import _read
     from editor.core.validation.post import PostView
-    from editor.core.validation.runner import run_checks, run_checks_many
+    from editor.core.validation.checks import run_checks, run_checks_many
 
     def broken_on_b(post_view, ctx):
         if post_view.name.endswith("-b.md"):
             raise ValueError("odd post")
         yield from ()
 
-    monkeypatch.setattr("editor.core.validation.runner.CHECKS",
+    monkeypatch.setattr("editor.core.validation.checks.CHECKS",
                         CHECKS[:3] + [Check("broken", {"empty-body": "warning"}, broken_on_b)]
                         + CHECKS[3:])
     jekyll.write("assets/a.png", b"png")
@@ -161,7 +161,8 @@ def test_folder_facts_gathered_apart_give_the_same_context(jekyll):
     """The CLI walks the folder while its workers read the posts; the context it builds
     from the two halves is the one built in one go."""
     from editor.core.site.site import Site
-    from editor.core.validation.context import folder_facts, relative_to_root
+    from editor.core.site.paths import relative_to_root
+    from editor.core.validation.context import folder_facts
 
     jekyll.write("_posts/2021-05-10-a.md", post(tags="[python, rust]", slug="own-slug"))
     jekyll.write("_posts/sub/2021-05-11-b.md", post(body="See [a](/own-slug/).\n"))
@@ -323,7 +324,7 @@ def test_reading_a_file_gives_what_open_read_gives(tmp_path):
     whose size says nothing (/proc), and the same OSError for a folder."""
     import pytest
 
-    from editor.core.validation.pipeline import _read_bytes
+    from editor.core.validation.reading import read_bytes as _read_bytes
 
     for name, data in (("empty.md", b""), ("small.md", "---\ntitle: 개발\n---\n".encode()),
                        ("big.md", bytes(range(256)) * 700)):
@@ -372,12 +373,12 @@ from editor.core.site.site import Site
 from editor.core.validation import pipeline
 paths = {paths!r}
 assert pipeline.process_context().get_start_method() == "fork"
-read = pipeline._read_bytes
+read = pipeline.read_bytes
 def dies_on_the_last(path):
     if path == paths[-1]:
         os._exit(1)  # as if killed: no reply, its pipe ends
     return read(path)
-pipeline._read_bytes = dies_on_the_last
+pipeline.read_bytes = dies_on_the_last
 start = time.monotonic()
 try:
     pipeline.validate_site(Site.discover(paths[0]), paths, jobs=2)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from editor.core.validation.text import display_width
-from editor.core.validation.rules import INFO, WARNING, check, diagnostic
+from editor.core.validation.rules.registry import INFO, WARNING, check, diagnostic
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _EXCERPT_KEYS = ("excerpt", "description", "summary")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from editor.core.validation.dates import calendar_day, parse_date
-from editor.core.validation.rules import ERROR, WARNING, check, diagnostic
+from editor.core.site.dates import calendar_day, parse_date
+from editor.core.validation.rules.registry import ERROR, WARNING, check, diagnostic
 
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")
 #: Keys every generator reads as dates, whatever the schema says.

@@ -11,18 +11,14 @@ import datetime as _dt
 import re
 from typing import Any
 
-from editor.core.validation.dates import parse_date
-from editor.core.validation.schema import section_of
-from editor.core.validation.rules import ERROR, WARNING, check, diagnostic
+from editor.core.site.dates import parse_date
+from editor.core.site.schema import section_of
+from editor.core.validation.rules.dates import file_name_date
+from editor.core.validation.rules.registry import ERROR, WARNING, check, diagnostic
+from editor.core.validation.rules.vocabulary import one_typo
 
 _STRING_TYPES = ("string", "text", "markdown", "image", "url")
 _DATE_TYPES = ("date", "datetime")
-
-
-def file_name_date(post):
-    from editor.core.validation.rules.dates import file_name_date as from_name
-
-    return from_name(post)
 
 
 def doc_type(post, ctx) -> str | None:
@@ -88,9 +84,7 @@ def check_required(post, ctx):
 
 
 def _near_key(name: str, fm: dict) -> str | None:
-    from editor.core.validation.rules.vocabulary import _one_typo
-
-    return next((k for k in fm if isinstance(k, str) and _one_typo(k, name)), None)
+    return next((k for k in fm if isinstance(k, str) and one_typo(k, name)), None)
 
 
 def _required_subfields(post, field, value: dict, path: tuple):

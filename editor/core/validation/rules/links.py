@@ -12,7 +12,7 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from editor.core.validation.rules import WARNING, check, diagnostic
+from editor.core.validation.rules.registry import WARNING, check, diagnostic
 from editor.core.validation.text import contains
 
 _IMAGE_KEYS = ("image", "cover", "thumbnail", "feature_image", "featured_image", "teaser",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from editor.core.validation.rules import ERROR, WARNING, check, diagnostic
+from editor.core.validation.rules.registry import ERROR, WARNING, check, diagnostic
 
 _ELEMENTS = frozenset("""
 a abbr address article aside audio b bdi bdo blockquote button canvas center cite code

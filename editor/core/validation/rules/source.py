@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from editor.core.validation.rules import ERROR, INFO, WARNING, check, diagnostic
+from editor.core.validation.rules.registry import ERROR, INFO, WARNING, check, diagnostic
 
 _PARSE_RULES = ("yaml-syntax", "toml-syntax", "json-syntax", "unsafe-yaml-tag", "duplicate-key",
                 "front-matter-unclosed", "front-matter-limit")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from editor.core.validation.context import taxonomy_values
-from editor.core.validation.rules import INFO, check, diagnostic
+from editor.core.validation.terms import taxonomy_values
+from editor.core.validation.rules.registry import INFO, check, diagnostic
 
 _SEPARATORS = re.compile(r"[\s_\-.]+")
 
@@ -40,7 +40,7 @@ def suggest(term: str, known: list[str]) -> str | None:
             return original
     if len(key) >= 5:
         for form, original in normalized:
-            if abs(len(form) - len(key)) <= 1 and len(form) >= 5 and _one_typo(key, form):
+            if abs(len(form) - len(key)) <= 1 and len(form) >= 5 and one_typo(key, form):
                 return original
     return None
 
@@ -50,7 +50,7 @@ def _plural_pair(a: str, b: str) -> bool:
     return long in (short + "s", short + "es") or (short.endswith("y") and long == short[:-1] + "ies")
 
 
-def _one_typo(a: str, b: str) -> bool:
+def one_typo(a: str, b: str) -> bool:
     """Damerau-Levenshtein distance of exactly one."""
     if a == b:
         return False
