@@ -20,7 +20,6 @@ from PySide6.QtCore import QByteArray, QSettings
 DEFAULTS: dict[str, Any] = {
     "theme": "auto",  # "auto" (follow the app palette), "light" or "dark"
     "editor/wrap": True,
-    "editor/font_size": 11,
     "editor/line_numbers": True,
     "panes/form": True,
     "panes/preview": True,
@@ -29,7 +28,6 @@ DEFAULTS: dict[str, Any] = {
     "panes/vsizes": [],  # main area | problems panel
     "window/geometry": "",  # base64 of QWidget.saveGeometry()
     "recent/files": [],
-    "preview/sync_scroll": True,
 }
 
 MAX_RECENT = 10

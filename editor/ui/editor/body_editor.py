@@ -231,11 +231,6 @@ class BodyEditor(QPlainTextEdit):
         mode = QPlainTextEdit.LineWrapMode.WidgetWidth if wrap else QPlainTextEdit.LineWrapMode.NoWrap
         self.setLineWrapMode(mode)
 
-    def set_font_size(self, size: int) -> None:
-        font = self.font()
-        font.setPointSize(size)
-        self.setFont(font)
-
     def set_line_numbers_visible(self, visible: bool) -> None:
         self.line_numbers.setVisible(visible)
         self.setViewportMargins(self.line_numbers.width_hint() if visible else 0, 0, 0, 0)
