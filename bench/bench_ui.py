@@ -297,7 +297,8 @@ def pss_tree(pid: int) -> float:
     return total / 1024
 
 
-def run_one(path: Path, startup_only: bool = False, script: str = __file__) -> dict:
+def run_one(path: Path, startup_only: bool = False, script: str = __file__,
+            python: str = sys.executable) -> dict:
     import json
     import subprocess
     import tempfile
@@ -307,7 +308,7 @@ def run_one(path: Path, startup_only: bool = False, script: str = __file__) -> d
         env = dict(os.environ, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp)  # fresh settings, no recovery copies left behind
         start = time.monotonic()
         errors = open(Path(tmp) / "stderr.txt", "w+")
-        proc = subprocess.Popen([sys.executable, script, "--child", str(path), str(out)]
+        proc = subprocess.Popen([python, script, "--child", str(path), str(out)]
                                 + (["--startup"] if startup_only else []),
                                 stdout=subprocess.PIPE, stderr=errors, env=env, text=True,
                                 start_new_session=True)
@@ -360,6 +361,9 @@ def main() -> None:
     parser.add_argument("--against", metavar="CHECKOUT",
                         help="another checkout of Galley (e.g. a git worktree of main): its runs "
                              "alternate with this one's, so both see the same machine")
+    parser.add_argument("--against-python", metavar="PYTHON", default=sys.executable,
+                        help="the interpreter for --against's runs (its own venv, e.g. when the "
+                             "two checkouts pin different Qt bindings); default: this one")
     parser.add_argument("--settle", action="store_true",
                         help="drop the page cache first (root), then one warm-up start: the Qt "
                              "libraries are then held as after a reboot, not as pip wrote them "
@@ -387,7 +391,8 @@ def main() -> None:
             results: dict[str, list[dict]] = {s: [] for s in scripts}
             for _ in range(args.runs):
                 for script in scripts:  # alternating: drift in the machine's load hits both
-                    results[script].append(run_one(path, args.startup, script))
+                    python = args.against_python if script != __file__ else sys.executable
+                    results[script].append(run_one(path, args.startup, script, python))
             for script in scripts:
                 f = summarise(results[script])
                 print(f"\n== {label} post ({path.stat().st_size / 1024:.0f} KB)"
