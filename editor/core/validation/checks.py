@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Callable
 
 from editor.core.validation.context import ValidationContext
-from editor.core.validation.diagnostics import INTERNAL_ERROR, WARNING, Diagnostic
+from editor.core.validation.diagnostics import ERROR, INTERNAL_ERROR, WARNING, Diagnostic
 from editor.core.validation.post import PostView
 from editor.core.validation.rules.all import CHECKS
+from editor.core.validation.rules.registry import diagnostic
 
-__all__ = ["run_checks", "run_checks_many"]
+__all__ = ["run_checks", "run_checks_many", "unreadable", "reader_failed"]
 
 
 def run_checks(post: PostView, ctx: ValidationContext, site_wide: bool | None = None
@@ -88,11 +89,21 @@ def _run_check(chk, post: PostView, ctx: ValidationContext, found: list[Diagnost
 def _internal_error(chk, exc: Exception) -> Diagnostic:
     """What a check that raised `exc` on a post reports instead (the other rules run)."""
     where = traceback.extract_tb(exc.__traceback__)[-1]
-    return Diagnostic(
-        WARNING, INTERNAL_ERROR,
-        f"the {'/'.join(chk.rules)} check failed on this post "
-        f"({type(exc).__name__}: {exc} at {Path(where.filename).name}:{where.lineno}); "
-        f"the other rules ran", 1, 1)
+    return diagnostic(INTERNAL_ERROR, WARNING, rules="/".join(chk.rules),
+                      error=f"{type(exc).__name__}: {exc}", file=Path(where.filename).name,
+                      line=where.lineno)
+
+
+def unreadable(exc: OSError, path: str | None = None) -> Diagnostic:
+    """What a post file that cannot be read reports (no rule runs on it)."""
+    found = diagnostic("io-error", ERROR, reason=str(exc.strerror or exc))
+    return found.with_path(path) if path is not None else found
+
+
+def reader_failed(exc: Exception, path: str | None = None) -> Diagnostic:
+    """What a post reports when the reader itself failed on it (a reader bug)."""
+    found = diagnostic("internal-error/unreadable", WARNING, error=f"{type(exc).__name__}: {exc}")
+    return found.with_path(path) if path is not None else found
 
 
 def _finished(post: PostView, found: list[Diagnostic]) -> list[Diagnostic]:

@@ -38,6 +38,12 @@ class Diagnostic:
     key (a dotted path such as "header.image") when the problem concerns a
     field, so the window can mark that field in its form. `fix` is a short
     suggestion ("did you mean 'python'?") when one is obvious, else None.
+
+    `template` and `fix_template` are the English templates `message` and
+    `fix` were filled in from (messages.py; "" for a plain message), `params`
+    their parameters as sorted (name, value) pairs: the window shows the
+    translated template filled in with them. `message` stays the English text
+    the CLI and the JSON output print.
     """
 
     severity: str
@@ -48,6 +54,9 @@ class Diagnostic:
     key: str | None = None
     fix: str | None = None
     path: str | None = None
+    template: str = ""
+    params: tuple[tuple[str, object], ...] = ()
+    fix_template: str = ""
 
     def __post_init__(self) -> None:
         if self.severity not in _RANK:

@@ -24,6 +24,7 @@ Workers are forked, or start from a forkserver once Qt is loaded (`process_conte
 from __future__ import annotations
 
 import gc
+from dataclasses import dataclass
 import os
 from collections import deque
 from multiprocessing.connection import wait
@@ -34,9 +35,9 @@ from editor.core.post.errors import DecodeError, PostError
 from editor.core.site.paths import relative_to_root
 from editor.core.site.site import PostSummary
 
-from editor.core.validation.checks import run_checks_many
+from editor.core.validation.checks import reader_failed, run_checks_many, unreadable
 from editor.core.validation.context import ValidationContext, folder_facts
-from editor.core.validation.diagnostics import ERROR, INTERNAL_ERROR, WARNING, Diagnostic
+from editor.core.validation.diagnostics import Diagnostic
 from editor.core.validation.fastdoc import FastDocument
 from editor.core.validation.post import PostView
 from editor.core.validation.processes import process_context
@@ -51,6 +52,18 @@ class WorkerLost(RuntimeError):
     def __init__(self) -> None:
         super().__init__("a validation worker stopped unexpectedly")
 
+@dataclass
+class ReadFailure(PostError):
+    """A file that could not be read, or that the reader failed on: the index
+    entry's error, carrying the finding it is reported as."""
+
+    finding: Diagnostic | None = None
+
+    @classmethod
+    def of(cls, finding: Diagnostic) -> "ReadFailure":
+        return cls(finding.message, path=finding.path, rule=finding.rule, finding=finding)
+
+
 def _read(path: str) -> tuple[Any, Any, PostSummary]:
     # The summary's path stays a string: 10,000 Path objects cost a second to pickle
     # back and forth, and the context only needs the text.
@@ -60,15 +73,13 @@ def _read(path: str) -> tuple[Any, Any, PostSummary]:
     except DecodeError as exc:
         return None, exc, PostSummary(path, {}, exc, "none")
     except OSError as exc:
-        error = PostError(f"cannot read the file: {exc.strerror or exc}", path=path,
-                          rule="io-error")
+        error = ReadFailure.of(unreadable(exc, path))
         return None, error, PostSummary(path, {}, error, "none")
     try:
         doc = FastDocument.read(decoded.text, path=path, encoding=decoded.encoding,
                                 bom=decoded.bom)
     except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the whole site
-        error = PostError(f"the post could not be read ({type(exc).__name__}: {exc})",
-                          path=path, rule=INTERNAL_ERROR)
+        error = ReadFailure.of(reader_failed(exc, path))
         return None, error, PostSummary(path, {}, error, "none")
     kind = getattr(doc.kind, "value", doc.kind)
     return doc, None, PostSummary(path, doc.front_matter, doc.front_matter_error, kind)
@@ -97,9 +108,8 @@ def _worker(conn) -> None:
             views = held[key] = []
             for path in paths:
                 doc, error, summary = _read(path)
-                if isinstance(error, PostError) and not isinstance(error, DecodeError):
-                    severity = WARNING if error.rule == INTERNAL_ERROR else ERROR
-                    local.append(Diagnostic(severity, error.rule, error.message, path=path))
+                if isinstance(error, ReadFailure):
+                    local.append(error.finding)
                 else:
                     views.append(PostView(doc, path=path, root=preliminary.root,
                                           decode_error=error))

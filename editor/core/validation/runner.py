@@ -13,9 +13,9 @@ from editor.core.post.errors import DecodeError
 
 from editor.core.site.paths import abspath, is_normal_absolute
 from editor.core.site.site import Site
-from editor.core.validation.checks import run_checks
+from editor.core.validation.checks import reader_failed, run_checks, unreadable
 from editor.core.validation.context import ValidationContext
-from editor.core.validation.diagnostics import INTERNAL_ERROR, WARNING, Diagnostic
+from editor.core.validation.diagnostics import Diagnostic
 from editor.core.validation.fastdoc import FastDocument
 from editor.core.validation.post import PostView
 from editor.core.validation.processes import process_context
@@ -62,8 +62,7 @@ def validate_bytes(data: bytes, path: str | Path | None, ctx: ValidationContext
         doc = FastDocument.read(decoded.text, path=str(path) if path is not None else None,
                                 encoding=decoded.encoding, bom=decoded.bom)
     except Exception as exc:  # noqa: BLE001 - a reader bug must not stop a whole run
-        return [Diagnostic(WARNING, INTERNAL_ERROR, f"the post could not be read "
-                           f"({type(exc).__name__}: {exc})", path=str(path) if path else None)]
+        return [reader_failed(exc, str(path) if path else None)]
     return run_checks(PostView(doc, path=path, root=ctx.root), ctx)
 
 
@@ -79,8 +78,7 @@ def validate_path(path: str | Path, site: Any = None, schema: Any = None, config
         # and the same message for what is not one.
         data = read_bytes(str(path))
     except OSError as exc:
-        return [Diagnostic("error", "io-error", f"cannot read the file: {exc.strerror or exc}",
-                           path=str(path))]
+        return [unreadable(exc, str(path))]
     return validate_bytes(data, path, ctx)
 
 

@@ -30,8 +30,7 @@ def check_empty_body(post, ctx):
     body = post.body
     if not body.isspace() and body and (not post.has("<!--") or _COMMENT.sub("", body).strip()):
         return
-    yield diagnostic("empty-body", WARNING, "the post has no text after its front matter",
-                     (post.body_line, 1))
+    yield diagnostic("empty-body", WARNING, (post.body_line, 1))
 
 
 def _bounds(ctx, rule: str, default: tuple[int, int]) -> tuple[int, int]:
@@ -46,14 +45,11 @@ def check_title_length(post, ctx):
     low, high = _bounds(ctx, "title-length", TITLE_BOUNDS)
     width = display_width(title.strip())
     if width < low:
-        yield diagnostic("title-length", INFO,
-                         f"the title is short ({width} columns; search results show up to "
-                         f"{high}): a few more words help readers find it",
-                         post.where("title"), key="title")
+        yield diagnostic("title-length/short", INFO, post.where("title"), key="title",
+                         width=width, high=high)
     elif width > high:
-        yield diagnostic("title-length", INFO,
-                         f"the title is {width} columns long; search results cut it after "
-                         f"about {high}", post.where("title"), key="title")
+        yield diagnostic("title-length", INFO, post.where("title"), key="title",
+                         width=width, high=high)
 
 
 @check("excerpt-length", excerpt_length=INFO)
@@ -67,11 +63,8 @@ def check_excerpt_length(post, ctx):
     low, high = _bounds(ctx, "excerpt-length", EXCERPT_BOUNDS)
     width = display_width(" ".join(fm[key].split()))
     if width < low:
-        yield diagnostic("excerpt-length", INFO,
-                         f"`{key}` is {width} columns; search results show {low}-{high}: "
-                         f"a sentence more would describe the post better",
-                         post.where(key), key=key)
+        yield diagnostic("excerpt-length/short", INFO, post.where(key), key=key, field=key,
+                         width=width, low=low, high=high)
     elif width > high:
-        yield diagnostic("excerpt-length", INFO,
-                         f"`{key}` is {width} columns; search results cut it after about {high}",
-                         post.where(key), key=key)
+        yield diagnostic("excerpt-length", INFO, post.where(key), key=key, field=key,
+                         width=width, high=high)

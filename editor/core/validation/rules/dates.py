@@ -11,7 +11,6 @@ from editor.core.validation.rules.registry import ERROR, WARNING, check, diagnos
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")
 #: Keys every generator reads as dates, whatever the schema says.
 _DATE_KEYS = ("date", "lastmod", "last_modified_at", "publishDate", "expiryDate", "updated")
-_FORMAT_HINT = "write it as 2021-05-10 or 2021-05-10 14:30:00 +09:00"
 
 
 def _date_keys(ctx):
@@ -32,9 +31,8 @@ def check_date_format(post, ctx):
         if isinstance(value, str) and value.strip() and parse_date(value) is None:
             # Jekyll and Hugo stop the build on a date they cannot read.
             severity = WARNING if inferred and key not in _DATE_KEYS else ERROR
-            yield diagnostic("date-format", severity,
-                             f"`{key}` is not a date the generator can read: {value!r}",
-                             post.where(key), key=key, fix=_FORMAT_HINT)
+            yield diagnostic("date-format", severity, post.where(key), key=key,
+                             fix="date-format", field=key, value=repr(value))
 
 
 def file_name_date(post) -> _dt.date | None:
@@ -73,12 +71,9 @@ def check_filename_date(post, ctx):
     # what the file name meant.
     day = calendar_day(written)
     if day != from_name and _site_day(written, ctx) != from_name:
-        yield diagnostic("filename-date-mismatch", WARNING,
-                         f"the file name says {from_name.isoformat()} but `date` says "
-                         f"{day.isoformat()}; Jekyll uses `date` for the URL and the order",
-                         post.where("date"), key="date",
-                         fix=f"rename the file to {day.isoformat()}{post.path.name[10:]} "
-                             f"or change `date`")
+        yield diagnostic("filename-date-mismatch", WARNING, post.where("date"), key="date",
+                         fix="filename-date-mismatch", name_date=from_name.isoformat(),
+                         date=day.isoformat(), new_name=f"{day.isoformat()}{post.path.name[10:]}")
 
 
 def _site_day(value: _dt.date, ctx) -> _dt.date | None:
@@ -122,8 +117,6 @@ def check_future(post, ctx):
     if future:
         name = "Jekyll" if ctx.generator == "jekyll" else "Hugo"
         setting = "`future: true`" if ctx.generator == "jekyll" else "`buildFuture = true`"
-        when = value.isoformat() if key else f"{value.isoformat()} (from the file name)"
-        yield diagnostic("future-date", WARNING,
-                         f"the post is dated {when}, in the future: {name} will not publish "
-                         f"it until then unless the site sets {setting}",
-                         post.where(key) if key else (1, 1), key=key)
+        yield diagnostic("future-date" if key else "future-date/file-name", WARNING,
+                         post.where(key) if key else (1, 1), key=key, date=value.isoformat(),
+                         generator=name, setting=setting)

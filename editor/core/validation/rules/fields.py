@@ -62,25 +62,25 @@ def check_required(post, ctx):
         if field.default is not None:
             continue  # the schema fills it in
         where = post.where(field.name) if field.name in fm else (1, 1)
-        fix = f"add `{field.name}`"
+        fix: str | None = "required-field"
+        extra = {}
         if field.required:
-            severity, message = ERROR, f"the `{field.name}` field is required"
+            severity, variant = ERROR, ""
             if field.name == "title" and ctx.generator == "jekyll" and doc_type(post, ctx) in (
                     "posts", "drafts"):
                 # Jekyll falls back to a title made from the file name: a slip, not a break.
-                severity = WARNING
-                message += " (Jekyll will make one from the file name)"
+                severity, variant = WARNING, "jekyll-title"
         else:
-            severity = WARNING
-            message = f"most posts in this site have a `{field.name}` field; this one does not"
+            severity, variant = WARNING, "expected"
             near = _near_key(field.name, fm)
             if near:
-                message = (f"most posts in this site write `{field.name}`, this one `{near}`: "
-                           f"check which spelling the theme reads")
+                variant, extra = "near", {"near": near}
                 where, fix = post.where(near), None
         if field.name in fm:
-            message += "; it is empty"
-        yield diagnostic("required-field", severity, message, where, key=field.name, fix=fix)
+            variant = f"{variant}-empty" if variant else "empty"
+        message_id = f"required-field/{variant}" if variant else "required-field"
+        yield diagnostic(message_id, severity, where, key=field.name, fix=fix,
+                         field=field.name, **extra)
 
 
 def _near_key(name: str, fm: dict) -> str | None:
@@ -91,8 +91,8 @@ def _required_subfields(post, field, value: dict, path: tuple):
     for sub in field.fields:
         if sub.required and _empty(value.get(sub.name)) and sub.default is None:
             key = path + (sub.name,)
-            yield diagnostic("required-field", WARNING if field.inferred else ERROR,
-                             f"`{'.'.join(key)}` is required", post.where(path), key=key)
+            yield diagnostic("required-field/subfield", WARNING if field.inferred else ERROR,
+                             post.where(path), key=key, field=".".join(key))
 
 
 @check("types", site_wide=True, field_type=ERROR, field_value=ERROR)
@@ -109,74 +109,79 @@ def _check_value(post, field, value: Any, key: tuple):
     if value is None or field.loose:
         return
     severity = WARNING if field.inferred else ERROR
-    problem, fix = _type_problem(field.type, value)
+    problem, fix, params = _type_problem(field.type, value)
     name = ".".join(str(k) for k in key)
     if problem:
-        yield diagnostic("field-type", severity, f"`{name}` should be {problem}",
-                         post.where(key), key=key, fix=fix)
+        yield diagnostic(problem, severity, post.where(key), key=key, fix=fix, field=name,
+                         **params)
         return
     if field.type == "object":
         for sub in field.fields:
             if sub.name in value:
                 yield from _check_value(post, sub, value[sub.name], key + (sub.name,))
         return
-    for message in _value_problems(field, value):
-        yield diagnostic("field-value", severity, f"`{name}` {message}", post.where(key),
-                         key=key)
+    for message_id, params in _value_problems(field, value):
+        yield diagnostic(message_id, severity, post.where(key), key=key, field=name, **params)
 
 
-def _type_problem(ftype: str, value: Any) -> tuple[str | None, str | None]:
-    """(what it should be, fix) when `value` does not fit `ftype`; (None, None) if it fits."""
+_FITS = (None, None, {})
+
+
+def _type_problem(ftype: str, value: Any) -> tuple[str | None, str | None, dict]:
+    """(message id, fix id, their parameters) when `value` does not fit `ftype`;
+    (None, None, {}) if it fits."""
     if ftype in _STRING_TYPES or ftype == "choice":
         if isinstance(value, bool):
-            return "text, but YAML read it as true/false", "put the value in quotes"
+            return "field-type/text-not-boolean", "field-type/quote", {}
         if isinstance(value, list | dict):
-            return "a single text value, not a " + ("list" if isinstance(value, list) else "map"), None
-        return None, None
+            variant = "list" if isinstance(value, list) else "map"
+            return f"field-type/text-not-{variant}", None, {}
+        return _FITS
     if ftype in _DATE_TYPES:
         if isinstance(value, _dt.date | str):
-            return None, None  # a string that is no date is `date-format`'s finding
-        return "a date such as 2021-05-10 or 2021-05-10 14:30:00 +09:00", None
+            return _FITS  # a string that is no date is `date-format`'s finding
+        return "field-type/date", None, {}
     if ftype == "boolean":
         if isinstance(value, bool):
-            return None, None
+            return _FITS
         if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no"):
-            return ("true or false, not the text " + repr(value) + " (any text counts as true)",
-                    f"write {value.strip().lower() in ('true', 'yes') and 'true' or 'false'} "
-                    "without quotes")
-        return "true or false", None
+            word = "true" if value.strip().lower() in ("true", "yes") else "false"
+            return "field-type/boolean-text", "field-type/unquote-boolean", {
+                "value": repr(value), "word": word}
+        return "field-type/boolean", None, {}
     if ftype == "number":
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return None, None
+            return _FITS
         if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", value):
-            return "a number, not the text " + repr(value), "remove the quotes"
-        return "a number", None
+            return "field-type/number-text", "field-type/unquote", {"value": repr(value)}
+        return "field-type/number", None, {}
     if ftype == "list":
         # Generators accept a single string for a list (Jekyll splits it on spaces).
         if isinstance(value, list | str):
-            return None, None
-        return "a list such as [a, b]", None
+            return _FITS
+        return "field-type/list", None, {}
     if ftype == "object":
         if isinstance(value, dict):
-            return None, None
-        return "a map of keys to values", None
-    return None, None
+            return _FITS
+        return "field-type/map", None, {}
+    return _FITS
 
 
 def _value_problems(field, value: Any):
+    """(message id, parameters) for each way `value` breaks the field's constraints."""
     if field.choices and not isinstance(value, list | dict):
         allowed = [str(c) for c in field.choices]
         if str(value) not in allowed:
-            yield f"is {value!r}; allowed: {', '.join(allowed)}"
+            yield "field-value", {"value": repr(value), "allowed": ", ".join(allowed)}
     if field.pattern and isinstance(value, str) and not re.fullmatch(field.pattern, value):
-        yield f"does not match the pattern {field.pattern!r}"
+        yield "field-value/pattern", {"pattern": repr(field.pattern)}
     if isinstance(value, str | list):
         size = len(value)
         unit = "items" if isinstance(value, list) else "characters"
         if field.min_length is not None and size < field.min_length:
-            yield f"has {size} {unit}; at least {field.min_length} expected"
+            yield f"field-value/few-{unit}", {"size": size, "limit": field.min_length}
         if field.max_length is not None and size > field.max_length:
-            yield f"has {size} {unit}; at most {field.max_length} allowed"
+            yield f"field-value/many-{unit}", {"size": size, "limit": field.max_length}
 
 
 __all__ = ["check_required", "check_types", "doc_type", "parse_date"]

@@ -170,9 +170,8 @@ def check_images(post, ctx):
             continue
         seen.add((key, value))
         if not _image_found(value, post, ctx):
-            yield diagnostic("image-missing", WARNING,
-                             f"`{key}` names an image that is not in the site: {value}",
-                             post.where(key), key=key)
+            yield diagnostic("image-missing/field", WARNING, post.where(key), key=key,
+                             field=key, url=value)
     body = post.masked_body
     found = [(url, offset) for image, url, offset in _md_targets(post) if image]
     # Each pattern only where its opening can be (a full scan each otherwise).
@@ -183,8 +182,7 @@ def check_images(post, ctx):
         found += [(m.group(1), m.start(1)) for m in _FIGURE.finditer(body)]
     for url, offset in found:
         if not _image_found(url, post, ctx):
-            yield diagnostic("image-missing", WARNING, f"image not found in the site: {url}",
-                             post.body_map.position(offset))
+            yield diagnostic("image-missing", WARNING, post.body_map.position(offset), url=url)
 
 
 def _md_targets(post) -> list:
@@ -249,8 +247,7 @@ def check_links(post, ctx):
             good = known[url] = path is None or _page_found(path, ctx)
         if good:
             continue
-        yield diagnostic("broken-link", WARNING, f"link to a page that is not in the site: "
-                         f"{url}", post.body_map.position(offset))
+        yield diagnostic("broken-link", WARNING, post.body_map.position(offset), url=url)
     if ctx.generator == "hugo" and "ref" in body:
         yield from _hugo_refs(post, ctx)
     if ctx.generator not in ("jekyll", "unknown"):
@@ -262,16 +259,14 @@ def check_links(post, ctx):
         name = m.group(1).strip("/")
         name = re.sub(r"\.(md|markdown|html)$", "", name)
         if name not in ctx.post_names and name.rsplit("/", 1)[-1] not in ctx.post_names:
-            yield diagnostic("broken-link", WARNING,
-                             f"`post_url` names no post in _posts: {m.group(1)} "
-                             f"(Jekyll stops the build)", post.body_map.position(m.start(1)))
+            yield diagnostic("broken-link/post-url", WARNING, post.body_map.position(m.start(1)),
+                             target=m.group(1))
     for m in _LINK_TAG.finditer(post.body):
         target = m.group(1)
         if "{{" in target or ctx.exists(target):
             continue
-        yield diagnostic("broken-link", WARNING,
-                         f"`link` names no file of the site: {target} (Jekyll stops the build)",
-                         post.body_map.position(m.start(1)))
+        yield diagnostic("broken-link/link-tag", WARNING, post.body_map.position(m.start(1)),
+                         target=target)
 
 
 def _hugo_refs(post, ctx):
@@ -288,9 +283,8 @@ def _hugo_refs(post, ctx):
             ctx.exists(b + ext) for b in bases
             for ext in ("", ".md", ".markdown", ".html", "/index.md", "/_index.md"))
         if not found:
-            yield diagnostic("broken-link", WARNING,
-                             f"`ref` names no page of the site: {m.group(1)} (Hugo stops the build)",
-                             post.body_map.position(m.start(1)))
+            yield diagnostic("broken-link/hugo-ref", WARNING, post.body_map.position(m.start(1)),
+                             target=m.group(1))
 
 
 def _zola_or_site_path(url: str, ctx) -> str | None:

@@ -72,9 +72,8 @@ def check_html(post, ctx):
             pos = end.start()  # the end tag is matched on the next turn
     unclosed.extend(t for t in stack if t[0] not in _OPTIONAL_END)
     for name, offset in sorted(unclosed, key=lambda t: t[1]):
-        yield diagnostic("html-unclosed-tag", WARNING,
-                         f"<{name}> is never closed; the rest of the page ends up inside it",
-                         post.body_map.position(offset), fix=f"add </{name}>")
+        yield diagnostic("html-unclosed-tag", WARNING, post.body_map.position(offset),
+                         fix="html-unclosed-tag", tag=name)
 
 
 _LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}", re.S)
@@ -125,16 +124,13 @@ def check_liquid(post, ctx):
                     yield _unclosed(post, inner, offset)
                 stack.pop()
             else:
-                yield diagnostic("liquid-unbalanced", ERROR,
-                                 f"`{{% {name} %}}` closes a `{opener}` block that was never "
-                                 f"opened; Jekyll stops the build",
-                                 post.body_map.position(m.start()), fix=f"remove `{{% {name} %}}`")
+                yield diagnostic("liquid-unbalanced/stray-end", ERROR,
+                                 post.body_map.position(m.start()),
+                                 fix="liquid-unbalanced/stray-end", tag=name, opener=opener)
     for name, offset in stack:
         yield _unclosed(post, name, offset)
 
 
 def _unclosed(post, name: str, offset: int):
-    return diagnostic("liquid-unbalanced", ERROR,
-                      f"`{{% {name} %}}` has no `{{% end{name} %}}`; Jekyll stops the build of "
-                      f"the whole site", post.body_map.position(offset),
-                      fix=f"add `{{% end{name} %}}`")
+    return diagnostic("liquid-unbalanced", ERROR, post.body_map.position(offset),
+                      fix="liquid-unbalanced", tag=name)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from editor.core.validation.diagnostics import ERROR, INFO, WARNING, Diagnostic
+from editor.core.validation.messages import FIXES, MESSAGES, rule_of
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,20 @@ def check(name: str, site_wide: bool = False, **rules: str) -> Callable:
     return register
 
 
-def diagnostic(rule: str, severity: str, message: str, where: tuple[int, int] = (1, 1),
-               key: object = None, fix: str | None = None) -> Diagnostic:
+def diagnostic(message_id: str, severity: str, where: tuple[int, int] = (1, 1),
+               key: object = None, fix: str | None = None, **params: object) -> Diagnostic:
+    """A finding from its message id (`messages.MESSAGES`), filled in with `params`
+    (plain str/int/float values); `fix` is a fix id (`messages.FIXES`) filled in
+    with the same parameters. The rule id is the message id's first part."""
     if isinstance(key, tuple):
         key = ".".join(str(k) for k in key)
-    return Diagnostic(severity=severity, rule=rule, message=message, line=where[0],
-                      column=where[1], key=key, fix=fix)
+    template = MESSAGES[message_id]
+    fix_template = FIXES[fix] if fix is not None else ""
+    return Diagnostic(severity=severity, rule=rule_of(message_id),
+                      message=template.format(**params), line=where[0], column=where[1],
+                      key=key, fix=fix_template.format(**params) if fix_template else None,
+                      template=template, params=tuple(sorted(params.items())),
+                      fix_template=fix_template)
 
 
 __all__ = ["CHECKS", "Check", "ERROR", "WARNING", "INFO", "check", "diagnostic"]

@@ -20,16 +20,13 @@ _POST_FOLDERS_UNKNOWN = {"_posts", "_drafts", "content", "posts"}
 def check_decode(post, ctx):
     error = post.decode_error
     if error is not None:
-        rule = error.rule if error.rule in ("binary-file", "encoding") else "encoding"
+        message_id = "binary-file" if error.rule == "binary-file" else "encoding/unreadable"
         severity = ERROR  # a file we cannot read as text cannot be published either
-        yield diagnostic(rule, severity, error.message, (error.line, error.column))
+        yield diagnostic(message_id, severity, (error.line, error.column), detail=error.message)
         return
     encoding = (post.encoding or "utf-8").lower().replace("_", "-")
     if encoding not in ("utf-8", "utf8", "ascii"):
-        yield diagnostic("encoding", WARNING,
-                         f"the file is saved as {post.encoding}, not UTF-8; generators read "
-                         f"posts as UTF-8, so its non-ASCII text will come out garbled",
-                         fix="save it as UTF-8")
+        yield diagnostic("encoding", WARNING, fix="encoding", encoding=str(post.encoding))
 
 
 @check("parse", **{r.replace("-", "_"): ERROR for r in _PARSE_RULES})
@@ -37,19 +34,18 @@ def check_parse(post, ctx):
     error = post.front_matter_error
     if error is not None:
         rule = error.rule if error.rule in _PARSE_RULES else _syntax_rule(post.kind)
-        fix = None
-        if rule == "front-matter-unclosed":
-            fix = "add the closing delimiter line after the last front-matter line"
-        elif rule == "unsafe-yaml-tag":
-            fix = "remove the `!!` tag; front matter holds plain values only"
+        fix, hint = None, {}
+        if rule in ("front-matter-unclosed", "unsafe-yaml-tag"):
+            fix = rule
         elif rule == "yaml-syntax":
-            fix = _missing_space_hint(post)
-        yield diagnostic(rule, ERROR, _sentence(error.message), (error.line, error.column),
-                         fix=fix)
+            hint = _missing_space_hint(post)
+            fix = "yaml-syntax/missing-space" if hint else None
+        yield diagnostic(rule, ERROR, (error.line, error.column), fix=fix,
+                         detail=_sentence(error.message), **hint)
     for issue in post.front_matter_issues:
         rule = issue.rule if issue.rule in _PARSE_RULES else "duplicate-key"
-        yield diagnostic(rule, ERROR, _sentence(issue.message), (issue.line, issue.column),
-                         fix="keep one of the two entries")
+        yield diagnostic(rule, ERROR, (issue.line, issue.column), fix="duplicate-key",
+                         detail=_sentence(issue.message))
 
 
 @check("missing", front_matter_missing=WARNING)
@@ -58,14 +54,11 @@ def check_missing(post, ctx):
         return
     if not _in_posts_folder(post, ctx):
         return
-    what = {"jekyll": "Jekyll will publish it with no title, date or layout of its own",
-            "hugo": "Hugo will publish it with an empty title",
-            "zola": "Zola refuses to build a page without front matter"}.get(
-        ctx.generator, "it has no title, date or tags")
+    message_id = "front-matter-missing"
+    if ctx.generator in ("jekyll", "hugo", "zola"):
+        message_id += "/" + ctx.generator  # what that generator does with it
     severity = ERROR if ctx.generator == "zola" else WARNING
-    yield diagnostic("front-matter-missing", severity,
-                     f"this file in a posts folder has no front matter: {what}",
-                     fix="add a front matter block (--- title: ... ---) at the top")
+    yield diagnostic(message_id, severity, fix="front-matter-missing")
 
 
 def _in_posts_folder(post, ctx) -> bool:
@@ -83,15 +76,16 @@ def _in_posts_folder(post, ctx) -> bool:
 _NO_SPACE = re.compile(r"^[ \t]*([A-Za-z_][\w-]*):(?=[^\s:/\[{])", re.M)
 
 
-def _missing_space_hint(post) -> str | None:
+def _missing_space_hint(post) -> dict:
     """`layout:post` is one plain string to YAML, not a key: the usual cause of
-    "mapping values are not allowed here" a few lines further down."""
+    "mapping values are not allowed here" a few lines further down. The key's
+    name and file line ({} when there is no such line)."""
     text = getattr(post.doc, "front_matter_text", "") or ""
     m = _NO_SPACE.search(text)
     if m is None:
-        return None
+        return {}
     line = text.count("\n", 0, m.start()) + 2  # the fragment starts after the `---` line
-    return f"put a space after the colon of `{m.group(1)}:` on line {line}"
+    return {"name": m.group(1), "key_line": line}
 
 
 def _syntax_rule(kind: str) -> str:

@@ -82,10 +82,13 @@ def check_new_terms(post, ctx):
                          if ctx.uses_elsewhere(post.relpath, taxonomy, t) > 0]
                 if not known:
                     break  # nothing else in use: every term would be "new"
-            singular = {"tags": "tag", "categories": "category"}.get(taxonomy, taxonomy)
+            message_id = {"tags": "new-tag", "categories": "new-tag/category"}.get(
+                taxonomy, "new-tag/taxonomy")
             hint = suggest(term, known)
             location = (post.key_location(tuple(key.split(".")) + (i,))
                         or post.find_in_entry(key, term) or post.where(key))
-            yield diagnostic("new-tag", INFO,
-                             f"new {singular} {term!r}: no other post uses it", location,
-                             key=key, fix=f"did you mean {hint!r}?" if hint else None)
+            extra = {"taxonomy": taxonomy} if message_id == "new-tag/taxonomy" else {}
+            if hint:
+                extra["hint"] = repr(hint)
+            yield diagnostic(message_id, INFO, location, key=key,
+                             fix="new-tag" if hint else None, term=repr(term), **extra)
