@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from editor.core.post.document import Document
 from editor.core.site.post_index import HEAD_BYTES, READ_AHEAD_MIN
 from editor.core.site.site import (CONFIG_FILES, PostSummary, Site, _can_fork, split_front_matter,
                                    summarize)
@@ -135,11 +136,17 @@ def test_index_legacy_encoding_and_binary_files(tmp_path: Path):
     assert summary.error.path == str(binary)
 
 
+def _document_error_at(path: Path) -> tuple[int, int]:
+    error = Document.from_bytes(path.read_bytes()).front_matter_error
+    return error.line, error.column
+
+
 def test_split_front_matter_kinds_and_lines():
-    assert split_front_matter("---\na: 1\n---\nbody") == ("yaml", "a: 1", 2)
-    assert split_front_matter("---   \r\na: 1\r\n...\r\nbody") == ("yaml", "a: 1", 2)
+    # The fragment is the document's: the line break before the closer is part of it.
+    assert split_front_matter("---\na: 1\n---\nbody") == ("yaml", "a: 1\n", 2)
+    assert split_front_matter("---   \r\na: 1\r\n...\r\nbody") == ("yaml", "a: 1\r\n", 2)
     assert split_front_matter("---\n---\nbody") == ("yaml", "", 2)
-    assert split_front_matter("+++\na = 1\n+++\n") == ("toml", "a = 1", 2)
+    assert split_front_matter("+++\na = 1\n+++\n") == ("toml", "a = 1\n", 2)
     assert split_front_matter('{\r"a": 1\r}\r\rbody') == ("json", '{\r"a": 1\r}', 1)
     assert split_front_matter("plain text\n---\n") is None
     assert split_front_matter("{{< shortcode >}}\n") is None
@@ -174,7 +181,9 @@ def test_hugo_site(hugo: Path):
     assert by_name["one.md"].front_matter["date"].utcoffset() == dt.timedelta(hours=9)
     assert by_name["three.md"].kind == "json" and by_name["three.md"].front_matter["title"] == "three"
     bad = by_name["bad.md"].error
-    assert (bad.rule, bad.line) == ("toml-syntax", 3)
+    # Where the document puts it too: the array is still open at the end of the front matter.
+    assert (bad.rule, bad.line) == ("toml-syntax", 4)
+    assert (bad.line, bad.column) == _document_error_at(hugo / "content/posts/bad.md")
     vocab = site.vocabulary()
     # Hugo: a string is one term, not split on spaces; configured taxonomies only.
     assert vocab == {"tags": Counter({"go": 3, "hugo": 1}), "series": Counter({"intro": 1})}

@@ -1,8 +1,9 @@
 """A fast index of post front matter, for lists and completion (not editing).
 
-It reads only the head of each file, splits off the front matter and parses it
-with the fast loaders (`yaml_loader.GalleyLoader`, which is PyYAML's C safe
-loader with Jekyll's date rules; tomllib; json). Big sites are read ahead in
+It reads only the head of each file, finds the front matter by the document's
+own rules (`editor.core.post.split`) and parses it with the fast loaders
+(`yaml_loader.GalleyLoader`, which is PyYAML's C safe loader with Jekyll's
+date rules; tomllib; json). Big sites are read ahead in
 threads and parsed in a pool of forked processes when that is safe. Editing
 goes through the lossless handlers in `fm_yaml` / `fm_toml` / `fm_json`.
 `Site.index()` (site.py) is the way in; this module is its engine.
@@ -23,7 +24,8 @@ from typing import Any
 import yaml
 
 from editor.core.post.errors import FrontMatterError, PostError
-from editor.core.post.fm_json import find_json_front_matter, line_col
+from editor.core.post.fm_json import line_col
+from editor.core.post.split import MORE, SLOW, split_front_matter, split_head
 from editor.core.post.yaml_loader import GalleyLoader
 
 __all__ = ["PostSummary", "summarize", "split_front_matter", "front_matter_of"]
@@ -40,9 +42,6 @@ READER_THREADS = 6
 # the pool only pays when the second core is free, which it usually is.)
 POOL_MIN_CPUS = 2
 
-_CLOSE_YAML = re.compile(r"(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)")
-_CLOSE_TOML = re.compile(r"(?:\r\n|\r|\n)\+\+\+[ \t]*(?:\r\n|\r|\n|$)")
-_OPEN = re.compile(r"(---|\+\+\+)[ \t]*(\r\n|\r|\n)")
 _TOMLLIB_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -58,33 +57,6 @@ class PostSummary:
 
 
 # -- front matter, fast ------------------------------------------------------
-
-
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(kind, front matter text, file line where it starts), or None if the
-    text has no front matter. Raises PostError for an unclosed block.
-
-    Same delimiters as the document: `---` ... `---`/`...` for YAML, `+++`
-    ... `+++` for TOML, each on a line of its own (trailing blanks allowed),
-    or a JSON object at the top (`fm_json.find_json_front_matter`).
-    """
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    m = _OPEN.match(text)
-    if m:
-        kind = "yaml" if m.group(1) == "---" else "toml"
-        closer = _CLOSE_YAML if kind == "yaml" else _CLOSE_TOML
-        start = m.end() - len(m.group(2))  # keep the opening line break: an empty block closes at once
-        end = closer.search(text, start)
-        if end is None:
-            raise FrontMatterError(f"front matter opened with {m.group(1)} is never closed",
-                                   1, 1, rule="front-matter-unclosed")
-        return kind, text[m.end() : end.start()] if end.start() >= m.end() else "", 2
-    if text.startswith("{"):
-        span = find_json_front_matter(text)
-        if span is not None:
-            return "json", text[span[0] : span[1]], 1
-    return None
 
 
 def _parse_front_matter(kind: str, fm: str, first_line: int) -> dict:
@@ -133,47 +105,6 @@ def _parse_front_matter(kind: str, fm: str, first_line: int) -> dict:
     return data
 
 
-_OPEN_B = re.compile(rb"(---|\+\+\+)[ \t]*(\r\n|\r|\n)")
-_CLOSE_B = {
-    "yaml": re.compile(rb"(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)"),
-    "toml": re.compile(rb"(?:\r\n|\r|\n)\+\+\+[ \t]*(?:\r\n|\r|\n|$)"),
-}
-_MORE = object()  # the head is not enough: read the whole file
-_SLOW = object()  # not plain UTF-8: decode the whole file the careful way
-
-
-def _split_bytes(data: bytes, complete: bool) -> Any:
-    """`split_front_matter` on the raw bytes of a UTF-8 file, decoding only the
-    front matter (bodies are most of the bytes, and the index needs none of it).
-    Returns a split, None, `_MORE` or `_SLOW`."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
-        return _SLOW  # UTF-16/32 or binary: encoding.decode knows
-    m = _OPEN_B.match(data)
-    if m:
-        kind = "yaml" if m.group(1) == b"---" else "toml"
-        end = _CLOSE_B[kind].search(data, m.end() - len(m.group(2)))
-        if end is None:
-            return split_front_matter(data.decode("utf-8", "replace")) if complete else _MORE
-        fm = data[m.end() : end.start()] if end.start() >= m.end() else b""
-        try:
-            return kind, fm.decode("utf-8"), 2
-        except UnicodeDecodeError:
-            return _SLOW
-    if data.startswith(b"{"):
-        if not complete:  # never decode half a character
-            cut = max(data.rfind(b"\n"), data.rfind(b"\r"))
-            data = data[: cut + 1] if cut > 0 else data
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            return _SLOW
-        found = split_front_matter(text)
-        return _MORE if found is None and not complete else found
-    return None
-
-
 def front_matter_of(path: str | os.PathLike) -> tuple[str, str, int] | None:
     """(kind, front matter text, file line where it starts) of a post file, or
     None; reads only the head of the file when the front matter ends in it.
@@ -182,27 +113,27 @@ def front_matter_of(path: str | os.PathLike) -> tuple[str, str, int] | None:
     try:
         data = os.read(fd, HEAD_BYTES)
         complete = len(data) < HEAD_BYTES
-        found = _split_bytes(data, complete)
-        if found is _MORE or found is _SLOW:
+        found = split_head(data, complete)
+        if found is MORE or found is SLOW:
             # The rest of the file; for a block that is still open, no more
             # than the front-matter limit (a 100 MB file is not all header).
-            limit = HEAD_BYTES + 4 * MAX_FRONT_MATTER if found is _MORE else None
+            limit = HEAD_BYTES + 4 * MAX_FRONT_MATTER if found is MORE else None
             parts, size = [data], len(data)
             while (limit is None or size < limit) and (chunk := os.read(fd, 1 << 20)):
                 parts.append(chunk)
                 size += len(chunk)
             data = b"".join(parts)
-            if found is _MORE:
-                found = _split_bytes(data, complete=size < limit)
-                if found is _MORE:
+            if found is MORE:
+                found = split_head(data, complete=size < limit)
+                if found is MORE:
                     raise FrontMatterError("front matter not closed within its first megabyte",
                                            1, 1, rule="front-matter-limit")
     finally:
         os.close(fd)
-    if found is _SLOW:
+    if found is SLOW:
         from editor.core.post.encoding import decode  # legacy encodings: rare, and slower
 
-        found = split_front_matter(decode(data).text)
+        found = split_front_matter(decode(data).text, bom=False)
     return found
 
 

@@ -2,9 +2,9 @@
 
 `Document` composes the YAML node tree so it can edit losslessly and say where
 every key is; validating 10,000 posts needs neither for the posts that are
-fine. `FastDocument` splits the post exactly as `Document` does
-(`document.split_post`) and loads the front matter with the same loader
-(`GalleyLoader`, tomllib, json), in about a quarter of the time. Whenever the
+fine. `FastDocument` splits the post exactly as `Document` does (the one
+splitter, `editor.core.post.split`) and loads the front matter with the same
+loader (`GalleyLoader`, tomllib, json), in about a quarter of the time. Whenever the
 outcome could differ -- a parse error, a possible duplicate key, an unusual
 size -- `read()` returns a real `Document` instead, and a rule that asks where
 a key is gets the answer from a real `Document` made on demand. So bulk and
@@ -20,7 +20,8 @@ from functools import cached_property
 
 import yaml
 
-from editor.core.post.document import Document, count_lines, split_post
+from editor.core.post.document import Document, count_lines
+from editor.core.post.split import split_post
 from editor.core.post.yaml_loader import GalleyLoader, load_simple
 
 _MAX_FAST = 50_000
