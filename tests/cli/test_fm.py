@@ -476,3 +476,48 @@ def test_a_number_in_a_dotted_key_indexes_a_list(capsys, tmp_path):
     assert path.read_bytes() == b"---\ntitle: t\ntags:\n  - B\n  - c\nauthors:\n  - name: Lee\n---\nx\n"
     code, _, err = run(capsys, "fm", "get", str(path), "tags.9")
     assert code == 1 and "no key 'tags.9'" in err
+
+
+# -- one reading: what `fm set` stores is what every reader of posts reads ------
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        # Each of these reads otherwise in a YAML 1.2 reader (ruamel's default):
+        ("2015-01-02 11:00:00 +0900", __import__("datetime").datetime(
+            2015, 1, 2, 11, tzinfo=__import__("datetime").timezone(__import__("datetime").timedelta(hours=9)))),
+        ("2015-01-02 11:00:00 -05:00", __import__("datetime").datetime(
+            2015, 1, 2, 11, tzinfo=__import__("datetime").timezone(__import__("datetime").timedelta(hours=-5)))),
+        ("no", False),
+        ("Off", False),
+        ("yes", True),
+        ("010", 8),        # YAML 1.1 octal
+        ("1_000", 1000),
+        ("10:00", 600),    # YAML 1.1 base 60
+        ("1:20:30", 4830),
+        ("1e3", "1e3"),    # not a YAML 1.1 float: text
+        ("0o17", "0o17"),  # not a YAML 1.1 octal: text
+        ("0x1F", 31),
+        ("1.10", 1.1),
+    ],
+)
+def test_a_value_set_reads_the_same_in_every_reader(capsys, tmp_path, value, expected):
+    from editor.cli.fm import parse_value
+    from editor.core.site.post_index import summarize
+    from editor.core.validation.fastdoc import FastDocument
+
+    path = tmp_path / "p.md"
+    path.write_bytes(b"---\ntitle: t\nextra: x\n---\nbody\n")
+    assert run(capsys, "fm", "set", str(path), "extra", value)[0] == 0
+    assert parse_value(value) == expected
+    text = path.read_text()
+    assert Document.from_text(text).get("extra") == expected
+    assert summarize(path).front_matter["extra"] == expected
+    assert FastDocument.read(text).front_matter["extra"] == expected
+    read = Document.from_text(text).get("extra")
+    assert type(read) is type(expected)  # 8 is not 8.0, "1e3" is not 1000.0
+    if isinstance(expected, bool):
+        assert f"extra: {str(expected).lower()}\n" in text  # a boolean is written plainly
+    elif not isinstance(expected, str):
+        assert f"extra: {value}\n" in text  # a number or date as typed, since it reads the same
