@@ -40,7 +40,7 @@ _OPEN = r"(---|\+\+\+)[ \t]*(\r\n|\r|\n)"
 # (or YAML's `...`) / `+++`, then trailing blanks and a line break or the end.
 # Group 1 is the closer. The search starts at the opener's own line break, so
 # an empty block closes at once; matching the line break (not looking behind
-# for it) lets the regex engine skip ahead to line breaks: ~3x faster.
+# for it) lets the regex engine skip ahead to line breaks: ~2.5x faster.
 _CLOSE = {
     "yaml": r"(?:\r\n|\r|\n)((?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z))",
     "toml": r"(?:\r\n|\r|\n)(\+\+\+[ \t]*(?:\r\n|\r|\n|\Z))",
