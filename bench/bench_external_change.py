@@ -63,7 +63,7 @@ def main() -> int:
         base = make_post(size)
         post.write_text(base, encoding="utf-8")
         window = launch([str(post)], settings=Settings.at(tmp / "settings.ini"), recovery_dir=tmp / "recovery")
-        ctl = window.external_changes
+        ctl = window.services.external_changes
         QTest.qWait(1500)  # first paint, preview install, first render
         for style in ("write", "rename"):
             times = []

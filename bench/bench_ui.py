@@ -258,7 +258,7 @@ def child(path: str, out: str, startup_only: bool = False) -> None:
             events["stalls_over_16ms"] = sum(g - 0.001 > 0.016 for g in gaps)
             events["keystroke_preview"] = state["lat"]
             events["keystroke_draw"] = state["draw"]
-            events["render_worker_last_s"] = win.preview_controller.renderer.last_seconds
+            events["render_worker_last_s"] = win.services.preview.renderer.last_seconds
             import json
 
             Path(out).write_text(json.dumps(events))

@@ -221,9 +221,9 @@ def main() -> None:
     editor._queued_flush = queued_flush
 
     def instrument(view):
-        if win.preview_controller is None:  # the view may come before its controller
+        if win.services.preview is None:  # the view may come before its controller
             return QTimer.singleShot(0, lambda: instrument(view))
-        ctl = win.preview_controller
+        ctl = win.services.preview
         r = ctl.renderer
         orig_submit, orig_apply = r.submit, view.apply_patch
 

@@ -3,6 +3,12 @@
 Nothing else creates views or workers. Each part takes its model in its
 constructor and knows nothing of the others; the wiring below is the only
 place that says "when this happens there, do that here".
+
+Start-up is one named list of phases (`STARTUP`): what the first paint
+needs, what comes right after it, the preview engine, and what waits until
+the preview is up (validation, the site, file watching). The services live
+in one typed holder (`editor.ui.services.Services`), filled in as the
+phases run, and given to what needs them.
 """
 
 from __future__ import annotations
@@ -10,7 +16,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDockWidget
 
@@ -22,7 +31,8 @@ from editor.ui.main_window import MainWindow
 from editor.ui.site.posts_list import PostsList
 from editor.ui.problems.problems_panel import ProblemsPanel, key_of, severity_of
 from editor.ui.settings import Settings
-from editor.ui.site.site_context import SiteContextLoader
+from editor.ui.services import Services
+from editor.ui.site.site_owner import SiteOwner
 from editor.ui.editor.status_bar import StatusBar
 from editor.ui.theme import colors_for, dark_palette
 
@@ -51,9 +61,9 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
     """The window with what the first paint needs: editor, form, panels.
 
     The heavy parts (preview engine, renderer, validation, site index, file
-    watching) are attached by `attach_services` on the event-loop turn after
-    the window is first shown, so start-up paints the editor first. Their
-    imports alone cost ~1 s here.
+    watching) come in the later phases of `STARTUP`, after the window is
+    first shown, so start-up paints the editor first. Their imports alone
+    cost ~1 s here.
     """
     settings = settings or Settings()
     session = DocumentSession()
@@ -70,17 +80,66 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
     form_panel = FrontMatterPanel(session, held=True)
     problems = ProblemsPanel()
     status = StatusBar(session)
-    window = MainWindow(session, settings, editor, make_find_bar, form_panel, problems, status)
-    window.site_loader = SiteContextLoader(window)  # loads nothing until services attach
-    window.preview_controller = None
-    window.external_changes = None
-    problems.problemActivated.connect(window.go_to_problem)
+    services = Services(session=session, settings=settings, site=SiteOwner(), posts_list=PostsList(),
+                        recovery_dir=recovery_dir)
+    window = MainWindow(services, editor, make_find_bar, form_panel, problems, status)
+    services.site.setParent(window)
+    startup = Startup(window, services, STARTUP)
+    services.finish_startup = startup.finish
+    startup.run(BEFORE_FIRST_PAINT)
+    return window
 
-    # Caret position in the status bar.
+
+# -- start-up -------------------------------------------------------------------------
+
+BEFORE_FIRST_PAINT = "before first paint"
+AFTER_FIRST_PAINT = "after first paint"
+PREVIEW = "preview"
+PREVIEW_UP = "preview up"
+
+
+@dataclass(frozen=True)
+class Phase:
+    name: str
+    steps: tuple[Callable[["Startup"], None], ...]
+
+
+class Startup:
+    """Runs the phases of start-up in order, each once. Asking for a phase
+    runs the earlier ones first (a save before the services are up runs
+    them all: `finish`)."""
+
+    def __init__(self, window: MainWindow, services: Services, phases: tuple[Phase, ...]) -> None:
+        self.window, self.services, self.phases = window, services, phases
+        #: The names of the phases run so far, in order.
+        self.done: list[str] = []
+
+    def run(self, name: str) -> None:
+        for phase in self.phases:
+            if phase.name not in self.done:
+                self.done.append(phase.name)
+                for step in phase.steps:
+                    step(self)
+            if phase.name == name:
+                return
+
+    def finish(self) -> None:
+        self.run(self.phases[-1].name)
+
+
+def _caret_in_status_bar(startup: Startup) -> None:
+    window = startup.window
+    editor, status = window.body_editor, window.status
     editor.cursorPositionChanged.connect(lambda: status.show_position(
         editor.textCursor().blockNumber() + editor.first_line, editor.textCursor().positionInBlock() + 1))
+    window.problems_panel.problemActivated.connect(window.go_to_problem)
 
-    # Theme: the palette and every view's colours.
+
+def _theme(startup: Startup) -> None:
+    """The palette and every view's colours."""
+    window, services = startup.window, startup.services
+    editor, form_panel = window.body_editor, window.form_panel
+
     def apply_theme(theme: str) -> None:
         app = QApplication.instance()
         if theme == "dark":
@@ -90,94 +149,102 @@ def build_window(settings: Settings | None = None, recovery_dir=None) -> MainWin
         colors = colors_for(theme)
         editor.set_colors(colors)
         form_panel.raw.set_colors(colors)
-        if window.preview_controller is not None:
-            window.preview_controller.set_theme(colors.name)
+        if services.preview is not None:
+            services.preview.set_theme(colors.name)
 
     window.themeChanged.connect(apply_theme)
-    apply_theme(settings.get("theme"))
+    apply_theme(services.settings.get("theme"))
 
-    # `galley SITE_DIR`: a posts list beside the editor, and the newest post open.
-    posts = PostsList()
-    dock = QDockWidget("Posts", window, objectName="postsDock")
+
+def _posts_list(startup: Startup) -> None:
+    """The site's posts beside the editor: filled here, from the open site,
+    and nowhere else. `galley SITE_DIR` shows it and opens the newest post."""
+    window, services = startup.window, startup.services
+    posts, site = services.posts_list, services.site
+    dock = QDockWidget(QCoreApplication.translate("MainWindow", "Posts"), window, objectName="postsDock")
     dock.setWidget(posts)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
     dock.hide()
     posts.postChosen.connect(window.open_path)
+    window.postsListRequested.connect(lambda: dock.setVisible(not dock.isVisible()))
 
-    def open_site(folder: str) -> None:
-        from editor.core.site.site import Site
-
-        summaries = posts.set_site(Site.discover(folder))
-        dock.show()
-        if summaries:
+    def show(model) -> None:
+        summaries = posts.show_site(model)
+        if window.session.path is None and summaries:
             window.open_path(summaries[0].path, ask=False)
 
-    window.siteOpened.connect(open_site)
-    window.postsListRequested.connect(lambda: dock.setVisible(not dock.isVisible()))
-    window.posts_list = posts
+    site.siteOpened.connect(show)
+    site.siteChanged.connect(show)
+    site.siteClosed.connect(posts.clear)
 
-    # File watching (issue 6) is cheap to build once its module is loaded; when
-    # something (an embedding app, a test) already imported it, install it now
-    # so `window.external_changes` exists as soon as the window is shown.
-    if "editor.ui.disk.external_changes" in sys.modules:
-        _install_external_changes(window, recovery_dir)
+    def open_folder(folder: str) -> None:
+        dock.show()
+        site.open(folder)
 
-    window.attach_services = lambda: attach_services(window, settings, recovery_dir)
-    # First the form's fields (~20 ms), painted, then the preview engine: its
-    # creation holds the UI thread for 0.1-0.2 s, and connected to firstShown
-    # beside the form it kept the new fields off the screen until it was done
-    # (seen in screenshots: the form still empty 60 ms after the first paint).
-    # The timer fires after the fields' layout and paint events are handled.
-    # Then the far lines of a long post are coloured, in slices.
-    def after_first_paint() -> None:
-        form_panel.form.release()
-        after_pending_events(window, then_the_preview)
-
-    def then_the_preview() -> None:
-        attach_preview(window, settings, recovery_dir)
-        editor.release()
-
-    window.firstShown.connect(after_first_paint)
-    return window
+    window.folderOpened.connect(open_folder)
+    # The site follows the open post; it loads once the preview is up (`_site`).
+    window.session.pathChanged.connect(lambda p: site.follow(p or None))
 
 
-def attach_preview(window: MainWindow, settings: Settings, recovery_dir=None) -> None:
-    """Stage 1, after the first paint: the preview. The other services follow
-    once the preview has drawn (or after 2 s): their imports and the site
-    index would otherwise compete with Chromium's start for the UI thread."""
-    if getattr(window, "_preview_attached", False):
+def _hook_first_paint(startup: Startup) -> None:
+    window = startup.window
+    window.firstShown.connect(lambda: startup.run(AFTER_FIRST_PAINT))
+
+
+def _release_form(startup: Startup) -> None:
+    """The form's fields (~20 ms), painted, then the preview engine: its
+    creation holds the UI thread for 0.1-0.2 s, and connected to firstShown
+    beside the form it kept the new fields off the screen until it was done
+    (seen in screenshots: the form still empty 60 ms after the first paint).
+    The timer fires after the fields' layout and paint events are handled."""
+    window, services = startup.window, startup.services
+    form = window.form_panel.form
+    form.release()
+
+    def apply(model) -> None:
+        form.set_schema(model.schema, model.vocabulary, model.root)
+
+    _follow_site(services.site, apply)
+    after_pending_events(window, lambda: startup.run(PREVIEW))
+
+
+def _follow_site(site: SiteOwner, apply) -> None:
+    """`apply(model)` for every model the site owner gives, and now for the one it has."""
+    site.contextReady.connect(apply)
+    if site.loaded:
+        apply(site.context)
+
+
+def _preview(startup: Startup) -> None:
+    """The preview engine, then the far lines of a long post coloured in
+    slices. The rest of the services follow once the preview has drawn (or
+    after 2.5 s): their imports and the site index would otherwise compete
+    with Chromium's start for the UI thread."""
+    window, services = startup.window, startup.services
+    rest = lambda *_a: startup.run(PREVIEW_UP)  # noqa: E731
+    controller = _make_preview(window, services)
+    window.body_editor.release()
+    if controller is None:
+        rest()
         return
-    window._preview_attached = True
-    rest = lambda *_a: attach_services(window, settings, recovery_dir)  # noqa: E731
-
-    def on_preview_installed(_view) -> None:
-        # A little after the first patch, so the page's pixels reach the screen
-        # (through this thread) before the imports below take it.
-        # Once: the first patch, not every patch for the life of the window.
-        window.preview_controller.previewUpdated.connect(
-            lambda *_a: QTimer.singleShot(250, window, rest), Qt.ConnectionType.SingleShotConnection)
-
-    window.previewInstalled.connect(on_preview_installed)
-    _wire_preview(window, window.session, window.body_editor, settings)
+    # A little after the first patch, so the page's pixels reach the screen
+    # (through this thread) before the imports below take it.
+    # Once: the first patch, not every patch for the life of the window.
+    controller.previewUpdated.connect(lambda *_a: QTimer.singleShot(250, window, rest),
+                                      Qt.ConnectionType.SingleShotConnection)
     QTimer.singleShot(2500, window, rest)
 
 
-def attach_services(window: MainWindow, settings: Settings, recovery_dir=None) -> None:
-    """Preview, validation, site context and file watching (idempotent)."""
-    attach_preview(window, settings, recovery_dir)
-    if getattr(window, "_services_attached", False):
-        return
-    window._services_attached = True
-    session, editor, form_panel = window.session, window.body_editor, window.form_panel
-    problems, status = window.problems_panel, window.status
-    app = QApplication.instance()
-
+def _validation(startup: Startup) -> None:
+    window, services = startup.window, startup.services
     from editor.ui.problems.validation_worker import ValidationController
 
+    session, editor, form_panel = window.session, window.body_editor, window.form_panel
+    problems, status = window.problems_panel, window.status
     validator = ValidationController(session, window)
-    window.validator = validator
+    services.validator = validator
     window.closed.connect(validator.shutdown)
-    app.aboutToQuit.connect(validator.shutdown)
+    QApplication.instance().aboutToQuit.connect(validator.shutdown)
 
     # Diagnostics: problems panel, underlines in the editor, marks by the form fields.
     def show_diagnostics(diagnostics):
@@ -195,32 +262,50 @@ def attach_services(window: MainWindow, settings: Settings, recovery_dir=None) -
         form_panel.form.set_marks(marks)
 
     validator.diagnosticsReady.connect(show_diagnostics)
-
-    # Site context (schema, vocabulary, files) follows the open file.
-    def on_context(context):
-        form_panel.form.set_schema(context.schema, context.vocabulary, context.root)
-        validator.set_context(context.validation)
-        if window.preview_controller is not None:
-            window.preview_controller.set_site(context.site)
-
-    window.site_loader.contextReady.connect(on_context)
-    session.pathChanged.connect(lambda p: window.site_loader.load_for(Path(p) if p else None))
-    window.site_loader.load_for(session.path)
+    _follow_site(services.site, lambda model: validator.set_context(model.derived))
     validator.run()
 
+
+def _site(startup: Startup) -> None:
+    """The open post's site: its index, schema and vocabulary, off the UI
+    thread, and kept live by a watcher on its post folders."""
+    window, services = startup.window, startup.services
+    from editor.ui.disk.file_watcher import keep_site_index_live
+
+    site = services.site
+    if services.preview is not None:
+        preview = services.preview
+        _follow_site(site, lambda model: preview.set_site(model.site))
+    services.site_watcher = keep_site_index_live(site, closed=window.closed, parent=window)
+    window.closed.connect(site.shutdown)
+    site.start()  # the post opened so far, if any
+
+
+def _external_changes(startup: Startup) -> None:
+    """Files on disk: the watcher, the "Changed on disk" banner, recovery
+    copies in `services.recovery_dir` (default: the user's data folder), and
+    the offer of what a crash left."""
+    window, services = startup.window, startup.services
+    from editor.ui.disk import external_changes
+
+    controller = external_changes.install(
+        window.session, window.body_editor, window.editor_pane_layout,
+        recovery_dir=services.recovery_dir,
+        notify=lambda text: window.statusBar().showMessage(text, 5000),
+        open_path=lambda path: window.open_path(path),
+        confirm_replace=window.maybe_keep_changes,
+        save=lambda: window.save(force=True),
+        closed=window.closed, parent=window)
+    services.external_changes = controller
+    controller.recovery.offer(window)
+
+
+def _freeze_heap_later(startup: Startup) -> None:
+    window = startup.window
     # Everything long-lived exists now (modules, caches, the window): move it
     # out of the collector's way, so a full collection while typing does not
     # walk it (measured: >100 ms pauses on a 200 KB post before this).
     QTimer.singleShot(3000, window, _freeze_heap)
-
-    if window.external_changes is None:
-        _install_external_changes(window, recovery_dir)
-        # `install` hooks `firstShown`, which has usually just fired: fire it
-        # once more for these late subscribers (Qt does not call a slot
-        # connected during the emission that is running; attach_services
-        # itself is idempotent).
-        if window._shown_once:
-            after_pending_events(window, window.firstShown.emit)
 
 
 def _freeze_heap() -> None:
@@ -230,16 +315,8 @@ def _freeze_heap() -> None:
     gc.freeze()
 
 
-def _install_external_changes(window: MainWindow, recovery_dir) -> None:
-    """Files on disk (issue 6): watcher, "Changed on disk" banner, recovery
-    copies in `recovery_dir` (default: the user's data folder)."""
-    from editor.ui.disk import external_changes
-
-    window.external_changes = external_changes.install(window, recovery_dir)
-
-
-def _wire_preview(window: MainWindow, session, editor, settings) -> None:
-    """The preview is created after the first paint.
+def _make_preview(window: MainWindow, services: Services):
+    """The preview is created after the first paint; None without QtWebEngine.
 
     Two slow things happen here and they don't need each other until the
     first patch: Chromium starting (its processes, the page shell) and the
@@ -256,15 +333,27 @@ def _wire_preview(window: MainWindow, session, editor, settings) -> None:
     try:
         from editor.ui.preview.preview_view import PreviewView
     except ImportError:  # QtWebEngine is not available: no preview pane
-        window.preview_controller = None
-        return
-    controller = PreviewController(session, editor, colors_for(settings.get("theme")).name, window)
-    window.preview_controller = controller
+        return None
+    theme = colors_for(services.settings.get("theme")).name
+    controller = PreviewController(window.session, window.body_editor, theme, window)
+    services.preview = controller
     window.closed.connect(controller.renderer.shutdown)
     QApplication.instance().aboutToQuit.connect(controller.renderer.shutdown)
     # A render that raised leaves the preview as it was: say why, for a while.
-    controller.renderer.failed.connect(
-        lambda exc: window.status.showMessage(f"Preview not updated: {type(exc).__name__}: {exc}", 15000))
+    controller.renderer.failed.connect(lambda exc: window.status.showMessage(
+        QCoreApplication.translate("MainWindow", "Preview not updated: {0}: {1}").format(
+            type(exc).__name__, exc), 15000))
     view = PreviewView()
     window.install_preview(view)  # `previewInstalled` subscribers find the controller
     controller.attach(view)  # loads the shell, then starts the first render
+    return controller
+
+
+#: Start-up, in order. Each phase runs once; a later one is asked for by the
+#: one before it (the first paint, the form's paint, the preview's first patch).
+STARTUP: tuple[Phase, ...] = (
+    Phase(BEFORE_FIRST_PAINT, (_caret_in_status_bar, _theme, _posts_list, _hook_first_paint)),
+    Phase(AFTER_FIRST_PAINT, (_release_form,)),
+    Phase(PREVIEW, (_preview,)),
+    Phase(PREVIEW_UP, (_validation, _site, _external_changes, _freeze_heap_later)),
+)

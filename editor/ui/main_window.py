@@ -44,21 +44,25 @@ class MainWindow(QMainWindow):
     #: Fires once, on the event-loop turn after the window was first shown
     #: (its first paint is queued by then): time to create the slow parts.
     firstShown = Signal()
-    #: `galley SITE_DIR`: a site folder was opened. Carries the folder (str).
-    siteOpened = Signal(str)
+    #: `galley SITE_DIR`: the writer asked for a site folder. Carries the folder (str).
+    folderOpened = Signal(str)
     #: The window accepted a close (changes saved or discarded): workers stop.
     closed = Signal()
 
-    def __init__(self, session, settings, body_editor, find_bar, form_panel, problems_panel,
-                 status_bar, validator=None) -> None:
-        """`find_bar` makes the find/replace bar (a callable): it is made the
+    def __init__(self, services, body_editor, find_bar, form_panel, problems_panel,
+                 status_bar) -> None:
+        """`services` is the window's editor.ui.services.Services (the session,
+        settings, the open site...; the rest arrive as start-up reaches them).
+        `find_bar` makes the find/replace bar (a callable): it is made the
         first time it is wanted, see the `find_bar` property."""
         super().__init__()
         self.setObjectName("mainWindow")
+        self.services = services
+        session, settings = services.session, services.settings
         self.session, self.settings = session, settings
         self.body_editor, self.form_panel = body_editor, form_panel
         self._make_find_bar, self._find_bar = find_bar, None
-        self.problems_panel, self.validator = problems_panel, validator
+        self.problems_panel = problems_panel
         self.preview = None
         self._focus_mode = False
         self._shown_once = False
@@ -71,7 +75,9 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(body_editor)
-        self._editor_pane_layout = lay  # the find bar goes under the editor when made
+        #: The editor's pane: the find bar goes under the editor, the
+        #: "Changed on disk" banner above it.
+        self.editor_pane_layout = lay
         self.preview_holder = QWidget(objectName="previewPane")
         QVBoxLayout(self.preview_holder).setContentsMargins(0, 0, 0, 0)
 
@@ -106,7 +112,7 @@ class MainWindow(QMainWindow):
         the first paint does not need."""
         if self._find_bar is None:
             self._find_bar = self._make_find_bar()
-            self._editor_pane_layout.addWidget(self._find_bar)
+            self.editor_pane_layout.addWidget(self._find_bar)
         return self._find_bar
 
     # -- the small document paths (also used by the file-watcher helper) ------------
@@ -127,7 +133,7 @@ class MainWindow(QMainWindow):
         """Open what `galley PATH...` named: a post, or a site folder (its newest post)."""
         for path in paths:
             if Path(path).is_dir():
-                self.siteOpened.emit(str(Path(path).resolve()))
+                self.folderOpened.emit(str(Path(path).resolve()))
             else:
                 self.open_path(path, ask=False)
 
@@ -155,10 +161,10 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path | None, force: bool = False) -> bool:
         self.session.flush()
-        if self.validator is None and getattr(self, "attach_services", None):
-            self.attach_services()  # saved before the first paint finished: check anyway
-        if self.validator is not None:
-            diagnostics = self.validator.validate_now()
+        if self.services.validator is None:
+            self.services.finish_startup()  # saved before the services were up: check anyway
+        if self.services.validator is not None:
+            diagnostics = self.services.validator.validate_now()
             if any(severity_of(d) == "error" for d in diagnostics):
                 if not _dialogs().confirm_save_with_errors(self, diagnostics):
                     return False

@@ -29,11 +29,11 @@ def win(qtbot, settings, long_post, tmp_path):
     # Not qtbot.addWidget: it closes the window before this teardown runs, and a
     # failed test leaves unsaved text whose "save changes?" prompt would block.
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.external_changes is not None, timeout=10000)  # attached after first paint
+    qtbot.waitUntil(lambda: w.services.external_changes is not None, timeout=10000)  # attached after first paint
     yield w
     w.session.new()  # nothing unsaved: closing must not ask
     w.close()
-    w.external_changes.watcher.close()
+    w.services.external_changes.watcher.close()
 
 
 def external_write(path, text):
@@ -49,7 +49,7 @@ def type_into(qtbot, editor, text):
 
 
 def test_external_write_while_clean_reloads_in_place_keeping_cursor_and_scroll(qtbot, win, long_post):
-    ctl, editor = win.external_changes, win.body_editor
+    ctl, editor = win.services.external_changes, win.body_editor
     cursor = editor.textCursor()
     cursor.setPosition(1000)
     cursor.setPosition(1010, cursor.MoveMode.KeepAnchor)  # a selection, too
@@ -68,7 +68,7 @@ def test_external_write_while_clean_reloads_in_place_keeping_cursor_and_scroll(q
 
 
 def test_external_write_while_dirty_shows_banner_and_loses_nothing(qtbot, win, long_post):
-    ctl, editor = win.external_changes, win.body_editor
+    ctl, editor = win.services.external_changes, win.body_editor
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_into(qtbot, editor, "my unsaved words")
     theirs = LONG_POST.replace("Line 5 ", "Line five ")
@@ -92,7 +92,7 @@ def test_external_write_while_dirty_shows_banner_and_loses_nothing(qtbot, win, l
 
 
 def test_banner_reload_takes_the_disk_version(qtbot, win, long_post):
-    ctl, editor = win.external_changes, win.body_editor
+    ctl, editor = win.services.external_changes, win.body_editor
     type_into(qtbot, editor, "doomed ")
     with qtbot.waitSignal(ctl.conflictShown, timeout=TIMEOUT):
         external_write(long_post, LONG_POST.replace("Line 0 ", "Line zero "))
@@ -104,7 +104,7 @@ def test_banner_reload_takes_the_disk_version(qtbot, win, long_post):
 
 
 def test_compare_offers_the_merge_when_parts_do_not_overlap(qtbot, win, long_post):
-    ctl, editor = win.external_changes, win.body_editor
+    ctl, editor = win.services.external_changes, win.body_editor
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_into(qtbot, editor, "body edited here")
     theirs = LONG_POST.replace("title: Long", "title: Retitled by a script")
@@ -126,7 +126,7 @@ def test_compare_offers_the_merge_when_parts_do_not_overlap(qtbot, win, long_pos
 
 
 def test_temp_file_and_rename_is_reloaded(qtbot, win, long_post):
-    ctl, editor = win.external_changes, win.body_editor
+    ctl, editor = win.services.external_changes, win.body_editor
     for n in range(2):  # the watch survives the replace
         tmp = long_post.with_name(f".{long_post.name}.tmp{n}")
         tmp.write_text(LONG_POST + f"saved by vim, round {n}\n", encoding="utf-8")
@@ -136,7 +136,7 @@ def test_temp_file_and_rename_is_reloaded(qtbot, win, long_post):
 
 
 def test_delete_keeps_the_buffer_and_save_recreates(qtbot, win, long_post):
-    ctl, editor = win.external_changes, win.body_editor
+    ctl, editor = win.services.external_changes, win.body_editor
     with qtbot.waitSignal(ctl.deletedShown, timeout=TIMEOUT):
         long_post.unlink()
     assert ctl.banner.isVisible() and ctl.banner.mode == "deleted"
@@ -148,7 +148,7 @@ def test_delete_keeps_the_buffer_and_save_recreates(qtbot, win, long_post):
 
 
 def test_rename_within_folder_is_followed_with_unsaved_edits(qtbot, win, long_post):
-    ctl, editor = win.external_changes, win.body_editor
+    ctl, editor = win.services.external_changes, win.body_editor
     type_into(qtbot, editor, "still mine ")
     new = long_post.with_name("2024-03-06-renamed.md")
     with qtbot.waitSignal(ctl.followedRename, timeout=TIMEOUT) as blocker:
@@ -164,7 +164,7 @@ def test_rename_within_folder_is_followed_with_unsaved_edits(qtbot, win, long_po
 
 
 def test_burst_of_100_writes_is_one_reload(qtbot, win, long_post):
-    ctl, editor = win.external_changes, win.body_editor
+    ctl, editor = win.services.external_changes, win.body_editor
     reloads = []
     ctl.reloaded.connect(reloads.append)
 
@@ -177,7 +177,7 @@ def test_burst_of_100_writes_is_one_reload(qtbot, win, long_post):
 
 
 def test_own_save_is_not_an_external_change(qtbot, win, long_post):
-    ctl, editor = win.external_changes, win.body_editor
+    ctl, editor = win.services.external_changes, win.body_editor
     type_into(qtbot, editor, "saved by us ")
     with qtbot.assertNotEmitted(ctl.reloaded, wait=500), qtbot.assertNotEmitted(ctl.conflictShown, wait=0):
         win.session.save()
@@ -185,7 +185,7 @@ def test_own_save_is_not_an_external_change(qtbot, win, long_post):
 
 
 def test_autosave_while_dirty_then_removed_after_save(qtbot, win, long_post):
-    ctl, editor = win.external_changes, win.body_editor
+    ctl, editor = win.services.external_changes, win.body_editor
     ctl.recovery.set_autosave_interval(100)
     with qtbot.waitSignal(ctl.recovery.autosaved, timeout=TIMEOUT):
         type_into(qtbot, editor, "kept for recovery ")
@@ -198,7 +198,7 @@ def test_autosave_while_dirty_then_removed_after_save(qtbot, win, long_post):
 
 
 def test_reload_from_banner_discards_the_recovery_copy(qtbot, win, long_post):
-    ctl, editor = win.external_changes, win.body_editor
+    ctl, editor = win.services.external_changes, win.body_editor
     ctl.recovery.set_autosave_interval(50)
     with qtbot.waitSignal(ctl.recovery.autosaved, timeout=TIMEOUT):
         type_into(qtbot, editor, "x")
@@ -215,7 +215,7 @@ def qtbot_left():
 
 
 def test_reload_moves_the_caret_with_its_text_and_can_be_undone(qtbot, win, long_post):
-    ctl, editor = win.external_changes, win.body_editor
+    ctl, editor = win.services.external_changes, win.body_editor
     doc = editor.document()
     line_50 = doc.findBlockByNumber(50).position()
     cursor = editor.textCursor()
@@ -237,7 +237,7 @@ def test_reload_moves_the_caret_with_its_text_and_can_be_undone(qtbot, win, long
 
 
 def test_front_matter_change_on_disk_reloads_the_document(qtbot, win, long_post):
-    ctl = win.external_changes
+    ctl = win.services.external_changes
     with qtbot.waitSignal(ctl.reloaded, timeout=TIMEOUT):
         external_write(long_post, LONG_POST.replace("title: Long", "title: Changed elsewhere\ndraft: true"))
     assert win.session.document.get("title") == "Changed elsewhere"
@@ -247,32 +247,26 @@ def test_front_matter_change_on_disk_reloads_the_document(qtbot, win, long_post)
 
 
 def test_site_index_stays_live(qtbot, win, long_post):
-    from editor.core.site.site import Site
-
     posts_dir = long_post.parent
-    win.posts_list.set_site(Site.discover(posts_dir.parent))  # as `galley SITE` shows it
-    assert win.posts_list.count() == 1
-    # The site context loads after the first paint (app.attach_services).
-    qtbot.waitUntil(lambda: win.site_loader is not None and win.site_loader.context.root is not None,
-                    timeout=TIMEOUT)
+    posts, site = win.services.posts_list, win.services.site
+    # The open post's site loads once the preview is up; it fills the posts list.
+    qtbot.waitUntil(lambda: posts.count() == 1 and site.context.root is not None, timeout=TIMEOUT)
 
     new = posts_dir / "2024-04-01-new.md"
     new.write_text("---\ntitle: New post\ntags: [brand-new-tag]\n---\nHello\n", encoding="utf-8")
-    qtbot.waitUntil(lambda: win.posts_list.count() == 2, timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: "brand-new-tag" in win.site_loader.context.vocabulary.get("tags", []),
-                    timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: posts.count() == 2, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "brand-new-tag" in site.context.vocabulary.get("tags", []), timeout=TIMEOUT)
 
     new.unlink()
-    qtbot.waitUntil(lambda: win.posts_list.count() == 1, timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: "brand-new-tag" not in win.site_loader.context.vocabulary.get("tags", []),
-                    timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: posts.count() == 1, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "brand-new-tag" not in site.context.vocabulary.get("tags", []), timeout=TIMEOUT)
 
 
 @pytest.mark.parametrize("choice", ["useDiskButton", "keepMineButton", "cancelButton"])
 def test_compare_dialog_choices(qtbot, win, long_post, choice):
     from PySide6.QtWidgets import QPushButton
 
-    ctl, editor = win.external_changes, win.body_editor
+    ctl, editor = win.services.external_changes, win.body_editor
     type_into(qtbot, editor, "mine ")
     theirs = LONG_POST.replace("Line 0 ", "Line zero ")  # both changed the body: no merge
     with qtbot.waitSignal(ctl.conflictShown, timeout=TIMEOUT):
@@ -294,13 +288,13 @@ def test_compare_dialog_choices(qtbot, win, long_post, choice):
         assert ctl.banner.isVisible()
 
 
-def test_saving_the_open_post_does_not_reindex_the_posts_list(qtbot, win, long_post):
-    from editor.core.site.site import Site
-
-    win.posts_list.set_site(Site.discover(long_post.parent.parent))
-    win.posts_list.item(0).setText("marker: not rebuilt")
+def test_saving_the_open_post_does_not_refill_the_posts_list(qtbot, win, long_post):
+    posts, site = win.services.posts_list, win.services.site
+    qtbot.waitUntil(lambda: posts.count() == 1 and win.services.site_watcher is not None, timeout=TIMEOUT)
+    refilled = []
+    posts.model().rowsInserted.connect(lambda *_a: refilled.append(True))
     type_into(qtbot, win.body_editor, "x")
-    with qtbot.waitSignal(win.site_watcher.postsChanged, timeout=TIMEOUT):
+    with qtbot.waitSignal(site.siteChanged, timeout=TIMEOUT):  # the site was re-read after the save
         win.session.save()
-    assert win.site_watcher.last_changed == {str(long_post)}
-    assert win.posts_list.item(0).text() == "marker: not rebuilt"
+    assert win.services.site_watcher.last_changed == {str(long_post)}
+    assert refilled == [] and posts.count() == 1

@@ -16,7 +16,7 @@ def field(window, key):
 def open_post(window, qtbot, path, text):
     path.write_text(text, encoding="utf-8")
     assert window.open_path(path)
-    qtbot.waitUntil(lambda: window.site_loader.context.root is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.services.site.context.root is not None, timeout=5000)
     qtbot.waitUntil(lambda: field(window, "title") is not None)
 
 
@@ -67,7 +67,7 @@ def test_an_added_published_shows_what_jekyll_assumes_and_writes_only_on_a_click
     from PySide6.QtCore import Qt
 
     form = window.form_panel.form
-    qtbot.waitUntil(lambda: window.site_loader.context.root is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.services.site.context.root is not None, timeout=10000)
     qtbot.waitUntil(lambda: "published" in form._add.keys())
     before = window.session.document.text
     assert field(window, "published") is None  # not a field this post has or needs
@@ -132,7 +132,7 @@ def test_image_field_shows_thumbnail(window, post, qtbot):
     # Written while the window is open: the site watcher sees the new config
     # and the schema is reloaded without a restart.
     qtbot.waitUntil(lambda: any(f.name == "image" and f.type == "image"
-                                for f in window.site_loader.context.schema.fields), timeout=10000)
+                                for f in window.services.site.context.schema.fields), timeout=10000)
     open_post(window, qtbot, post.parent / "2024-03-08-img.md",
               "---\ntitle: T\nimage: /assets/cover.png\n---\nx\n")
     # Opening a post reloads the site context on a thread; the form is rebuilt

@@ -65,7 +65,7 @@ def open_post(window, qtbot, path, text):
     path.write_text(text, encoding="utf-8")
     assert window.open_path(path, ask=False)
     root = path.parent.parent.resolve()
-    qtbot.waitUntil(lambda: window.site_loader.context.root == root, timeout=10000)
+    qtbot.waitUntil(lambda: window.services.site.context.root == root, timeout=10000)
     qtbot.waitUntil(lambda: field(window, "title") is not None)
 
 
@@ -74,7 +74,7 @@ def korean(window, post, qtbot):
     (post.parent / "2023-01-01-unrelated.md").write_text(UNRELATED, encoding="utf-8")
     # The site was indexed when the window opened, before that post existed: drop
     # the cached index as the file watcher would, without waiting for the watcher.
-    window.site_loader.forget(post.parent.parent.resolve())
+    window.services.site.forget(post.parent.parent.resolve())
     path = post.parent / "2024-04-02-spring.md"
     open_post(window, qtbot, path, KOREAN_POST)
     qtbot.waitUntil(lambda: "sleep" in window.form_panel.form._add.keys(), timeout=10000)
@@ -202,7 +202,7 @@ def test_the_schema_arriving_while_typing_keeps_focus_caret_selection_and_every_
     path.write_text("---\ntitle: 봄\nlayout: post\n---\n본문\n", encoding="utf-8")
     form = window.form_panel.form
     assert window.open_path(path, ask=False)
-    loader = window.site_loader
+    loader = window.services.site
     assert loader.context.root != site.resolve()  # still loading
     title = field(window, "title")
     edit = title.edit
@@ -297,9 +297,8 @@ def test_a_row_whose_kind_changes_under_focus_is_replaced_once_focus_leaves(wind
     qtbot.keyClicks(title.edit, " x")
     caret = title.edit.cursorPosition()
     (root / "galley.toml").write_text('[fields.title]\ntype = "text"\n', encoding="utf-8")
-    window.site_loader.forget(root)
-    window.site_loader.load_for(korean)
-    qtbot.waitUntil(lambda: getattr(window.site_loader.context.schema.field("title"), "type", "") == "text",
+    window.services.site.refresh(root)
+    qtbot.waitUntil(lambda: getattr(window.services.site.context.schema.field("title"), "type", "") == "text",
                     timeout=10000)  # (the form applies it in the same call: contextReady)
     assert field(window, "title") is title and title.edit.hasFocus() and title.edit.cursorPosition() == caret
     window.body_editor.setFocus()
@@ -318,13 +317,13 @@ def test_the_sites_tags_reach_a_focused_tags_box_without_replacing_it(window, po
     path = site / "_posts" / "2024-05-01-new.md"
     path.write_text("---\ntitle: 새 글\ntags: [python]\n---\n본문\n", encoding="utf-8")
     assert window.open_path(path, ask=False)
-    assert window.site_loader.context.root != site.resolve()  # the index is still on its thread
+    assert window.services.site.context.root != site.resolve()  # the index is still on its thread
     tags = field(window, "tags")
     tags.edit.setFocus()
     tags.edit.end(False)
     qtbot.keyClicks(tags.edit, ", ku")
     caret = tags.edit.cursorPosition()
-    qtbot.waitUntil(lambda: window.site_loader.context.root == site.resolve(), timeout=10000)
+    qtbot.waitUntil(lambda: window.services.site.context.root == site.resolve(), timeout=10000)
     qtbot.waitUntil(lambda: "kubernetes" in tags._completer.model().stringList())
     assert field(window, "tags") is tags and tags.edit.hasFocus() and tags.edit.cursorPosition() == caret
     assert "쿠버네티스" in tags._completer.model().stringList()

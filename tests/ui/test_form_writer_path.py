@@ -32,7 +32,7 @@ def wheel_everywhere(form) -> None:
 def test_typing_into_title_excerpt_and_feature_text_then_saving_changes_only_those_lines(
         window, post, qtbot):
     (post.parent / "2023-01-01-unrelated.md").write_text(UNRELATED, encoding="utf-8")
-    window.site_loader.forget(post.parent.parent.resolve())
+    window.services.site.forget(post.parent.parent.resolve())
     path = post.parent / "2024-04-02-spring.md"
     open_post(window, qtbot, path, KOREAN_POST)
     form = window.form_panel.form

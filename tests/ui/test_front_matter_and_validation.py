@@ -106,7 +106,7 @@ def test_clicking_a_problem_jumps_to_its_line(window, qtbot):
 def test_problems_mark_form_fields_and_underline_the_body(window, post, qtbot):
     from PySide6.QtGui import QTextCharFormat
 
-    qtbot.waitUntil(lambda: window.site_loader.context.root is not None, timeout=5000)  # the schema
+    qtbot.waitUntil(lambda: window.services.site.context.root is not None, timeout=5000)  # the schema
     doc = window.session.document
     doc.unset("title")  # required: a problem on the field
     editor = window.body_editor

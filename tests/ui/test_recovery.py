@@ -45,10 +45,10 @@ APP_CHILD = textwrap.dedent(
         print("AUTOSAVED", flush=True)
 
     def type_text():
-        if w.external_changes is None:  # not attached yet: try again shortly
+        if w.services.external_changes is None:  # not attached yet: try again shortly
             QTimer.singleShot(50, type_text)
             return
-        w.external_changes.recovery.autosaved.connect(on_autosaved)
+        w.services.external_changes.recovery.autosaved.connect(on_autosaved)
         w.body_editor.setFocus()
         w.body_editor.moveCursor(QTextCursor.MoveOperation.End)
         QTest.keyClicks(w.body_editor, "Typed before the crash.")
@@ -100,10 +100,10 @@ def test_app_killed_mid_edit_offers_the_unsaved_text_back(qtbot, tmp_path, post,
 
     win = launch([str(post)], settings=settings, recovery_dir=recovery)
     try:
-        qtbot.waitUntil(lambda: win.external_changes is not None
-                        and win.external_changes.recovery.dialog is not None
-                        and win.external_changes.recovery.dialog.isVisible(), timeout=10000)
-        ctl = win.external_changes
+        qtbot.waitUntil(lambda: win.services.external_changes is not None
+                        and win.services.external_changes.recovery.dialog is not None
+                        and win.services.external_changes.recovery.dialog.isVisible(), timeout=10000)
+        ctl = win.services.external_changes
         dialog = ctl.recovery.dialog
         assert len(dialog.entries) == 1 and dialog.entries[0].post_path == post
         # The diff against the disk shows exactly the typed line as the change.
@@ -128,12 +128,9 @@ def _start_after_services(qtbot, post, settings, recovery):
     from editor.ui import launch
 
     w = launch([str(post)], settings=settings, recovery_dir=recovery)
-    # The offer runs on a firstShown emitted once the watching is installed
-    # (at the first paint, or once more when it came after the first paint).
-    offered = []
-    w.firstShown.connect(lambda: offered.append(w.external_changes is not None))
+    # The offer is made when the watching is installed, once the preview is up.
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: any(offered), timeout=10000)
+    qtbot.waitUntil(lambda: w.services.external_changes is not None, timeout=10000)
     return w
 
 
@@ -160,7 +157,7 @@ def test_a_running_galleys_live_text_is_not_offered_until_it_dies(qtbot, tmp_pat
             for path in (post, other):
                 w = _start_after_services(qtbot, path, settings, recovery)
                 try:
-                    rec = w.external_changes.recovery
+                    rec = w.services.external_changes.recovery
                     assert rec.dialog is None
                     assert rec.offer(w) is None
                     assert len(rec.store.entries()) == 1  # it is there, only not ours to offer
@@ -173,11 +170,11 @@ def test_a_running_galleys_live_text_is_not_offered_until_it_dies(qtbot, tmp_pat
     # Now it is gone: the next start offers its text.
     w = _start_after_services(qtbot, other, settings, recovery)
     try:
-        qtbot.waitUntil(lambda: w.external_changes.recovery.dialog is not None
-                        and w.external_changes.recovery.dialog.isVisible(), timeout=5000)
-        [entry] = w.external_changes.recovery.dialog.entries
+        qtbot.waitUntil(lambda: w.services.external_changes.recovery.dialog is not None
+                        and w.services.external_changes.recovery.dialog.isVisible(), timeout=5000)
+        [entry] = w.services.external_changes.recovery.dialog.entries
         assert entry.post_path == post
-        assert w.external_changes.recovery.store.read(entry).endswith("Typed before the crash.")
+        assert w.services.external_changes.recovery.store.read(entry).endswith("Typed before the crash.")
     finally:
         _close(w)
 
@@ -187,13 +184,13 @@ def test_two_windows_on_one_post_keep_their_own_recovery_copies(qtbot, tmp_path,
     first = _start_after_services(qtbot, post, settings, recovery)
     second = None
     try:
-        rec1 = first.external_changes.recovery
+        rec1 = first.services.external_changes.recovery
         rec1.set_autosave_interval(50)
         with qtbot.waitSignal(rec1.autosaved, timeout=5000):
             first.body_editor.setFocus()
             qtbot.keyClicks(first.body_editor, "first window ")
         second = _start_after_services(qtbot, post, settings, recovery)
-        rec2 = second.external_changes.recovery
+        rec2 = second.services.external_changes.recovery
         assert rec2.dialog is None and rec2.offer(second) is None
         # The second window edits and saves the same post: the first one's
         # copy (its only protection against a crash) stays as it was.
@@ -213,7 +210,7 @@ def test_two_windows_on_one_post_keep_their_own_recovery_copies(qtbot, tmp_path,
     # Both closed normally: nothing is left to offer.
     later = _start_after_services(qtbot, post, settings, recovery)
     try:
-        assert later.external_changes.recovery.store.orphaned() == []
+        assert later.services.external_changes.recovery.store.orphaned() == []
     finally:
         _close(later)
 
@@ -297,7 +294,7 @@ def win(qtbot, settings, post, tmp_path):
 
     w = launch([str(post)], settings=settings, recovery_dir=tmp_path / "recovery")
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.external_changes is not None, timeout=10000)
+    qtbot.waitUntil(lambda: w.services.external_changes is not None, timeout=10000)
     yield w
     w.session.new()
     w.close()
@@ -315,7 +312,7 @@ def test_focus_loss_autosaves_at_once(qtbot, win):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    rec = win.external_changes.recovery
+    rec = win.services.external_changes.recovery
     assert rec.store.entries() == []
     win.body_editor.setFocus()
     qtbot.keyClicks(win.body_editor, "typed then switched apps")
@@ -330,14 +327,14 @@ def test_clean_buffer_is_never_autosaved(qtbot, win):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    rec = win.external_changes.recovery
+    rec = win.services.external_changes.recovery
     with qtbot.assertNotEmitted(rec.autosaved, wait=100):
         QApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
     assert rec.store.entries() == []
 
 
 def test_discard_in_the_dialog_removes_the_entry_and_keeps_the_post(qtbot, win, post, tmp_path):
-    rec = win.external_changes.recovery
+    rec = win.services.external_changes.recovery
     other = post.with_name("2024-03-06-other.md")
     other.write_text("---\ntitle: Other\n---\nOn disk.\n", encoding="utf-8")
     left_by_a_previous_run(rec).write(other, "---\ntitle: Other\n---\nOn disk. And recovered words.\n")
@@ -352,7 +349,7 @@ def test_discard_in_the_dialog_removes_the_entry_and_keeps_the_post(qtbot, win, 
 
 
 def test_restoring_a_post_deleted_since_writes_it_back(qtbot, win, post, tmp_path):
-    rec = win.external_changes.recovery
+    rec = win.services.external_changes.recovery
     gone = post.with_name("2024-03-07-gone.md")
     left_by_a_previous_run(rec).write(gone, "---\ntitle: Gone\n---\nOnly in the recovery store.\n")
     dialog = rec.offer(win)
@@ -365,7 +362,7 @@ def test_restoring_a_post_deleted_since_writes_it_back(qtbot, win, post, tmp_pat
 
 
 def test_later_keeps_the_recovered_text_while_the_post_is_edited_and_saved(qtbot, win, post):
-    rec = win.external_changes.recovery
+    rec = win.services.external_changes.recovery
     left_by_a_previous_run(rec).write(post, post.read_text(encoding="utf-8") + "Recovered sentence.\n")
     dialog = rec.offer(win)
     qtbot.mouseClick(dialog.later_button, _left())
@@ -388,7 +385,7 @@ def test_later_keeps_the_recovered_text_while_the_post_is_edited_and_saved(qtbot
 
 
 def test_untitled_buffer_is_autosaved_and_restored_as_a_new_post(qtbot, win, tmp_path):
-    rec = win.external_changes.recovery
+    rec = win.services.external_changes.recovery
     win.session.new()
     rec.set_autosave_interval(50)
     with qtbot.waitSignal(rec.autosaved, timeout=5000):

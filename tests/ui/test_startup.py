@@ -142,7 +142,7 @@ def test_a_long_posts_far_lines_are_coloured_after_the_first_paint(qtbot, settin
         qtbot.waitUntil(lambda: watch.seen is not None)
         assert watch.seen == win.body_editor.colour_first
         qtbot.waitUntil(lambda: highlighter.deferred_from is None, timeout=10000)
-        assert win.preview_controller is not None  # the engine was made first
+        assert win.services.preview is not None  # the engine was made first
     finally:
         win.removeEventFilter(watch)
         win.close()

@@ -79,11 +79,11 @@ def test_site_folder_opens_newest_post_and_lists_posts(qtbot, settings, post):
     site = post.parent.parent
     win = launch([str(site)], settings=settings)
     qtbot.waitExposed(win)
-    assert win.session.path == post.resolve()
-    assert win.posts_list.count() == 2
-    assert "한국어 제목" in win.posts_list.item(0).text()
-    assert win.posts_list.item(1).text() == "Older\n2020-01-01 · 2020-01-01-older.md"
-    win.posts_list.postChosen.emit(str(older))
+    qtbot.waitUntil(lambda: win.session.path == post.resolve(), timeout=10000)  # the site is read off the UI thread
+    assert win.services.posts_list.count() == 2
+    assert "한국어 제목" in win.services.posts_list.item(0).text()
+    assert win.services.posts_list.item(1).text() == "Older\n2020-01-01 · 2020-01-01-older.md"
+    win.services.posts_list.postChosen.emit(str(older))
     assert win.session.path == older.resolve()
     win.close()
 
@@ -94,12 +94,13 @@ def test_posts_list_marks_drafts(qtbot, settings, post):
     (drafts / "idea.md").write_text("---\ntitle: 아이디어\n---\n메모\n", encoding="utf-8")
     win = launch([str(post.parent.parent)], settings=settings)
     qtbot.waitExposed(win)
-    labels = [win.posts_list.item(i).text() for i in range(win.posts_list.count())]
+    qtbot.waitUntil(lambda: win.services.posts_list.count() == 2, timeout=10000)
+    labels = [win.services.posts_list.item(i).text() for i in range(win.services.posts_list.count())]
     assert any(t.startswith("아이디어\n(draft) ") and t.endswith(" · idea.md") for t in labels), labels
     assert not any("draft" in t for t in labels if not t.startswith("아이디어"))
     # Both lines are drawn: "Draft · …" under a Korean title made Qt size the
     # item too short and draw it as "아이디어…".
-    posts = win.posts_list
+    posts = win.services.posts_list
     posts.setFixedWidth(220)
     item = next(posts.item(i) for i in range(posts.count()) if posts.item(i).text().startswith("아이디어"))
     qtbot.waitUntil(lambda: posts.visualItemRect(item).width() <= 220)

@@ -44,13 +44,13 @@ def opening(qtbot, settings, late_watcher, post, tmp_path):
     for w in windows:
         w.session.new()  # nothing unsaved: closing must not ask
         w.close()
-        if w.external_changes is not None:
-            w.external_changes.watcher.close()
+        if w.services.external_changes is not None:
+            w.services.external_changes.watcher.close()
 
 
 def test_write_before_the_watcher_starts_reloads_the_clean_buffer(qtbot, opening, post):
     win = opening()
-    assert win.external_changes is None  # the watcher is not up yet: the gap is open
+    assert win.services.external_changes is None  # the watcher is not up yet: the gap is open
     external_write(post, LONG_POST + "Written while the window opened.\n")
 
     qtbot.waitUntil(lambda: win.body_editor.toPlainText().endswith("Written while the window opened.\n"),
@@ -61,7 +61,7 @@ def test_write_before_the_watcher_starts_reloads_the_clean_buffer(qtbot, opening
 
 def test_write_before_the_watcher_starts_shows_the_banner_over_unsaved_text(qtbot, opening, post):
     win = opening()
-    assert win.external_changes is None
+    assert win.services.external_changes is None
     editor = win.body_editor
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     editor.insertPlainText("my first words")
@@ -70,8 +70,8 @@ def test_write_before_the_watcher_starts_shows_the_banner_over_unsaved_text(qtbo
     theirs = LONG_POST.replace("Line 5 ", "Line five ")
     external_write(post, theirs)
 
-    qtbot.waitUntil(lambda: win.external_changes is not None
-                    and win.external_changes.banner.mode == "changed", timeout=TIMEOUT)
-    assert win.external_changes.banner.isVisible()
+    qtbot.waitUntil(lambda: win.services.external_changes is not None
+                    and win.services.external_changes.banner.mode == "changed", timeout=TIMEOUT)
+    assert win.services.external_changes.banner.isVisible()
     assert editor.toPlainText().endswith("my first words")
     assert post.read_text(encoding="utf-8") == theirs  # nothing written over theirs

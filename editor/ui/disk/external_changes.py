@@ -15,7 +15,7 @@ The controller between the file on disk and the open post:
   leaves the post (after the window's save prompt) and on a normal quit.
 - `offer_recovery()` (at start) shows the RecoveryDialog for what a crash left.
 
-What it needs from the window (a protocol, so tests can hand in small parts):
+What it needs (a protocol, so tests can hand in small parts):
 `session` with the DocumentSession signals `documentReplaced`, `pathChanged(str)`,
 `saved(str)`, `changed`, `modifiedChanged(bool)`, attributes `path`,
 `fingerprint`, `modified`, `document`, and methods `open(path)`, `reload()`,
@@ -45,7 +45,7 @@ from editor.core.disk.storage import Fingerprint, StorageError, read_bytes
 from editor.core.disk import storage
 from editor.ui.disk.change_banner import ChangeBanner
 from editor.ui.disk.diff_view import DiffDialog
-from editor.ui.disk.file_watcher import FileWatcher, keep_site_index_live
+from editor.ui.disk.file_watcher import FileWatcher
 from editor.ui.disk.recovery_dialog import AUTOSAVE_MS, RecoveryAutosave
 
 
@@ -393,33 +393,31 @@ def default_recovery_dir() -> Path:
     return Path(base) / "recovery"
 
 
-def install(window, recovery_dir: str | os.PathLike[str] | None = None) -> ExternalChangesController:
-    """Wire watching, the banner and recovery into the main window (called by app.py).
+def install(session, body_editor: QPlainTextEdit, banner_layout, *,
+            recovery_dir: str | os.PathLike[str] | None = None,
+            notify: Callable[[str], None] | None = None,
+            open_path: Callable[[Path], bool] | None = None,
+            confirm_replace: Callable[[], bool] | None = None,
+            save: Callable[[], bool] | None = None,
+            closed=None, parent: QObject | None = None) -> ExternalChangesController:
+    """Watching, the "Changed on disk" banner and recovery copies for `session`
+    (called by app.py's start-up).
 
-    Puts the banner above the body editor, builds the controller over the
-    window's session, and offers recovery once the window has been shown.
+    The banner goes into `banner_layout` (a QBoxLayout holding `body_editor`)
+    just above the editor. `closed` (a signal: the window accepted its close,
+    after the save prompt) stops watching. The recovery offer is the
+    caller's to make (`controller.recovery.offer(parent_widget)`), once the
+    window is on screen.
     """
     banner = ChangeBanner()
-    pane_layout = window.body_editor.parentWidget().layout()
-    pane_layout.insertWidget(pane_layout.indexOf(window.body_editor), banner)
+    banner_layout.insertWidget(max(0, banner_layout.indexOf(body_editor)), banner)
     # Owned: this window's live copies are never offered to another window.
     store = RecoveryStore(recovery_dir if recovery_dir is not None else default_recovery_dir(), owned=True)
     controller = ExternalChangesController(
-        window.session,
-        window.body_editor,
-        banner,
-        store,
-        notify=lambda text: window.statusBar().showMessage(text, 5000),
-        open_path=lambda path: window.open_path(path),
-        confirm_replace=window.maybe_keep_changes,
-        save=lambda: window.save(force=True),
-        parent=window,
+        session, body_editor, banner, store,
+        notify=notify, open_path=open_path, confirm_replace=confirm_replace, save=save,
+        parent=parent,
     )
-    window.firstShown.connect(lambda: controller.recovery.offer(window))
-    keep_site_index_live(window)
-    # The window accepted its close (after the save prompt): stop watching.
-    closed = getattr(window, "closed", None)
     if closed is not None:
         closed.connect(controller.shutdown)
     return controller
-

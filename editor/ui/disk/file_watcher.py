@@ -341,11 +341,6 @@ class _SiteHandler(FileSystemEventHandler):
                     pass
 
 
-#: Files at a site's root whose change changes the site's schema or settings.
-_CONFIG_NAMES = frozenset({"galley.toml", "_config.yml", "_config.yaml", "hugo.toml", "hugo.yaml",
-                           "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"})
-
-
 class SiteWatcher(QObject):
     """Tells when posts of the open site were added, removed, renamed or changed,
     or when its configuration (galley.toml, _config.yml, hugo.toml...) changed.
@@ -373,6 +368,7 @@ class SiteWatcher(QObject):
         self._observer = None
         self._extensions: frozenset[str] = frozenset()
         self._skip: frozenset[str] = frozenset()
+        self._site_files: frozenset[str] = frozenset()
         self._timer = QTimer(self, singleShot=True, interval=quiet_ms)
         self._timer.timeout.connect(self._settled)
         self._rawEvent.connect(self._on_raw_event, Qt.ConnectionType.QueuedConnection)
@@ -386,9 +382,10 @@ class SiteWatcher(QObject):
         self.root = root
         if site is None:
             return
+        from editor.core.site.model import SITE_FILES
         from editor.core.site.site import POST_EXTENSIONS, SKIP_DIRS
 
-        self._extensions, self._skip = POST_EXTENSIONS, SKIP_DIRS
+        self._extensions, self._skip, self._site_files = POST_EXTENSIONS, SKIP_DIRS, SITE_FILES
         self._observer = Observer()
         self._observer.daemon = True
         handler = _SiteHandler(self)
@@ -412,7 +409,7 @@ class SiteWatcher(QObject):
         if name.startswith("."):  # temp files of editors and of our own saves
             return False
         return (is_directory or os.path.splitext(name)[1].lower() in self._extensions
-                or name in _CONFIG_NAMES)
+                or name in self._site_files)
 
     def _on_raw_event(self, path: str) -> None:
         self._changed.add(path)
@@ -422,6 +419,10 @@ class SiteWatcher(QObject):
         self.last_changed, self._changed = frozenset(self._changed), set()
         if self.root is not None:
             self.postsChanged.emit(self.root)
+
+    def config_changed(self) -> bool:
+        """Whether the last `postsChanged` included a site config file."""
+        return any(os.path.basename(p) in self._site_files for p in self.last_changed)
 
 
 def _post_folders(site) -> list[tuple[str, bool]]:
@@ -442,41 +443,18 @@ def _post_folders(site) -> list[tuple[str, bool]]:
     return folders
 
 
-def keep_site_index_live(window) -> None:
-    """Posts added, removed or changed on disk refresh the posts list and the
-    site context (tag/category vocabulary, schema) without a restart."""
-    from editor.core.site.site import Site
-
-    watcher = SiteWatcher(window)
-    window.site_watcher = watcher
-
-    def follow(path: str) -> None:
-        watcher.watch_site(Site.discover(path) if path else None)
-
-    def refresh(root: str) -> None:
-        loader = getattr(window, "site_loader", None)
-        if loader is not None and hasattr(loader, "forget"):
-            loader.forget(root)
-            if window.session.path is not None:
-                loader.load_for(window.session.path)
-        posts = getattr(window, "posts_list", None)
-        open_post = str(window.session.path) if window.session.path is not None else None
-        if watcher.last_changed == {open_post} and os.path.exists(open_post):
-            # Only the open post was written (our save, or an edit the file
-            # watcher reloads): the list of posts is the same; re-indexing a
-            # big site on the GUI thread at every save would stall typing.
-            return
-        if posts is not None and posts.count():
-            current = posts.currentItem().text() if posts.currentItem() else None
-            posts.set_site(Site.discover(root))
-            if current is not None:
-                for item in posts.findItems(current, Qt.MatchFlag.MatchExactly):
-                    posts.setCurrentItem(item)
-
-    window.session.pathChanged.connect(follow)
-    watcher.postsChanged.connect(refresh)
-    if window.session.path is not None:
-        follow(str(window.session.path))
-    closed = getattr(window, "closed", None)
+def keep_site_index_live(site_owner, closed=None, parent: QObject | None = None) -> SiteWatcher:
+    """Posts added, removed or changed on disk, and config changes, re-read the
+    open site (`site_owner`, an editor.ui.site.site_owner.SiteOwner), whose
+    subscribers refresh the posts list, the form's schema and vocabulary and
+    validation without a restart. The watcher follows the open site; `closed`
+    (a signal) stops it."""
+    watcher = SiteWatcher(parent if parent is not None else site_owner)
+    site_owner.siteOpened.connect(lambda model: watcher.watch_site(model.site))
+    site_owner.siteClosed.connect(lambda: watcher.watch_site(None))
+    watcher.postsChanged.connect(lambda root: site_owner.refresh(root, config_changed=watcher.config_changed()))
+    if site_owner.current is not None:
+        watcher.watch_site(site_owner.current.site)
     if closed is not None:
         closed.connect(watcher.close)
+    return watcher

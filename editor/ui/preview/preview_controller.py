@@ -26,14 +26,27 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from editor.ui.preview.render_worker import RenderController
 
 
+#: path -> the SiteInfo the render worker found for it (see `_site_at`).
+_found_by_worker: dict = {}
+
+
 def _site_at(path: Path | None):
-    """The SiteInfo of the post at `path` (from its site's config; fast)."""
+    """The SiteInfo of the post at `path`, for renders made before the
+    window's site owner has given the site (runs in the render worker).
+    Remembered, so that the site arriving later, being equal, does not
+    force a second render."""
     from editor.core.render import SiteInfo
 
-    try:
-        return SiteInfo.discover(path) if path is not None else SiteInfo()
-    except Exception:  # noqa: BLE001 - render without site facts
+    if path is None:
         return SiteInfo()
+    try:
+        from editor.core.site.model import discover
+
+        info = SiteInfo.from_site(discover(path))
+    except Exception:  # noqa: BLE001 - render without site facts
+        info = SiteInfo()
+    _found_by_worker[path] = info
+    return info
 
 
 def _options(theme: str):
@@ -83,21 +96,23 @@ class PreviewController(QObject):
     def attach(self, view) -> None:
         """Show the preview in `view`: load the page shell, render into it."""
         self.view = view
-        if self._site is None:
-            # The site as the renderer needs it, now (fast): the full context
-            # arrives later and, being equal, does not force a second render.
-            self._site = _site_at(self._session.path)
         view.shellLoaded.connect(self._on_shell_loaded)
         view.topLineChanged.connect(self._preview_scrolled)
         view.patchApplied.connect(self.previewUpdated)
         self.load_shell()
 
     def set_site(self, site) -> None:
+        """Render with `site` (an editor.core.site.site.Site, or None) from now on;
+        the window's site owner calls this whenever the open post's site is known."""
         from editor.core.render import SiteInfo
 
         info = SiteInfo.from_site(site) if site is not None else SiteInfo()
-        if info != self._site:
-            self._site = info
+        if info == self._site:
+            return
+        # Until now the worker found the site itself: the same one needs no new render.
+        same = self._site is None and _found_by_worker.pop(self._session.path, None) == info
+        self._site = info
+        if not same:
             self.update()
 
     def set_theme(self, theme: str) -> None:

@@ -32,8 +32,8 @@ def _sort_date(summary) -> dt.datetime:
         return dt.datetime.min
 
 
-def posts_newest_first(site) -> list:
-    return sorted(site.index(), key=_sort_date, reverse=True)
+def posts_newest_first(summaries) -> list:
+    return sorted(summaries, key=_sort_date, reverse=True)
 
 
 class PostsList(QListWidget):
@@ -47,23 +47,37 @@ class PostsList(QListWidget):
         self.setSpacing(3)  # two lines an item: title, then date and file; apart from the next
         self.itemActivated.connect(lambda item: self.postChosen.emit(item.data(Qt.ItemDataRole.UserRole)))
 
-    def set_site(self, site) -> list:
-        """Fill the list from `site`; returns the summaries, newest first."""
+    def show_site(self, model) -> list:
+        """Fill the list from an OpenSite's index; returns the summaries, newest first.
+
+        The item under the cursor stays current. A list that would not change
+        (the open post was saved) is left alone: refilling a big site's list
+        at every save would stall typing."""
+        summaries = posts_newest_first(model.summaries)
+        items = [self._item_text(s) for s in summaries]
+        if items == [self.item(i).text() for i in range(self.count())]:
+            return summaries
+        current = self.currentItem().data(Qt.ItemDataRole.UserRole) if self.currentItem() else None
         self.clear()
-        summaries = posts_newest_first(site)
-        for s in summaries:
-            front_matter = s.front_matter or {}
-            title = front_matter.get("title") or Path(s.path).stem
-            # A draft's date is only when it was last saved: say it is a draft.
-            # "(draft)", not "Draft ·": under a Korean title, Qt sized an item
-            # whose second line starts with a Latin letter a few pixels short
-            # of what it then draws, and drew the whole item as "제목…" (seen
-            # in a screenshot; a second line starting with "(" or a digit is
-            # sized right).
-            draft = "_drafts" in Path(s.path).parts or front_matter.get("draft") is True
-            item = QListWidgetItem(f"{title}\n{'(draft) ' if draft else ''}{_sort_date(s):%Y-%m-%d}"
-                                   f" · {Path(s.path).name}")
+        for s, text in zip(summaries, items):
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(s.path))
             item.setToolTip(str(s.path))
             self.addItem(item)
+            if str(s.path) == current:
+                self.setCurrentItem(item)
         return summaries
+
+    @staticmethod
+    def _item_text(s) -> str:
+        front_matter = s.front_matter or {}
+        title = front_matter.get("title") or Path(s.path).stem
+        # A draft's date is only when it was last saved: say it is a draft.
+        # "(draft)", not "Draft ·": under a Korean title, Qt sized an item
+        # whose second line starts with a Latin letter a few pixels short
+        # of what it then draws, and drew the whole item as "제목…" (seen
+        # in a screenshot; a second line starting with "(" or a digit is
+        # sized right).
+        draft = "_drafts" in Path(s.path).parts or front_matter.get("draft") is True
+        return (f"{title}\n{'(draft) ' if draft else ''}{_sort_date(s):%Y-%m-%d}"
+                f" · {Path(s.path).name}")

@@ -1,0 +1,163 @@
+"""The open site: one object for what Galley knows about the site being edited.
+
+`OpenSite` holds the `Site` (root, generator, config and its error), the
+index of its posts (summaries), and the facts derived from them (schema,
+vocabulary, the rest of what validation needs). It is plain Python: the
+window's Qt owner (`editor.ui.site.site_owner`) builds and refreshes it off
+the UI thread and tells the views; scripts and tests can use it directly.
+
+`discover` is the one place a site is discovered from a post or a folder.
+
+The derived facts come from a `derive(site, summaries)` callable given by
+the caller (the window passes the validation context's builder): the site
+package does not depend on validation, validation depends on it.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any, Callable
+
+from editor.core.site.site import CONFIG_FILES, SETTINGS_FILE, Site
+
+#: A callback told that an OpenSite was re-read; called with the OpenSite,
+#: on the thread that refreshed it.
+Subscriber = Callable[["OpenSite"], None]
+#: Builds the derived facts from (site, summaries); None when there is no site.
+Derive = Callable[[Any, list], Any]
+
+#: File names at a site's root whose change changes the site itself (its
+#: config, hence its post folders and schema), not only its posts.
+SITE_FILES = frozenset((SETTINGS_FILE, *CONFIG_FILES))
+
+
+def discover(path: str | os.PathLike) -> Site:
+    """The site around `path` (a post or a folder): the only discovery."""
+    return Site.discover(path)
+
+
+class OpenSite:
+    """A site as the editor has it open: its Site, posts index and derived facts.
+
+    `derived` is whatever `derive` returned (the window's: a validation
+    context, which has `.schema`, `.vocabulary` and `.terms(name)`).
+    An OpenSite without a site (`OpenSite.none(derived)`) stands for a post
+    outside any site.
+    """
+
+    def __init__(self, site: Site | None, derive: Derive | None = None) -> None:
+        self.site = site
+        self._derive = derive
+        self.summaries: list = []
+        self.derived: Any = None
+        self.derive_error: Exception | None = None
+        self._subscribers: list[Subscriber] = []
+        # One refresh at a time: the index cache of a Site is not shared safely.
+        self._lock = threading.Lock()
+
+    # -- building ----------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, derive: Derive | None = None) -> "OpenSite":
+        """Blocking: discover the site around `path`, index it, derive its facts."""
+        model = cls(discover(path), derive)
+        model.load()
+        return model
+
+    @classmethod
+    def none(cls, derived: Any = None) -> "OpenSite":
+        """No site (a post outside any, or nothing open): `derived` as given."""
+        model = cls(None)
+        model.derived = derived
+        return model
+
+    def load(self) -> None:
+        """Index the posts and derive the facts (blocking; reads every post's head)."""
+        with self._lock:
+            self._load()
+
+    def _load(self) -> None:
+        if self.site is None:
+            return
+        summaries = self.site.index()
+        derived, error = None, None
+        if self._derive is not None:
+            try:
+                derived = self._derive(self.site, summaries)
+            except Exception as exc:  # noqa: BLE001 - a broken galley.toml must not stop editing
+                error = exc
+        # Assigned together at the end: a reader on another thread sees the old
+        # facts or the new ones, never half of each.
+        self.summaries, self.derived, self.derive_error = summaries, derived, error
+
+    def refresh(self, config_changed: bool = True) -> None:
+        """Re-read the site after a change on disk, then tell the subscribers.
+
+        Posts whose files are unchanged are not read again (the Site keeps
+        their summaries). `config_changed`: the config may have changed, so
+        the Site is discovered again at the same root (its post folders and
+        settings may differ); its index cache is kept.
+        """
+        if self.site is None:
+            return
+        with self._lock:
+            if config_changed:
+                fresh = discover(self.site.root)
+                if Path(fresh.root) == Path(self.site.root):
+                    fresh._cache = self.site._cache  # same package: the index engine's own cache
+                    self.site = fresh
+            self._load()
+        for callback in list(self._subscribers):
+            callback(self)
+
+    # -- subscribers -------------------------------------------------------------
+
+    def subscribe(self, callback: Subscriber) -> None:
+        if callback not in self._subscribers:
+            self._subscribers.append(callback)
+
+    def unsubscribe(self, callback: Subscriber) -> None:
+        if callback in self._subscribers:
+            self._subscribers.remove(callback)
+
+    # -- what the views ask --------------------------------------------------------
+
+    @property
+    def root(self) -> Path | None:
+        return Path(self.site.root) if self.site is not None else None
+
+    @property
+    def generator(self) -> str:
+        return self.site.generator if self.site is not None else "unknown"
+
+    @property
+    def config(self) -> dict:
+        return self.site.config if self.site is not None else {}
+
+    @property
+    def config_error(self):
+        return self.site.config_error if self.site is not None else None
+
+    @property
+    def schema(self):
+        return getattr(self.derived, "schema", None)
+
+    @property
+    def vocabulary(self) -> dict[str, list[str]]:
+        """taxonomy -> terms in use, most used first (form completion)."""
+        derived = self.derived
+        if derived is None or not hasattr(derived, "terms"):
+            return {}
+        return {name: derived.terms(name) for name in getattr(derived, "vocabulary", {})}
+
+    def contains(self, path: str | os.PathLike) -> bool:
+        """Whether `path` lies under this site's root."""
+        if self.site is None:
+            return False
+        root = os.path.abspath(self.site.root)
+        return os.path.abspath(path) == root or os.path.abspath(path).startswith(root + os.sep)
+
+    def __repr__(self) -> str:
+        return f"OpenSite({self.site!r}, {len(self.summaries)} posts)"

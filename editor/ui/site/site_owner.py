@@ -1,0 +1,225 @@
+"""The window's owner of the open site: opens, switches and closes it off the UI thread.
+
+Indexing a site reads every post's head, so discovery, indexing and the
+derived facts (schema, vocabulary, what validation needs) run on one worker
+thread, in the order asked; the results come back by queued signal. Until a
+site is in, the views use the no-site model (default schema, no
+vocabulary). Opened sites are kept per root: opening another post of the
+same site does not index it again; a change on disk (`refresh`) re-reads
+only what changed.
+
+Signals, in the order a view needs them:
+- `siteOpened(OpenSite)`: a site became the open one (the first, or a
+  switch: a post of another site was opened);
+- `siteChanged(OpenSite)`: the open site was re-read after a change on disk;
+- `contextReady(OpenSite)`: the model for the open post (after either of the
+  above, and for a post outside any site): form, validation and preview
+  follow it;
+- `siteClosed()`: no site is open any more.
+
+Built before the first paint, it imports nothing heavy until a site is
+asked for; posts opened before `start()` wait for it (start-up opens the
+site once the preview is up).
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+# editor.core.site and editor.core.validation are imported on the worker
+# thread: the owner is built before the first paint; their imports cost ~0.4 s.
+
+
+def _derive(site, summaries):
+    """The window's facts of a site: its validation context (schema, vocabulary...)."""
+    from editor.core.validation import ValidationContext
+
+    try:
+        return ValidationContext.build(site, index=summaries)
+    except Exception:  # noqa: BLE001 - a broken site (e.g. a wrong galley.toml) still edits
+        return ValidationContext(root=Path(site.root), generator=site.generator)
+
+
+_NONE = None
+
+
+def no_site():
+    """The model of a post outside any site (default schema, no vocabulary)."""
+    global _NONE
+    if _NONE is None:
+        from editor.core.site.model import OpenSite
+        from editor.core.validation import ValidationContext
+
+        _NONE = OpenSite.none(ValidationContext())
+    return _NONE
+
+
+class SiteOwner(QObject):
+    siteOpened = Signal(object)
+    siteChanged = Signal(object)
+    contextReady = Signal(object)
+    siteClosed = Signal()
+    # worker -> UI thread: (token, OpenSite, kind) with kind "open" or "refresh"
+    _done = Signal(int, object, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._current = None  # the OpenSite of the open post (None: no site)
+        self._context = None  # the model last given by contextReady
+        self._started = False
+        self._pending: str | None = None  # a post asked for before start()
+        self._token = 0
+        self._sites: dict[str, object] = {}  # root -> OpenSite; read and written by the worker only
+        self._stale: set[str] = set()  # roots to re-read at their next open (worker only)
+        self._jobs: queue.SimpleQueue | None = None
+        self._done.connect(self._on_done)
+
+    # -- what the window asks ------------------------------------------------------
+
+    @property
+    def current(self):
+        """The open site's OpenSite, or None when no site is open."""
+        return self._current
+
+    @property
+    def context(self):
+        """The model for the open post (the no-site one until a site is in)."""
+        return self._context if self._context is not None else no_site()
+
+    @property
+    def loaded(self) -> bool:
+        """Whether a model was given yet (a site, or the no-site one)."""
+        return self._context is not None
+
+    @property
+    def started(self) -> bool:
+        return self._started
+
+    def start(self) -> None:
+        """Let sites load (start-up calls this once the preview is up)."""
+        if self._started:
+            return
+        self._started = True
+        if self._pending is not None:
+            path, self._pending = self._pending, None
+            self.open(path)
+
+    def follow(self, post_path: str | os.PathLike | None) -> None:
+        """The open post changed: open its site (or close when nothing is open).
+        Before `start()`, only the last post asked for is remembered."""
+        if not self._started:
+            self._pending = os.fspath(post_path) if post_path else None
+            return
+        if post_path:
+            self.open(post_path)
+        else:
+            self.close()
+
+    def open(self, path: str | os.PathLike) -> None:
+        """Open the site around `path` (a post or a site folder), off the UI thread.
+        A site other than the open one is a switch."""
+        self._started = True
+        self._token += 1
+        self._submit(("open", os.path.abspath(os.fspath(path)), self._token))
+
+    def refresh(self, root: str | os.PathLike | None = None, config_changed: bool = True) -> None:
+        """Re-read a site after a change on disk (default: the open one)."""
+        if root is None:
+            if self._current is None:
+                return
+            root = self._current.root
+        self._token += 1
+        self._submit(("refresh", os.path.abspath(os.fspath(root)), self._token, config_changed))
+
+    def forget(self, root: str | os.PathLike) -> None:
+        """The next open of a post of `root` re-reads that site first."""
+        self._submit(("forget", os.path.abspath(os.fspath(root))))
+
+    def close(self) -> None:
+        """No site open: the views go back to the no-site model."""
+        self._token += 1
+        was_open, self._current = self._current is not None, None
+        self._context = no_site()
+        if was_open:
+            self.siteClosed.emit()
+        self.contextReady.emit(self._context)
+
+    def open_now(self, path: str | os.PathLike) -> None:
+        """Blocking `open` (scripts and tests that need the site at once)."""
+        from editor.core.site.model import OpenSite
+
+        self._token += 1
+        self._on_done(self._token, OpenSite.open(path, _derive), "open")
+
+    def shutdown(self) -> None:
+        if self._jobs is not None:
+            self._jobs.put(None)
+            self._jobs = None
+
+    # -- the worker ------------------------------------------------------------------
+
+    def _submit(self, job) -> None:
+        if self._jobs is None:
+            # A plain thread, not a QRunnable: PySide6 6.12.0 loses a reference
+            # to None on every QRunnable.run (see qt_compat).
+            self._jobs = queue.SimpleQueue()
+            threading.Thread(target=self._work, args=(self._jobs,), daemon=True,
+                             name="galley-site-index").start()
+        self._jobs.put(job)
+
+    def _work(self, jobs: queue.SimpleQueue) -> None:
+        from editor.core.site.model import OpenSite, discover
+
+        while True:
+            job = jobs.get()
+            if job is None:
+                return
+            kind, path = job[0], job[1]
+            try:
+                if kind == "forget":
+                    self._stale.add(path)
+                    continue
+                if kind == "refresh":
+                    model = self._sites.get(path)
+                    if model is None:
+                        continue
+                    model.refresh(config_changed=job[3])
+                    self._stale.discard(path)
+                    self._done.emit(job[2], model, "refresh")
+                    continue
+                site = discover(path)
+                root = os.path.abspath(site.root)
+                model = self._sites.get(root)
+                if model is None:
+                    model = OpenSite(site, _derive)
+                    model.load()
+                    self._sites[root] = model
+                elif root in self._stale:
+                    model.refresh()
+                self._stale.discard(root)
+                self._done.emit(job[2], model, "open")
+            except RuntimeError:  # the owner's Qt object is gone (the window closed)
+                return
+            except Exception:  # noqa: BLE001 - an unreadable site leaves the no-site model
+                continue
+
+    def _on_done(self, token: int, model, kind: str) -> None:
+        if kind == "refresh":
+            if self._current is model:
+                self.siteChanged.emit(model)
+                if token == self._token:
+                    self._context = model
+                    self.contextReady.emit(model)
+            return
+        if token != self._token:
+            return  # a later request supersedes this one
+        previous, self._current = self._current, model
+        if previous is not model:
+            self.siteOpened.emit(model)
+        self._context = model
+        self.contextReady.emit(model)
