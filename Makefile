@@ -41,7 +41,10 @@ run: system-deps $(STAMP) bytecode
 # `make test HYPOTHESIS_PROFILE=explore` searches afresh with more examples.
 HYPOTHESIS_PROFILE ?= ci
 
+# The layer contracts first (.importlinter, docs/layers.md): a second, and a
+# broken layer fails before the suite starts.
 test: system-deps $(STAMP)
+	$(VENV)/bin/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS="--disable-gpu" HYPOTHESIS_PROFILE=$(HYPOTHESIS_PROFILE) \
 		$(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadfile tests
 
