@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 SITE   ?= examples/site
 
-.PHONY: run test bench bytecode system-deps clean
+.PHONY: run test bench bytecode system-deps clean translations
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -55,6 +55,21 @@ bench: system-deps $(STAMP) bytecode
 	for b in bench/bench_*.py; do echo "== $$b"; \
 		case $$b in *bench_ui.py|*bench_peers.py|*bench_floor.py) xvfb-run -a -s '-screen 0 1400x900x24' $(PY) $$b ;; \
 		*) $(PY) $$b ;; esac || exit 1; done
+
+# The UI's catalogues: lupdate collects every translatable string in editor/
+# (self.tr, translate(), QT_TRANSLATE_NOOP, the diagnostics' templates too)
+# into resources/i18n/galley_<lang>.ts, keeping what translators have filled
+# in and marking what vanished as obsolete; lrelease compiles each .ts into
+# the .qm the app loads. A new language: add its name to LANGUAGES.
+LANGUAGES ?= ko
+I18N      := resources/i18n
+
+translations: $(STAMP)
+	for lang in $(LANGUAGES); do \
+		$(VENV)/bin/pyside6-lupdate -extensions py -locations relative -target-language $$lang \
+			editor -ts $(I18N)/galley_$$lang.ts || exit 1; \
+		$(VENV)/bin/pyside6-lrelease $(I18N)/galley_$$lang.ts -qm $(I18N)/galley_$$lang.qm || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

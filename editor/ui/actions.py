@@ -10,12 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 
-def _action(parent, text, slot=None, shortcut=None, checkable=False, checked=False, name=None):
+translate = QCoreApplication.translate
+
+
+def _action(parent, name, text, slot=None, shortcut=None, checkable=False, checked=False):
+    """An action named `name` (stable: tests and settings find it by it) showing `text`."""
     a = QAction(text, parent)
     if shortcut is not None:
         a.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, QKeySequence.StandardKey)
@@ -27,45 +31,53 @@ def _action(parent, text, slot=None, shortcut=None, checkable=False, checked=Fal
             a.toggled.connect(slot)
     elif slot is not None:
         a.triggered.connect(lambda _checked=False: slot())
-    a.setObjectName(name or "action" + "".join(w.capitalize() for w in text.replace("&", "").replace("…", "").split()))
+    a.setObjectName(name)
     return a
+
+
+# Marked for extraction here, translated where the menu is built.
+THEME_LABELS = {
+    "auto": QT_TRANSLATE_NOOP("Actions", "Follow System"),
+    "light": QT_TRANSLATE_NOOP("Actions", "Light"),
+    "dark": QT_TRANSLATE_NOOP("Actions", "Dark"),
+}
 
 
 def build_actions(window) -> SimpleNamespace:
     w, ed, s = window, window.body_editor, window.settings
     SK = QKeySequence.StandardKey
     a = SimpleNamespace()
-    a.new = _action(w, "&New", w.new_document, SK.New)
-    a.open = _action(w, "&Open…", w.open_dialog, SK.Open)
+    a.new = _action(w, "actionNew", translate("Actions", "&New"), w.new_document, SK.New)
+    a.open = _action(w, "actionOpen", translate("Actions", "&Open…"), w.open_dialog, SK.Open)
     # Not w.save itself: QAction.triggered passes `checked`, which would land in `force`.
-    a.save = _action(w, "&Save", lambda: w.save(), SK.Save)
-    a.save_as = _action(w, "Save &As…", w.save_as, SK.SaveAs)
-    a.revert = _action(w, "&Revert", w.revert)
-    a.quit = _action(w, "&Quit", w.close, SK.Quit)
-    a.undo = _action(w, "&Undo", ed.undo, SK.Undo)
-    a.redo = _action(w, "&Redo", ed.redo, SK.Redo)
-    a.find = _action(w, "&Find…", lambda: w.find_bar.open_bar(False), SK.Find)
-    a.replace = _action(w, "&Replace…", lambda: w.find_bar.open_bar(True), "Ctrl+H")
-    a.bold = _action(w, "&Bold", lambda: ed.toggle_wrap("**"), SK.Bold)
-    a.italic = _action(w, "&Italic", lambda: ed.toggle_wrap("*"), SK.Italic)
-    a.link = _action(w, "Insert &Link", ed.insert_link, "Ctrl+K")
+    a.save = _action(w, "actionSave", translate("Actions", "&Save"), lambda: w.save(), SK.Save)
+    a.save_as = _action(w, "actionSaveAs", translate("Actions", "Save &As…"), w.save_as, SK.SaveAs)
+    a.revert = _action(w, "actionRevert", translate("Actions", "&Revert"), w.revert)
+    a.quit = _action(w, "actionQuit", translate("Actions", "&Quit"), w.close, SK.Quit)
+    a.undo = _action(w, "actionUndo", translate("Actions", "&Undo"), ed.undo, SK.Undo)
+    a.redo = _action(w, "actionRedo", translate("Actions", "&Redo"), ed.redo, SK.Redo)
+    a.find = _action(w, "actionFind", translate("Actions", "&Find…"), lambda: w.find_bar.open_bar(False), SK.Find)
+    a.replace = _action(w, "actionReplace", translate("Actions", "&Replace…"), lambda: w.find_bar.open_bar(True), "Ctrl+H")
+    a.bold = _action(w, "actionBold", translate("Actions", "&Bold"), lambda: ed.toggle_wrap("**"), SK.Bold)
+    a.italic = _action(w, "actionItalic", translate("Actions", "&Italic"), lambda: ed.toggle_wrap("*"), SK.Italic)
+    a.link = _action(w, "actionInsertLink", translate("Actions", "Insert &Link"), ed.insert_link, "Ctrl+K")
     for act in (a.undo, a.redo, a.bold, a.italic, a.link):
         # Only while the editor has focus: Ctrl+B in a form field must not bold the body.
         act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         ed.addAction(act)
-    a.show_form = _action(w, "Front-Matter &Form", w.set_form_visible, "Ctrl+1", True, s.get("panes/form"))
-    a.show_preview = _action(w, "&Preview", w.set_preview_visible, "Ctrl+3", True, s.get("panes/preview"))
-    a.show_problems = _action(w, "P&roblems", w.set_problems_visible, "Ctrl+4", True, s.get("panes/problems"))
-    a.focus_mode = _action(w, "F&ocus Mode", w.set_focus_mode, "Ctrl+Shift+F", True, False)
-    a.raw = _action(w, "&Raw Front Matter", w.form_panel.set_raw, "Ctrl+Shift+R", True, False)
-    a.wrap = _action(w, "Soft &Wrap", w.set_wrap, None, True, s.get("editor/wrap"))
-    a.line_numbers = _action(w, "&Line Numbers", w.set_line_numbers, None, True, s.get("editor/line_numbers"))
-    a.posts = _action(w, "Site &Posts…", w.show_posts_list, "Ctrl+P")
+    a.show_form = _action(w, "actionFrontMatterForm", translate("Actions", "Front-Matter &Form"), w.set_form_visible, "Ctrl+1", True, s.get("panes/form"))
+    a.show_preview = _action(w, "actionPreview", translate("Actions", "&Preview"), w.set_preview_visible, "Ctrl+3", True, s.get("panes/preview"))
+    a.show_problems = _action(w, "actionProblems", translate("Actions", "P&roblems"), w.set_problems_visible, "Ctrl+4", True, s.get("panes/problems"))
+    a.focus_mode = _action(w, "actionFocusMode", translate("Actions", "F&ocus Mode"), w.set_focus_mode, "Ctrl+Shift+F", True, False)
+    a.raw = _action(w, "actionRawFrontMatter", translate("Actions", "&Raw Front Matter"), w.form_panel.set_raw, "Ctrl+Shift+R", True, False)
+    a.wrap = _action(w, "actionSoftWrap", translate("Actions", "Soft &Wrap"), w.set_wrap, None, True, s.get("editor/wrap"))
+    a.line_numbers = _action(w, "actionLineNumbers", translate("Actions", "&Line Numbers"), w.set_line_numbers, None, True, s.get("editor/line_numbers"))
+    a.posts = _action(w, "actionSitePosts", translate("Actions", "Site &Posts…"), w.show_posts_list, "Ctrl+P")
     a.theme_group = QActionGroup(w)
     a.themes = {}
     for theme in ("auto", "light", "dark"):
-        act = _action(w, {"auto": "Follow System", "light": "Light", "dark": "Dark"}[theme],
-                      checkable=True, checked=s.get("theme") == theme, name=f"actionTheme{theme.capitalize()}")
+        act = _action(w, f"actionTheme{theme.capitalize()}", translate("Actions", THEME_LABELS[theme]),
+                      checkable=True, checked=s.get("theme") == theme)
         act.triggered.connect(lambda _c=False, t=theme: w.set_theme(t))
         a.theme_group.addAction(act)
         a.themes[theme] = act
@@ -75,26 +87,26 @@ def build_actions(window) -> SimpleNamespace:
 def build_menus(window, a: SimpleNamespace) -> QMenu:
     """Fill the menu bar; returns the Open Recent menu (refilled on show)."""
     bar = window.menuBar()
-    file = bar.addMenu("&File")
+    file = bar.addMenu(translate("Actions", "&File"))
     file.addActions([a.new, a.open])
-    recent = file.addMenu("Open &Recent")
+    recent = file.addMenu(translate("Actions", "Open &Recent"))
     recent.setObjectName("recentMenu")
     recent.aboutToShow.connect(lambda: fill_recent_menu(window, recent))
     fill_recent_menu(window, recent)
     file.addActions([a.posts, a.save, a.save_as, a.revert])
     file.addSeparator()
     file.addAction(a.quit)
-    edit = bar.addMenu("&Edit")
+    edit = bar.addMenu(translate("Actions", "&Edit"))
     edit.addActions([a.undo, a.redo])
     edit.addSeparator()
     edit.addActions([a.find, a.replace])
     edit.addSeparator()
     edit.addActions([a.bold, a.italic, a.link])
-    view = bar.addMenu("&View")
+    view = bar.addMenu(translate("Actions", "&View"))
     view.addActions([a.show_form, a.show_preview, a.show_problems, a.focus_mode])
     view.addSeparator()
     view.addActions([a.raw, a.wrap, a.line_numbers])
-    theme = view.addMenu("&Theme")
+    theme = view.addMenu(translate("Actions", "&Theme"))
     theme.addActions(list(a.themes.values()))
     return recent
 
@@ -103,12 +115,13 @@ def fill_recent_menu(window, menu: QMenu) -> None:
     menu.clear()
     files = window.settings.recent_files()
     for i, path in enumerate(files):
-        act = menu.addAction(f"&{i + 1} {Path(path).name}" if i < 9 else Path(path).name)
+        name = Path(path).name
+        act = menu.addAction(translate("Actions", "&{number} {name}").format(number=i + 1, name=name) if i < 9 else name)
         act.setToolTip(path)
         act.setData(path)
         act.triggered.connect(lambda _c=False, p=path: window.open_path(p))
     if files:
         menu.addSeparator()
-        menu.addAction("Clear Menu", window.settings.clear_recent)
+        menu.addAction(translate("Actions", "Clear Menu"), window.settings.clear_recent)
     else:
-        menu.addAction("No recent files").setEnabled(False)
+        menu.addAction(translate("Actions", "No recent files")).setEnabled(False)

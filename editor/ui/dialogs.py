@@ -9,20 +9,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from editor.ui.i18n import english_plural
+
+from editor.ui.problems.messages import shown_message
 from editor.ui.problems.problems_panel import severity_of
 
-POST_FILTER = "Posts (*.md *.markdown *.mdown *.mkd *.html *.txt);;All files (*)"
+translate = QCoreApplication.translate
+
+
+def post_filter() -> str:
+    return translate("Dialogs", "Posts ({patterns});;All files (*)").format(
+        patterns="*.md *.markdown *.mdown *.mkd *.html *.txt")
 
 
 def ask_save_changes(parent: QWidget, name: str) -> str:
     """"save", "discard" or "cancel" for a document with unsaved changes."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Unsaved changes")
-    box.setText(f"Save the changes to “{name}” before closing?")
-    box.setInformativeText("Your changes will be lost if you don't save them.")
+    box.setWindowTitle(translate("Dialogs", "Unsaved changes"))
+    box.setText(translate("Dialogs", "Save the changes to “{name}” before closing?").format(name=name))
+    box.setInformativeText(translate("Dialogs", "Your changes will be lost if you don't save them."))
     save = box.addButton(QMessageBox.StandardButton.Save)
     discard = box.addButton(QMessageBox.StandardButton.Discard)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -41,13 +50,14 @@ def confirm_save_with_errors(parent: QWidget, diagnostics: list) -> bool:
     box = QMessageBox(parent)
     box.setObjectName("saveErrorsDialog")
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("This post has errors")
-    box.setText(f"{len(errors)} error" + ("s" if len(errors) != 1 else "")
-                + " would break this post when the site is built:")
+    box.setWindowTitle(translate("Dialogs", "This post has errors"))
+    box.setText(english_plural(translate(
+        "Dialogs", "%n error(s) would break this post when the site is built:", None, len(errors)), len(errors)))
     box.setInformativeText("\n".join(
-        f"Line {getattr(d, 'line', '?')}: {getattr(d, 'message', d)}" for d in errors[:12]
+        translate("Dialogs", "Line {line}: {message}").format(line=getattr(d, "line", "?"), message=shown_message(d))
+        for d in errors[:12]
     ) + ("\n…" if len(errors) > 12 else ""))
-    anyway = box.addButton("Save anyway", QMessageBox.ButtonRole.DestructiveRole)
+    anyway = box.addButton(translate("Dialogs", "Save anyway"), QMessageBox.ButtonRole.DestructiveRole)
     anyway.setObjectName("saveAnywayButton")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     cancel.setObjectName("cancelButton")
@@ -59,9 +69,9 @@ def confirm_save_with_errors(parent: QWidget, diagnostics: list) -> bool:
 def ask_overwrite_conflict(parent: QWidget, name: str) -> bool:
     """The file changed on disk since we read it: True to overwrite anyway."""
     answer = QMessageBox.warning(
-        parent, "File changed on disk",
-        f"“{name}” was changed by another program since you opened it.\n"
-        "Overwrite it with your version?",
+        parent, translate("Dialogs", "File changed on disk"),
+        translate("Dialogs", "“{name}” was changed by another program since you opened it.\n"
+                             "Overwrite it with your version?").format(name=name),
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
@@ -70,7 +80,8 @@ def ask_overwrite_conflict(parent: QWidget, name: str) -> bool:
 
 def confirm_revert(parent: QWidget, name: str) -> bool:
     answer = QMessageBox.question(
-        parent, "Revert", f"Discard your changes to “{name}” and reload it from disk?",
+        parent, translate("Dialogs", "Revert"),
+        translate("Dialogs", "Discard your changes to “{name}” and reload it from disk?").format(name=name),
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
@@ -84,10 +95,12 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
 
 
 def choose_open_path(parent: QWidget, start: Path | None) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Open post", str(start or Path.home()), POST_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, translate("Dialogs", "Open post"), str(start or Path.home()),
+                                          post_filter())
     return path or None
 
 
 def choose_save_path(parent: QWidget, start: Path | None) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "Save post as", str(start or Path.home()), POST_FILTER)
+    path, _ = QFileDialog.getSaveFileName(parent, translate("Dialogs", "Save post as"), str(start or Path.home()),
+                                          post_filter())
     return path or None

@@ -32,14 +32,15 @@ class ChangeBanner(QFrame):
         self.mode = ""  # "", "changed" or "deleted"
         self.label = QLabel(objectName="bannerText")
         self.label.setWordWrap(True)
-        self.reload_button = QPushButton("Reload", objectName="bannerReload",
-                                         toolTip="Discard your edits and load the file from disk")
-        self.keep_button = QPushButton("Keep mine", objectName="bannerKeepMine",
-                                       toolTip="Keep your text; saving will overwrite the file on disk")
-        self.compare_button = QPushButton("Compare…", objectName="bannerCompare")
-        self.save_button = QPushButton("Save", objectName="bannerSave",
-                                       toolTip="Write your text back to the file")
-        self.close_button = QPushButton("×", objectName="bannerClose", flat=True, maximumWidth=28)
+        self.reload_button = QPushButton(self.tr("Reload"), objectName="bannerReload",
+                                         toolTip=self.tr("Discard your edits and load the file from disk"))
+        self.keep_button = QPushButton(self.tr("Keep mine"), objectName="bannerKeepMine",
+                                       toolTip=self.tr("Keep your text; saving will overwrite the file on disk"))
+        self.compare_button = QPushButton(self.tr("Compare…"), objectName="bannerCompare")
+        self.save_button = QPushButton(self.tr("Save"), objectName="bannerSave",
+                                       toolTip=self.tr("Write your text back to the file"))
+        self.close_button = QPushButton("×", objectName="bannerClose", flat=True, maximumWidth=28,
+                                        toolTip=self.tr("Dismiss"), accessibleName=self.tr("Dismiss"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.label, 1)
@@ -54,14 +55,15 @@ class ChangeBanner(QFrame):
 
     def show_changed(self, name: str) -> None:
         """The post changed on disk while the buffer has unsaved edits."""
-        self._show("changed", f"<b>{_esc(name)}</b> changed on disk. Your unsaved edits are kept "
-                   "until you choose.", reload=True, keep=True, compare=True, save=False)
+        self._show("changed", self.tr("<b>{name}</b> changed on disk. Your unsaved edits are kept "
+                                      "until you choose.").format(name=_esc(name)),
+                   reload=True, keep=True, compare=True, save=False)
 
     def show_deleted(self, name: str) -> None:
         """The post was deleted or moved away; the buffer is kept."""
-        self._show("deleted", f"<b>{_esc(name)}</b> was deleted or moved away on disk. "
-                   "Your text is kept here; Save writes it back.", reload=False, keep=False,
-                   compare=False, save=True)
+        self._show("deleted", self.tr("<b>{name}</b> was deleted or moved away on disk. "
+                                      "Your text is kept here; Save writes it back.").format(name=_esc(name)),
+                   reload=False, keep=False, compare=False, save=True)
 
     def clear(self) -> None:
         self.mode = ""

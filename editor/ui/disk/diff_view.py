@@ -38,11 +38,11 @@ _COLORS = {
 class DiffTable(QTableWidget):
     """Four columns: line and text on the left, line and text on the right."""
 
-    def __init__(self, left_title: str = "Mine", right_title: str = "On disk",
+    def __init__(self, left_title: str | None = None, right_title: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
         self.setObjectName("diffTable")
-        self.setHorizontalHeaderLabels(["", left_title, "", right_title])
+        self.setHorizontalHeaderLabels(["", left_title or self.tr("Mine"), "", right_title or self.tr("On disk")])
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -91,27 +91,30 @@ class DiffDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("diffDialog")
-        self.setWindowTitle(f"Compare “{name}” with the file on disk")
+        self.setWindowTitle(self.tr("Compare “{name}” with the file on disk").format(name=name))
         self.resize(1000, 640)
         self.choice: str | None = None
         self.merge = merge
         layout = QVBoxLayout(self)
-        self.table = DiffTable("Your text (unsaved)", "On disk now")
+        self.table = DiffTable(self.tr("Your text (unsaved)"), self.tr("On disk now"))
         self.table.set_texts(mine, disk)
         layout.addWidget(self.table)
         if merge is not None:
-            note = QLabel(f"The changes do not overlap: they can be merged ({merge.describe()}).",
+            sides = {"mine": self.tr("your edits"), "disk": self.tr("the file on disk")}
+            note = QLabel(self.tr("The changes do not overlap: they can be merged "
+                                  "(front matter from {front_matter}, body from {body}).").format(
+                              front_matter=sides[merge.front_matter_from], body=sides[merge.body_from]),
                           objectName="mergeNote")
             layout.addWidget(note)
 
         buttons = QDialogButtonBox()
-        self.use_disk = QPushButton("Use the disk version", objectName="useDiskButton")
-        self.keep_mine = QPushButton("Keep mine", objectName="keepMineButton")
+        self.use_disk = QPushButton(self.tr("Use the disk version"), objectName="useDiskButton")
+        self.keep_mine = QPushButton(self.tr("Keep mine"), objectName="keepMineButton")
         buttons.addButton(self.use_disk, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.addButton(self.keep_mine, QDialogButtonBox.ButtonRole.AcceptRole)
         self.merge_button = None
         if merge is not None:
-            self.merge_button = QPushButton("Merge both", objectName="mergeButton")
+            self.merge_button = QPushButton(self.tr("Merge both"), objectName="mergeButton")
             buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("cancelButton")

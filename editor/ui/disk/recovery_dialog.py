@@ -75,33 +75,33 @@ class RecoveryDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryDialog")
-        self.setWindowTitle("Recover unsaved text")
+        self.setWindowTitle(self.tr("Recover unsaved text"))
         self.resize(980, 620)
         self.store = store
         self.entries = list(entries)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Galley did not close normally. This unsaved text was kept:"))
+        layout.addWidget(QLabel(self.tr("Galley did not close normally. This unsaved text was kept:")))
         self.list = QListWidget(objectName="recoveryList")
         layout.addWidget(self.list, 1)
         self.note = QLabel(objectName="recoveryNote")
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
-        self.table = DiffTable("Recovered text", "On disk now")
+        self.table = DiffTable(self.tr("Recovered text"), self.tr("On disk now"))
         layout.addWidget(self.table, 3)
         buttons = QHBoxLayout()
-        self.restore_button = QPushButton("Restore", objectName="restoreButton", default=True)
-        self.discard_button = QPushButton("Discard", objectName="discardButton")
-        self.later_button = QPushButton("Later", objectName="laterButton",
-                                        toolTip="Keep the recovered text and ask again next time")
+        self.restore_button = QPushButton(self.tr("Restore"), objectName="restoreButton", default=True)
+        self.discard_button = QPushButton(self.tr("Discard"), objectName="discardButton")
+        self.later_button = QPushButton(self.tr("Later"), objectName="laterButton",
+                                        toolTip=self.tr("Keep the recovered text and ask again next time"))
         buttons.addStretch()
         for b in (self.discard_button, self.later_button, self.restore_button):
             buttons.addWidget(b)
         layout.addLayout(buttons)
         for entry in self.entries:
             when = _dt.datetime.fromtimestamp(entry.saved_at).strftime("%Y-%m-%d %H:%M:%S")
-            where = "Untitled (never saved)" if entry.untitled else \
-                f"{entry.post_path.name} — {entry.post_path.parent}"
-            item = QListWidgetItem(f"{where}  ({when})")
+            where = self.tr("Untitled (never saved)") if entry.untitled else \
+                self.tr("{name} — {folder}").format(name=entry.post_path.name, folder=entry.post_path.parent)
+            item = QListWidgetItem(self.tr("{where}  ({when})").format(where=where, when=when))
             self.list.addItem(item)
         self.list.currentRowChanged.connect(self._show_entry)
         self.restore_button.clicked.connect(self._restore)
@@ -123,13 +123,13 @@ class RecoveryDialog(QDialog):
         recovered = self.store.read(entry)
         disk = None if entry.untitled else disk_text(entry.post_path)
         if entry.untitled:
-            self.note.setText("A new post that was never saved: restoring opens it as an unsaved post.")
+            self.note.setText(self.tr("A new post that was never saved: restoring opens it as an unsaved post."))
         elif disk is None:
-            self.note.setText("The file is no longer on disk: restoring brings it back when you save.")
+            self.note.setText(self.tr("The file is no longer on disk: restoring brings it back when you save."))
         elif _based_on_changed(entry):
-            self.note.setText("The file on disk changed after this text was kept: compare before restoring.")
+            self.note.setText(self.tr("The file on disk changed after this text was kept: compare before restoring."))
         else:
-            self.note.setText("The differences below are your unsaved edits.")
+            self.note.setText(self.tr("The differences below are your unsaved edits."))
         self.table.set_texts(recovered, disk or "")
 
     def _restore(self) -> None:
@@ -213,7 +213,7 @@ class RecoveryAutosave(QObject):
             self.store.write(path, doc.text, encoding=doc.encoding or "utf-8", bom=doc.bom or b"",
                              based_on=self.session.fingerprint, untitled=untitled)
         except OSError as exc:
-            self._notify(f"Could not keep a recovery copy: {exc.strerror or exc}")
+            self._notify(self.tr("Could not keep a recovery copy: {reason}").format(reason=exc.strerror or exc))
             return False
         finally:
             self._writing = False
@@ -254,7 +254,8 @@ class RecoveryAutosave(QObject):
             try:
                 self.store.set_aside(entry)
             except OSError as exc:
-                self._notify(f"Could not keep the recovered text of {entry.post_path.name}: {exc}")
+                self._notify(self.tr("Could not keep the recovered text of {name}: {reason}").format(
+                    name=entry.post_path.name, reason=exc))
 
     def restore(self, entry: RecoveryEntry) -> bool:
         """Put a recovered buffer back, as unsaved edits on top of the disk version."""
@@ -272,19 +273,19 @@ class RecoveryAutosave(QObject):
 
                 storage.save(path, encode(text, entry.encoding, entry.bom), None)
             except (StorageError, PostError, ValueError) as exc:
-                self._notify(f"Cannot restore {path.name}: {exc}")
+                self._notify(self.tr("Cannot restore {name}: {reason}").format(name=path.name, reason=exc))
                 return False
         if self.session.path != path:
             try:
                 opened = self._open_path(path) if self._open_path else (self.session.open(path) or True)
             except (PostError, StorageError) as exc:
-                self._notify(f"Cannot restore {path.name}: {exc}")
+                self._notify(self.tr("Cannot restore {name}: {reason}").format(name=path.name, reason=exc))
                 return False
             if not opened:
                 return False
         self._apply_text(text)
         self.autosave_now()  # the entry matches the buffer again
-        self._notify(f"Restored unsaved text of {path.name}")
+        self._notify(self.tr("Restored unsaved text of {name}").format(name=path.name))
         self.restored.emit(str(path))
         return True
 

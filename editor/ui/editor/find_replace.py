@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
+from editor.ui.i18n import english_plural
 
 class FindReplaceBar(QWidget):
     #: A search ran; carries the number of matches in the whole text.
@@ -24,15 +25,15 @@ class FindReplaceBar(QWidget):
         super().__init__(parent)
         self.setObjectName("findReplace")
         self._editor = editor
-        self.find_edit = QLineEdit(placeholderText="Find", objectName="findText")
-        self.replace_edit = QLineEdit(placeholderText="Replace with", objectName="replaceText")
-        self.regex = QCheckBox("Regex")
-        self.case = QCheckBox("Match case")
-        self.whole = QCheckBox("Whole word")
+        self.find_edit = QLineEdit(placeholderText=self.tr("Find"), objectName="findText")
+        self.replace_edit = QLineEdit(placeholderText=self.tr("Replace with"), objectName="replaceText")
+        self.regex = QCheckBox(self.tr("Regex"))
+        self.case = QCheckBox(self.tr("Match case"))
+        self.whole = QCheckBox(self.tr("Whole word"))
         self.status = QLabel()
-        prev_btn, next_btn = QPushButton("Previous"), QPushButton("Next")
-        rep_btn, all_btn = QPushButton("Replace"), QPushButton("Replace all")
-        close_btn = QPushButton("✕", flat=True, toolTip="Close (Esc)")
+        prev_btn, next_btn = QPushButton(self.tr("Previous")), QPushButton(self.tr("Next"))
+        rep_btn, all_btn = QPushButton(self.tr("Replace")), QPushButton(self.tr("Replace all"))
+        close_btn = QPushButton("✕", flat=True, toolTip=self.tr("Close (Esc)"), accessibleName=self.tr("Close"))
         prev_btn.clicked.connect(lambda: self.find(backward=True))
         next_btn.clicked.connect(lambda: self.find())
         rep_btn.clicked.connect(self.replace_one)
@@ -82,7 +83,7 @@ class FindReplaceBar(QWidget):
             options |= QRegularExpression.PatternOption.CaseInsensitiveOption
         rx = QRegularExpression(source, options)
         if not rx.isValid():
-            self.status.setText("Invalid pattern")
+            self.status.setText(self.tr("Invalid pattern"))
             return None
         return rx
 
@@ -108,7 +109,8 @@ class FindReplaceBar(QWidget):
                 start.movePosition(QTextCursor.MoveOperation.End)
             cursor = doc.find(rx, start, flags)
         count = self.count()
-        self.status.setText(f"{count} match" + ("" if count == 1 else "es") if count else "No matches")
+        self.status.setText(english_plural(self.tr("%n match(es)", None, count), count) if count
+                            else self.tr("No matches"))
         if cursor.isNull():
             return False
         self._editor.setTextCursor(cursor)
@@ -163,5 +165,5 @@ class FindReplaceBar(QWidget):
             cursor.insertText(self._replacement_for(cursor.selectedText()))
             n += 1
         edit.endEditBlock()
-        self.status.setText(f"Replaced {n}")
+        self.status.setText(english_plural(self.tr("Replaced %n", None, n), n))
         return n

@@ -10,9 +10,10 @@ compiling the counter's CJK patterns, took ~60 ms before the first paint).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from editor.ui.i18n import english_plural
 from editor.ui.problems.severity import counts_text
 
 
@@ -45,14 +46,25 @@ class StatusBar(QStatusBar):
 
             self._counter = IncrementalStats()
         s = self._counter(self._session.document.body)
-        self.counts.setText(s.label())
+        self.counts.setText(self._label(s))
+        locale = QLocale()
         self.counts.setToolTip(
-            f"{s.cjk_chars:,} CJK characters, {s.words:,} other words, "
-            f"{s.characters:,} characters without spaces"
+            self.tr("{cjk} CJK characters, {words} other words, {characters} characters without spaces").format(
+                cjk=locale.toString(s.cjk_chars), words=locale.toString(s.words),
+                characters=locale.toString(s.characters))
         )
 
+    def _label(self, s) -> str:
+        """"1,234 characters · 3 min read" (Korean counts characters, other scripts words)."""
+        if s.mostly_cjk:
+            count = english_plural(self.tr("%Ln character(s)", None, s.units), s.units)
+        else:
+            count = english_plural(self.tr("%Ln word(s)", None, s.units), s.units)
+        minutes = english_plural(self.tr("%n min read", None, s.reading_minutes), s.reading_minutes)
+        return self.tr("{count} · {minutes}").format(count=count, minutes=minutes)
+
     def show_position(self, line: int, column: int) -> None:
-        self.position.setText(f"Ln {line}, Col {column}")
+        self.position.setText(self.tr("Ln {line}, Col {column}").format(line=line, column=column))
 
     def show_problem_counts(self, errors: int, warnings: int) -> None:
         self.problems.setText(counts_text(errors, warnings))

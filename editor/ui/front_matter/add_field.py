@@ -7,7 +7,7 @@ the key is written once the writer enters a value.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
@@ -17,8 +17,12 @@ _KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def entry_text(key: str, ftype: str, uses: int) -> str:
     """How a key reads in the completion list: `author — string · 12 posts`."""
-    count = "no posts" if not uses else ("1 post" if uses == 1 else f"{uses} posts")
-    return f"{key} — {ftype} · {count}"
+    from editor.ui.i18n import english_plural
+
+    translate = QCoreApplication.translate
+    count = (english_plural(translate("AddFieldControl", "%n post(s)", None, uses), uses) if uses
+             else translate("AddFieldControl", "no posts"))
+    return translate("AddFieldControl", "{key} — {type} · {count}").format(key=key, type=ftype, count=count)
 
 
 class AddFieldControl(QWidget):
@@ -28,10 +32,10 @@ class AddFieldControl(QWidget):
     def __init__(self, parent: QWidget | None = None, name: str = "addField") -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.button = QToolButton(text="Add field…", objectName="addFieldButton",
-                                  toolTip="Add a key this post does not have yet")
+        self.button = QToolButton(text=self.tr("Add field…"), objectName="addFieldButton",
+                                  toolTip=self.tr("Add a key this post does not have yet"))
         self.button.setAutoRaise(True)
-        self.edit = QLineEdit(objectName="addFieldEdit", placeholderText="key name")
+        self.edit = QLineEdit(objectName="addFieldEdit", placeholderText=self.tr("key name"))
         self.edit.hide()
         self.model = QStandardItemModel(self)
         self._shown = None  # the entries the model holds

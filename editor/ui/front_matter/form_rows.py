@@ -17,13 +17,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from editor.ui.front_matter.add_field import AddFieldControl
 from editor.ui.front_matter.form_plan import LIST, OBJECT, SCALAR, item_keys
+
+# Explicit contexts, not self.tr: PySide names the context after the runtime
+# class, so a subclass would look its strings up under a name lupdate never wrote.
+translate = QCoreApplication.translate
 
 
 def form_layout(parent: QWidget | None = None) -> QFormLayout:
@@ -76,6 +80,14 @@ def tab_stops(widget: QWidget) -> list[QWidget]:
             and not w.isWindow() and w.window() is widget.window()]
 
 
+def description_text(spec) -> str:
+    """A field's description as shown: the built-in schema's sentences are in
+    the catalogue (context "Schema"); a site's own description has no
+    translation and shows as written."""
+    text = spec.description
+    return translate("Schema", text) if text else ""
+
+
 def label_text(spec) -> str:
     name = spec.path[-1]
     if isinstance(name, int):
@@ -111,7 +123,7 @@ class Row:
         if self.label.property("baseText") != base:
             self.label.setProperty("baseText", base)
             self.label.setText(html.escape(base))
-        self.label.setProperty("help", spec.description)
+        self.label.setProperty("help", description_text(spec))
         self._show_absent(not spec.present, spec)
 
     def _show_absent(self, absent: bool, spec) -> None:
@@ -169,9 +181,9 @@ class ScalarRow(Row):
         if spec.path != source:  # the widget that sent the edit already shows what was typed
             self.widget.set_value(spec.value, written=self.host.written(spec) if spec.present else None)
         self.widget.set_vocabulary(self.host.vocabulary(spec))
-        self.widget.set_description(spec.description)
+        self.widget.set_description(description_text(spec))
         self.note.show(self.host.sharing(spec) if spec.present else None)
-        self.container.setToolTip(spec.description)
+        self.container.setToolTip(description_text(spec))
 
     def focus_widgets(self) -> list[QWidget]:
         return tab_stops(self.widget)
@@ -240,7 +252,7 @@ class ItemGroup(QGroupBox):
         bottom = QHBoxLayout()
         self.add = AddFieldControl(name="addField:" + ".".join(map(str, item.path)))
         self.add.keyChosen.connect(lambda key: self.host.add_key(self.path, key))
-        self.remove = QPushButton("Remove item", objectName="removeItemButton")
+        self.remove = QPushButton(translate("ItemGroup", "Remove item"), objectName="removeItemButton")
         self.remove.setAutoDefault(False)
         self.remove.clicked.connect(lambda: self.host.remove_item(self.path, self._pending))
         bottom.addWidget(self.add)
@@ -251,7 +263,9 @@ class ItemGroup(QGroupBox):
 
     def update(self, item, source=None) -> None:
         self._pending = item.pending
-        self.setTitle(f"Item {item.path[-1] + 1}" + (" (new)" if item.pending else ""))
+        number = item.path[-1] + 1
+        self.setTitle(translate("ItemGroup", "Item {number} (new)").format(number=number) if item.pending
+                      else translate("ItemGroup", "Item {number}").format(number=number))
         self.rows.sync(item.rows, source)
         is_map = any(r.path != item.path for r in item.rows) or not item.rows
         self.add.setVisible(is_map)
@@ -271,7 +285,7 @@ class ListRow(_Group):
         self.items_layout = QVBoxLayout()
         self.items_layout.setContentsMargins(0, 0, 0, 0)
         self.outer.addLayout(self.items_layout)
-        self.add_item = QPushButton("Add item", objectName="addItemButton")
+        self.add_item = QPushButton(translate("ListRow", "Add item"), objectName="addItemButton")
         self.add_item.setAutoDefault(False)
         self.add_item.clicked.connect(self._add_item)
         row = QHBoxLayout()

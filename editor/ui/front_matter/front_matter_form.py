@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from editor.ui.platform.timers import after_pending_events
@@ -256,9 +256,10 @@ class FrontMatterForm(QScrollArea):
             self._error_label.setStyleSheet("QLabel { border-width: 0 0 0 3px; border-style: solid; "
                                             f"border-color: {COLORS['error']}; padding-left: 6px; }}")
         self._error_line = max(int(getattr(error, "line", 1) or 1), 1)
-        self._error_label.setText(f"The front matter does not parse (line {self._error_line}): "
-                                  f"{error.message}\nThe form is read-only until it does.")
-        self._raw_button.setText(f"Edit in Raw at line {self._error_line}")
+        self._error_label.setText(self.tr(
+            "The front matter does not parse (line {line}): {message}\nThe form is read-only until it does."
+        ).format(line=self._error_line, message=error.message))
+        self._raw_button.setText(self.tr("Edit in Raw at line {line}").format(line=self._error_line))
         self._error_box.show()
 
     def _open_raw_at_error(self) -> None:
@@ -277,6 +278,7 @@ class FrontMatterForm(QScrollArea):
 
     def make_widget(self, spec) -> FieldWidget:
         from editor.ui.front_matter.field_widgets import make_field_widget
+        from editor.ui.front_matter.form_rows import description_text
 
         f = spec.field
         return make_field_widget(
@@ -286,7 +288,7 @@ class FrontMatterForm(QScrollArea):
             vocabulary=self.vocabulary(spec),
             site_root=self._site_root,
             default=getattr(f, "default", None),
-            description=spec.description,
+            description=description_text(spec),
         )
 
     def widget_inputs(self, spec) -> tuple:
@@ -369,7 +371,7 @@ class FrontMatterForm(QScrollArea):
 
         doc = self._session.document
         if self.read_only or doc.front_matter_error is not None:
-            self._problem(widget, "Not changed: the front matter does not parse; fix it first (see above).")
+            self._problem(widget, self.tr("Not changed: the front matter does not parse; fix it first (see above)."))
             return
         remove = value is REMOVE or value is _REMOVE_ITEM or (
             _empty(value) and not _has(self._baseline or {}, path))
@@ -399,7 +401,7 @@ class FrontMatterForm(QScrollArea):
                         raise
                     share = self._ask(path, exc.sharing)
                     if share is None:
-                        self._problem(widget, "Not changed: the value is shared; choose how to change it.")
+                        self._problem(widget, self.tr("Not changed: the value is shared; choose how to change it."))
                         self._editing = False
                         self._sync()  # the field shows the file's value again
                         return
@@ -456,7 +458,7 @@ _REMOVE_ITEM = object()
 def _message(exc: Exception) -> str:
     text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
     message = getattr(exc, "message", None) or text or type(exc).__name__
-    return f"Not changed: {message}"
+    return QCoreApplication.translate("FrontMatterForm", "Not changed: {message}").format(message=message)
 
 
 def _empty(value) -> bool:

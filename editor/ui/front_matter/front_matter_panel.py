@@ -20,14 +20,14 @@ class FrontMatterPanel(QWidget):
         self._session = session
         self.form = FrontMatterForm(session, held=held)
         self.raw = RawFrontMatterEditor(session)
-        self.raw_button = QToolButton(text="Raw", checkable=True, objectName="rawToggle",
-                                      toolTip="Edit the front matter as text (Ctrl+Shift+R)")
+        self.raw_button = QToolButton(text=self.tr("Raw"), checkable=True, objectName="rawToggle",
+                                      toolTip=self.tr("Edit the front matter as text (Ctrl+Shift+R)"))
         self.raw_button.toggled.connect(self.set_raw)
         self.form.tab_after = self.raw_button  # Tab: Raw, then the fields
         self.kind_label = QLabel(objectName="frontMatterKind")
         header = QHBoxLayout()
         header.setContentsMargins(8, 4, 8, 0)
-        title = QLabel("<b>Front matter</b>")
+        title = QLabel("<b>{}</b>".format(self.tr("Front matter")))
         header.addWidget(title)
         header.addWidget(self.kind_label)
         header.addStretch()
@@ -65,4 +65,5 @@ class FrontMatterPanel(QWidget):
 
     def _show_kind(self) -> None:
         kind = getattr(self._session.document.kind, "value", "none")
-        self.kind_label.setText({"yaml": "YAML", "toml": "TOML", "json": "JSON"}.get(kind, "none"))
+        # Format names are names: only "none" is a word.
+        self.kind_label.setText({"yaml": "YAML", "toml": "TOML", "json": "JSON"}.get(kind) or self.tr("none"))

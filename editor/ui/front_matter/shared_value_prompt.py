@@ -9,31 +9,39 @@ modal loop.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor.core.post.values import OWN, SHARED
 
+translate = QCoreApplication.translate
+
 
 def others_text(sharing) -> str:
     """“editor”, “a.b”: the other keys that read the value."""
-    return ", ".join(f"“{'.'.join(map(str, p))}”" for p in getattr(sharing, "others", ())) or "another key"
+    return translate("SharedValue", ", ").join(
+        translate("SharedValue", "“{key}”").format(key=".".join(map(str, p))) for p in getattr(sharing, "others", ())
+    ) or translate("SharedValue", "another key")
 
 
 def sharing_note(sharing) -> str:
     """The short note under a shared field: Shared with “editor” (anchor &me)."""
-    return f"Shared with {others_text(sharing)} (anchor &{sharing.anchor})"
+    return translate("SharedValue", "Shared with {others} (anchor &{anchor})").format(
+        others=others_text(sharing), anchor=sharing.anchor)
 
 
 def ask_shared(parent: QWidget | None, key: str, sharing) -> str | None:
     box = QMessageBox(parent)
     box.setObjectName("sharedValuePrompt")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Shared value")
-    box.setText(f"“{key}” shares its value with {others_text(sharing)} (&{sharing.anchor}).")
-    box.setInformativeText("Change the value for all of them, or give this key its own value?")
-    shared = box.addButton("Change the shared value", QMessageBox.ButtonRole.AcceptRole)
+    box.setWindowTitle(translate("SharedValue", "Shared value"))
+    box.setText(translate("SharedValue", "“{key}” shares its value with {others} (&{anchor}).").format(
+        key=key, others=others_text(sharing), anchor=sharing.anchor))
+    box.setInformativeText(translate("SharedValue", "Change the value for all of them, or give this key its own value?"))
+    shared = box.addButton(translate("SharedValue", "Change the shared value"), QMessageBox.ButtonRole.AcceptRole)
     shared.setObjectName("changeSharedButton")
-    own = box.addButton(f"Give “{key}” its own value", QMessageBox.ButtonRole.AcceptRole)
+    own = box.addButton(translate("SharedValue", "Give “{key}” its own value").format(key=key),
+                        QMessageBox.ButtonRole.AcceptRole)
     own.setObjectName("ownValueButton")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     cancel.setObjectName("cancelButton")

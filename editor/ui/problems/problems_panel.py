@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 from editor.ui.problems import severity as _severity
+from editor.ui.problems.messages import shown_fix, shown_message
 
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -36,7 +37,7 @@ class ProblemsPanel(QTreeWidget):
         self.setObjectName("problemsPanel")
         self.setAccessibleName("problemsPanel")
         self.setColumnCount(4)
-        self.setHeaderLabels(["", "Problem", "Line", "Rule"])
+        self.setHeaderLabels(["", self.tr("Problem"), self.tr("Line"), self.tr("Rule")])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -58,19 +59,19 @@ class ProblemsPanel(QTreeWidget):
         for index, d in enumerate(ordered):
             sev = severity_of(d)
             where = key_of(d)
-            message = getattr(d, "message", str(d))
-            fix = getattr(d, "fix", None) or getattr(d, "suggestion", None)
+            message = shown_message(d)
+            fix = shown_fix(d)
             item = QTreeWidgetItem([
                 "",
-                f"{where}: {message}" if where else message,
+                self.tr("{key}: {message}").format(key=where, message=message) if where else message,
                 str(getattr(d, "line", "") or ""),
                 str(getattr(d, "rule", "")),
             ])
             item.setIcon(0, _severity.icon(sev))
-            item.setToolTip(0, sev)
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, sev)
+            item.setToolTip(0, _severity.severity_name(sev))
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, _severity.severity_name(sev))
             item.setData(0, Qt.ItemDataRole.UserRole, index)
-            item.setToolTip(1, f"{message}\n{fix}" if fix and isinstance(fix, str) else message)
+            item.setToolTip(1, f"{message}\n{fix}" if fix else message)
             self.addTopLevelItem(item)
 
     def counts(self) -> tuple[int, int]:

@@ -34,8 +34,31 @@ def counts_text(errors: int, warnings: int) -> str:
     """"2 errors · 1 warning" for the status bar ("" when there are none)."""
     if not errors and not warnings:
         return ""
-    return f"{_plural(errors, 'error')} · {_plural(warnings, 'warning')}"
+    from PySide6.QtCore import QCoreApplication
+
+    translate = QCoreApplication.translate
+    from editor.ui.i18n import english_plural
+
+    return translate("Severity", "{errors} · {warnings}").format(
+        errors=english_plural(translate("Severity", "%n error(s)", None, errors), errors),
+        warnings=english_plural(translate("Severity", "%n warning(s)", None, warnings), warnings),
+    )
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
+def severity_name(severity: str) -> str:
+    """The severity as a word for tooltips and screen readers."""
+    from PySide6.QtCore import QCoreApplication
+
+    label = _NAMES.get(severity)
+    return QCoreApplication.translate("Severity", label) if label else severity
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    return text
+
+
+_NAMES = {
+    "error": QT_TRANSLATE_NOOP("Severity", "error"),
+    "warning": QT_TRANSLATE_NOOP("Severity", "warning"),
+    "info": QT_TRANSLATE_NOOP("Severity", "info"),
+}

@@ -20,7 +20,7 @@ the echo of the writer's own keystrokes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
     QWidget,
@@ -214,8 +214,10 @@ class FieldWidget(QWidget):
             lay.setSpacing(2)
             label = QLabel(objectName="readingHintText", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
             label.setStyleSheet(f"QLabel {{ color: {COLORS['warning']}; }}")
-            quote = QPushButton("Quote it", objectName="quoteIt",
-                                toolTip="Keep the text as it looks: write it as a quoted string")
+            # An explicit context: self.tr would use the subclass's name.
+            translate = QCoreApplication.translate
+            quote = QPushButton(translate("FieldWidget", "Quote it"), objectName="quoteIt",
+                                toolTip=translate("FieldWidget", "Keep the text as it looks: write it as a quoted string"))
             quote.clicked.connect(lambda: self._hint_quote() if self._hint_quote else None)
             lay.addWidget(label)
             lay.addWidget(quote, 0, Qt.AlignmentFlag.AlignLeft)

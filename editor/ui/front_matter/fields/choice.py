@@ -38,7 +38,7 @@ class ChoiceField(FieldWidget):
         super().__init__(key, parent)
         self.combo = GuardedComboBox()
         self.combo.setEditable(False)
-        self.combo.setPlaceholderText(placeholder or "(not set)")
+        self.combo.setPlaceholderText(placeholder or self.tr("(not set)"))
         self._choices = list(choices)
         self.combo.addItems([str(c) for c in self._choices])
         self._layout.addWidget(self.combo)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCalendarWidget, QToolButton
 
@@ -21,8 +21,8 @@ from editor.ui.front_matter.fields.base import FieldWidget, show_text
 from editor.ui.front_matter.fields.readings import reads_as_date
 from editor.ui.front_matter.fields.wheel_guard import StepLineEdit
 
-NOT_A_DATE = "not a date: not saved"
-INCOMPLETE = "not a whole date yet: not saved"
+NOT_A_DATE = QT_TRANSLATE_NOOP("DateField", "not a date: not saved")
+INCOMPLETE = QT_TRANSLATE_NOOP("DateField", "not a whole date yet: not saved")
 
 
 def display_text(value, written: str | None) -> str:
@@ -48,8 +48,9 @@ class DateField(FieldWidget):
         super().__init__(key, parent)
         self.with_time = with_time
         self.edit = StepLineEdit(self._step, placeholderText=placeholder or (
-            "YYYY-MM-DD HH:MM:SS +ZZZZ" if with_time else "YYYY-MM-DD"))
-        self.pick = QToolButton(objectName="datePick", toolTip="Choose a date in a calendar")
+            self.tr("YYYY-MM-DD HH:MM:SS +ZZZZ") if with_time else self.tr("YYYY-MM-DD")))
+        self.pick = QToolButton(objectName="datePick", toolTip=self.tr("Choose a date in a calendar"),
+                                accessibleName=self.tr("Choose a date"))
         self.pick.setArrowType(Qt.ArrowType.DownArrow)
         self.pick.clicked.connect(self.open_calendar)
         # Qt's own clear button, inside the box, as the number box has (a
@@ -57,11 +58,11 @@ class DateField(FieldWidget):
         # first fields). It shows while there is a date to remove.
         self.edit.setClearButtonEnabled(True)
         action = self.edit.findChild(QAction, "_q_qlineeditclearaction")
-        action.setToolTip("Remove this date from the post")
+        action.setToolTip(self.tr("Remove this date from the post"))
         action.triggered.connect(self._on_cleared)
         self.clear = self.edit.findChild(QToolButton)  # the button Qt made for it
         self.clear.setObjectName("dateClear")
-        self.clear.setAccessibleName("Clear")
+        self.clear.setAccessibleName(self.tr("Clear"))
         # Wide enough for a whole date-time with its zone: the zone is part of
         # the value, and a box cut at `+09` hides it.
         self.edit.room_for = "2000-00-00 00:00:00 +0000" if with_time else "2000-00-00"
@@ -91,12 +92,12 @@ class DateField(FieldWidget):
             self.set_problem(None)
             self._emit(AsWritten(text))
         else:
-            self.set_problem(INCOMPLETE, quiet=True)
+            self.set_problem(self.tr(INCOMPLETE), quiet=True)
 
     def _on_finished(self) -> None:
         text = self.edit.text().strip()
         if not self._left_empty(text) and text and not reads_as_date(text):
-            self.set_problem(NOT_A_DATE)
+            self.set_problem(self.tr(NOT_A_DATE))
 
     def _on_cleared(self) -> None:
         if self._read_only:
@@ -115,7 +116,7 @@ class DateField(FieldWidget):
         else:
             moved = datesteps.step(text, self.edit.cursorPosition(), delta)
             if moved is None:
-                self.set_problem(NOT_A_DATE)
+                self.set_problem(self.tr(NOT_A_DATE))
                 return
             new, caret = moved
         self.edit.setText(new)

@@ -17,8 +17,9 @@ class ImageField(FieldWidget):
         self._root = site_root
         box = QVBoxLayout()
         row = QHBoxLayout()
-        self.edit = QLineEdit(placeholderText=placeholder or "/assets/images/…")
-        pick = QPushButton("…", toolTip="Choose an image in the site", objectName="imagePick")
+        self.edit = QLineEdit(placeholderText=placeholder or self.tr("/assets/images/…"))
+        pick = QPushButton("…", toolTip=self.tr("Choose an image in the site"), objectName="imagePick",
+                           accessibleName=self.tr("Choose image"))
         pick.setFixedWidth(28)
         pick.clicked.connect(self._pick)
         row.addWidget(self.edit)
@@ -56,14 +57,15 @@ class ImageField(FieldWidget):
         pix = QPixmap(str(path)) if path else QPixmap()
         if pix.isNull():
             self.thumb.setPixmap(QPixmap())  # (clears the text too: set it after)
-            self.thumb.setText("" if not text or "://" in text else "image not found")
+            self.thumb.setText("" if not text or "://" in text else self.tr("image not found"))
         else:
             self.thumb.setPixmap(pix.scaledToHeight(72, Qt.TransformationMode.SmoothTransformation))
 
     def _pick(self):
         start = str(self._root or Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Choose image", start,
-                                              "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose image"), start,
+                                              self.tr("Images ({patterns})").format(
+                                                  patterns="*.png *.jpg *.jpeg *.gif *.webp *.svg"))
         if not path:
             return
         chosen = Path(path)

@@ -15,7 +15,7 @@ class TagsField(FieldWidget):
 
     def __init__(self, key, vocabulary=(), parent=None, placeholder: str = ""):
         super().__init__(key, parent)
-        self.edit = QLineEdit(placeholderText=placeholder or "comma, separated")
+        self.edit = QLineEdit(placeholderText=placeholder or self.tr("comma, separated"))
         self._as_string = False
         self._items: dict[str, object] = {}  # an item's text -> the file's item
         self._model = QStringListModel(sorted(set(map(str, vocabulary))))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction
 
 from editor.core.post.values import AsWritten
@@ -18,7 +19,7 @@ from editor.ui.front_matter.fields.base import FieldWidget, show_text
 from editor.ui.front_matter.fields.readings import hint_for_text, reading_hint, reads_as, reads_as_number
 from editor.ui.front_matter.fields.wheel_guard import StepLineEdit
 
-NOT_A_NUMBER = "not a number: not saved"
+NOT_A_NUMBER = QT_TRANSLATE_NOOP("NumberField", "not a number: not saved")
 
 _DECIMAL = re.compile(r"([-+]?)(0|[1-9]\d*)")
 _OCTAL = re.compile(r"([-+]?)0([0-7]+)")
@@ -53,7 +54,7 @@ def stepped(text: str, delta: int) -> str | None:
 class NumberField(FieldWidget):
     def __init__(self, key, parent=None, placeholder: str = ""):
         super().__init__(key, parent)
-        self.edit = StepLineEdit(self._step, placeholderText=placeholder or "number")
+        self.edit = StepLineEdit(self._step, placeholderText=placeholder or self.tr("number"))
         self.edit.setClearButtonEnabled(True)
         self._layout.addWidget(self.edit)
         self.setFocusProxy(self.edit)
@@ -89,7 +90,7 @@ class NumberField(FieldWidget):
             self.set_problem(None)
             self._emit(AsWritten(text.strip()))
         else:
-            self.set_problem(NOT_A_NUMBER)
+            self.set_problem(self.tr(NOT_A_NUMBER))
 
     def _on_finished(self) -> None:
         self._left_empty(self.edit.text().strip())
@@ -102,7 +103,7 @@ class NumberField(FieldWidget):
             return
         text = stepped(self.edit.text(), delta)
         if text is None:
-            self.set_problem(NOT_A_NUMBER)
+            self.set_problem(self.tr(NOT_A_NUMBER))
             return
         self.edit.setText(text)
         self._on_edited(text)

@@ -113,7 +113,7 @@ class TextField(FieldWidget):
     def __init__(self, key, parent=None, markdown=False, placeholder: str = ""):
         super().__init__(key, parent)
         self.edit = GrowingTextEdit()
-        self.edit.setPlaceholderText(placeholder or ("Markdown" if markdown else ""))
+        self.edit.setPlaceholderText(placeholder or (self.tr("Markdown") if markdown else ""))
         self._tail = ""  # the hidden final line breaks of the value
         if markdown:
             from editor.ui.editor.markdown_highlighter import MarkdownHighlighter
