@@ -29,11 +29,13 @@ from editor.ui.disk.document_session import DocumentSession
 from editor.ui.front_matter.front_matter_panel import FrontMatterPanel
 from editor.ui.main_window import MainWindow
 from editor.ui.site.posts_list import PostsList
+from editor.ui.problems.messages import shown_message
 from editor.ui.problems.problems_panel import ProblemsPanel, key_of, severity_of
 from editor.ui.settings import Settings
 from editor.ui.services import Services
 from editor.ui.site.site_owner import SiteOwner
 from editor.ui.editor.status_bar import StatusBar
+from editor.ui.i18n import install_translations
 from editor.ui.theme import colors_for, dark_palette
 
 # The app's icon: resources/ is `editor/resources` in an installed wheel and
@@ -54,6 +56,12 @@ def ensure_application() -> QApplication:
         app.setDesktopFileName("galley")
         if ICON is not None:
             app.setWindowIcon(QIcon(str(ICON)))
+    # Widgets translate their texts when they are made: the catalogues go in
+    # before the first one is built, once per application (an app that made
+    # several windows, or a test run, keeps the translators it has).
+    if not app.property("galleyTranslations"):
+        install_translations(app)
+        app.setProperty("galleyTranslations", True)
     return app
 
 
@@ -258,7 +266,7 @@ def _validation(startup: Startup) -> None:
         marks = {}
         for d in sorted(diagnostics, key=lambda d: rank.get(severity_of(d), 3), reverse=True):
             if key_of(d):
-                marks[key_of(d)] = (severity_of(d), d.message)
+                marks[key_of(d)] = (severity_of(d), shown_message(d))
         form_panel.form.set_marks(marks)
 
     validator.diagnosticsReady.connect(show_diagnostics)

@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.open(path)
         except (DecodeError, StorageError) as exc:
-            _dialogs().show_error(self, "Cannot open post", str(exc))
+            _dialogs().show_error(self, self.tr("Cannot open post"), str(exc))
             return False
         self.settings.add_recent(self.session.path)
         return True
@@ -176,13 +176,13 @@ class MainWindow(QMainWindow):
             try:
                 self.session.save(path, force=True)
             except StorageError as exc:
-                _dialogs().show_error(self, "Cannot save", str(exc))
+                _dialogs().show_error(self, self.tr("Cannot save"), str(exc))
                 return False
         except (StorageError, ValueError) as exc:
-            _dialogs().show_error(self, "Cannot save", str(exc))
+            _dialogs().show_error(self, self.tr("Cannot save"), str(exc))
             return False
         self.settings.add_recent(self.session.path)
-        self.status.showMessage(f"Saved {self.session.path.name}", 3000)
+        self.status.showMessage(self.tr("Saved {name}").format(name=self.session.path.name), 3000)
         return True
 
     def revert(self) -> None:
@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.reload()
         except (DecodeError, StorageError) as exc:
-            _dialogs().show_error(self, "Cannot revert", str(exc))
+            _dialogs().show_error(self, self.tr("Cannot revert"), str(exc))
 
     def maybe_keep_changes(self) -> bool:
         """Before replacing the document: True when it is fine to go on."""
@@ -352,9 +352,13 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def _name(self) -> str:
-        return self.session.path.name if self.session.path else "Untitled"
+        return self.session.path.name if self.session.path else self.tr("Untitled")
 
     def _update_title(self) -> None:
         self.setWindowModified(self.session.modified)
-        where = f" — {self.session.path.parent}" if self.session.path else ""
-        self.setWindowTitle(f"{self._name()}[*]{where} — Galley")
+        if self.session.path:
+            title = self.tr("{name}[*] — {folder} — Galley").format(
+                name=self._name(), folder=self.session.path.parent)
+        else:
+            title = self.tr("{name}[*] — Galley").format(name=self._name())
+        self.setWindowTitle(title)

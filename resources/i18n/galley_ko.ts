@@ -800,6 +800,46 @@ Overwrite it with your version?</source>
     </message>
 </context>
 <context>
+    <name>ExternalChanges</name>
+    <message>
+        <location filename="../../editor/ui/disk/external_changes.py" line="+199"/>
+        <source>Reloaded {name}: it changed on disk</source>
+        <extracomment>The buffer was reloaded in place from disk (clean buffer, or Reload on the banner). Carries the post path. The banner now asks about a change on disk (dirty buffer). Carries the path. The post is gone from disk; the buffer is kept. Carries the path. The post was renamed on disk and the buffer followed. Carries (old, new). The window&apos;s own save (validation first); the banner&apos;s Save uses it. Autosave to the store and the recovery offer at start.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{old} was renamed on disk, but {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{old} was renamed to {new} on disk; following it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Cannot merge: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Merged the change on disk with your edits (not saved yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot save: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+9"/>
+        <source>Cannot reload: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldWidget</name>
     <message>
         <location filename="../../editor/ui/front_matter/fields/base.py" line="+219"/>
@@ -1008,7 +1048,7 @@ The form is read-only until it does.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/ui/app.py" line="+164"/>
+        <location filename="../../editor/ui/app.py" line="+172"/>
         <source>Posts</source>
         <extracomment>The names of the phases run so far, in order.</extracomment>
         <translation type="unfinished"></translation>
@@ -1016,6 +1056,43 @@ The form is read-only until it does.</source>
     <message>
         <location line="+180"/>
         <source>Preview not updated: {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/main_window.py" line="+127"/>
+        <source>Cannot open post</source>
+        <extracomment>The QWebEngineView was created and put in its pane (after the first paint). Carries the PreviewView. The writer asked for the site&apos;s posts list. Carries nothing. The theme setting changed; carries &quot;auto&quot;, &quot;light&quot; or &quot;dark&quot;. Fires once, on the event-loop turn after the window was first shown (its first paint is queued by then): time to create the slow parts. `galley SITE_DIR`: the writer asked for a site folder. Carries the folder (str). The window accepted a close (changes saved or discarded): workers stop. The editor&apos;s pane: the find bar goes under the editor, the &quot;Changed on disk&quot; banner above it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <location line="+3"/>
+        <source>Cannot save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name}[*] — {folder} — Galley</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}[*] — Galley</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1029,6 +1106,22 @@ The form is read-only until it does.</source>
     <message>
         <location line="+35"/>
         <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostsList</name>
+    <message>
+        <location filename="../../editor/ui/site/posts_list.py" line="+84"/>
+        <source>{title}
+(draft) {date} · {file}</source>
+        <extracomment>The writer chose a post. Carries its path (str).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title}
+{date} · {file}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1080,11 +1173,16 @@ The form is read-only until it does.</source>
         <source>Restored unsaved text of {name}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>Restored an unsaved new post (Save As to give it a file)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location line="-210"/>
+        <location line="-230"/>
         <source>Recover unsaved text</source>
         <extracomment>Idle time after the last edit before the recovery copy is written. A SIGKILL loses at most this much typing (plus the write itself, ~12 ms for a 205 KB post, bench/bench_external_change.py). *Restore* clicked; carries the RecoveryEntry. The dialog closes. *Discard* clicked; carries the RecoveryEntry. The row goes away.</extracomment>
         <translation type="unfinished"></translation>

@@ -116,3 +116,27 @@ def test_a_diagnostic_is_shown_in_the_writers_language(qapp, tmp_path, clean_tra
     # No template (an older rule): the English message as it is.
     plain = Diagnostic(rule="x", severity="error", message="plain words", line=1, column=1)
     assert shown_message(plain) == "plain words"
+
+
+def _pairs(ts_text: str) -> set[tuple[str, str]]:
+    """{(context, source)} of the live messages of a .ts file (not the ones
+    lupdate marked vanished or obsolete: the code no longer has them)."""
+    found = set()
+    for context in re.findall(r"<context>(.*?)</context>", ts_text, re.S):
+        name = re.search(r"<name>(.*?)</name>", context).group(1)
+        for message in re.findall(r"<message[^>]*>(.*?)</message>", context, re.S):
+            if re.search(r'<translation[^>]*type="(?:vanished|obsolete)"', message):
+                continue
+            found.add((name, re.search(r"<source>(.*?)</source>", message, re.S).group(1)))
+    return found
+
+
+def test_the_committed_catalogue_holds_every_string_the_code_has(tmp_path):
+    """A string added to the code without `make translations` would never reach a translator."""
+    if not (BIN / "pyside6-lupdate").exists():
+        pytest.skip("pyside6-lupdate is not installed next to this Python: cannot extract the strings")
+    extracted = _pairs(_lupdate([ROOT / "editor"], tmp_path / "galley_ko.ts"))
+    committed = _pairs((ROOT / "resources" / "i18n" / "galley_ko.ts").read_text(encoding="utf-8"))
+    missing = sorted(extracted - committed)
+    assert not missing, "run `make translations`; the catalogue lacks:\n" + "\n".join(
+        f"{context}: {source}" for context, source in missing)

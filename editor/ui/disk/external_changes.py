@@ -32,7 +32,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
@@ -70,6 +70,11 @@ def _replace_changed_span(editor: QPlainTextEdit, new: str) -> None:
 def _editor_text(text: str) -> str:
     """The body as the editor shows it ("\\n" line ends)."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# The policy's notes in the writer's language, under one context whatever
+# class carries them out (lupdate reads the literal context at each call).
+translate = QCoreApplication.translate
 
 
 class ExternalChangesController(QObject):
@@ -191,7 +196,8 @@ class ExternalChangesController(QObject):
         name = Path(self._path).name
         if decision is Decision.RELOAD:
             if self._reload_in_place():
-                self._notify(f"Reloaded {name}: it changed on disk")
+                self._notify(translate("ExternalChanges", "Reloaded {name}: it changed on disk").format(
+                    name=name))
         elif decision is Decision.ASK:
             self.banner.show_changed(name)
             self.conflictShown.emit(self._path)
@@ -214,13 +220,15 @@ class ExternalChangesController(QObject):
         try:
             self.session.open(new)  # fires pathChanged: the watch moves, the old entry goes
         except (PostError, StorageError) as exc:
-            self._notify(f"{Path(old).name} was renamed on disk, but {exc}")
+            self._notify(translate("ExternalChanges", "{old} was renamed on disk, but {exc}").format(
+                old=Path(old).name, exc=exc))
             return
         if text is not None:
             self._apply_text(text)
             self.recovery.autosave_now()
         self._restore_view(view)
-        self._notify(f"{Path(old).name} was renamed to {Path(new).name} on disk; following it")
+        self._notify(translate("ExternalChanges", "{old} was renamed to {new} on disk; following it").format(
+            old=Path(old).name, new=Path(new).name))
         self.followedRename.emit(old, new)
 
     # -- banner choices -------------------------------------------------------------
@@ -274,12 +282,13 @@ class ExternalChangesController(QObject):
             try:
                 self.session.reload()
             except (PostError, StorageError) as exc:
-                self._notify(f"Cannot merge: {exc}")
+                self._notify(translate("ExternalChanges", "Cannot merge: {exc}").format(exc=exc))
                 return
             self._apply_text(dialog.merge.text)
             self._restore_view(view)
             self.recovery.autosave_now()
-            self._notify("Merged the change on disk with your edits (not saved yet)")
+            self._notify(translate("ExternalChanges",
+                                   "Merged the change on disk with your edits (not saved yet)"))
 
     def _save_from_banner(self) -> None:
         """*Save* on the "deleted" banner: the writer asked to write the text back.
@@ -292,7 +301,7 @@ class ExternalChangesController(QObject):
         try:
             self.session.save(force=True)
         except (StorageError, PostError, ValueError) as exc:
-            self._notify(f"Cannot save: {exc}")
+            self._notify(translate("ExternalChanges", "Cannot save: {exc}").format(exc=exc))
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -333,7 +342,7 @@ class ExternalChangesController(QObject):
         try:
             disk_doc, fingerprint = storage.load(self._path)
         except (PostError, StorageError) as exc:
-            self._notify(f"Cannot reload: {exc}")
+            self._notify(translate("ExternalChanges", "Cannot reload: {exc}").format(exc=exc))
             return False
         if self._patch_to(disk_doc, fingerprint):
             self.editor.verticalScrollBar().setValue(view[2])
@@ -342,7 +351,7 @@ class ExternalChangesController(QObject):
             try:
                 self.session.reload()
             except (PostError, StorageError, ValueError) as exc:
-                self._notify(f"Cannot reload: {exc}")
+                self._notify(translate("ExternalChanges", "Cannot reload: {exc}").format(exc=exc))
                 return False
             self._restore_view(view)
         self.reloaded.emit(self._path or "")

@@ -305,7 +305,7 @@ class RecoveryAutosave(QObject):
         self._apply_text(text)
         self.store.discard_entry(entry)  # now kept under this buffer's own key
         self.autosave_now()
-        self._notify("Restored an unsaved new post (Save As to give it a file)")
+        self._notify(self.tr("Restored an unsaved new post (Save As to give it a file)"))
         self.restored.emit(str(entry.post_path))
         return True
 

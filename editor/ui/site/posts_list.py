@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
@@ -79,5 +79,9 @@ class PostsList(QListWidget):
         # in a screenshot; a second line starting with "(" or a digit is
         # sized right).
         draft = "_drafts" in Path(s.path).parts or front_matter.get("draft") is True
-        return (f"{title}\n{'(draft) ' if draft else ''}{_sort_date(s):%Y-%m-%d}"
-                f" · {Path(s.path).name}")
+        date = f"{_sort_date(s):%Y-%m-%d}"
+        if draft:
+            layout = QCoreApplication.translate("PostsList", "{title}\n(draft) {date} · {file}")
+        else:
+            layout = QCoreApplication.translate("PostsList", "{title}\n{date} · {file}")
+        return layout.format(title=title, date=date, file=Path(s.path).name)
