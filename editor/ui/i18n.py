@@ -72,6 +72,18 @@ def remove_translations(app=None) -> None:
         app.removeTranslator(_installed.pop())
 
 
+def shown_text(text) -> str:
+    """A core sentence in the writer's language: an `editor.core.post.texts.Text`
+    (the reading hints, ...) is translated and filled in; any other text
+    shows as it is."""
+    shown = getattr(text, "shown", None)
+    if shown is None:
+        return text
+    from PySide6.QtCore import QCoreApplication
+
+    return shown(QCoreApplication.translate)
+
+
 _ENGLISH_PLURAL = None
 
 

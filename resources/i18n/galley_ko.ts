@@ -1150,6 +1150,125 @@ The form is read-only until it does.</source>
     </message>
 </context>
 <context>
+    <name>Readings</name>
+    <message>
+        <location filename="../../editor/core/post/readings.py" line="+31"/>
+        <source>Read as {what} ({why}). {then}</source>
+        <extracomment>The rules each front-matter format is read by. The translation context of every reading template.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read as {what} ({why}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quote it to keep the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write {shape} to make it one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the number {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text, not a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text, not a date-time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{rules} boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{rules} null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{rules} base 60</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{rules} hexadecimal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{rules} binary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{rules} octal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{rules}, underscores dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{rules} exponent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{rules}, trailing zero dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{rules}, + dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no such date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{why}, {reader}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as Jekyll reads posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as Galley reads every post</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecoveryAutosave</name>
     <message>
         <location filename="../../editor/ui/disk/recovery_dialog.py" line="+216"/>
@@ -1255,6 +1374,51 @@ The form is read-only until it does.</source>
     <message>
         <location line="+2"/>
         <source>The differences below are your unsaved edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Schema</name>
+    <message>
+        <location filename="../../editor/core/site/schema.py" line="+236"/>
+        <source>The post&apos;s title</source>
+        <extracomment>Where a schema came from (`Schema.source`). Sub-fields of an `object` field, in order. True when the type was guessed from the site&apos;s posts: findings are warnings. Most of the site&apos;s posts have this key (a guess): missing it is a warning. The posts disagree on this key&apos;s type: the form offers `type`, nothing is checked. How many of the site&apos;s posts have this key (0 when unknown): the form&apos;s &quot;Add field…&quot; completion shows it. Declared worth having (galley.toml `recommended = true`): the form offers it on a post that lacks it, and nothing is checked. Does the generator publish posts dated in the future (Jekyll `future`, Hugo `buildFuture`)? None: it does not skip them at all (Zola, unknown). Jekyll collection names (besides posts), Hugo taxonomies: list-valued keys. Keys most posts of a section have ({&quot;_posts&quot;: (&quot;layout&quot;, ...)}, see `section_of`): a guess, so a post of that section without one gets a warning. With no configuration at all, a post needs a title (the issue&apos;s baseline).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publication date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor/core/site/schema_sources.py" line="+46"/>
+        <source>Title (Jekyll falls back to the file name)</source>
+        <extracomment>Posts needed before the site&apos;s habits count as a schema. A key in at least this share of posts is expected in every post. A type seen in at least this share of a key&apos;s values is that key&apos;s type.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overrides the date in the file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Categories (a list, or words separated by spaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags (a list, or words separated by spaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>false keeps the post out of the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>true keeps the page out of the site</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -140,3 +140,34 @@ def test_the_committed_catalogue_holds_every_string_the_code_has(tmp_path):
     missing = sorted(extracted - committed)
     assert not missing, "run `make translations`; the catalogue lacks:\n" + "\n".join(
         f"{context}: {source}" for context, source in missing)
+
+
+def test_lupdate_extracts_the_reading_hints_and_the_built_in_field_descriptions(tmp_path):
+    import html
+
+    from editor.core.post.readings import TEXTS
+    from editor.core.site.schema import DEFAULT_FIELDS
+    from editor.core.site.schema_sources import _HUGO_FIELDS, _JEKYLL_FIELDS
+
+    messages = _messages(_lupdate([ROOT / "editor"], tmp_path / "galley_xx.ts"))
+    assert set(TEXTS.values()) <= {html.unescape(s) for s in messages["Readings"]}
+    descriptions = {f.description for f in (*DEFAULT_FIELDS, *_JEKYLL_FIELDS, *_HUGO_FIELDS) if f.description}
+    assert descriptions and descriptions <= {html.unescape(s) for s in messages["Schema"]}
+
+
+def test_a_reading_hint_is_shown_in_the_writers_language(qapp, tmp_path, clean_translators):
+    from editor.core.post.readings import reading_hint as core_hint
+    from editor.ui.front_matter.fields.readings import reading_hint
+
+    english = "Read as the number 600 (YAML 1.1 base 60). Quote it to keep the text."
+    assert core_hint("10:00", 600) == english          # what the CLI prints
+    assert reading_hint("10:00", 600) == english       # no catalogue: the same English
+    _compile(tmp_path, "galley_ko", "Readings", {
+        "Read as {what} ({why}). {then}": "{what}(으)로 읽힙니다({why}). {then}",
+        "the number {value!r}": "숫자 {value!r}",
+        "{rules} base 60": "{rules} 60진법",
+        "Quote it to keep the text.": "글자 그대로 두려면 따옴표로 감싸세요.",
+    })
+    i18n.install_translations(qapp, "ko", catalogue_dirs=[tmp_path])
+    assert reading_hint("10:00", 600) == "숫자 600(으)로 읽힙니다(YAML 1.1 60진법). 글자 그대로 두려면 따옴표로 감싸세요."
+    assert core_hint("10:00", 600) == english          # the core's own text stays English

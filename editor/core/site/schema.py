@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from editor.core.post.texts import QT_TRANSLATE_NOOP
 from editor.core.site.site import SETTINGS_FILE
 
 FIELD_TYPES = ("string", "text", "markdown", "date", "datetime", "boolean", "number",
@@ -232,8 +233,8 @@ def read_galley_toml(root: Path) -> dict | None:
 
 #: With no configuration at all, a post needs a title (the issue's baseline).
 DEFAULT_FIELDS = (
-    Field("title", "string", required=True, description="The post's title"),
-    Field("date", "datetime", description="Publication date"),
+    Field("title", "string", required=True, description=QT_TRANSLATE_NOOP("Schema", "The post's title")),
+    Field("date", "datetime", description=QT_TRANSLATE_NOOP("Schema", "Publication date")),
     Field("tags", "list"),
     Field("categories", "list"),
 )

@@ -31,6 +31,7 @@ from editor.core.site.dates import parse_date
 from editor.core.site.paths import relative_to_root
 from editor.core.site.schema import (DEFAULT_FIELDS, Field, Schema, ScopedDefault, default_schema,
                                      parse_fields, read_galley_toml, section_of)
+from editor.core.post.texts import QT_TRANSLATE_NOOP
 from editor.core.site.site import SETTINGS_FILE
 
 #: Posts needed before the site's habits count as a schema.
@@ -41,20 +42,26 @@ EXPECTED_SHARE = 0.9
 TYPE_SHARE = 0.9
 
 _JEKYLL_FIELDS = (
-    Field("title", "string", required=True, description="Title (Jekyll falls back to the file name)"),
-    Field("date", "datetime", description="Overrides the date in the file name"),
+    Field("title", "string", required=True,
+          description=QT_TRANSLATE_NOOP("Schema", "Title (Jekyll falls back to the file name)")),
+    Field("date", "datetime",
+          description=QT_TRANSLATE_NOOP("Schema", "Overrides the date in the file name")),
     Field("layout", "string"),
-    Field("categories", "list", description="Categories (a list, or words separated by spaces)"),
-    Field("tags", "list", description="Tags (a list, or words separated by spaces)"),
+    Field("categories", "list",
+          description=QT_TRANSLATE_NOOP("Schema", "Categories (a list, or words separated by spaces)")),
+    Field("tags", "list",
+          description=QT_TRANSLATE_NOOP("Schema", "Tags (a list, or words separated by spaces)")),
     Field("permalink", "string"),
-    Field("published", "boolean", default=True, description="false keeps the post out of the site"),
+    Field("published", "boolean", default=True,
+          description=QT_TRANSLATE_NOOP("Schema", "false keeps the post out of the site")),
     Field("excerpt", "markdown"),
 )
 
 _HUGO_FIELDS = (
     Field("title", "string", required=True),
     Field("date", "datetime"),
-    Field("draft", "boolean", default=False, description="true keeps the page out of the site"),
+    Field("draft", "boolean", default=False,
+          description=QT_TRANSLATE_NOOP("Schema", "true keeps the page out of the site")),
     Field("description", "text"),
     Field("summary", "markdown"),
     Field("lastmod", "datetime"),

@@ -48,11 +48,13 @@ def reading_hint(written: str | None, value, text_field: bool = False) -> str | 
     if written is None:
         return None
     from editor.core.post.readings import reading_hint as core_hint
+    from editor.ui.i18n import shown_text
 
     try:
-        return core_hint(written, value, text_field=text_field)
+        hint = core_hint(written, value, text_field=text_field)
     except Exception:  # a hint is help, never a reason to fail showing a value
         return None
+    return None if hint is None else shown_text(hint)
 
 
 def hint_for_text(text: str, text_field: bool = False) -> str | None:
