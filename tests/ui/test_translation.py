@@ -29,6 +29,7 @@ date: 2024-03-05 10:00:00 +0900
 tags: [python, notes]
 draft: false
 weight: 3
+start: 10:00
 image: /assets/images/missing.png
 editor: &lead Kim
 reviewer: *lead
@@ -42,7 +43,7 @@ Body text with {% if open %} an unbalanced tag and a second word.
 
 #: The post's own words (keys and values): user content, never translated.
 USER_CONTENT = {
-    "title", "subtitle", "date", "tags", "draft", "weight", "image", "editor", "reviewer", "authors", "name", "url",
+    "title", "subtitle", "date", "tags", "start", "draft", "weight", "image", "editor", "reviewer", "authors", "name", "url",
     "Translation check", "python", "notes", "Kim", "lead", "https://example.com", "/assets/images/missing.png",
     "2024-03-05-check.md", "2024-03-05", "+0900",
     # Names of formats, not words.
@@ -210,6 +211,10 @@ def test_every_visible_text_of_the_window_is_translated(marked_window, qtbot):
     allowed |= {str(d.rule) for d in problems.diagnostics}
     win.status.update_counts()
     win.status.show_position(3, 7)
+
+    # The amber line under `start: 10:00`, which YAML 1.1 reads as a number.
+    hints = [label.text() for label in win.findChildren(QLabel, "readingHintText")]
+    assert any("600" in text for text in hints), hints
 
     found = untranslated(win, frozenset(allowed))
     assert found == [], "\n".join(found)
