@@ -78,6 +78,11 @@ _COLD_CHILD = r"""
 import json, sys, time
 t0 = time.perf_counter()
 from pathlib import Path
+try:  # as in the window, whose start-up installs it (a checkout from before it had none)
+    from editor.ui.platform.deferred_urllib import defer_urllib_request
+    defer_urllib_request()
+except ImportError:
+    pass
 from editor.core.post.document import Document
 from editor.core.render import IncrementalRenderer, RenderOptions, RenderRequest, SiteInfo
 post = Path(sys.argv[1])

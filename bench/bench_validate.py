@@ -123,9 +123,9 @@ def main() -> None:
 
         # -- CPU per post, in this process (contention on a shared machine inflates wall
         # time; the best of 3 CPU timings is the cost of the code itself) ----------------
+        from editor.core.validation.checks import run_checks_many
         from editor.core.validation.pipeline import _read
         from editor.core.validation.post import PostView
-        from editor.core.validation.checks import run_checks_many
 
         sample = [str(p) for p in paths[:2000]]
         read_cpu, check_cpu = [], []

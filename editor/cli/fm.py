@@ -17,9 +17,9 @@ import os
 import sys
 from typing import Any, Callable
 
+from editor.core.disk.storage import StorageError
 from editor.core.post.errors import KeyPathError, PostError, SharedValueError
 from editor.core.post.values import AsWritten, same_value
-from editor.core.disk.storage import StorageError
 
 OK, POST_PROBLEM, USAGE = 0, 1, 2
 

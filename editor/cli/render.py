@@ -36,10 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from editor.core.disk.storage import StorageError, read_bytes
     from editor.core.post.document import Document
     from editor.core.render import RenderOptions, RenderRequest, SiteInfo, render_page
     from editor.core.render.paths import find_site_css
-    from editor.core.disk.storage import StorageError, read_bytes
 
     path = Path(args.file)
     try:  # the safe reader: a FIFO or a device is refused, a huge file is not read

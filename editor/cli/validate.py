@@ -41,12 +41,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.core.validation import SchemaError, validate_paths
-    from editor.core.validation.pipeline import WorkerLost
-    from editor.core.validation.runner import group_by_site
     from editor.core.site.scan import scan_folder
     from editor.core.site.site import SETTINGS_FILE
+    from editor.core.validation import SchemaError, validate_paths
     from editor.core.validation.config import check_galley_toml
+    from editor.core.validation.pipeline import WorkerLost
+    from editor.core.validation.runner import group_by_site
 
     if args.jobs is not None and args.jobs < 1:
         print("galley validate: --jobs must be at least 1", file=sys.stderr)

@@ -23,19 +23,19 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from editor.ui.platform.timers import after_pending_events
-from editor.ui.editor.body_editor import BodyEditor
 from editor.ui.disk.document_session import DocumentSession
+from editor.ui.editor.body_editor import BodyEditor
+from editor.ui.editor.status_bar import StatusBar
 from editor.ui.front_matter.front_matter_panel import FrontMatterPanel
+from editor.ui.i18n import install_translations
 from editor.ui.main_window import MainWindow
-from editor.ui.site.posts_list import PostsList
+from editor.ui.platform.timers import after_pending_events
 from editor.ui.problems.messages import shown_message
 from editor.ui.problems.problems_panel import ProblemsPanel, key_of, severity_of
-from editor.ui.settings import Settings
 from editor.ui.services import Services
+from editor.ui.settings import Settings
+from editor.ui.site.posts_list import PostsList
 from editor.ui.site.site_owner import SiteOwner
-from editor.ui.editor.status_bar import StatusBar
-from editor.ui.i18n import install_translations
 from editor.ui.theme import colors_for, dark_palette
 
 # The app's icon: resources/ is `editor/resources` in an installed wheel and

@@ -18,10 +18,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from editor.core.post.errors import DecodeError
 from editor.core.disk.storage import ConflictError, StorageError
-from editor.ui.platform.timers import after_pending_events
+from editor.core.post.errors import DecodeError
 from editor.ui.actions import build_actions, build_menus
+from editor.ui.platform.timers import after_pending_events
 from editor.ui.problems.problems_panel import key_of, severity_of
 
 

@@ -18,7 +18,7 @@ from editor.ui.disk import file_watcher
 from editor.ui.disk.file_watcher import FileWatcher, SiteWatcher
 
 TIMEOUT = 5000
-POSTS = 3000
+POSTS = 10_000  # the size of site the watchers must take without an event storm
 
 
 @pytest.fixture

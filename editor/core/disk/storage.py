@@ -33,10 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-from editor.core.post.errors import DecodeError
 from editor.core.disk import temp_files
 from editor.core.disk.hashing import sha256_hex
 from editor.core.disk.temp_files import TEMP_SUFFIX, is_temp_file
+from editor.core.post.errors import DecodeError
 
 if TYPE_CHECKING:  # document imports encoding; keep storage importable alone
     from editor.core.post.document import Document

@@ -24,6 +24,7 @@ as bytes), and the bulk validator's fast document. The rules:
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass
 
@@ -47,10 +48,16 @@ _CLOSE = {
 }
 _OPENER = re.compile(_OPEN)
 _CLOSERS = {kind: re.compile(p) for kind, p in _CLOSE.items()}
-_OPENER_B = re.compile(_OPEN.encode())
-_CLOSERS_B = {kind: re.compile(p.encode()) for kind, p in _CLOSE.items()}
 _BOM_B = b"\xef\xbb\xbf"
-_OPENER_CUT_B = re.compile(rb"-{0,3}|\+{0,3}|(?:---|\+\+\+)[ \t]*")  # a head too short to tell
+
+
+@functools.cache
+def _bytes_patterns():
+    """The same patterns for bytes (the index's heads), compiled at first use:
+    the window opens its first post before it reads any site."""
+    return (re.compile(_OPEN.encode()),
+            {kind: re.compile(p.encode()) for kind, p in _CLOSE.items()},
+            re.compile(rb"-{0,3}|\+{0,3}|(?:---|\+\+\+)[ \t]*"))  # a head too short to tell
 
 
 class FrontMatterKind(str, enum.Enum):
@@ -138,10 +145,11 @@ def split_head(data: bytes, complete: bool) -> tuple[str, str, int] | None | _Ne
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
         return SLOW  # UTF-16/32 or binary: encoding.decode knows
-    m = _OPENER_B.match(data)
+    opener, closers, opener_cut = _bytes_patterns()
+    m = opener.match(data)
     if m:
         kind = _KINDS[m.group(1).decode()]
-        close = _CLOSERS_B[kind].search(data, m.start(2))
+        close = closers[kind].search(data, m.start(2))
         # A closer that ends where the head ends may be the start of a longer
         # line (`---x`, `....`) in the file: only the rest can tell.
         if close is None or (not complete and close.end() == len(data)):
@@ -164,4 +172,4 @@ def split_head(data: bytes, complete: bool) -> tuple[str, str, int] | None | _Ne
             return SLOW
         found = split_front_matter(text)
         return MORE if found is None and not complete else found
-    return MORE if not complete and _OPENER_CUT_B.fullmatch(data) else None
+    return MORE if not complete and opener_cut.fullmatch(data) else None

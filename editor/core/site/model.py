@@ -106,7 +106,7 @@ class OpenSite:
             if config_changed:
                 fresh = discover(self.site.root)
                 if Path(fresh.root) == Path(self.site.root):
-                    fresh._cache = self.site._cache  # same package: the index engine's own cache
+                    fresh.keep_index_of(self.site)
                     self.site = fresh
             self._load()
         for callback in list(self._subscribers):

@@ -304,6 +304,12 @@ class Site:
         self._index = result
         return result
 
+    def keep_index_of(self, older: "Site") -> None:
+        """Start from `older`'s index of the same root (the site re-read after a
+        config change): posts whose files are unchanged are not read again."""
+        if Path(older.root) == Path(self.root):
+            self._cache = older._cache
+
     def vocabulary(self) -> dict[str, Counter]:
         """Taxonomy terms in use across the index: {"tags": Counter, "categories": Counter, ...}.
 

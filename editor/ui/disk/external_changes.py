@@ -36,13 +36,13 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
+from editor.core.disk import storage
 from editor.core.disk.change_policy import Decision, DiskFacts, decide
-from editor.core.post.document import Document
-from editor.core.post.errors import PostError
 from editor.core.disk.merge import changed_span, merge
 from editor.core.disk.recovery import RecoveryStore
 from editor.core.disk.storage import Fingerprint, StorageError, read_bytes
-from editor.core.disk import storage
+from editor.core.post.document import Document
+from editor.core.post.errors import PostError
 from editor.ui.disk.change_banner import ChangeBanner
 from editor.ui.disk.diff_view import DiffDialog
 from editor.ui.disk.file_watcher import FileWatcher

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.disk import storage
-from editor.core.post.errors import PostError
 from editor.core.disk.recovery import RecoveryEntry, RecoveryStore
 from editor.core.disk.storage import Fingerprint, StorageError, read_bytes
+from editor.core.post.errors import PostError
 from editor.ui.disk.diff_view import DiffTable
 
 

@@ -18,9 +18,9 @@ from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QKeyEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from editor.ui.platform.timers import after_pending_events
 from editor.ui.editor.line_numbers import LineNumberArea
 from editor.ui.editor.markdown_highlighter import MarkdownHighlighter
+from editor.ui.platform.timers import after_pending_events
 from editor.ui.theme import LIGHT, Colors
 
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|(\d+)([.)]))(\s+)(\[[ xX]\]\s+)?")

@@ -25,7 +25,6 @@ site once the preview is up).
 from __future__ import annotations
 
 import os
-import queue
 import threading
 from pathlib import Path
 
@@ -76,7 +75,7 @@ class SiteOwner(QObject):
         self._token = 0
         self._sites: dict[str, object] = {}  # root -> OpenSite; read and written by the worker only
         self._stale: set[str] = set()  # roots to re-read at their next open (worker only)
-        self._jobs: queue.SimpleQueue | None = None
+        self._jobs = None  # a queue.SimpleQueue of jobs for the worker, made at the first one
         self._done.connect(self._on_done)
 
     # -- what the window asks ------------------------------------------------------
@@ -165,14 +164,16 @@ class SiteOwner(QObject):
 
     def _submit(self, job) -> None:
         if self._jobs is None:
-            # A plain thread, not a QRunnable: PySide6 6.12.0 loses a reference
-            # to None on every QRunnable.run (see qt_compat).
+            # One plain thread and a queue: jobs run in the order asked, and the
+            # site is first asked for after the first paint (hence the late import).
+            import queue
+
             self._jobs = queue.SimpleQueue()
             threading.Thread(target=self._work, args=(self._jobs,), daemon=True,
                              name="galley-site-index").start()
         self._jobs.put(job)
 
-    def _work(self, jobs: queue.SimpleQueue) -> None:
+    def _work(self, jobs) -> None:
         from editor.core.site.model import OpenSite, discover
 
         while True:

@@ -136,8 +136,8 @@ def test_header_fields_follow_the_site_schema() -> None:
 
 
 def test_site_info_takes_field_types_from_a_real_schema() -> None:
-    from editor.core.site.site import Site
     from editor.core.site.schema_sources import load_schema
+    from editor.core.site.site import Site
 
     site = Site.discover(SITES / "jekyll")
     info = SiteInfo.from_site(site, load_schema(site))

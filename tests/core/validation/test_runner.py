@@ -126,9 +126,9 @@ def test_a_reader_that_raises_costs_one_file_not_the_run(jekyll, monkeypatch):
 
 
 def test_checks_over_many_posts_give_what_each_post_gives_alone(jekyll, monkeypatch):
+    from editor.core.validation.checks import run_checks, run_checks_many
     from editor.core.validation.pipeline import _read
     from editor.core.validation.post import PostView
-    from editor.core.validation.checks import run_checks, run_checks_many
 
     def broken_on_b(post_view, ctx):
         if post_view.name.endswith("-b.md"):
@@ -160,8 +160,8 @@ def test_checks_over_many_posts_give_what_each_post_gives_alone(jekyll, monkeypa
 def test_folder_facts_gathered_apart_give_the_same_context(jekyll):
     """The CLI walks the folder while its workers read the posts; the context it builds
     from the two halves is the one built in one go."""
-    from editor.core.site.site import Site
     from editor.core.site.paths import relative_to_root
+    from editor.core.site.site import Site
     from editor.core.validation.context import folder_facts
 
     jekyll.write("_posts/2021-05-10-a.md", post(tags="[python, rust]", slug="own-slug"))

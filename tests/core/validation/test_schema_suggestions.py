@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core.validation import SchemaError, load_schema
 from editor.core.site.schema import Field, Schema, suggested_fields
+from editor.core.validation import SchemaError, load_schema
 from validation_helpers import post
 
 

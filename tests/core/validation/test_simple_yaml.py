@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from editor.core.post.document import split_post
 from editor.core.post.encoding import decode
-from editor.core.validation.fastdoc import _maybe_duplicate_keys
 from editor.core.post.yaml_loader import GalleyLoader, load_simple
+from editor.core.validation.fastdoc import _maybe_duplicate_keys
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from editor.core.validation.text import display_width
 from editor.core.validation.rules.registry import INFO, WARNING, check, diagnostic
+from editor.core.validation.text import display_width
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _EXCERPT_KEYS = ("excerpt", "description", "summary")

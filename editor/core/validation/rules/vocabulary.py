@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from editor.core.validation.terms import taxonomy_values
 from editor.core.validation.rules.registry import INFO, check, diagnostic
+from editor.core.validation.terms import taxonomy_values
 
 _SEPARATORS = re.compile(r"[\s_\-.]+")
 
