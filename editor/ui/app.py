@@ -194,6 +194,45 @@ def _posts_list(startup: Startup) -> None:
     window.session.pathChanged.connect(lambda p: site.follow(p or None))
 
 
+def _site_tools(startup: Startup) -> None:
+    """Site search (a dock) and the tags manager (a dialog), made at first use."""
+    window, services = startup.window, startup.services
+    made: dict = {}
+
+    def go_to(path: str, line: int, column: int) -> None:
+        from types import SimpleNamespace
+
+        same = window.session.path is not None and Path(path).resolve() == window.session.path
+        if same or window.open_path(path):
+            window.go_to_problem(SimpleNamespace(line=line, column=column, key=None))
+
+    def show(tool: str) -> None:
+        if tool == "search":
+            if "search" not in made:
+                from editor.ui.site.search_pane import SearchPane
+
+                dock = QDockWidget(QCoreApplication.translate("MainWindow", "Search"), window, objectName="searchDock")
+                pane = SearchPane(services.site, window.session, dock)
+                pane.resultActivated.connect(go_to)
+                dock.setWidget(pane)
+                window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+                made["search"] = dock
+            made["search"].show()
+            made["search"].widget().query.setFocus()
+            made["search"].widget().query.selectAll()
+        elif tool == "tags":
+            if "tags" not in made:
+                from editor.ui.site.tags_dialog import TagsDialog
+
+                made["tags"] = TagsDialog(services.site, window.session, window)
+            made["tags"].refill()
+            made["tags"].show()
+            made["tags"].raise_()
+
+    window.site_tools = made
+    window.siteToolRequested.connect(show)
+
+
 def _hook_first_paint(startup: Startup) -> None:
     window = startup.window
     window.firstShown.connect(lambda: startup.run(AFTER_FIRST_PAINT))
@@ -360,7 +399,7 @@ def _make_preview(window: MainWindow, services: Services):
 #: Start-up, in order. Each phase runs once; a later one is asked for by the
 #: one before it (the first paint, the form's paint, the preview's first patch).
 STARTUP: tuple[Phase, ...] = (
-    Phase(BEFORE_FIRST_PAINT, (_caret_in_status_bar, _theme, _posts_list, _hook_first_paint)),
+    Phase(BEFORE_FIRST_PAINT, (_caret_in_status_bar, _theme, _posts_list, _site_tools, _hook_first_paint)),
     Phase(AFTER_FIRST_PAINT, (_release_form,)),
     Phase(PREVIEW, (_preview,)),
     Phase(PREVIEW_UP, (_validation, _site, _external_changes, _freeze_heap_later)),

@@ -39,6 +39,8 @@ class MainWindow(QMainWindow):
     previewInstalled = Signal(object)
     #: The writer asked for the site's posts list. Carries nothing.
     postsListRequested = Signal()
+    #: The writer asked for site-wide search (`"search"`) or the tags manager (`"tags"`).
+    siteToolRequested = Signal(str)
     #: The theme setting changed; carries "auto", "light" or "dark".
     themeChanged = Signal(str)
     #: Fires once, on the event-loop turn after the window was first shown
@@ -317,6 +319,12 @@ class MainWindow(QMainWindow):
 
     def show_posts_list(self) -> None:
         self.postsListRequested.emit()
+
+    def show_site_search(self) -> None:
+        self.siteToolRequested.emit("search")
+
+    def show_tags_manager(self) -> None:
+        self.siteToolRequested.emit("tags")
 
     # -- layout memory -------------------------------------------------------------
 

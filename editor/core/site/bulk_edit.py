@@ -98,6 +98,20 @@ def taxonomy_keys(generator: str, name: str) -> list[tuple]:
     return [(name,)]
 
 
+def holds_term(front_matter: dict, keys: Iterable[tuple], term: str, split: bool) -> bool:
+    """Whether an index entry's front matter names `term` under `keys` (to pick
+    the files worth reading for a rename)."""
+    for key in keys:
+        value = front_matter
+        for part in key:
+            value = value.get(part) if isinstance(value, dict) else None
+        if isinstance(value, str) and term in (value.split() if split else [value.strip()]):
+            return True
+        if isinstance(value, list) and term in (str(v).strip() for v in value if not isinstance(v, bool)):
+            return True
+    return False
+
+
 def rename_in_document(doc: Document, keys: Iterable[tuple], old: str, new: str, split: bool) -> bool:
     """Rename term `old` to `new` in `doc` under `keys`; True when it changed.
 
