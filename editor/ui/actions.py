@@ -61,7 +61,8 @@ def build_actions(window) -> SimpleNamespace:
     a.bold = _action(w, "actionBold", translate("Actions", "&Bold"), lambda: ed.toggle_wrap("**"), SK.Bold)
     a.italic = _action(w, "actionItalic", translate("Actions", "&Italic"), lambda: ed.toggle_wrap("*"), SK.Italic)
     a.link = _action(w, "actionInsertLink", translate("Actions", "Insert &Link"), ed.insert_link, "Ctrl+K")
-    for act in (a.undo, a.redo, a.bold, a.italic, a.link):
+    a.paste_plain = _action(w, "actionPastePlain", translate("Actions", "Paste as &Plain Text"), ed.paste_plain, "Ctrl+Shift+V")
+    for act in (a.undo, a.redo, a.bold, a.italic, a.link, a.paste_plain):
         # Only while the editor has focus: Ctrl+B in a form field must not bold the body.
         act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         ed.addAction(act)
@@ -74,6 +75,8 @@ def build_actions(window) -> SimpleNamespace:
     a.line_numbers = _action(w, "actionLineNumbers", translate("Actions", "&Line Numbers"), w.set_line_numbers, None, True, s.get("editor/line_numbers"))
     a.site_search = _action(w, "actionSiteSearch", translate("Actions", "Search in S&ite…"), w.show_site_search, "Ctrl+Shift+F")
     a.tags = _action(w, "actionTagsManager", translate("Actions", "&Tags and Categories…"), w.show_tags_manager)
+    # Shown and hidden by the outline's dock, made at first use (app's start-up).
+    a.outline = _action(w, "actionOutline", translate("Actions", "O&utline"), None, "Ctrl+Shift+O", True, False)
     a.posts = _action(w, "actionSitePosts", translate("Actions", "Site &Posts…"), w.show_posts_list, "Ctrl+P")
     a.theme_group = QActionGroup(w)
     a.themes = {}
@@ -99,13 +102,13 @@ def build_menus(window, a: SimpleNamespace) -> QMenu:
     file.addSeparator()
     file.addAction(a.quit)
     edit = bar.addMenu(translate("Actions", "&Edit"))
-    edit.addActions([a.undo, a.redo])
+    edit.addActions([a.undo, a.redo, a.paste_plain])
     edit.addSeparator()
     edit.addActions([a.find, a.replace, a.site_search, a.tags])
     edit.addSeparator()
     edit.addActions([a.bold, a.italic, a.link])
     view = bar.addMenu(translate("Actions", "&View"))
-    view.addActions([a.show_form, a.show_preview, a.show_problems, a.focus_mode])
+    view.addActions([a.show_form, a.show_preview, a.show_problems, a.outline, a.focus_mode])
     view.addSeparator()
     view.addActions([a.raw, a.wrap, a.line_numbers])
     theme = view.addMenu(translate("Actions", "&Theme"))

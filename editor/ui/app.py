@@ -194,6 +194,36 @@ def _posts_list(startup: Startup) -> None:
     window.session.pathChanged.connect(lambda p: site.follow(p or None))
 
 
+def _outline(startup: Startup) -> None:
+    """View > Outline: the body's headings in a dock, made the first time it is shown."""
+    window = startup.window
+    action = window.actions.outline
+    docks: list[QDockWidget] = []
+
+    def show(visible: bool) -> None:
+        if not docks and visible:
+            from editor.ui.editor.outline_pane import OutlinePane
+
+            dock = QDockWidget(QCoreApplication.translate("MainWindow", "Outline"), window, objectName="outlineDock")
+            dock.setWidget(OutlinePane(window.body_editor, dock))
+            window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            dock.visibilityChanged.connect(lambda on: on or dock.isVisible() or action.setChecked(False))
+            docks.append(dock)
+        if docks:
+            docks[0].setVisible(visible)
+
+    action.toggled.connect(show)
+
+
+def _paste_into_site(startup: Startup) -> None:
+    """Pasted and dropped images go into the open site's folder for them."""
+    window, services = startup.window, startup.services
+    handler = window.body_editor.paste_handler
+    handler.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    _follow_site(services.site, handler.set_site)
+    services.site.siteClosed.connect(lambda: handler.set_site(None))
+
+
 def _site_tools(startup: Startup) -> None:
     """Site search (a dock) and the tags manager (a dialog), made at first use."""
     window, services = startup.window, startup.services
@@ -399,7 +429,8 @@ def _make_preview(window: MainWindow, services: Services):
 #: Start-up, in order. Each phase runs once; a later one is asked for by the
 #: one before it (the first paint, the form's paint, the preview's first patch).
 STARTUP: tuple[Phase, ...] = (
-    Phase(BEFORE_FIRST_PAINT, (_caret_in_status_bar, _theme, _posts_list, _site_tools, _hook_first_paint)),
+    Phase(BEFORE_FIRST_PAINT, (_caret_in_status_bar, _theme, _posts_list, _outline, _paste_into_site,
+                               _site_tools, _hook_first_paint)),
     Phase(AFTER_FIRST_PAINT, (_release_form,)),
     Phase(PREVIEW, (_preview,)),
     Phase(PREVIEW_UP, (_validation, _site, _external_changes, _freeze_heap_later)),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from editor.ui.editor.line_numbers import LineNumberArea
 from editor.ui.editor.markdown_highlighter import MarkdownHighlighter
+from editor.ui.editor.paste import PasteHandler
 from editor.ui.platform.timers import after_pending_events
 from editor.ui.theme import LIGHT, Colors
 
@@ -92,6 +93,9 @@ class BodyEditor(QPlainTextEdit):
         self.textChanged.connect(self._on_text_changed)
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+        #: Pastes and drops: images into the site, rich text as Markdown.
+        self.paste_handler = PasteHandler(self, session)
 
         session.documentReplaced.connect(self.load_document)
         # The body moves down or up when the front matter gains or loses lines.
@@ -305,6 +309,19 @@ class BodyEditor(QPlainTextEdit):
     def scroll_to_line(self, file_line: int) -> None:
         """Make `file_line` the top visible line without moving the caret."""
         self.verticalScrollBar().setValue(max(file_line - self.first_line, 0))
+
+    # -- paste and drop ----------------------------------------------------------
+
+    def canInsertFromMimeData(self, source) -> bool:  # noqa: N802
+        return self.paste_handler.can_insert(source) or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802
+        if not self.paste_handler.insert(source):
+            super().insertFromMimeData(source)
+
+    def paste_plain(self) -> None:
+        """Ctrl+Shift+V: the clipboard's text, not its formatting."""
+        self.paste_handler.paste_plain()
 
     # -- Markdown editing commands -----------------------------------------------
 
