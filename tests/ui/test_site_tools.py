@@ -25,7 +25,8 @@ def test_rename_a_tag_preview_apply_and_undo(qtbot, window, post):
     qtbot.waitUntil(lambda: dialog.choose("tags", "python"))
     assert [dialog.terms.currentItem().text(i) for i in range(3)] == ["python", "2", "tags"]
     dialog.new_name.setText("py")
-    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.planned, timeout=15000):
+        qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     rows = sorted(tuple(dialog.changes.topLevelItem(i).text(c) for c in range(3))
                   for i in range(dialog.changes.topLevelItemCount()))
     assert rows == [("_posts/2024-01-01-other.md", "4", "- python   # lang  →  - py   # lang"),
@@ -51,7 +52,8 @@ def test_unsaved_open_post_is_refused(qtbot, window, post):
     dialog = window.site_tools["tags"]
     qtbot.waitUntil(lambda: dialog.choose("tags", "python"))
     dialog.new_name.setText("py")
-    dialog.preview()
+    with qtbot.waitSignal(dialog.planned, timeout=15000):
+        dialog.preview()
     assert "unsaved changes" in dialog.status.text() and str(post) in dialog.status.text()
     dialog.apply()
     assert post.read_text(encoding="utf-8") == KOREAN_POST

@@ -28,7 +28,10 @@ SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Matches kept at most: a pattern like "e" on a big site would otherwise
 #: fill memory with rows nobody reads.
 MAX_MATCHES = 20000
+#: A batch goes to the list every this many files or matches, whichever
+#: comes first: adding a few hundred rows keeps each UI turn short.
 BATCH_FILES = 200
+BATCH_MATCHES = 300
 
 
 class _HighlightDelegate(QStyledItemDelegate):
@@ -64,7 +67,7 @@ class SearchPane(QWidget):
     #: Files were written by a replace. Carries the list of paths (str).
     filesWritten = Signal(list)
     _batch = Signal(int, list)
-    _done = Signal(int, float, str)
+    _done = Signal(int, float, str, int)
 
     def __init__(self, site, session, parent: QWidget | None = None) -> None:
         """`site` is the window's SiteOwner, `session` its DocumentSession."""
@@ -157,7 +160,7 @@ class SearchPane(QWidget):
                 batch.extend(found)
                 total += len(found)
                 files += 1
-                if files % BATCH_FILES == 0:
+                if files % BATCH_FILES == 0 or len(batch) >= BATCH_MATCHES:
                     self._batch.emit(token, batch)
                     batch = []
                 if total >= MAX_MATCHES:
@@ -166,7 +169,7 @@ class SearchPane(QWidget):
             error = str(exc)
         if batch:
             self._batch.emit(token, batch)
-        self._done.emit(token, time.perf_counter() - began, error)
+        self._done.emit(token, time.perf_counter() - began, error, files)
 
     def _add_batch(self, token: int, matches: list) -> None:
         if token != self._token:
@@ -181,14 +184,12 @@ class SearchPane(QWidget):
         self._count += len(rows)
         self.results.addTopLevelItems(rows)
 
-    def _finished(self, token: int, seconds: float, error: str) -> None:
+    def _finished(self, token: int, seconds: float, error: str, files: int) -> None:
         if token != self._token:
             return
         if error:
             self.status.setText(error)
             return
-        files = len({self.results.topLevelItem(i).data(0, MATCH_ROLE).path
-                     for i in range(self.results.topLevelItemCount())})
         text = self.tr("%n match(es)", "", self._count) + " · " + self.tr("%n file(s)", "", files)
         text += " · " + self.tr("{seconds:.2f} s").format(seconds=seconds)
         if self._count >= MAX_MATCHES:

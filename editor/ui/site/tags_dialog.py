@@ -8,6 +8,8 @@ stays available until the next rename.
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -20,6 +22,9 @@ from editor.core.site import bulk_edit
 class TagsDialog(QDialog):
     #: Files were written (renamed or restored). Carries the list of paths (str).
     filesWritten = Signal(list)
+    #: The preview is listed (planned on a worker thread). Carries the seconds it took.
+    planned = Signal(float)
+    _plan_done = Signal(int, object, float)
 
     def __init__(self, site, session, parent: QWidget | None = None) -> None:
         """`site` is the window's SiteOwner, `session` its DocumentSession."""
@@ -29,6 +34,8 @@ class TagsDialog(QDialog):
         self.resize(760, 560)
         self._site, self._session = site, session
         self._edits: list[bulk_edit.FileEdit] = []
+        self._token = 0
+        self._plan_done.connect(self._show_plan)
         self.journal: bulk_edit.Journal | None = None
 
         self.terms = QTreeWidget(objectName="termsTree")
@@ -105,7 +112,8 @@ class TagsDialog(QDialog):
     # -- plan, apply, undo ------------------------------------------------------------
 
     def preview(self) -> None:
-        """List the files and lines the rename would change; nothing is written."""
+        """List the files and lines the rename would change; nothing is written.
+        Planned on a worker thread (a common tag reads thousands of posts)."""
         self._forget_plan()
         item, model = self.terms.currentItem(), self._site.current
         if item is None or model is None or model.site is None:
@@ -115,12 +123,28 @@ class TagsDialog(QDialog):
         keys = bulk_edit.taxonomy_keys(generator, taxonomy)
         split = generator in ("jekyll", "unknown")
         paths = [s.path for s in model.summaries if bulk_edit.holds_term(s.front_matter or {}, keys, old, split)]
+        self._token += 1
+        self.status.setText(self.tr("Reading %n post(s)…", "", len(paths)))
+        threading.Thread(target=self._plan, args=(self._token, paths, generator, taxonomy, old, new),
+                         name="galley-rename-plan", daemon=True).start()
+
+    def _plan(self, token, paths, generator, taxonomy, old, new) -> None:
+        began = time.perf_counter()
         try:
-            edits, refused = bulk_edit.plan_rename(paths, generator, taxonomy, old, new)
+            result = bulk_edit.plan_rename(paths, generator, taxonomy, old, new)
         except ValueError as exc:
-            self.status.setText(str(exc))
+            result = str(exc)
+        self._plan_done.emit(token, result, time.perf_counter() - began)
+
+    def _show_plan(self, token: int, result, seconds: float) -> None:
+        if token != self._token:
             return
-        refused += self._refuse_unsaved(edits)
+        if isinstance(result, str):
+            self.status.setText(result)
+            self.planned.emit(seconds)
+            return
+        edits, refused = result
+        refused = refused + self._refuse_unsaved(edits)
         edits = [e for e in edits if not any(r.path == e.path for r in refused)]
         for edit in edits:
             for change in edit.changes:
@@ -135,6 +159,7 @@ class TagsDialog(QDialog):
         self.status.setText("\n".join([text, *(r.format() for r in refused)]))
         for column in range(3):
             self.changes.resizeColumnToContents(column)
+        self.planned.emit(seconds)
 
     def apply(self) -> None:
         """Write the previewed files; a file changed since the preview is refused."""
@@ -180,6 +205,7 @@ class TagsDialog(QDialog):
         self.filesWritten.emit(paths)
 
     def _forget_plan(self) -> None:
+        self._token += 1  # a plan still being read is for another name: drop it
         self._edits = []
         self.changes.clear()
         self.apply_button.setEnabled(False)
