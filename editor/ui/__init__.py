@@ -85,14 +85,27 @@ def launch(paths=(), settings=None, recovery_dir=None):
     return window
 
 
+def last_session_paths(settings) -> list[str]:
+    """What `galley` alone reopens: the last site's folder and its last post
+    (the newest recent file inside it), or else the last post still there."""
+    recent = [p for p in settings.recent_files() if os.path.isfile(p)]
+    root = settings.get("site/last")
+    if root and os.path.isdir(root):
+        inside = [p for p in recent if os.path.abspath(p).startswith(os.path.abspath(root) + os.sep)]
+        return [root] + inside[:1]
+    return recent[:1]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the app on `argv` (post files or site folders) until the window closes."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv:  # `galley` alone: back to the last post, if it is still there
+    settings = None
+    if not argv:  # `galley` alone: back to the last site and its last post
         from editor.ui.settings import Settings
 
-        argv = [p for p in Settings().recent_files() if os.path.isfile(p)][:1]
-    window = launch(argv)
+        settings = Settings()
+        argv = last_session_paths(settings)
+    window = launch(argv, settings=settings)
     from PySide6.QtWidgets import QApplication
 
     return QApplication.instance().exec() if window is not None else 1

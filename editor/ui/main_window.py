@@ -33,6 +33,13 @@ def _dialogs():
     return dialogs
 
 
+def _post_commands():
+    """editor.ui.site.post_commands (New Post, Publish...), loaded at first use."""
+    from editor.ui.site import post_commands
+
+    return post_commands
+
+
 class MainWindow(QMainWindow):
     #: The QWebEngineView was created and put in its pane (after the first
     #: paint). Carries the PreviewView.
@@ -71,6 +78,8 @@ class MainWindow(QMainWindow):
         self._first_shown_emitted = False
         self._first_paint_queued = False
         self._saved_visibility: dict[str, bool] = {}
+        #: (Document, path) of a new post not saved yet: Save writes that file.
+        self.pending_new_post = None
 
         editor_pane = QWidget(objectName="editorPane")
         lay = QVBoxLayout(editor_pane)
@@ -105,6 +114,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         session.modifiedChanged.connect(lambda _m: self._update_title())
         session.pathChanged.connect(lambda _p: self._update_title())
+        services.site.siteOpened.connect(lambda model: self.settings.set("site/last", str(model.root or "")))
         self._update_title()
 
     @property
@@ -146,18 +156,32 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def new_document(self) -> None:
+        """Ctrl+N: in a site, the New Post dialog; otherwise an untitled post."""
         if self.maybe_keep_changes():
-            self.session.new()
+            _post_commands().new_post(self)
+
+    def publish_post(self) -> None:
+        _post_commands().publish(self)
+
+    def unpublish_post(self) -> None:
+        _post_commands().unpublish(self)
+
+    def rename_post(self) -> None:
+        _post_commands().rename_from_title(self)
+
+    def trash_post(self) -> None:
+        _post_commands().move_to_trash(self)
 
     def save(self, force: bool = False) -> bool:
         """Save (validating first); True when the bytes are on disk. `force`
         writes over a file changed or deleted on disk without asking."""
         if self.session.path is None:
-            return self.save_as()
+            target = _post_commands().new_post_path(self)  # a new post: straight to its file
+            return self._save_to(target) if target is not None else self.save_as()
         return self._save_to(None, force)
 
     def save_as(self) -> bool:
-        start = self.session.path or None
+        start = self.session.path or _post_commands().suggested_save_path(self)
         path = _dialogs().choose_save_path(self, start)
         return self._save_to(Path(path)) if path else False
 

@@ -28,6 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "panes/vsizes": [],  # main area | problems panel
     "window/geometry": "",  # base64 of QWidget.saveGeometry()
     "recent/files": [],
+    "site/last": "",  # the root of the site last open: `galley` alone goes back to it
 }
 
 MAX_RECENT = 10

@@ -7,6 +7,10 @@ at most one job is in flight and the newest snapshot wins. Saving does not
 wait for the thread: `validate_now()` checks the current document directly
 (~1 ms for a typical post), so the "errors block the save" decision is never
 made on stale results.
+
+A new post (untitled, not typed in yet) shows no problems: an empty title is
+not a mistake before the writer has written anything. The first edit, or
+`validate_now` before a save, checks it as usual.
 """
 
 from __future__ import annotations
@@ -56,8 +60,22 @@ class ValidationController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run)
-        session.changed.connect(lambda _c: self._timer.start())
-        session.documentReplaced.connect(lambda _d: self.run())
+        self._edited = False  # typed in since the document became current
+        session.changed.connect(self._on_changed)
+        session.documentReplaced.connect(self._on_replaced)
+
+    def _on_changed(self, _change) -> None:
+        self._edited = True
+        self._timer.start()
+
+    def _on_replaced(self, _doc) -> None:
+        self._edited = False
+        self.run()
+
+    @property
+    def quiet(self) -> bool:
+        """A new post nobody has typed in yet: no problems shown."""
+        return self._session.path is None and not self._edited
 
     def set_context(self, context: ValidationContext) -> None:
         self.context = context
@@ -66,6 +84,9 @@ class ValidationController(QObject):
     def run(self) -> None:
         """Validate the current document in the worker thread."""
         self._timer.stop()
+        if self.quiet and not self._busy:
+            self._publish([])
+            return
         if self._busy:
             self._dirty = True
             return
@@ -80,11 +101,12 @@ class ValidationController(QObject):
             self.run()
             return
         if revision == self._session.document.revision:
-            self._publish(diagnostics)
+            self._publish([] if self.quiet else diagnostics)
 
     def validate_now(self) -> list:
         """Blocking check of the current document (used right before saving)."""
         self._session.flush()
+        self._edited = True  # a save was asked for: the post is checked from now on
         diagnostics = validate_document(self._session.document.snapshot(), self.context)
         self._publish(diagnostics)
         return diagnostics
