@@ -64,8 +64,12 @@ def test_hugo_flips_draft_in_place(hugo, tmp_path):
     post.write_bytes(original)
     assert publish(post, hugo, NOW) == post
     assert post.read_bytes() == original.replace(b"draft = true", b"draft = false")
+    with pytest.raises(PostFileError, match="a.md: error: not a draft"):
+        publish(post, hugo, NOW)
     assert unpublish(post, hugo) == post
     assert post.read_bytes() == original
+    with pytest.raises(PostFileError, match="already a draft"):
+        unpublish(post, hugo)
 
 
 def test_rename_from_title_keeps_the_date_prefix(jekyll, tmp_path):

@@ -221,3 +221,34 @@ def test_galley_alone_reopens_the_last_site_and_post(qtbot, tmp_path, settings, 
         _site_up(qtbot, win, jekyll_site)
     finally:
         _close(win)
+
+
+def test_hugo_new_post_from_the_archetype_in_a_bundle(qtbot, tmp_path, settings, no_save_dialog):
+    root = tmp_path / "hsite"
+    bundle = root / "content" / "notes" / "old"
+    bundle.mkdir(parents=True)
+    (root / "hugo.toml").write_text('title = "H"\ntimeZone = "Asia/Seoul"\n', encoding="utf-8")
+    (bundle / "index.md").write_text('+++\ntitle = "Old"\n+++\nold\n', encoding="utf-8")
+    (root / "archetypes").mkdir()
+    (root / "archetypes" / "notes.md").write_text(
+        "+++\ntitle = '{{ replace .File.ContentBaseName \"-\" \" \" | title }}'\ndate = {{ .Date }}\n"
+        "draft = true\n+++\n\nA note.\n", encoding="utf-8")
+    win = _launch(qtbot, tmp_path, settings, [bundle / "index.md"])
+    try:
+        _site_up(qtbot, win, root)
+        win.actions.new.trigger()
+        qtbot.waitUntil(lambda: win.findChild(QDialog, "newPostDialog") is not None)
+        dialog = win.findChild(QDialog, "newPostDialog")
+        commit_text(dialog.title_edit, "새 노트")
+        dialog.draft_box.setChecked(False)
+        assert dialog.where.text() == "content/notes/새-노트/index.md"
+        dialog.accept()
+        qtbot.waitUntil(lambda: win.session.document.front_matter.get("title") == "새 노트")
+        assert win.save()
+        target = root / "content" / "notes" / "새-노트" / "index.md"
+        assert win.session.path == target.resolve()
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("+++\ntitle = '새 노트'\ndate = 20") and "+09:00\ndraft = false\n+++\n\nA note.\n" in text
+        assert text.endswith("A note.\n")
+    finally:
+        _close(win)

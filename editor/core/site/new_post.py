@@ -24,7 +24,7 @@ from pathlib import Path
 from editor.core.post.document import Document
 from editor.core.site.site import SETTINGS_FILE, Site
 
-__all__ = ["NewPost", "slugify", "site_timezone", "now_in", "section_of", "default_section",
+__all__ = ["NewPost", "slugify", "site_timezone", "now_in", "section_of", "default_section", "section_for",
            "uses_bundles", "target_path", "template_text", "first_text", "plan", "FALLBACK_SLUG"]
 
 #: The slug of a title with no letters or digits at all ("!!!", "").
@@ -127,6 +127,13 @@ def default_section(site: Site) -> str:
         if (content / name).is_dir():
             return name
     return "posts"
+
+
+def section_for(site: Site, current: str | os.PathLike | None = None) -> str | None:
+    """A new Hugo post's section: the open post's, else the site's posts section."""
+    if site.generator != "hugo":
+        return None
+    return section_of(site, current) or default_section(site)
 
 
 def uses_bundles(site: Site, section: str) -> bool:
@@ -271,9 +278,7 @@ def plan(site: Site | None, post: NewPost, current: str | os.PathLike | None = N
     `current`: the open post, whose Hugo section the new one joins."""
     if site is None:
         return None, first_text(None, post, slugify(post.title, post.romanize))
-    section = None
-    if site.generator == "hugo":
-        section = section_of(site, current) or default_section(site)
+    section = section_for(site, current)
     path = target_path(site, post, section)
     slug = path.parent.name if path.stem == "index" else _DATE_PREFIX.sub("", path.stem, count=1)
     return path, first_text(site, post, slug, section)

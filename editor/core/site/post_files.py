@@ -93,11 +93,14 @@ def _move(old: Path, new: Path) -> None:
             raise PostFileError(old, f"cannot move to {new}: {exc.strerror or exc}") from None
 
 
-def _set_values(path: Path, values: dict) -> None:
-    """Set front-matter values in the file, losslessly, refusing a change made meanwhile."""
+def _set_values(path: Path, values: dict, draft: bool | None = None) -> None:
+    """Set front-matter values in the file, losslessly, refusing a change made meanwhile.
+    `draft`: what the post must be now (a Hugo post published twice is an error, not a new line)."""
     doc, fingerprint = storage.load(path)
     if doc.front_matter_error is not None:
         raise PostFileError(path, f"the front matter cannot be read: {doc.front_matter_error}")
+    if draft is not None and is_draft(path, doc.front_matter, "hugo") != draft:
+        raise PostFileError(path, "not a draft" if draft else "already a draft")
     for key, value in values.items():
         doc.set(key, value)
     storage.save(path, doc, fingerprint)
@@ -122,7 +125,7 @@ def publish(path: str | os.PathLike, site: Site, now: _dt.datetime | None = None
         _move(path, target)
         _set_values(target, {"date": date})
         return target
-    _set_values(path, {"draft": False})
+    _set_values(path, {"draft": False}, draft=True)
     return path
 
 
@@ -139,7 +142,7 @@ def unpublish(path: str | os.PathLike, site: Site) -> Path:
         target = posts.parent / "_drafts" / path.relative_to(posts).parent / f"{_slug_of(path)}{path.suffix}"
         _move(path, target)
         return target
-    _set_values(path, {"draft": True})
+    _set_values(path, {"draft": True}, draft=False)
     return path
 
 
