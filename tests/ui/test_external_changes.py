@@ -292,7 +292,8 @@ def test_saving_the_open_post_does_not_refill_the_posts_list(qtbot, win, long_po
     posts, site = win.services.posts_list, win.services.site
     qtbot.waitUntil(lambda: posts.count() == 1 and win.services.site_watcher is not None, timeout=TIMEOUT)
     refilled = []
-    posts.model().rowsInserted.connect(lambda *_a: refilled.append(True))
+    posts.model.rowsInserted.connect(lambda *_a: refilled.append(True))
+    posts.model.modelReset.connect(lambda: refilled.append(True))
     type_into(qtbot, win.body_editor, "x")
     with qtbot.waitSignal(site.siteChanged, timeout=TIMEOUT):  # the site was re-read after the save
         win.session.save()

@@ -33,7 +33,7 @@ def make_site(folder: Path, titles: list[str], galley_toml: str | None = None) -
 
 def titles(window) -> list[str]:
     posts = window.services.posts_list
-    return sorted(posts.item(i).text().split("\n")[0] for i in range(posts.count()))
+    return sorted(row.title for row in posts.shown_rows())
 
 
 @pytest.fixture
@@ -165,7 +165,7 @@ def launch(paths, *args, **kwargs):
     return win
 
 def report(win, posts):
-    print(json.dumps({"posts": [posts.item(i).text().split("\\n")[0] for i in range(posts.count())],
+    print(json.dumps({"posts": [row.title for row in posts.shown_rows()],
                       "first_shown": len(shown), "open": str(win.session.path)}), flush=True)
     win.close()
     QApplication.instance().quit()

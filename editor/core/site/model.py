@@ -27,6 +27,8 @@ from editor.core.site.site import CONFIG_FILES, SETTINGS_FILE, Site
 Subscriber = Callable[["OpenSite"], None]
 #: Builds the derived facts from (site, summaries); None when there is no site.
 Derive = Callable[[Any, list], Any]
+#: Told of each batch while a site is indexed: (rows of the batch, posts done, posts in all).
+Progress = Callable[[list, int, int], None]
 
 #: File names at a site's root whose change changes the site itself (its
 #: config, hence its post folders and schema), not only its posts.
@@ -54,6 +56,8 @@ class OpenSite:
         self.derived: Any = None
         self.derive_error: Exception | None = None
         self._subscribers: list[Subscriber] = []
+        # path -> (summary, row): a row is rebuilt only when its summary is new.
+        self._rows: dict[Path, tuple[Any, Any]] = {}
         # One refresh at a time: the index cache of a Site is not shared safely.
         self._lock = threading.Lock()
 
@@ -73,15 +77,26 @@ class OpenSite:
         model.derived = derived
         return model
 
-    def load(self) -> None:
-        """Index the posts and derive the facts (blocking; reads every post's head)."""
+    def load(self, progress: Progress | None = None) -> None:
+        """Index the posts and derive the facts (blocking; reads every post's head).
+        `progress` is told of each batch of rows as it is read."""
         with self._lock:
-            self._load()
+            self._load(progress)
 
-    def _load(self) -> None:
+    def _load(self, progress: Progress | None = None) -> None:
         if self.site is None:
             return
-        summaries = self.site.index()
+        if progress is None:
+            summaries = self.site.index()
+        else:
+            summaries = []
+            for batch, done, total in self.site.index_batches():
+                summaries.extend(batch)
+                progress(self._rows_of(batch), done, total)
+        self._prune_rows(summaries)
+        self._assign(summaries)
+
+    def _assign(self, summaries: list) -> None:
         derived, error = None, None
         if self._derive is not None:
             try:
@@ -91,6 +106,55 @@ class OpenSite:
         # Assigned together at the end: a reader on another thread sees the old
         # facts or the new ones, never half of each.
         self.summaries, self.derived, self.derive_error = summaries, derived, error
+
+    # -- rows (the posts pane's) ---------------------------------------------------
+
+    @property
+    def rows(self) -> list:
+        """A `post_rows.PostRow` per post, in index order (read-only; built once per summary)."""
+        return self._rows_of(self.summaries)
+
+    def _rows_of(self, summaries: list) -> list:
+        from editor.core.site.post_rows import row_of
+
+        rows, cache, out = self._rows, None, []
+        for summary in summaries:
+            hit = rows.get(summary.path)
+            if hit is None or hit[0] is not summary:
+                if cache is None:
+                    import datetime as dt
+
+                    cache = dt.datetime.now()
+                hit = rows[summary.path] = (summary, row_of(summary, cache))
+            out.append(hit[1])
+        return out
+
+    def _prune_rows(self, summaries: list) -> None:
+        if len(self._rows) > len(summaries):
+            keep = {s.path for s in summaries}
+            self._rows = {p: v for p, v in self._rows.items() if p in keep}
+
+    def update_paths(self, paths, on_delta: Callable[[list, list[str]], None] | None = None
+                     ) -> tuple[list, list[str]]:
+        """Re-read only these files (paths a watcher reported), not the site:
+        returns (rows of posts added or changed, paths of posts gone).
+        `on_delta` is told them first; then the facts are derived again and
+        the subscribers told. Nothing else is read."""
+        if self.site is None:
+            return [], []
+        with self._lock:
+            changed, gone = self.site.update_posts(paths)
+            if not changed and not gone:
+                return [], []
+            for path in gone:
+                self._rows.pop(path, None)
+            rows, removed = self._rows_of(changed), [os.fspath(p) for p in gone]
+            if on_delta is not None:
+                on_delta(rows, removed)
+            self._assign(list(self.site.indexed))
+        for callback in list(self._subscribers):
+            callback(self)
+        return rows, removed
 
     def refresh(self, config_changed: bool = True) -> None:
         """Re-read the site after a change on disk, then tell the subscribers.

@@ -304,6 +304,91 @@ class Site:
         self._index = result
         return result
 
+    def index_batches(self, size: int = 500, first: int = 100) -> Iterable[tuple[list[PostSummary], int, int]]:
+        """`index()` a batch at a time: yields (summaries of the batch, posts done,
+        posts in all), in `post_files()` order, so a view can show the first
+        posts while the rest are read (the first batch is smaller: it is what
+        the writer waits for). Unchanged files come from the cache, as in
+        `index()`; the cache and the index are complete at the end."""
+        files = self.post_files()
+        total = len(files)
+        cache: dict[Path, tuple[tuple, PostSummary]] = {}
+        done = 0
+        bounds = [0, *range(min(first, size), total, size)] if total else []
+        for start, end in zip(bounds, [*bounds[1:], total]):
+            part = files[start:end]
+            stamps = {p: _stamp(p) for p in part}
+            stale = [p for p in part if not stamps[p] or (self._cache.get(p) or ((),))[0] != stamps[p]]
+            fresh = {s.path: s for s in _summarize_all(stale)}
+            batch = []
+            for path in part:
+                summary = fresh.get(path) or self._cache[path][1]
+                cache[path] = (stamps[path], summary)
+                batch.append(summary)
+            done += len(part)
+            yield batch, done, total
+        self._cache = cache
+        self._index = [cache[p][1] for p in files]
+
+    @property
+    def indexed(self) -> list[PostSummary]:
+        """The summaries as last indexed or updated ([] before any index)."""
+        return self._index if self._index is not None else []
+
+    def is_post_path(self, path: str | os.PathLike) -> bool:
+        """Whether a file at `path` would be one of `post_files()` (by its place
+        and name; whether it exists is not asked)."""
+        path = os.path.abspath(path)
+        root = os.path.abspath(self.root)
+        if not path.startswith(root + os.sep):
+            return False
+        parts = os.path.relpath(path, root).split(os.sep)
+        if any(p in SKIP_DIRS or p.startswith(".") for p in parts):
+            return False
+        ext = os.path.splitext(parts[-1])[1].lower()
+        if self.generator == "jekyll":
+            if ext not in POST_EXTENSIONS:
+                return False
+            names = {"_posts", "_drafts"}
+            collections = self.config.get("collections")
+            if isinstance(collections, dict | list):
+                names |= {f"_{name}" for name in collections if isinstance(name, str)}
+            return any(p in names for p in parts[:-1])
+        if self.generator in ("hugo", "zola"):
+            return ext in POST_EXTENSIONS and any(
+                path.startswith(os.path.abspath(d) + os.sep) for d in self._content_dirs())
+        return ext in _MARKDOWN_EXTENSIONS and len(parts) - 1 <= UNKNOWN_MAX_DEPTH
+
+    def update_posts(self, paths: Iterable[str | os.PathLike]) -> tuple[list[PostSummary], list[Path]]:
+        """Re-read only these files (a watcher's report), not the site: returns
+        (summaries of posts added or changed, paths of posts gone). Files
+        whose stamp is unchanged are not read; the index stays in order."""
+        changed: list[PostSummary] = []
+        gone: list[Path] = []
+        index = list(self._index if self._index is not None else [])
+        where = {s.path: i for i, s in enumerate(index)}
+        for name in dict.fromkeys(os.path.abspath(p) for p in paths):
+            path = Path(name)
+            stamp = _stamp(path) if self.is_post_path(path) and os.path.isfile(path) else ()
+            if not stamp:
+                if path in where:
+                    gone.append(path)
+                self._cache.pop(path, None)
+                continue
+            hit = self._cache.get(path)
+            if hit is not None and hit[0] == stamp and path in where:
+                continue
+            summary = summarize(path)
+            self._cache[path] = (stamp, summary)
+            changed.append(summary)
+        if changed or gone:
+            drop = set(gone)
+            kept = {s.path: s for s in index if s.path not in drop}
+            kept.update((s.path, s) for s in changed)
+            # Sorted as strings, as post_paths() sorts them.
+            self._index = [kept[p] for p in sorted(kept, key=str)]
+        return changed, gone
+
     def keep_index_of(self, older: "Site") -> None:
         """Start from `older`'s index of the same root (the site re-read after a
         config change): posts whose files are unchanged are not read again."""
@@ -403,6 +488,15 @@ def _find_dirs(root: Path, names: set[str]) -> list[Path]:
             else:
                 stack.append(entry.path)
     return found
+
+
+def _stamp(path: Path) -> tuple:
+    """What tells a file changed without reading it; () when it cannot be stat'ed."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ()
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 class _Seen:

@@ -443,16 +443,33 @@ def _post_folders(site) -> list[tuple[str, bool]]:
     return folders
 
 
+#: Quiet period of the site watcher of the open site (a save's few events
+#: come within milliseconds; a `git pull` of many posts still comes as one).
+SITE_QUIET_MS = 120
+
+
 def keep_site_index_live(site_owner, closed=None, parent: QObject | None = None) -> SiteWatcher:
     """Posts added, removed or changed on disk, and config changes, re-read the
     open site (`site_owner`, an editor.ui.site.site_owner.SiteOwner), whose
     subscribers refresh the posts list, the form's schema and vocabulary and
     validation without a restart. The watcher follows the open site; `closed`
     (a signal) stops it."""
-    watcher = SiteWatcher(parent if parent is not None else site_owner)
+    # A short quiet period: a changed post is re-read alone (not the site),
+    # so its row can follow within a frame or two of the save settling.
+    watcher = SiteWatcher(parent if parent is not None else site_owner, quiet_ms=SITE_QUIET_MS)
     site_owner.siteOpened.connect(lambda model: watcher.watch_site(model.site))
     site_owner.siteClosed.connect(lambda: watcher.watch_site(None))
-    watcher.postsChanged.connect(lambda root: site_owner.refresh(root, config_changed=watcher.config_changed()))
+    def changed(root: str) -> None:
+        # Post files only: re-read those (the pane's rows follow one by one).
+        # A config file or a folder (renamed, removed) re-reads the site,
+        # whose unchanged posts come from the index's cache.
+        paths = watcher.last_changed
+        if watcher.config_changed() or any(os.path.isdir(p) or not os.path.splitext(p)[1] for p in paths):
+            site_owner.refresh(root, config_changed=watcher.config_changed())
+        else:
+            site_owner.update(root, paths)
+
+    watcher.postsChanged.connect(changed)
     if site_owner.current is not None:
         watcher.watch_site(site_owner.current.site)
     if closed is not None:

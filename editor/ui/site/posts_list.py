@@ -1,42 +1,39 @@
-"""A simple list of the site's posts (until the site-workspace issue): newest first,
-double-click or Enter opens one."""
+"""The posts pane: the open site's posts as a table, filtered as you type.
+
+Title, date, state (draft, published, scheduled), categories, tags and
+problems; a click on a header sorts (newest first to begin with). The filter
+box searches title, tags, categories and the start of each body; the state
+box keeps one state. Arrows move, Enter (or a double click) opens a post;
+Down in the filter box goes to the table, Enter there opens the row shown
+first. Rows come from the site owner's worker (`postsIndexed` in batches
+while the site is read, `postsUpdated` one by one for changes on disk): this
+pane parses nothing and reads no file.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from pathlib import Path
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from editor.ui.site.posts_model import CATEGORIES, DATE, PROBLEMS, STATE, TAGS, TITLE, PostsFilter, PostsModel
 
-_FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
-
-
-def _sort_date(summary) -> dt.datetime:
-    """The post's date (front matter, else the file name's, else the file time)."""
-    value = (summary.front_matter or {}).get("date")
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day)
-    m = _FILE_DATE.match(Path(summary.path).name)
-    if m:
-        try:
-            return dt.datetime(*map(int, m.groups()))
-        except ValueError:
-            pass
-    try:
-        return dt.datetime.fromtimestamp(Path(summary.path).stat().st_mtime)
-    except OSError:
-        return dt.datetime.min
+#: Columns shown besides the title when there is room, most wanted first.
+OPTIONAL_COLUMNS = (DATE, STATE, PROBLEMS, TAGS, CATEGORIES)
+#: Narrowest the title column gets before a column is hidden for it (in "M" widths).
+TITLE_MIN_EMS = 10
 
 
-def posts_newest_first(summaries) -> list:
-    return sorted(summaries, key=_sort_date, reverse=True)
-
-
-class PostsList(QListWidget):
+class PostsList(QWidget):
     #: The writer chose a post. Carries its path (str).
     postChosen = Signal(str)
 
@@ -44,44 +41,172 @@ class PostsList(QListWidget):
         super().__init__(parent)
         self.setObjectName("postsList")
         self.setAccessibleName("postsList")
-        self.setSpacing(3)  # two lines an item: title, then date and file; apart from the next
-        self.itemActivated.connect(lambda item: self.postChosen.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self._site = None  # the OpenSite whose rows are shown
+        self.model = PostsModel(self)
+        self.proxy = PostsFilter(self)
+        self.proxy.setSourceModel(self.model)
 
-    def show_site(self, model) -> list:
-        """Fill the list from an OpenSite's index; returns the summaries, newest first.
+        self.filter_box = QLineEdit(self, objectName="postsFilter", clearButtonEnabled=True)
+        self.filter_box.setPlaceholderText(self.tr("Filter: title, text, tags, categories"))
+        self.state_box = QComboBox(self, objectName="postsState")
+        for label, state in ((self.tr("All"), None), (self.tr("Drafts"), "draft"),
+                             (self.tr("Published"), "published"), (self.tr("Scheduled"), "scheduled")):
+            self.state_box.addItem(label, state)
+        self.progress = QProgressBar(self, objectName="postsProgress", textVisible=True)
+        self.progress.setFormat(self.tr("Indexing %v / %m"))
+        self.progress.hide()
 
-        The item under the cursor stays current. A list that would not change
-        (the open post was saved) is left alone: refilling a big site's list
-        at every save would stall typing."""
-        summaries = posts_newest_first(model.summaries)
-        items = [self._item_text(s) for s in summaries]
-        if items == [self.item(i).text() for i in range(self.count())]:
-            return summaries
-        current = self.currentItem().data(Qt.ItemDataRole.UserRole) if self.currentItem() else None
-        self.clear()
-        for s, text in zip(summaries, items):
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, str(s.path))
-            item.setToolTip(str(s.path))
-            self.addItem(item)
-            if str(s.path) == current:
-                self.setCurrentItem(item)
-        return summaries
+        self.table = QTableView(self, objectName="postsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        # Long titles end in "…" within the pane; never a sideways scroll bar.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(24)
+        metrics = self.fontMetrics()
+        self._widths = {DATE: metrics.horizontalAdvance("0000-00-00") + 16,
+                        STATE: max(metrics.horizontalAdvance(self.model.headerData(STATE, Qt.Orientation.Horizontal)),
+                                   metrics.horizontalAdvance(self.tr("scheduled"))) + 16,
+                        PROBLEMS: metrics.horizontalAdvance("0000") + 16,
+                        TAGS: metrics.horizontalAdvance("M") * 8, CATEGORIES: metrics.horizontalAdvance("M") * 8}
+        for column, width in self._widths.items():
+            header.resizeSection(column, width)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
+        self.table.activated.connect(self._open)
+        self.table.doubleClicked.connect(self._open)
 
-    @staticmethod
-    def _item_text(s) -> str:
-        front_matter = s.front_matter or {}
-        title = front_matter.get("title") or Path(s.path).stem
-        # A draft's date is only when it was last saved: say it is a draft.
-        # "(draft)", not "Draft ·": under a Korean title, Qt sized an item
-        # whose second line starts with a Latin letter a few pixels short
-        # of what it then draws, and drew the whole item as "제목…" (seen
-        # in a screenshot; a second line starting with "(" or a digit is
-        # sized right).
-        draft = "_drafts" in Path(s.path).parts or front_matter.get("draft") is True
-        date = f"{_sort_date(s):%Y-%m-%d}"
-        if draft:
-            layout = QCoreApplication.translate("PostsList", "{title}\n(draft) {date} · {file}")
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_box, 1)
+        top.addWidget(self.state_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.table, 1)
+
+        self.filter_box.textChanged.connect(self._refilter)
+        self.state_box.currentIndexChanged.connect(self._refilter)
+        self.filter_box.installEventFilter(self)
+        # Filtering makes the rows shown again (a model reset): keep the current post.
+        self._current_path: str | None = None
+        self.model.modelAboutToBeReset.connect(self._remember_current)
+        self.model.modelReset.connect(self._restore_current)
+        self.table.viewport().installEventFilter(self)  # its width decides the columns shown
+
+    # -- what the window feeds it ----------------------------------------------------
+
+    def show_indexed(self, site, rows: list, done: int, total: int, full: bool) -> None:
+        """A batch of `site`'s rows while it is indexed, or (`full`) all of them."""
+        if site is not self._site:
+            self._site = site
+            self.model.clear()
+        if full:
+            self.model.set_rows(rows)
+            self.progress.hide()
+            return
+        self.model.append(rows)
+        if done < total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.show()
         else:
-            layout = QCoreApplication.translate("PostsList", "{title}\n{date} · {file}")
-        return layout.format(title=title, date=date, file=Path(s.path).name)
+            self.progress.hide()
+
+    def show_updates(self, site, rows: list, gone: list) -> None:
+        """Posts of `site` changed on disk: only their rows change."""
+        if site is self._site:
+            self.model.apply(rows, gone)
+
+    def clear(self) -> None:
+        self._site = None
+        self.model.clear()
+        self.progress.hide()
+
+    # -- what tests and the window ask -------------------------------------------------
+
+    def count(self) -> int:
+        """Rows shown (after the filter)."""
+        return self.proxy.rowCount()
+
+    def shown_rows(self) -> list:
+        """The PostRows shown, in order."""
+        rows = self.model.rows
+        return [rows[self.proxy.mapToSource(self.proxy.index(i, 0)).row()] for i in range(self.proxy.rowCount())]
+
+    def newest(self):
+        """The newest post's row (whatever the sort and filter), or None."""
+        rows = self.model.all_rows
+        dated = [r for r in rows if r.date is not None]
+        return max(dated, key=lambda r: r.date) if dated else (rows[0] if rows else None)
+
+    def select_path(self, path: str) -> None:
+        row = self.model.row_of_path(str(path))
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+
+    # -- inside ----------------------------------------------------------------------------
+
+    def _fit_columns(self) -> None:
+        """Hide the columns that do not fit beside a readable title: a narrow
+        pane shows title and date, a wide one everything; never a sideways scroll."""
+        room = self.table.viewport().width() - self.fontMetrics().horizontalAdvance("M") * TITLE_MIN_EMS
+        header = self.table.horizontalHeader()
+        for column in OPTIONAL_COLUMNS:
+            width = self._widths[column]
+            fits = room >= width
+            header.setSectionHidden(column, not fits)
+            if fits:
+                room -= width
+
+    def _remember_current(self) -> None:
+        current = self.table.currentIndex()
+        if current.isValid():
+            self._current_path = self.model.rows[self.proxy.mapToSource(current).row()].path
+
+    def _restore_current(self) -> None:
+        path, self._current_path = self._current_path, None
+        if path is not None:
+            self.select_path(path)
+
+    def _refilter(self) -> None:
+        self.proxy.set_filter(self.filter_box.text(), self.state_box.currentData())
+
+    def _open(self, index) -> None:
+        if index.isValid():
+            source = self.proxy.mapToSource(index)
+            self.postChosen.emit(self.model.rows[source.row()].path)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_columns()
+            return False
+        if watched is self.filter_box and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.proxy.rowCount():
+                self.table.setFocus()
+                current = self.table.currentIndex()
+                if not current.isValid():
+                    self.table.setCurrentIndex(self.proxy.index(0, 0))
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.proxy.rowCount():
+                current = self.table.currentIndex()
+                self._open(current if current.isValid() else self.proxy.index(0, 0))
+                return True
+        return super().eventFilter(watched, event)

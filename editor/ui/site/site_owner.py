@@ -17,6 +17,12 @@ Signals, in the order a view needs them:
   follow it;
 - `siteClosed()`: no site is open any more.
 
+For the posts pane, rows built on the worker (`post_rows.PostRow`):
+- `postsIndexed(OpenSite, rows, done, total, full)`: a batch while a site is
+  indexed (`full` False), or every row once it is read (`full` True);
+- `postsUpdated(OpenSite, rows, gone)`: posts changed on disk, re-read one
+  by one (`update`), before the facts are derived again.
+
 Built before the first paint, it imports nothing heavy until a site is
 asked for; posts opened before `start()` wait for it (start-up opens the
 site once the preview is up).
@@ -63,6 +69,8 @@ class SiteOwner(QObject):
     siteChanged = Signal(object)
     contextReady = Signal(object)
     siteClosed = Signal()
+    postsIndexed = Signal(object, list, int, int, bool)
+    postsUpdated = Signal(object, list, list)
     # worker -> UI thread: (token, OpenSite, kind) with kind "open" or "refresh"
     _done = Signal(int, object, str)
 
@@ -135,6 +143,11 @@ class SiteOwner(QObject):
         self._token += 1
         self._submit(("refresh", os.path.abspath(os.fspath(root)), self._token, config_changed))
 
+    def update(self, root: str | os.PathLike, paths) -> None:
+        """Posts of `root` changed on disk: re-read only these files."""
+        self._token += 1
+        self._submit(("update", os.path.abspath(os.fspath(root)), self._token, [os.fspath(p) for p in paths]))
+
     def forget(self, root: str | os.PathLike) -> None:
         """The next open of a post of `root` re-reads that site first."""
         self._submit(("forget", os.path.abspath(os.fspath(root))))
@@ -153,7 +166,9 @@ class SiteOwner(QObject):
         from editor.core.site.model import OpenSite
 
         self._token += 1
-        self._on_done(self._token, OpenSite.open(path, _derive), "open")
+        model = OpenSite.open(path, _derive)
+        self.postsIndexed.emit(model, model.rows, len(model.summaries), len(model.summaries), True)
+        self._on_done(self._token, model, "open")
 
     def shutdown(self) -> None:
         if self._jobs is not None:
@@ -185,11 +200,15 @@ class SiteOwner(QObject):
                 if kind == "forget":
                     self._stale.add(path)
                     continue
-                if kind == "refresh":
+                if kind in ("refresh", "update"):
                     model = self._sites.get(path)
                     if model is None:
                         continue
-                    model.refresh(config_changed=job[3])
+                    if kind == "update":
+                        model.update_paths(job[3], lambda rows, gone, m=model: self.postsUpdated.emit(m, rows, gone))
+                    else:
+                        model.refresh(config_changed=job[3])
+                        self.postsIndexed.emit(model, model.rows, len(model.summaries), len(model.summaries), True)
                     self._stale.discard(path)
                     self._done.emit(job[2], model, "refresh")
                     continue
@@ -198,11 +217,12 @@ class SiteOwner(QObject):
                 model = self._sites.get(root)
                 if model is None:
                     model = OpenSite(site, _derive)
-                    model.load()
+                    model.load(lambda rows, done, total, m=model: self.postsIndexed.emit(m, rows, done, total, False))
                     self._sites[root] = model
                 elif root in self._stale:
                     model.refresh()
                 self._stale.discard(root)
+                self.postsIndexed.emit(model, model.rows, len(model.summaries), len(model.summaries), True)
                 self._done.emit(job[2], model, "open")
             except RuntimeError:  # the owner's Qt object is gone (the window closed)
                 return

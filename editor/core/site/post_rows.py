@@ -1,0 +1,126 @@
+"""One compact row per post for the posts pane: what it shows, sorts and filters on.
+
+Built off the UI thread from an index summary, so the pane never parses
+anything. Each row keeps a lowercase haystack (title, tags, categories and
+the start of the body, capped at `BODY_CHARS`) so that filtering 10,000
+posts is a substring test per row, with no file read per keystroke.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+
+from editor.core.site.dates import parse_date
+
+#: Characters of a post's body kept for filtering: enough for its opening
+#: paragraph; a cap keeps the index's memory bounded whatever the posts' size.
+BODY_CHARS = 240
+#: Bytes of the file read for that (the head the index already read is in the page cache).
+HEAD_BYTES = 4096
+
+DRAFT, PUBLISHED, SCHEDULED = "draft", "published", "scheduled"
+STATES = (DRAFT, PUBLISHED, SCHEDULED)
+
+_FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
+_FENCE = re.compile(r"^(?:---|\+\+\+|\.\.\.)[ \t]*\r?$", re.M)
+_SPACES = re.compile(r"\s+")
+
+
+class PostRow:
+    """What the posts pane knows of one post (read-only once built)."""
+
+    __slots__ = ("path", "title", "date", "state", "categories", "tags", "problems", "text")
+
+    def __init__(self, path: str, title: str, date: dt.datetime | None, state: str,
+                 categories: tuple[str, ...], tags: tuple[str, ...], problems: int, text: str) -> None:
+        self.path = path
+        self.title = title
+        #: Naive local datetime (for sorting and display), or None when unknown.
+        self.date = date
+        self.state = state
+        self.categories = categories
+        self.tags = tags
+        self.problems = problems
+        #: Lowercase haystack the filter searches.
+        self.text = text
+
+    def key(self) -> tuple:
+        """Everything shown: two rows with equal keys look the same."""
+        return (self.title, self.date, self.state, self.categories, self.tags, self.problems, self.text)
+
+    def matches(self, needle: str, state: str | None = None) -> bool:
+        """`needle` is lowercase; an empty one matches every row."""
+        return (state is None or self.state == state) and needle in self.text
+
+    def __repr__(self) -> str:
+        return f"PostRow({self.path!r}, {self.title!r}, {self.state})"
+
+
+def _naive(value) -> dt.datetime | None:
+    value = parse_date(value)
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone().replace(tzinfo=None)
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    return None
+
+
+def _terms(value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(value.split())
+    if isinstance(value, list | tuple):
+        return tuple(str(v) for v in value if v is not None)
+    return ()
+
+
+def body_excerpt(path: str, limit: int = BODY_CHARS) -> str:
+    """The start of a post's body (after its front matter), lowercase, spaces folded."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(HEAD_BYTES)
+    except OSError:
+        return ""
+    text = head.decode("utf-8", "ignore")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if text[:3] in ("---", "+++"):
+        fences = list(_FENCE.finditer(text, 3))
+        text = text[fences[0].end():] if fences else ""
+    elif text.startswith("{"):
+        text = ""  # JSON front matter: the body is after the object; rare, not searched
+    return _SPACES.sub(" ", text[: limit * 2]).strip().lower()[:limit]
+
+
+def row_of(summary, now: dt.datetime | None = None, body: bool = True) -> PostRow:
+    """The row of an index summary (`editor.core.site.post_index.PostSummary`)."""
+    path = os.fspath(summary.path)
+    fm = summary.front_matter or {}
+    name = os.path.basename(path)
+    title = fm.get("title")
+    title = str(title) if title not in (None, "") else os.path.splitext(name)[0]
+    date = _naive(fm.get("date"))
+    if date is None:
+        m = _FILE_DATE.match(name)
+        if m:
+            try:
+                date = dt.datetime(*map(int, m.groups()))
+            except ValueError:
+                date = None
+    parts = path.split(os.sep)
+    if "_drafts" in parts or fm.get("draft") is True or fm.get("published") is False:
+        state = DRAFT
+    elif date is not None and date > (now or dt.datetime.now()):
+        state = SCHEDULED
+    else:
+        state = PUBLISHED
+    categories = _terms(fm.get("categories")) + _terms(fm.get("category"))
+    tags = _terms(fm.get("tags"))
+    problems = 1 if summary.error is not None else 0
+    haystack = " ".join((title, *categories, *tags)).lower()
+    if body:
+        haystack += "\n" + body_excerpt(path)
+    return PostRow(path, title, date, state, categories, tags, problems, haystack)

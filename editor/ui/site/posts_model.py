@@ -1,0 +1,280 @@
+"""The posts pane's table: a model over the open site's rows, and its filter.
+
+Rows (`editor.core.site.post_rows.PostRow`) are built off the UI thread; this
+model only holds them, in display order. Sorting and filtering are done here,
+in one Python pass each, and the proxy forwards its `sort` and `set_filter`
+to it. Letting the proxy do them costs a Python call per row or comparison
+(its `filterAcceptsRow`, or `data()` for its own filter and sort): measured
+on 10,000 posts, 25 ms per keystroke to filter (Qt's regular expression on
+a role: 70 ms) and 0.8 s to sort; a list comprehension over the rows'
+lowercase text takes 2-4 ms. Changes on disk arrive as single rows (insert,
+remove, dataChanged); the site's batches while it is indexed are added, and
+the rows shown are then made again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+TITLE, DATE, STATE, CATEGORIES, TAGS, PROBLEMS = range(6)
+#: The row (a PostRow) of an index, for views.
+RowRole = Qt.ItemDataRole.UserRole + 1
+#: How many differing rows a full list may bring before the model is reset
+#: instead of changed row by row.
+MAX_ROW_CHANGES = 64
+
+_EARLIEST = dt.datetime.min
+
+
+def _title_key(row):
+    return (row.title.casefold(), row.date or _EARLIEST, row.path)
+
+
+def _date_key(row):
+    return (row.date or _EARLIEST, row.title.casefold(), row.path)
+
+
+def _text_key(attr):
+    return lambda row: (", ".join(getattr(row, attr)).casefold(), row.date or _EARLIEST, row.path)
+
+
+_KEYS = {TITLE: _title_key, DATE: _date_key, STATE: lambda r: (r.state, r.date or _EARLIEST, r.path),
+         CATEGORIES: _text_key("categories"), TAGS: _text_key("tags"),
+         PROBLEMS: lambda r: (r.problems, r.date or _EARLIEST, r.path)}
+
+
+class _Descending:
+    """A sort key compared the other way round (bisect needs ascending keys)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key) -> None:
+        self.key = key
+
+    def __lt__(self, other: "_Descending") -> bool:
+        return other.key < self.key
+
+    def __eq__(self, other) -> bool:
+        return self.key == other.key
+
+
+class PostsModel(QAbstractTableModel):
+    """Every row (`all_rows`, sorted) and those the filter keeps (`rows`, shown)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._all: list = []
+        self._rows: list = []
+        self._where: dict[str, int] | None = {}
+        self._paths: dict[str, object] = {}  # path -> row, of every row
+        self._column, self._order = DATE, Qt.SortOrder.DescendingOrder
+        self._words: list[str] = []
+        self._state: str | None = None
+        self._headers = (self.tr("Title"), self.tr("Date"), self.tr("State"), self.tr("Categories"),
+                         self.tr("Tags"), self.tr("Problems"))
+        self._states = {"draft": self.tr("draft"), "published": self.tr("published"),
+                        "scheduled": self.tr("scheduled")}
+
+    # -- Qt's model interface ------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            row = self._rows[index.row()]
+            column = index.column()
+            if column == TITLE:
+                return row.title
+            if column == DATE:
+                return f"{row.date:%Y-%m-%d}" if row.date is not None else ""
+            if column == STATE:
+                return self._states[row.state]
+            if column == CATEGORIES:
+                return ", ".join(row.categories)
+            if column == TAGS:
+                return ", ".join(row.tags)
+            return str(row.problems) if row.problems else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            row = self._rows[index.row()]
+            return row.path if index.column() != TITLE else f"{row.title}\n{row.path}"
+        if role == RowRole:
+            return self._rows[index.row()]
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self._column, self._order = column, order
+        self.layoutAboutToBeChanged.emit()
+        persistent = [(p, self._rows[p.row()].path, p.column()) for p in self.persistentIndexList()
+                      if p.isValid() and p.row() < len(self._rows)]
+        self._all.sort(key=self._key(), reverse=self._descending())
+        self._rows = self._kept(self._all)
+        self._where = None
+        where = self._index_of_path()
+        self.changePersistentIndexList(
+            [p for p, _, _ in persistent],
+            [self.index(where[path], column) for _, path, column in persistent])
+        self.layoutChanged.emit()
+
+    # -- what the pane asks --------------------------------------------------------
+
+    @property
+    def rows(self) -> list:
+        """The rows shown, in display order (read-only)."""
+        return self._rows
+
+    @property
+    def all_rows(self) -> list:
+        """Every row, filtered or not, in display order (read-only)."""
+        return self._all
+
+    def row_of_path(self, path: str) -> int:
+        """The row showing `path`, or -1 (not a post, or filtered out)."""
+        return self._index_of_path().get(path, -1)
+
+    def set_filter(self, text: str, state: str | None = None) -> None:
+        """Keep the rows whose text holds every word of `text`, in `state` (None: any)."""
+        words = text.lower().split()
+        if words == self._words and state == self._state:
+            return
+        narrower = state == self._state and all(any(w in n for n in words) for w in self._words)
+        self._words, self._state = words, state
+        # Typing on narrows the rows shown: test only those.
+        self._show(self._kept(self._rows if narrower else self._all))
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._all, self._rows, self._paths, self._where = [], [], {}, {}
+        self.endResetModel()
+
+    def set_rows(self, rows: list) -> None:
+        """Show exactly `rows` (a site's full list): unchanged rows stay, a few
+        changes are applied row by row, many make the rows again."""
+        if len(rows) == len(self._all) and all(self._paths.get(r.path) is r for r in rows):
+            return  # the same objects (OpenSite builds a row once per summary)
+        new = {r.path: r for r in rows}
+        gone = [p for p in self._paths if p not in new]
+        changed = [r for r in rows if self._paths.get(r.path) is not r]
+        if len(gone) + len(changed) > MAX_ROW_CHANGES:
+            self._all = list(rows)
+            self._paths = new
+            self._all.sort(key=self._key(), reverse=self._descending())
+            self._show(self._kept(self._all))
+            return
+        self.apply(changed, gone)
+
+    def append(self, rows: list) -> None:
+        """A batch of a site being indexed: added, put in order, the rows shown made again."""
+        rows = [r for r in rows if r.path not in self._paths]
+        if not rows:
+            return
+        self._all.extend(rows)
+        self._paths.update((r.path, r) for r in rows)
+        self._all.sort(key=self._key(), reverse=self._descending())
+        self._show(self._kept(self._all))
+
+    def apply(self, changed: list, gone: list[str]) -> None:
+        """Posts changed on disk: each row inserted, removed or updated in place."""
+        for path in gone:
+            old = self._paths.pop(path, None)
+            if old is not None:
+                self._all.remove(old)
+                self._remove_shown(path)
+        for row in changed:
+            old = self._paths.get(row.path)
+            i = self._index_of_path().get(row.path)
+            self._paths[row.path] = row
+            if old is not None:
+                self._all.remove(old)
+            self._all.insert(bisect_left(self._all, self._sort_key(row), key=self._sort_key), row)
+            keep = self._keeps(row)
+            if i is not None and keep and self._fits_at(row, i):
+                self._rows[i] = row
+                self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
+                continue
+            if i is not None:
+                self._remove_shown(row.path)
+            if keep:
+                at = bisect_left(self._rows, self._sort_key(row), key=self._sort_key)
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._rows.insert(at, row)
+                self._where = None
+                self.endInsertRows()
+
+    # -- inside -----------------------------------------------------------------------
+
+    def _keeps(self, row) -> bool:
+        if self._state is not None and row.state != self._state:
+            return False
+        text = row.text
+        return all(w in text for w in self._words)
+
+    def _kept(self, rows: list) -> list:
+        if not self._words and self._state is None:
+            return list(rows)
+        words, state = self._words, self._state
+        if state is None and len(words) == 1:
+            word = words[0]
+            return [r for r in rows if word in r.text]
+        return [r for r in rows if (state is None or r.state == state) and all(w in r.text for w in words)]
+
+    def _show(self, rows: list) -> None:
+        """Show `rows` instead of the rows shown: a reset (the pane keeps its
+        current post by path); the view asks only for the rows it draws."""
+        if len(rows) == len(self._rows) and all(a is b for a, b in zip(rows, self._rows)):
+            return
+        self.beginResetModel()
+        self._rows, self._where = rows, None
+        self.endResetModel()
+
+    def _remove_shown(self, path: str) -> None:
+        i = self._index_of_path().get(path)
+        if i is not None:
+            self.beginRemoveRows(QModelIndex(), i, i)
+            del self._rows[i]
+            self._where = None
+            self.endRemoveRows()
+
+    def _fits_at(self, row, i: int) -> bool:
+        return ((i == 0 or not self._before(row, self._rows[i - 1]))
+                and (i + 1 == len(self._rows) or not self._before(self._rows[i + 1], row)))
+
+    def _descending(self) -> bool:
+        return self._order == Qt.SortOrder.DescendingOrder
+
+    def _key(self):
+        return _KEYS[self._column]
+
+    def _sort_key(self, row):
+        key = self._key()(row)
+        return _Descending(key) if self._descending() else key
+
+    def _before(self, a, b) -> bool:
+        return self._sort_key(a) < self._sort_key(b)
+
+    def _index_of_path(self) -> dict[str, int]:
+        if self._where is None:
+            self._where = {r.path: i for i, r in enumerate(self._rows)}
+        return self._where
+
+
+class PostsFilter(QSortFilterProxyModel):
+    """The view's model in front of `PostsModel`: its sort and filter are the
+    source model's own (see the module's note); it adds no Python call per row."""
+
+    def set_filter(self, text: str, state: str | None = None) -> None:
+        self.sourceModel().set_filter(text, state)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)

@@ -1,0 +1,84 @@
+"""The posts pane's rows, and the site re-read one post at a time (real files)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from editor.core.site.model import OpenSite
+from editor.core.site.post_rows import BODY_CHARS, row_of
+from editor.core.site.site import Site, summarize
+
+
+def make_site(tmp_path, n=3):
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_drafts").mkdir()
+    (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    for i in range(n):
+        (root / "_posts" / f"2020-01-0{i + 1}-p{i}.md").write_text(
+            f"---\ntitle: 글 {i}\ntags: [t{i}, 공통]\ncategories: c{i}\n---\n본문 {i}\n", encoding="utf-8")
+    return root
+
+
+def test_row_states_terms_and_text(tmp_path):
+    root = make_site(tmp_path)
+    draft = root / "_drafts" / "idea.md"
+    draft.write_text("---\ntitle: 아이디어\n---\n메모\n", encoding="utf-8")
+    future = root / "_posts" / "2999-01-01-later.md"
+    future.write_text("---\ntitle: Later\ndate: 2999-01-01 10:00:00 +0900\n---\n" + "긴 본문 " * 500, encoding="utf-8")
+    rows = {r.title: r for r in (row_of(summarize(p)) for p in (draft, future, root / "_posts" / "2020-01-01-p0.md"))}
+    assert rows["아이디어"].state == "draft" and rows["아이디어"].date is None
+    assert rows["Later"].state == "scheduled"
+    assert rows["글 0"].state == "published" and rows["글 0"].date == dt.datetime(2020, 1, 1)
+    assert rows["글 0"].tags == ("t0", "공통") and rows["글 0"].categories == ("c0",)
+    assert rows["글 0"].matches("본문 0") and rows["글 0"].matches("공통") and not rows["글 0"].matches("본문 1")
+    # The body kept for the filter is capped whatever the post's length.
+    assert len(rows["Later"].text) <= len("later") + 1 + BODY_CHARS
+    broken = root / "_posts" / "2020-02-01-broken.md"
+    broken.write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    assert row_of(summarize(broken)).problems == 1
+
+
+def test_batches_give_the_same_index(tmp_path):
+    root = make_site(tmp_path, n=7)
+    site = Site.discover(root)
+    batches = list(site.index_batches(size=3, first=2))
+    assert [(done, total) for _, done, total in batches] == [(2, 7), (5, 7), (7, 7)]
+    assert [s.path for b, _, _ in batches for s in b] == [s.path for s in Site.discover(root).index()]
+    assert [d for _, d, _ in site.index_batches()] == [7]  # a small site: one batch
+
+
+def test_update_posts_reads_only_the_paths_given(tmp_path):
+    root = make_site(tmp_path)
+    model = OpenSite.open(root)
+    before = {s.path: s for s in model.summaries}
+    new = root / "_posts" / "2021-05-05-new.md"
+    new.write_text("---\ntitle: 새 글\n---\n", encoding="utf-8")
+    rows, gone = model.update_paths([new])
+    assert [r.title for r in rows] == ["새 글"] and gone == []
+    assert len(model.summaries) == 4
+    # The others are the same objects: not read again.
+    assert all(before[s.path] is s for s in model.summaries if s.path != new)
+
+    old = root / "_posts" / "2020-01-01-p0.md"
+    renamed = root / "_posts" / "2020-01-01-renamed.md"
+    old.rename(renamed)
+    rows, gone = model.update_paths([old, renamed])
+    assert [r.title for r in rows] == ["글 0"] and gone == [str(old)]
+    assert [s.path.name for s in model.summaries] == sorted(s.path.name for s in model.summaries)
+
+    rows, gone = model.update_paths([root / "_posts" / "notes.txt", root / "README.md"])
+    assert (rows, gone) == ([], [])  # not posts of this site
+    new.unlink()
+    assert model.update_paths([new]) == ([], [str(new)])
+    assert [r.path for r in model.rows] == [str(s.path) for s in model.summaries]
+
+
+def test_is_post_path_follows_the_generator(tmp_path):
+    site = Site.discover(make_site(tmp_path))
+    root = site.root
+    assert site.is_post_path(root / "_posts" / "x.md")
+    assert site.is_post_path(root / "_drafts" / "sub" / "x.markdown")
+    assert not site.is_post_path(root / "about.md")
+    assert not site.is_post_path(root / "_site" / "_posts" / "x.md")
+    assert not site.is_post_path(root / "_posts" / ".x.md.swp")
