@@ -20,7 +20,7 @@ import datetime as dt
 from editor.ui.front_matter.fields.base import PLACEHOLDER_MAX, REMOVE, FieldWidget, show_text
 from editor.ui.front_matter.fields.choice import BoolField, ChoiceField
 from editor.ui.front_matter.fields.date import DateField
-from editor.ui.front_matter.fields.image import ImageField
+from editor.ui.front_matter.fields.image import ImageField, looks_like_image
 from editor.ui.front_matter.fields.lists import TagsField
 from editor.ui.front_matter.fields.number import NumberField
 from editor.ui.front_matter.fields.text import LineField, TextField
@@ -63,7 +63,8 @@ def _make(key, ftype, value, written, choices, vocabulary, site_root, default, h
         return DateField(key, with_time=_with_time(ftype, value, written), placeholder=hint)
     if ftype == "list" and (value is None or isinstance(value, str) or _scalar_list(value)):
         return TagsField(key, vocabulary, placeholder=hint)
-    if ftype == "image" and (value is None or isinstance(value, str)):
+    if ftype == "image" and (value is None or isinstance(value, str)) or \
+            ftype in ("string", "url") and looks_like_image(value, key):
         return ImageField(key, site_root, placeholder=hint)
     if _scalar_list(value):
         return TagsField(key, vocabulary, placeholder=hint)

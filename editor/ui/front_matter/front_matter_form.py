@@ -295,7 +295,10 @@ class FrontMatterForm(QScrollArea):
         """What else a widget is made with: a row whose inputs change gets a new widget.
         (Not the vocabulary or the description: those arrive with the site's schema
         and are given to the widget in place, so a box being typed in stays.)"""
-        root = self._site_root if spec.ftype == "image" else None
+        # (Imported here: the form's module is loaded before the first paint, its fields after.)
+        from editor.ui.front_matter.fields.image import looks_like_image
+
+        root = self._site_root if spec.ftype == "image" or looks_like_image(spec.value, spec.key) else None
         return (root, repr(getattr(spec.field, "default", None)))
 
     def vocabulary(self, spec) -> tuple:

@@ -1,0 +1,63 @@
+"""The image field: a picker and a bounded thumbnail for any value naming an
+image, with or without a galley.toml."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QPushButton
+
+from tests.ui.test_form_fields import field, open_post
+
+
+def _png(path, width, height):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("green"))
+    assert image.save(str(path), "PNG")
+    return path
+
+
+def test_an_image_value_gets_a_picker_and_a_bounded_thumbnail_without_galley_toml(window, post, qtbot, monkeypatch):
+    site = post.parent.parent
+    assert not (site / "galley.toml").exists()
+    _png(site / "assets" / "images" / "big.png", 1600, 400)
+    chosen = _png(site / "assets" / "images" / "2026" / "other.png", 40, 40)
+    open_post(window, qtbot, post.parent / "2024-03-08-img.md",
+              "---\ntitle: T\nimage: /assets/images/big.png\n---\nx\n")
+    # The site arrives after the form: the field is remade with its root, and shows the thumbnail.
+    qtbot.waitUntil(lambda: type(field(window, "image")).__name__ == "ImageField"
+                    and not field(window, "image").thumb.pixmap().isNull(), timeout=10000)
+    image = field(window, "image")
+    assert image.findChild(QPushButton, "imagePick") is not None
+    pix = image.thumb.pixmap()
+    assert pix.height() <= 72 and pix.width() <= 160
+
+    # The picker starts in the site (the current image's folder) and writes a site-relative path.
+    asked = []
+
+    def pick(parent, caption, folder, filters):
+        asked.append(folder)
+        return str(chosen), filters
+
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", pick)
+    image.findChild(QPushButton, "imagePick").click()
+    assert asked == [str(site / "assets" / "images")]
+    assert image.edit.text() == "/assets/images/2026/other.png"
+    assert window.session.document.get("image") == "/assets/images/2026/other.png"
+
+
+def test_a_plain_string_stays_a_line_field(window, post, qtbot):
+    open_post(window, qtbot, post.parent / "2024-03-09-plain.md", "---\ntitle: T\nsubtitle: not an image\n---\nx\n")
+    qtbot.waitUntil(lambda: field(window, "subtitle") is not None, timeout=10000)
+    assert type(field(window, "subtitle")).__name__ == "LineField"
+
+
+def test_an_image_key_gets_a_picker_while_empty():
+    from editor.ui.front_matter.fields.image import looks_like_image
+
+    assert looks_like_image(None, "image") and looks_like_image("", "cover")
+    assert looks_like_image("https://cdn.example/x.webp?w=3")
+    assert not looks_like_image(None, "subtitle") and not looks_like_image("a\nb.png")
+    assert not looks_like_image(["a.png"], "image")
