@@ -141,3 +141,18 @@ def test_ctrl_shift_v_pastes_plain_text(window, qtbot):
     text = editor.toPlainText()
     assert text.endswith("\n\nrich text")
     assert "**rich**" not in text
+
+
+def test_text_copied_from_word_with_its_picture_pastes_as_text(window, qtbot, post):
+    root = post.parent.parent
+    _site_loaded(window, qtbot)
+    editor = window.body_editor
+    _caret_at_end(editor)
+    mime = QMimeData()
+    mime.setHtml('<html><head><style>p{}</style></head><body><p class=MsoNormal><b>Report</b> text<o:p></o:p></p></body></html>')
+    picture = QImage(30, 10, QImage.Format.Format_RGB32)
+    picture.fill(QColor("white"))
+    mime.setImageData(picture)
+    editor.insertFromMimeData(mime)
+    assert editor.toPlainText().endswith("\n\n**Report** text")
+    assert not (root / "assets").exists()

@@ -14,6 +14,7 @@ This module is imported before the first paint: the core parts it uses
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QObject, Signal
@@ -22,6 +23,8 @@ from PySide6.QtGui import QGuiApplication, QImage
 #: Posts the Jekyll link style is read from (besides the open one).
 STYLE_SAMPLES = 20
 _SAMPLE_BYTES = 64 * 1024
+_SKIP = re.compile(r"<(script|style|head)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
 
 
 class PasteHandler(QObject):
@@ -59,7 +62,10 @@ class PasteHandler(QObject):
         if files:
             self._insert_images([(Path(f).name, Path(f).read_bytes) for f in files])
             return True
-        if mime.hasImage():
+        # Word and LibreOffice put a picture of copied text beside its HTML:
+        # text in the HTML means the writer copied text.
+        rich = mime.hasHtml() and _has_text(mime.html())
+        if mime.hasImage() and not rich:
             image = mime.imageData()
             if isinstance(image, QImage) and not image.isNull():
                 from editor.core.site.assets import bitmap_name
@@ -148,6 +154,12 @@ class PasteHandler(QObject):
         from editor.core.post.html_markdown import html_to_markdown
 
         return html_to_markdown(html)
+
+
+def _has_text(html: str) -> bool:
+    """Whether `html` shows any words (a browser's copied image is a lone `<img>`)."""
+    body = _SKIP.sub(" ", html)
+    return bool(_TAG.sub(" ", body).replace("&nbsp;", " ").strip())
 
 
 def _png_bytes(image: QImage) -> bytes:
