@@ -89,3 +89,11 @@ def test_a_long_post_outline_refresh_is_a_few_milliseconds(window, qtbot):
     assert pane.count() == 401
     # Measured ~2 ms and ~4 ms; bounded loosely for a loaded machine.
     assert same < 0.1 and rebuilt < 0.2
+
+
+def test_closing_the_dock_unchecks_view_outline(window, qtbot):
+    dock, _ = _outline(window, qtbot)
+    dock.close()
+    qtbot.waitUntil(lambda: not window.actions.outline.isChecked())
+    window.actions.outline.setChecked(True)
+    qtbot.waitUntil(dock.isVisible)
