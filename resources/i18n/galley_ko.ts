@@ -45,6 +45,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>P&amp;ublish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make &amp;Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rena&amp;me File from Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to &amp;Trash…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -84,6 +104,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Paste as &amp;Plain Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Front-Matter &amp;Form</source>
         <translation type="unfinished"></translation>
@@ -120,6 +145,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Search in S&amp;ite…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tags and Categories…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>O&amp;utline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Site &amp;Posts…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -134,7 +174,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -951,7 +991,7 @@ The form is read-only until it does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+115"/>
         <source>Not changed: the front matter does not parse; fix it first (see above).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -993,8 +1033,9 @@ The form is read-only until it does.</source>
 <context>
     <name>ImageField</name>
     <message>
-        <location filename="../../editor/ui/front_matter/fields/image.py" line="+20"/>
+        <location filename="../../editor/ui/front_matter/fields/image.py" line="+47"/>
         <source>/assets/images/…</source>
+        <extracomment>The files a string value is taken as an image path for (the field gets a picker). The thumbnail&apos;s bounds, in pixels. Keys themes use for a post&apos;s image: an image field even while empty.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1004,17 +1045,17 @@ The form is read-only until it does.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+71"/>
         <source>Choose image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>image not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Images ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1054,18 +1095,28 @@ The form is read-only until it does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+40"/>
+        <source>Outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+188"/>
         <source>Preview not updated: {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="+127"/>
+        <location filename="../../editor/ui/main_window.py" line="+139"/>
         <source>Cannot open post</source>
-        <extracomment>The QWebEngineView was created and put in its pane (after the first paint). Carries the PreviewView. The writer asked for the site&apos;s posts list. Carries nothing. The theme setting changed; carries &quot;auto&quot;, &quot;light&quot; or &quot;dark&quot;. Fires once, on the event-loop turn after the window was first shown (its first paint is queued by then): time to create the slow parts. `galley SITE_DIR`: the writer asked for a site folder. Carries the folder (str). The window accepted a close (changes saved or discarded): workers stop. The editor&apos;s pane: the find bar goes under the editor, the &quot;Changed on disk&quot; banner above it.</extracomment>
+        <extracomment>The QWebEngineView was created and put in its pane (after the first paint). Carries the PreviewView. The writer asked for the site&apos;s posts list. Carries nothing. The writer asked for site-wide search (`&quot;search&quot;`) or the tags manager (`&quot;tags&quot;`). The theme setting changed; carries &quot;auto&quot;, &quot;light&quot; or &quot;dark&quot;. Fires once, on the event-loop turn after the window was first shown (its first paint is queued by then): time to create the slow parts. `galley SITE_DIR`: the writer asked for a site folder. Carries the folder (str). The window accepted a close (changes saved or discarded): workers stop. (Document, path) of a new post not saved yet: Save writes that file. The editor&apos;s pane: the find bar goes under the editor, the &quot;Changed on disk&quot; banner above it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+66"/>
         <location line="+3"/>
         <source>Cannot save</source>
         <translation type="unfinished"></translation>
@@ -1081,7 +1132,7 @@ The form is read-only until it does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+165"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1093,6 +1144,69 @@ The form is read-only until it does.</source>
     <message>
         <location line="+3"/>
         <source>{name}[*] — Galley</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewPostDialog</name>
+    <message>
+        <location filename="../../editor/ui/site/new_post_dialog.py" line="+54"/>
+        <source>New Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Welcome! What will you write about today?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The post&apos;s title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dra&amp;ft (not published yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Categories:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;ags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Romanize Korean in the file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>(chosen when you save)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1110,18 +1224,188 @@ The form is read-only until it does.</source>
     </message>
 </context>
 <context>
-    <name>PostsList</name>
+    <name>OutlinePane</name>
     <message>
-        <location filename="../../editor/ui/site/posts_list.py" line="+84"/>
-        <source>{title}
-(draft) {date} · {file}</source>
-        <extracomment>The writer chose a post. Carries its path (str).</extracomment>
+        <location filename="../../editor/ui/editor/outline_pane.py" line="+26"/>
+        <source>Outline</source>
+        <extracomment>How long typing must pause before the outline is read again.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasteHandler</name>
+    <message>
+        <location filename="../../editor/ui/editor/paste.py" line="+109"/>
+        <source>Save the post first: its images are stored beside it.</source>
+        <extracomment>Posts the Jekyll link style is read from (besides the open one). Something for the status bar (a file written, or why nothing was).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Image not added: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Saved %n image(s): {0}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PostCommands</name>
+    <message>
+        <location filename="../../editor/ui/site/post_commands.py" line="+62"/>
+        <source>New post: saving writes {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Save the post first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Cannot publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{title}
-{date} · {file}</source>
+        <source>Published {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot unpublish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is a draft again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renamed to {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Move to Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move {name} to the Trash?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot move to Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: there is no trash here; nothing was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Moved {name} to the Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostsList</name>
+    <message>
+        <location filename="../../editor/ui/site/posts_list.py" line="+50"/>
+        <source>Filter: title, text, tags, categories</source>
+        <extracomment>Columns shown besides the title when there is room, most wanted first. Narrowest the title column gets before a column is hidden for it (in &quot;M&quot; widths). The writer chose a post. Carries its path (str).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Indexing %v / %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostsModel</name>
+    <message>
+        <location filename="../../editor/ui/site/posts_model.py" line="+76"/>
+        <source>Title</source>
+        <extracomment>The row (a PostRow) of an index, for views. How many differing rows a full list may bring before the model is reset instead of changed row by row.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scheduled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1423,6 +1707,113 @@ The form is read-only until it does.</source>
     </message>
 </context>
 <context>
+    <name>SearchPane</name>
+    <message>
+        <location filename="../../editor/ui/site/search_pane.py" line="+84"/>
+        <source>Search the site</source>
+        <extracomment>Matches kept at most: a pattern like &quot;e&quot; on a big site would otherwise fill memory with rows nobody reads. A batch goes to the list every this many files or matches, whichever comes first: adding a few hundred rows keeps each UI turn short. The writer activated a match: (path, line, column). A search finished: (number of matches, seconds). Files were written by a replace. Carries the list of paths (str).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;gex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Match &amp;case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Front matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Replace Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>No site is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Searching %n post(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>%n match(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{seconds:.2f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only the first {n} are listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>has unsaved changes in the window: save or revert it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Replaced in %n file(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Severity</name>
     <message>
         <location filename="../../editor/ui/problems/severity.py" line="+42"/>
@@ -1540,6 +1931,115 @@ The form is read-only until it does.</source>
     <message>
         <location line="+3"/>
         <source>Ln {line}, Col {column}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <location filename="../../editor/ui/site/tags_dialog.py" line="+33"/>
+        <source>Tags and Categories</source>
+        <extracomment>Files were written (renamed or restored). Carries the list of paths (str). The preview is listed (planned on a worker thread). Carries the seconds it took.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Taxonomy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New name (an existing one merges)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo Last Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rename to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No site is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>Reading %n post(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n file(s) will change</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n line(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Changed %n file(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Restored %n file(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>has unsaved changes in the window: save or revert it first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -189,9 +189,29 @@ def test_move_to_trash(qtbot, tmp_path, settings, jekyll_site, monkeypatch):
     post = jekyll_site / "_posts" / "2024-01-02-first.md"
     win = _launch(qtbot, tmp_path, settings, [post])
     try:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QLabel
+
         from editor.ui.site import post_commands
 
-        assert post_commands.move_to_trash(win, confirm=False)
+        # A refusal shows a modal message: close it and fail, never hang the run.
+        shown = []
+
+        def close_modal():
+            modal = QApplication.activeModalWidget()
+            if modal is not None:
+                shown.append(modal.findChild(QLabel, "qt_msgbox_label").text()
+                             if modal.findChild(QLabel, "qt_msgbox_label") else modal.windowTitle())
+                modal.reject()
+
+        guard = QTimer()
+        guard.timeout.connect(close_modal)
+        guard.start(500)
+        try:
+            moved = post_commands.move_to_trash(win, confirm=False)
+        finally:
+            guard.stop()
+        assert moved and shown == [], shown
         assert not post.exists() and win.session.path is None
         trashed = (tmp_path / "data" / "Trash" / "files" / post.name)
         assert [trashed.read_bytes()] == [
