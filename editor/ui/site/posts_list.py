@@ -77,7 +77,8 @@ class PostsList(QWidget):
         self._widths = {DATE: metrics.horizontalAdvance("0000-00-00") + 16,
                         STATE: max(metrics.horizontalAdvance(self.model.headerData(STATE, Qt.Orientation.Horizontal)),
                                    metrics.horizontalAdvance(self.tr("scheduled"))) + 16,
-                        PROBLEMS: metrics.horizontalAdvance("0000") + 16,
+                        PROBLEMS: max(metrics.horizontalAdvance(self.model.headerData(PROBLEMS, Qt.Orientation.Horizontal)),
+                                      metrics.horizontalAdvance("0000")) + 16,
                         TAGS: metrics.horizontalAdvance("M") * 8, CATEGORIES: metrics.horizontalAdvance("M") * 8}
         for column, width in self._widths.items():
             header.resizeSection(column, width)
