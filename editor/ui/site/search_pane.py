@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QHBoxLayout, QLabel, QLi
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from editor.core.site import bulk_edit, search
+from editor.ui.site.written import after_writing, shown_path
 
 MATCH_ROLE = Qt.ItemDataRole.UserRole
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -176,7 +177,7 @@ class SearchPane(QWidget):
             return
         rows = []
         for match in matches[:max(MAX_MATCHES - self._count, 0)]:
-            item = QTreeWidgetItem([self._relative(match.path), str(match.line), match.line_text])
+            item = QTreeWidgetItem([shown_path(self._site, match.path), str(match.line), match.line_text])
             item.setData(0, MATCH_ROLE, match)
             item.setData(2, SPAN_ROLE, (match.column - 1, match.length))
             item.setToolTip(0, str(match.path))
@@ -230,10 +231,7 @@ class SearchPane(QWidget):
             if str(self.results.topLevelItem(i).data(0, MATCH_ROLE).path) in written:
                 self.results.takeTopLevelItem(i)
         if written:
-            if open_path is not None and not self._session.modified and str(Path(open_path).resolve()) in {
-                    str(Path(p).resolve()) for p in written}:
-                self._session.reload()
-            self._site.refresh(config_changed=False)
+            after_writing(self._session, self._site, written)
             self.filesWritten.emit(written)
 
     # -- helpers --------------------------------------------------------------------
@@ -242,11 +240,3 @@ class SearchPane(QWidget):
         match = item.data(0, MATCH_ROLE)
         if match is not None:
             self.resultActivated.emit(str(match.path), match.line, match.column)
-
-    def _relative(self, path) -> str:
-        model = self._site.current
-        root = model.root if model is not None else None
-        try:
-            return str(Path(path).relative_to(root)) if root else str(path)
-        except ValueError:
-            return str(path)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from editor.core.site import bulk_edit
+from editor.ui.site.written import after_writing, shown_path
 
 
 class TagsDialog(QDialog):
@@ -149,7 +150,7 @@ class TagsDialog(QDialog):
         for edit in edits:
             for change in edit.changes:
                 text = f"{change.before.strip()}  →  {change.after.strip() or self.tr('(removed)')}"
-                row = QTreeWidgetItem([self._relative(edit.path), str(change.line), text])
+                row = QTreeWidgetItem([shown_path(self._site, edit.path), str(change.line), text])
                 row.setToolTip(0, str(edit.path))
                 self.changes.addTopLevelItem(row)
         self._edits = edits
@@ -197,11 +198,7 @@ class TagsDialog(QDialog):
     def _written(self, paths: list) -> None:
         if not paths:
             return
-        path = self._session.path
-        if path is not None and not self._session.modified and str(Path(path).resolve()) in {
-                str(Path(p).resolve()) for p in paths}:
-            self._session.reload()
-        self._site.refresh(config_changed=False)
+        after_writing(self._session, self._site, paths)
         self.filesWritten.emit(paths)
 
     def _forget_plan(self) -> None:
@@ -209,11 +206,3 @@ class TagsDialog(QDialog):
         self._edits = []
         self.changes.clear()
         self.apply_button.setEnabled(False)
-
-    def _relative(self, path) -> str:
-        model = self._site.current
-        root = model.root if model is not None else None
-        try:
-            return str(Path(path).relative_to(root)) if root else str(path)
-        except ValueError:
-            return str(path)
