@@ -31,23 +31,23 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
-from editor.core.render.blocks import SourceBlock, split_blocks
+from editor.core.render.blocks import SourceBlock
 from editor.core.render.context import TemplateContext
 from editor.core.render.footnotes import FootnoteIndex, footnotes_section
 from editor.core.render.header import render_header
 from editor.core.render.headings import fill_ids, unique_ids
 from editor.core.render.liquid import render_liquid
-from editor.core.render.markdown_pipeline import Converted, MarkdownPipeline
+from editor.core.render.engine import Converted, Engine, engine_for, engine_key
 from editor.core.render.model import Block, Patch, RenderOptions, RenderRequest, RenderResult, SiteInfo
 from editor.core.render.paths import PathResolver
-from editor.core.render.references import definitions_in, fold, relevant
+from editor.core.render.references import fold, relevant
 from editor.core.render.sanitize import sanitize
 from editor.core.render.shortcodes import render_hugo, render_zola
 from editor.core.render.toc import MARKER as TOC_MARKER, toc_html
 
 FOOTNOTES_ID = "galley-footnotes"
 #: From this many blocks to convert, one Markdown run converts them
-#: (`MarkdownPipeline.convert_many`); a keystroke converts one or two alone.
+#: (`Engine.convert_many`); a keystroke converts one or two alone.
 BATCH_MIN = 8
 
 
@@ -96,18 +96,20 @@ class IncrementalRenderer:
     """See the module docstring. Not thread-safe: one instance per thread."""
 
     def __init__(self, site: SiteInfo | None = None, options: RenderOptions | None = None,
-                 splitter: Callable[[str], list[SourceBlock]] = split_blocks) -> None:
+                 splitter: Callable[[str], list[SourceBlock]] | None = None) -> None:
         # `site` and `options` are defaults; each request carries its own and a
         # change of either (or of the post path) empties the caches.
         self.site = site or SiteInfo()
         self.options = options or RenderOptions()
-        #: How the body is cut into blocks; tests pass `whole_body` to compare
-        #: block-wise output with one Markdown pass over the whole body.
-        self._split = splitter
-        # Built on the first render, for that site's generator (construction
-        # costs a few ms; a fresh renderer must not pay it twice).
-        self._pipeline: MarkdownPipeline | None = None
-        self._pipeline_generator: str | None = None
+        #: How the body is cut into blocks (by default, as the engine's dialect
+        #: allows); tests pass `whole_body` to compare block-wise output with
+        #: one Markdown pass over the whole body.
+        self._split: Callable[[str], list[SourceBlock]] = splitter or (lambda body: self._pipeline.split(body))
+        # The Markdown engine (engine.py), built on the first render for that
+        # site's generator and options (construction costs a few ms; a fresh
+        # renderer must not pay it twice).
+        self._pipeline: Engine | None = None
+        self._pipeline_key: tuple | None = None
         self._env: tuple | None = None
         self._front_matter: Any = None
         self._stage1: dict[tuple, _Stage1] = {}
@@ -137,9 +139,10 @@ class IncrementalRenderer:
             self._env = env
             self._resolver = PathResolver(request.site, request.post_path, request.options.embed_images)
             self._template = template_step(request.site)
-            if request.site.generator != self._pipeline_generator:
-                self._pipeline = MarkdownPipeline(request.site.generator)
-                self._pipeline_generator = request.site.generator
+            key = engine_key(request.site)
+            if key != self._pipeline_key:
+                self._pipeline = engine_for(request.site)
+                self._pipeline_key = key
             self._front_matter = None
             self._stage1.clear()
             self._stage1_old.clear()
@@ -172,10 +175,10 @@ class IncrementalRenderer:
     def _convert_many(self, items: list[tuple[str, tuple]]) -> None:
         """Stage 1 of many texts at once (a first render, a pasted post):
         those without references or definitions go through one Markdown run
-        (MarkdownPipeline.convert_many); `_convert` then finds them cached."""
+        (Engine.convert_many); `_convert` then finds them cached."""
         texts = [text for text, refs in items
                  if not refs and (text, ()) not in self._stage1 and (text, ()) not in self._stage1_old
-                 and MarkdownPipeline.batchable(text)]
+                 and self._pipeline.batchable(text)]
         if len(texts) < BATCH_MIN:
             return
         for text, conv in zip(texts, self._pipeline.convert_many(texts)):
@@ -208,11 +211,15 @@ class IncrementalRenderer:
             entry = entries.get(b.text) or previous.get(b.text)
             if entry is None:
                 templated = self._templated_text(b.text)
-                entry = _Entry(templated, definitions_in(templated))
+                entry = _Entry(templated, self._pipeline.definitions_in(templated))
             entries[b.text] = entry
             chosen.append(entry)
             if entry.defs:
-                definitions.update(entry.defs)
+                if self._pipeline.first_definition_wins:
+                    for label, value in entry.defs:
+                        definitions.setdefault(label, value)
+                else:
+                    definitions.update(entry.defs)
         self._entries = entries  # drops the texts no longer in the body
         defs_key = tuple(definitions.items())
         if defs_key == self._defs_key:

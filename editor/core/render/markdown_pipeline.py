@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass
 import xml.etree.ElementTree as etree
 from typing import Mapping, Sequence
 
@@ -26,28 +25,19 @@ import markdown
 from markdown.extensions import md_in_html
 from pymdownx import highlight as _pymdownx_highlight
 
+from editor.core.render.blocks import SourceBlock, split_blocks
+from editor.core.render.engine import Converted, Definition
 from editor.core.render.footnotes import FootnotesExtension, in_document_order
 from editor.core.render.headings import HeadingIdsExtension
 from editor.core.render.highlight import ClassesOnly, HighlightExtension
 from editor.core.render.inline import InlineTriggersExtension, replace_keeping_order
 from editor.core.render.kramdown import KramdownExtension
 from editor.core.render.lists import ListIndentExtension
+from editor.core.render.references import definitions_in
 
 
 _BLANK_LINE = re.compile(r"^[ \t]+$", re.M)
 _CODE_WRAPPER = re.compile(r'(<div class="language-[\w#.+-]+) highlight">')
-
-
-@dataclass(frozen=True)
-class Converted:
-    """One conversion: HTML with id/footnote placeholders, and what fills them."""
-
-    html: str
-    slugs: tuple[str, ...]
-    footnote_refs: tuple[str, ...]
-    footnote_defs: tuple[tuple[str, str], ...]
-    #: (level, text, position among the headings) of headings a TOC lists.
-    headings: tuple[tuple[int, str, int], ...] = ()
 
 
 #: Python-Markdown's and pymdown-extensions' extensions we use, in order.
@@ -130,9 +120,19 @@ class _Markdown(markdown.Markdown):
 
 
 class MarkdownPipeline:
-    """Markdown → HTML for one block (or a whole body). Not thread-safe."""
+    """Markdown → HTML for one block (or a whole body). Not thread-safe.
+    An `engine.Engine`: the engine of sites of no known generator, and the
+    fallback wherever the generator's own dialect is not available."""
+
+    name = "python-markdown"
+    first_definition_wins = False
 
     def __init__(self, generator: str = "unknown") -> None:
+        #: Python-Markdown is its own dialect: for a known generator the
+        #: preview approximates the generator's.
+        self.exact = generator not in ("jekyll", "hugo", "zola")
+        self.reason = "" if self.exact else (
+            "The preview uses Python-Markdown, which differs from the site's Markdown in places.")
         self._headings = HeadingIdsExtension()
         self._footnotes = FootnotesExtension()
         self._jekyll = generator == "jekyll"
@@ -171,6 +171,14 @@ class MarkdownPipeline:
             # stylesheet (RenderOptions.site_css) styles code by that class.
             html = _CODE_WRAPPER.sub(r'\1 highlighter-rouge highlight">', html)
         return html
+
+    @staticmethod
+    def definitions_in(text: str) -> tuple[Definition, ...]:
+        return definitions_in(text)
+
+    @staticmethod
+    def split(body: str) -> list[SourceBlock]:
+        return split_blocks(body)
 
     @staticmethod
     def batchable(text: str) -> bool:
