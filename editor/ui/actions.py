@@ -14,6 +14,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from editor.ui.site.command_states import ActionStates
+
 
 translate = QCoreApplication.translate
 
@@ -90,6 +92,8 @@ def build_actions(window) -> SimpleNamespace:
         act.triggered.connect(lambda _c=False, t=theme: w.set_theme(t))
         a.theme_group.addAction(act)
         a.themes[theme] = act
+    # Publish, Make Draft, Rename and Trash: enabled only while they apply to the open post.
+    a.file_command_states = ActionStates(w, a)
     return a
 
 

@@ -114,3 +114,55 @@ def test_section_archetype_and_galley_toml_template(tmp_path):
 def test_no_site_gives_text_only():
     path, text = plan(None, NewPost("Solo", WHEN))
     assert path is None and text.startswith("---\ntitle: Solo\n") and text.endswith("---\n")
+
+
+def zola(tmp_path, config='base_url = "https://example.org"\ntaxonomies = [{name = "tags"}, {name = "categories"}]\n'):
+    (tmp_path / "config.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    site = Site.discover(tmp_path)
+    assert site.generator == "zola"
+    return site
+
+
+def test_zola_built_in_post_is_toml_with_taxonomies(tmp_path):
+    site = zola(tmp_path)
+    path, text = plan(site, NewPost("서울 여행", WHEN, draft=True, categories=["trips"], tags=["여행", "서울"]))
+    # No posts section yet: Zola's own convention, `blog`.
+    assert path == tmp_path / "content" / "blog" / "서울-여행.md"
+    assert text == ('+++\ntitle = "서울 여행"\ndate = 2026-03-05T14:07:09+09:00\ndraft = true\n\n'
+                    '[taxonomies]\ncategories = ["trips"]\ntags = ["여행", "서울"]\n+++\n')
+    import tomllib
+
+    head = tomllib.loads(text.split("+++\n")[1])
+    assert head["taxonomies"] == {"categories": ["trips"], "tags": ["여행", "서울"]} and head["draft"] is True
+    # Without terms there is no empty table; published says `draft = false`.
+    _, text = plan(site, NewPost("Hi", WHEN, draft=False))
+    assert text == '+++\ntitle = "Hi"\ndate = 2026-03-05T14:07:09+09:00\ndraft = false\n+++\n'
+
+
+def test_zola_sections_bundles_and_collisions(tmp_path):
+    site = zola(tmp_path)
+    (tmp_path / "content" / "posts").mkdir()
+    (tmp_path / "content" / "posts" / "_index.md").write_text("+++\n+++\n", encoding="utf-8")
+    (tmp_path / "content" / "posts" / "hi.md").write_text("+++\n+++\n", encoding="utf-8")
+    assert plan(site, NewPost("Hi", WHEN))[0] == tmp_path / "content" / "posts" / "hi-2.md"
+    # A section of pages with colocated assets: a new page is one too; the open post's section wins.
+    notes = tmp_path / "content" / "notes"
+    for name in ("a", "b"):
+        (notes / name).mkdir(parents=True)
+        (notes / name / "index.md").write_text("+++\n+++\n", encoding="utf-8")
+    path, _ = plan(site, NewPost("A", WHEN), notes / "b" / "index.md")
+    assert path == notes / "a-2" / "index.md"
+
+
+def test_zola_template_from_galley_toml_gets_terms_in_its_taxonomies(tmp_path):
+    site = zola(tmp_path)
+    (tmp_path / "tpl.md").write_text(
+        '+++\ntitle = ""\ndate = 2000-01-01\n\n[taxonomies]\ntags = []\n\n[extra]\nimage = ""\n+++\nWrite.\n',
+        encoding="utf-8")
+    (tmp_path / "galley.toml").write_text('[new_post]\ntemplate = "tpl.md"\n', encoding="utf-8")
+    (tmp_path / "archetypes").mkdir()  # Hugo's, not Zola's: ignored
+    (tmp_path / "archetypes" / "default.md").write_text("+++\nhugo = true\n+++\n", encoding="utf-8")
+    _, text = plan(site, NewPost("T", WHEN, draft=True, tags=["x"]))
+    assert text == ('+++\ntitle = "T"\ndate = 2026-03-05T14:07:09+09:00\ndraft = true\n\n'
+                    '[taxonomies]\ntags = ["x"]\n\n[extra]\nimage = ""\n+++\nWrite.\n')

@@ -118,3 +118,35 @@ def test_states(jekyll, tmp_path):
     assert state_of(s("content/posts/a.md", draft=True), NOW, hugo) == DRAFT
     assert state_of(s("content/posts/a.md", draft=False, date="2027-01-01"), NOW, hugo) == SCHEDULED
     assert state_of(s("content/posts/a.md"), NOW, hugo) == PUBLISHED
+
+
+@pytest.fixture
+def zola(tmp_path):
+    root = tmp_path / "z"
+    (root / "content" / "blog").mkdir(parents=True)
+    (root / "config.toml").write_text('base_url = "https://example.org"\n', encoding="utf-8")
+    site = Site.discover(root)
+    assert site.generator == "zola"
+    return site
+
+
+def test_zola_flips_draft_in_place_before_its_tables(zola):
+    post = zola.root / "content" / "blog" / "a.md"
+    original = b'+++\ntitle = "A"\ndate = 2020-01-01\n\n[taxonomies]\ntags = ["x"]\n+++\nbody\n'
+    post.write_bytes(original)
+    # No `draft` key: a published page. Making it a draft adds the key among the top-level
+    # values, not inside [taxonomies] (where Zola would not read it).
+    assert unpublish(post, zola) == post
+    assert post.read_bytes() == original.replace(b"2020-01-01\n", b"2020-01-01\ndraft = true\n")
+    with pytest.raises(PostFileError, match="already a draft"):
+        unpublish(post, zola)
+    assert publish(post, zola, NOW) == post
+    assert post.read_bytes() == original.replace(b"2020-01-01\n", b"2020-01-01\ndraft = false\n")
+
+
+def test_zola_future_posts_are_published_not_scheduled(zola):
+    def s(**fm):
+        return PostSummary(path=zola.root / "content" / "blog" / "a.md", front_matter=fm)
+
+    assert state_of(s(date="2099-01-01"), NOW, zola) == PUBLISHED
+    assert state_of(s(date="2099-01-01", draft=True), NOW, zola) == DRAFT

@@ -272,3 +272,129 @@ def test_hugo_new_post_from_the_archetype_in_a_bundle(qtbot, tmp_path, settings,
         assert text.endswith("A note.\n")
     finally:
         _close(win)
+
+
+def _file_commands(win):
+    """{name: enabled} of the File menu's post commands, as the writer sees them."""
+    from PySide6.QtWidgets import QMenu
+
+    file_menu = win.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    shown = {a.objectName(): a.isEnabled() for a in file_menu.actions()}
+    return {name: shown[obj] for name, obj in (("publish", "actionPublish"), ("unpublish", "actionUnpublish"),
+                                              ("rename", "actionRenameFromTitle"), ("trash", "actionMoveToTrash"))}
+
+
+OFF = {"publish": False, "unpublish": False, "rename": False, "trash": False}
+DRAFT_ON = {"publish": True, "unpublish": False, "rename": True, "trash": True}
+PUBLISHED_ON = {"publish": False, "unpublish": True, "rename": True, "trash": True}
+
+
+def test_file_commands_are_enabled_only_when_they_apply(qtbot, tmp_path, settings, jekyll_site):
+    draft = jekyll_site / "_drafts" / "draft.md"
+    win = _launch(qtbot, tmp_path, settings, [draft])
+    try:
+        assert _file_commands(win) == OFF  # the site is not known yet
+        _site_up(qtbot, win, jekyll_site)
+        qtbot.waitUntil(lambda: _file_commands(win) == DRAFT_ON)
+        win.actions.publish.trigger()
+        assert win.session.path.parent.name == "_posts"
+        assert _file_commands(win) == PUBLISHED_ON
+        # A title typed away: nothing to name the file after.
+        win.session.document.set("title", "")
+        assert _file_commands(win) == dict(PUBLISHED_ON, rename=False)
+        win.session.document.set("title", "Again")
+        assert win.save() and _file_commands(win) == PUBLISHED_ON
+        # A new post, not saved yet: no file to publish, rename or trash.
+        win.actions.new.trigger()
+        qtbot.waitUntil(lambda: win.findChild(QDialog, "newPostDialog") is not None
+                        and win.findChild(QDialog, "newPostDialog").isVisible())
+        dialog = win.findChild(QDialog, "newPostDialog")
+        commit_text(dialog.title_edit, "새 글")
+        dialog.accept()
+        qtbot.waitUntil(lambda: win.session.document.front_matter.get("title") == "새 글")
+        assert _file_commands(win) == OFF
+        assert win.save() and win.session.path == (jekyll_site / "_drafts" / "새-글.md").resolve()
+        qtbot.waitUntil(lambda: _file_commands(win) == DRAFT_ON, timeout=10000)
+    finally:
+        _close(win)
+
+
+def test_file_commands_follow_the_post_changed_or_deleted_on_disk(qtbot, tmp_path, settings):
+    root = tmp_path / "hsite"
+    (root / "content" / "posts").mkdir(parents=True)
+    (root / "hugo.toml").write_text('title = "H"\n', encoding="utf-8")
+    post = root / "content" / "posts" / "a.md"
+    post.write_bytes(b'+++\ntitle = "A"\ndraft = true\n+++\nbody\n')
+    win = _launch(qtbot, tmp_path, settings, [post])
+    try:
+        _site_up(qtbot, win, root)
+        qtbot.waitUntil(lambda: win.services.external_changes is not None, timeout=15000)
+        qtbot.waitUntil(lambda: _file_commands(win) == DRAFT_ON)
+        # Published by another program: the post is reloaded, the commands follow.
+        post.write_bytes(b'+++\ntitle = "A"\ndraft = false\n+++\nbody, edited elsewhere\n')
+        qtbot.waitUntil(lambda: win.session.document.front_matter.get("draft") is False, timeout=10000)
+        qtbot.waitUntil(lambda: _file_commands(win) == PUBLISHED_ON, timeout=10000)
+        # The form's `draft` field, unsaved: Publish applies again.
+        win.session.document.set("draft", True)
+        assert _file_commands(win) == DRAFT_ON
+        win.session.document.set("draft", False)
+        # Deleted on disk: nothing of it is left to move.
+        post.unlink()
+        qtbot.waitUntil(lambda: _file_commands(win) == OFF, timeout=10000)
+    finally:
+        _close(win)
+
+
+def test_file_commands_are_off_for_a_post_outside_any_site(qtbot, tmp_path, settings):
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    post = loose / "note.md"
+    post.write_text("---\ntitle: Note\ndraft: true\n---\nx\n", encoding="utf-8")
+    win = _launch(qtbot, tmp_path, settings, [post])
+    try:
+        qtbot.waitUntil(lambda: win.services.site.loaded, timeout=15000)
+        qtbot.waitUntil(lambda: win.services.validator is not None, timeout=15000)
+        assert _file_commands(win) == OFF
+    finally:
+        _close(win)
+
+
+def test_zola_new_post_goes_to_its_section_in_toml_and_publishes(qtbot, tmp_path, settings, no_save_dialog):
+    root = tmp_path / "zsite"
+    blog = root / "content" / "blog"
+    blog.mkdir(parents=True)
+    (root / "config.toml").write_text(
+        'base_url = "https://example.org"\ntaxonomies = [{name = "tags"}]\n', encoding="utf-8")
+    (blog / "_index.md").write_text('+++\ntitle = "Blog"\n+++\n', encoding="utf-8")
+    first = blog / "first.md"
+    first.write_text('+++\ntitle = "First"\ndate = 2024-01-02\n\n[taxonomies]\ntags = ["여행"]\n+++\nHi.\n',
+                     encoding="utf-8")
+    win = _launch(qtbot, tmp_path, settings, [first])
+    try:
+        _site_up(qtbot, win, root)
+        assert win.services.site.current.site.generator == "zola"
+        win.actions.new.trigger()
+        qtbot.waitUntil(lambda: win.findChild(QDialog, "newPostDialog") is not None
+                        and win.findChild(QDialog, "newPostDialog").isVisible())
+        dialog = win.findChild(QDialog, "newPostDialog")
+        commit_text(dialog.title_edit, "서울 여행")
+        commit_text(dialog.tags_edit, "여행")
+        assert dialog.where.text() == "content/blog/서울-여행.md"
+        dialog.date_edit.setDateTime(QDateTime.fromSecsSinceEpoch(
+            int(dt.datetime(2026, 3, 5, 12, 7, 9, tzinfo=dt.timezone.utc).timestamp()), QTimeZone(9 * 3600)))
+        dialog.accept()
+        qtbot.waitUntil(lambda: win.session.document.front_matter.get("title") == "서울 여행")
+        assert win.save()
+        target = blog / "서울-여행.md"
+        assert win.session.path == target.resolve()
+        head, _, rest = target.read_text(encoding="utf-8").partition("\n\n[taxonomies]\n")
+        assert head.startswith('+++\ntitle = "서울 여행"\ndate = 2026-03-05T') and head.endswith("\ndraft = true")
+        assert rest == 'tags = ["여행"]\n+++\n'
+        qtbot.waitUntil(lambda: _file_commands(win) == DRAFT_ON, timeout=10000)
+        win.actions.publish.trigger()
+        assert win.session.path == target.resolve()
+        assert "\ndraft = false\n\n[taxonomies]\n" in target.read_text(encoding="utf-8")
+        assert _file_commands(win) == PUBLISHED_ON
+    finally:
+        _close(win)

@@ -2,11 +2,13 @@
 and its first text from the site's template.
 
 Jekyll keeps posts in `_posts/YYYY-MM-DD-slug.md` and drafts in
-`_drafts/slug.md`; Hugo in `content/<section>/slug.md`, or as a page bundle
-`content/<section>/slug/index.md` when the site's section is made of them.
+`_drafts/slug.md`; Hugo and Zola in `content/<section>/slug.md`, or as a page
+bundle (Zola: a page with colocated assets) `content/<section>/slug/index.md`
+when the site's section is made of them.
 The first text comes from, in order: a template named in `galley.toml`
 (`[new_post] template = "path"`), a Hugo archetype (`archetypes/<section>.md`,
-then `archetypes/default.md`), or the built-in front matter. Whatever the
+then `archetypes/default.md`), or the built-in front matter (TOML `+++` for
+Zola, which reads terms from its `[taxonomies]` table). Whatever the
 template says, the title, date, draft flag, categories and tags the writer
 chose are then set through the lossless Document, so only those lines change.
 """
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.core.post.document import Document
+from editor.core.post.split import FrontMatterKind
 from editor.core.site.site import SETTINGS_FILE, Site
 
 __all__ = ["NewPost", "slugify", "site_timezone", "now_in", "section_of", "default_section", "section_for",
@@ -33,6 +36,8 @@ FALLBACK_SLUG = "post"
 MAX_SLUG = 80
 _NOT_WORD = re.compile(r"[^\w]+|_+")
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+#: Generators that keep posts in sections under `content/`.
+_SECTIONED = ("hugo", "zola")
 
 
 @dataclass
@@ -109,8 +114,8 @@ def _content_dir(site: Site) -> Path:
 
 
 def section_of(site: Site, post: str | os.PathLike | None) -> str | None:
-    """The Hugo section of `post` (the first folder under content/), or None."""
-    if post is None or site.generator != "hugo":
+    """The Hugo or Zola section of `post` (the first folder under content/), or None."""
+    if post is None or site.generator not in _SECTIONED:
         return None
     content = _content_dir(site)
     try:
@@ -121,17 +126,18 @@ def section_of(site: Site, post: str | os.PathLike | None) -> str | None:
 
 
 def default_section(site: Site) -> str:
-    """`posts` or `post`, whichever the site has (`posts` when neither)."""
+    """`posts`, `post` or `blog`, whichever the site has (when none: `posts`,
+    or `blog` in Zola, whose documentation names its posts' section so)."""
     content = _content_dir(site)
     for name in ("posts", "post", "blog"):
         if (content / name).is_dir():
             return name
-    return "posts"
+    return "blog" if site.generator == "zola" else "posts"
 
 
 def section_for(site: Site, current: str | os.PathLike | None = None) -> str | None:
-    """A new Hugo post's section: the open post's, else the site's posts section."""
-    if site.generator != "hugo":
+    """A new Hugo or Zola post's section: the open post's, else the site's posts section."""
+    if site.generator not in _SECTIONED:
         return None
     return section_of(site, current) or default_section(site)
 
@@ -174,7 +180,7 @@ def target_path(site: Site, post: NewPost, section: str | None = None, ext: str 
     base_slug = slugify(post.title, post.romanize)
     for n in range(1, 10_000):
         slug = base_slug if n == 1 else f"{base_slug}-{n}"
-        if site.generator == "hugo":
+        if site.generator in _SECTIONED:
             folder = _content_dir(site) / (section or default_section(site))
             if uses_bundles(site, folder.name):
                 path = folder / slug / f"index{ext}"
@@ -245,20 +251,24 @@ def fill_placeholders(text: str, post: NewPost, slug: str, section: str | None) 
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
 
 
+def _terms_key(generator: str, name: str) -> tuple[str, ...]:
+    """Where a post's terms go: Zola reads them from its `[taxonomies]` table."""
+    return ("taxonomies", name) if generator == "zola" else (name,)
+
+
 def first_text(site: Site | None, post: NewPost, slug: str, section: str | None = None) -> str:
     """The new post's text: the template filled, then the writer's choices set;
     always ending with a newline."""
     template, _source = template_text(site, section)
     generator = site.generator if site is not None else "unknown"
+    terms = [(_terms_key(generator, name), list(values))
+             for name, values in (("categories", post.categories), ("tags", post.tags)) if values]
     if template is None:
         fm: dict = {"title": post.title, "date": post.date}
         if generator != "jekyll":
             fm["draft"] = post.draft  # Jekyll says it by the folder
-        if post.categories:
-            fm["categories"] = list(post.categories)
-        if post.tags:
-            fm["tags"] = list(post.tags)
-        doc = Document.new(front_matter=fm)
+        # Zola reads YAML only from its newer versions; TOML is what every Zola reads.
+        doc = Document.new(FrontMatterKind.TOML if generator == "zola" else FrontMatterKind.YAML, front_matter=fm)
     else:
         doc = Document.from_text(fill_placeholders(template, post, slug, section))
         if doc.front_matter_error is None:
@@ -266,16 +276,16 @@ def first_text(site: Site | None, post: NewPost, slug: str, section: str | None 
             doc.set("date", post.date)
             if generator != "jekyll" or "draft" in doc.front_matter:
                 doc.set("draft", post.draft)
-            for key, values in (("categories", post.categories), ("tags", post.tags)):
-                if values:
-                    doc.set(key, list(values))
+    if doc.front_matter_error is None:
+        for key, values in terms:
+            doc.set(key, values)
     text = doc.text
     return text if text.endswith("\n") else text + "\n"
 
 
 def plan(site: Site | None, post: NewPost, current: str | os.PathLike | None = None) -> tuple[Path | None, str]:
     """(the new post's file, its first text). The file is None without a site.
-    `current`: the open post, whose Hugo section the new one joins."""
+    `current`: the open post, whose Hugo or Zola section the new one joins."""
     if site is None:
         return None, first_text(None, post, slugify(post.title, post.romanize))
     section = section_for(site, current)

@@ -2,9 +2,10 @@
 
 Jekyll says "draft" by the folder: publishing moves `_drafts/slug.md` to
 `_posts/YYYY-MM-DD-slug.md` and writes the same day into `date`; unpublishing
-moves it back (the date stays in `date`). Hugo says it by the `draft` flag,
-and the file stays where it is. Values change through the lossless Document,
-so only their lines change. A file is moved with a rename that refuses to
+moves it back (the date stays in `date`). Hugo and Zola say it by the
+`draft` flag, and the file stays where it is; Zola builds a future-dated
+post at once, so it is never "scheduled" there. Values change through the
+lossless Document, so only their lines change. A file is moved with a rename that refuses to
 replace another file. Moving to the trash is the window's (it needs Qt).
 """
 
@@ -20,7 +21,7 @@ from editor.core.site.dates import parse_date
 from editor.core.site.new_post import glob_escape, now_in, site_timezone, slugify
 from editor.core.site.site import Site
 
-__all__ = ["PostFileError", "DRAFT", "PUBLISHED", "SCHEDULED", "state_of", "is_draft",
+__all__ = ["PostFileError", "DRAFT", "PUBLISHED", "SCHEDULED", "state_of", "is_draft", "draft_moves",
            "publish", "unpublish", "rename_from_title"]
 
 DRAFT, PUBLISHED, SCHEDULED = "draft", "published", "scheduled"
@@ -49,6 +50,16 @@ def is_draft(path: str | os.PathLike, front_matter: dict, generator: str) -> boo
     return front_matter.get("draft") is True or str(front_matter.get("draft")).lower() == "true"
 
 
+def draft_moves(path: str | os.PathLike, front_matter: dict, generator: str) -> tuple[bool, bool]:
+    """(publish applies, unpublish applies) to the post as it is: Jekyll's by
+    its folder (only `_drafts` and `_posts` move), the others' by `draft`."""
+    path = Path(path)
+    if generator == "jekyll":
+        return _in_drafts(path), "_posts" in path.parts and not _in_drafts(path)
+    draft = is_draft(path, front_matter, generator)
+    return draft, not draft
+
+
 def state_of(summary, now: _dt.datetime, site: Site | None) -> str:
     """DRAFT, SCHEDULED (dated after `now`) or PUBLISHED, for a post summary
     (anything with `.path` and `.front_matter`). A date without a time or zone
@@ -61,7 +72,7 @@ def state_of(summary, now: _dt.datetime, site: Site | None) -> str:
     if date is None and generator == "jekyll":
         match = _DATE_PREFIX.match(Path(summary.path).name)
         date = parse_date(match.group(1)) if match else None
-    if date is None:
+    if date is None or generator == "zola":
         return PUBLISHED
     if not isinstance(date, _dt.datetime):
         date = _dt.datetime(date.year, date.month, date.day)

@@ -9,6 +9,8 @@ the moved file (no "changed on disk" banner for our own move).
 
 `window` is the MainWindow (its session, services, status bar, settings and
 `open_path`), passed in: this folder does not import the window's module.
+
+After a command, the actions are set to what applies now (`command_states`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import QMessageBox
 from editor.core.disk.storage import StorageError
 from editor.core.post.document import Document
 from editor.core.post.errors import DecodeError
+from editor.ui.site.command_states import update_actions
 
 translate = QCoreApplication.translate
 
@@ -131,7 +134,9 @@ def _run(window, title: str, operation, done: str) -> Path | None:
         return None
     # The session opens the file where it now is: its path and fingerprint follow.
     if not window.open_path(new, ask=False):
+        update_actions(window)
         return None
+    update_actions(window)
     window.status.showMessage(done.format(name=new.name), 5000)
     return new
 
@@ -178,5 +183,6 @@ def move_to_trash(window, confirm: bool = True) -> bool:
         return False
     window.pending_new_post = None
     window.session.new()  # the post is gone: nothing of it is left to save
+    update_actions(window)
     window.status.showMessage(translate("PostCommands", "Moved {name} to the Trash").format(name=target.name), 5000)
     return True
