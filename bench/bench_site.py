@@ -92,6 +92,8 @@ def child(post: str, out: str) -> None:
             QTimer.singleShot(1500, filtering)  # the watcher and the rest of start-up settle
 
     site.siteOpened.connect(indexed)
+    win.previewInstalled.connect(lambda: win.services.preview.previewUpdated.connect(
+        lambda *_a: events.setdefault("preview", time.monotonic())))
 
     def filtering() -> None:
         from PySide6.QtTest import QTest
@@ -163,7 +165,7 @@ def run_child(post: Path) -> dict:
         if not out.exists():
             sys.exit(f"the window exited ({proc.returncode}) before its figures:\n{proc.stderr[-3000:]}")
         events = json.loads(out.read_text())
-    for name in ("painted", "first_rows", "indexed"):
+    for name in ("painted", "first_rows", "indexed", "preview"):
         events[name] = events[name] - start if name in events else float("nan")
     return events
 
@@ -226,7 +228,7 @@ def main() -> None:
     labels = list(sites)
     print(f"\n{'':34}" + "".join(f"{label:>16}" for label in labels))
     for name, key, unit in (("first paint", "painted", "s"), ("first rows shown", "first_rows", "s"),
-                            ("fully indexed", "indexed", "s")):
+                            ("fully indexed", "indexed", "s"), ("preview shown", "preview", "s")):
         print(f"{name:34}" + "".join(f"{med(label, key):>15.3f}{unit}" for label in labels))
     print(f"{'filter per keystroke (median)':34}" + "".join(f"{med(l, 'filter_ms'):>14.1f}ms" for l in labels))
     print(f"{'filter per keystroke (worst)':34}" + "".join(f"{worst(l, 'filter_ms'):>14.1f}ms" for l in labels))

@@ -300,8 +300,8 @@ def _follow_site(site: SiteOwner, apply) -> None:
 def _preview(startup: Startup) -> None:
     """The preview engine, then the far lines of a long post coloured in
     slices. The rest of the services follow once the preview has drawn (or
-    after 2.5 s): their imports and the site index would otherwise compete
-    with Chromium's start for the UI thread."""
+    after 2.5 s): their imports would otherwise compete with Chromium's start
+    for the UI thread. (The site's index is read on its own thread meanwhile.)"""
     window, services = startup.window, startup.services
     rest = lambda *_a: startup.run(PREVIEW_UP)  # noqa: E731
     controller = _make_preview(window, services)
@@ -349,28 +349,39 @@ def _validation(startup: Startup) -> None:
 
 
 def _site(startup: Startup) -> None:
-    """The open post's site: its index, schema and vocabulary, off the UI
-    thread, and kept live by a watcher on its post folders."""
+    """The open post's site kept live by a watcher on its post folders."""
     window, services = startup.window, startup.services
     from editor.ui.disk.file_watcher import keep_site_index_live
 
     site = services.site
+    services.site_watcher = keep_site_index_live(site, closed=window.closed, parent=window)
+
+
+def _open_site(startup: Startup) -> None:
+    """The open post's site (its index, schema and vocabulary, read on the site
+    owner's thread) starts loading as soon as Chromium is on its way: its rows
+    reach the posts pane while the preview starts, and the preview gets the
+    site's facts when they are in. Waiting for the preview to be up put the
+    first rows a second after start-up on any site."""
+    services = startup.services
+    site = services.site
     if services.preview is not None:
         preview = services.preview
-        given: list = [object()]
+        given: list = [object(), ()]
 
         def render_with(model) -> None:
-            # Only a new Site (another site, or its config re-read): the
-            # preview's site facts list every post, walking the folders on
-            # this thread (~90 ms on 10,000 posts); a post changed on disk
-            # keeps the same Site and must not stall typing.
-            if model.site is not given[0] or model.site is None:
-                given[0] = model.site
-                preview.set_site(model.site)
+            # The preview's site facts list every post (`post_url`, `ref`):
+            # taken from the index, which the site owner keeps up to date, so
+            # a post added or removed on disk is known without walking the
+            # folders on this thread (~90 ms on 10,000 posts). The tuple
+            # compares fast: unchanged posts keep their very Path objects.
+            posts = tuple(summary.path for summary in model.summaries) if model.site is not None else ()
+            if model.site is not given[0] or posts != given[1] or model.site is None:
+                given[0], given[1] = model.site, posts
+                preview.set_site(model.site, posts)
 
         _follow_site(site, render_with)
-    services.site_watcher = keep_site_index_live(site, closed=window.closed, parent=window)
-    window.closed.connect(site.shutdown)
+    startup.window.closed.connect(site.shutdown)
     site.start()  # the post opened so far, if any
 
 
@@ -448,6 +459,6 @@ STARTUP: tuple[Phase, ...] = (
     Phase(BEFORE_FIRST_PAINT, (_caret_in_status_bar, _theme, _posts_list, _outline, _paste_into_site,
                                _site_tools, _hook_first_paint)),
     Phase(AFTER_FIRST_PAINT, (_release_form,)),
-    Phase(PREVIEW, (_preview,)),
+    Phase(PREVIEW, (_preview, _open_site)),
     Phase(PREVIEW_UP, (_validation, _site, _external_changes, _freeze_heap_later)),
 )

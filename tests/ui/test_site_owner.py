@@ -190,3 +190,50 @@ def test_galley_post_through_the_cli_opens_the_site_around_the_post(two_sites, t
     assert sorted(seen["posts"]) == ["둘", "하나"]
     assert seen["open"] == str(first[1].resolve())
     assert seen["first_shown"] == 1
+
+
+def test_preview_knows_a_post_written_on_disk_after_the_site_opened(qtbot, opened, tmp_path):
+    """`{% post_url %}` to a post that is not there yet: once the post is
+    written on disk, the open post's preview links to it (the preview's list
+    of posts follows the site's index, not the list it had at opening)."""
+    from tests.ui.test_preview import js
+
+    site = tmp_path / "linked"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: linked\n", encoding="utf-8")
+    post = site / "_posts" / "2024-01-01-a.md"
+    post.write_text("---\ntitle: A\n---\nSee [B]({% post_url 2024-01-02-bee %}).\n", encoding="utf-8")
+    window = opened([post])
+    view = wait_preview(qtbot, window)
+    qtbot.waitUntil(lambda: window.services.site.current is not None, timeout=TIMEOUT)
+    href = "document.querySelector('#galley-body a').getAttribute('href')"
+    assert js(qtbot, view, href) != "/2024/01/02/bee.html"  # no such post (yet)
+
+    (site / "_posts" / "2024-01-02-bee.md").write_text("---\ntitle: B\n---\nb\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: js(qtbot, view, href) == "/2024/01/02/bee.html", timeout=TIMEOUT)
+
+
+def test_a_post_written_before_the_watch_began_is_caught_up_with(qtbot, tmp_path):
+    """The site is indexed, a post is written, and only then does the watcher
+    start (start-up indexes the site while the preview starts, and watches it
+    once the preview is up): the post must still reach the rows."""
+    from editor.ui.disk.file_watcher import keep_site_index_live
+    from editor.ui.site.site_owner import SiteOwner
+
+    posts = make_site(tmp_path / "late", ["하나"])
+    owner = SiteOwner()
+    owner.open(posts[0])
+    qtbot.waitUntil(lambda: owner.current is not None, timeout=TIMEOUT)
+    updates: list = []
+    owner.postsUpdated.connect(lambda _m, rows, gone: updates.append(([r.title for r in rows], gone)))
+    late = posts[0].parent / "2024-02-01-late.md"
+    late.write_text("---\ntitle: 늦게\n---\n", encoding="utf-8")
+    posts[0].unlink()
+    watcher = keep_site_index_live(owner)
+    try:
+        qtbot.waitUntil(lambda: bool(updates), timeout=TIMEOUT)
+        assert updates == [(["늦게"], [os.fspath(posts[0])])]
+        qtbot.waitUntil(lambda: [s.path.name for s in owner.current.summaries] == [late.name], timeout=TIMEOUT)
+    finally:
+        watcher.close()
+        owner.shutdown()

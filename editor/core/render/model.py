@@ -34,10 +34,13 @@ class SiteInfo:
     field_types: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
 
     @classmethod
-    def from_site(cls, site: Any, schema: Any = None) -> "SiteInfo":
+    def from_site(cls, site: Any, schema: Any = None, posts: Any = None) -> "SiteInfo":
         """Adapt an `editor.core.site.site.Site` (duck-typed, see docs/core-api.md),
-        optionally with its `Schema` (anything with `.fields` of `.name`/`.type`)."""
-        posts = site.post_files() if callable(getattr(site, "post_files", None)) else ()
+        optionally with its `Schema` (anything with `.fields` of `.name`/`.type`).
+        `posts`: the site's post files when the caller has them (an open site's
+        index); else the site's folders are walked for them."""
+        if posts is None:
+            posts = site.post_files() if callable(getattr(site, "post_files", None)) else ()
         types = {f.name: f.type for f in getattr(schema, "fields", ()) or ()}
         return cls(
             root=Path(site.root) if getattr(site, "root", None) else None,
@@ -45,7 +48,7 @@ class SiteInfo:
             config=MappingProxyType(dict(getattr(site, "config", None) or {})),
             baseurl=str(getattr(site, "baseurl", "") or ""),
             url=str(getattr(site, "url", "") or ""),
-            post_files=tuple(Path(p) for p in posts),
+            post_files=tuple(p if isinstance(p, Path) else Path(p) for p in posts),
             field_types=MappingProxyType(types),
         )
 

@@ -55,6 +55,7 @@ class OpenSite:
         self.summaries: list = []
         self.derived: Any = None
         self.derive_error: Exception | None = None
+        self._retired: Any = None
         self._subscribers: list[Subscriber] = []
         # path -> (summary, row): a row is rebuilt only when its summary is new.
         self._rows: dict[Path, tuple[Any, Any]] = {}
@@ -103,6 +104,11 @@ class OpenSite:
                 derived = self._derive(self.site, summaries)
             except Exception as exc:  # noqa: BLE001 - a broken galley.toml must not stop editing
                 error = exc
+        # The facts replaced stay referenced here until the next change. The
+        # views let go of them on the UI thread; were theirs the last
+        # reference, freeing a big site's facts (~6 ms for 10,000 posts)
+        # would happen there. This way it happens on the thread that derives.
+        self._retired = self.derived
         # Assigned together at the end: a reader on another thread sees the old
         # facts or the new ones, never half of each.
         self.summaries, self.derived, self.derive_error = summaries, derived, error

@@ -29,7 +29,8 @@ _SPACES = re.compile(r"\s+")
 
 
 class PostRow:
-    """What the posts pane knows of one post (read-only once built)."""
+    """What the posts pane knows of one post (read-only once built, but for
+    `problems`: the pane fills in the count once the site's posts are checked)."""
 
     __slots__ = ("path", "title", "date", "state", "categories", "tags", "problems", "text")
 
@@ -58,15 +59,23 @@ class PostRow:
         return f"PostRow({self.path!r}, {self.title!r}, {self.state})"
 
 
-def _naive(value) -> dt.datetime | None:
+def _when(value) -> dt.datetime | None:
+    """A post's date as a datetime (aware when it names an offset), or None."""
     value = parse_date(value)
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone().replace(tzinfo=None)
         return value
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
     return None
+
+
+def _later(date: dt.datetime, now: dt.datetime | None) -> bool:
+    """Whether `date` is after `now` (naive: this machine's local time); an
+    offset in the date counts, so `+0800` is compared as the instant it names."""
+    now = now or dt.datetime.now()
+    if date.tzinfo is None:
+        return date > (now.astimezone().replace(tzinfo=None) if now.tzinfo is not None else now)
+    return date > (now if now.tzinfo is not None else now.astimezone())
 
 
 def _terms(value) -> tuple[str, ...]:
@@ -102,7 +111,10 @@ def row_of(summary, now: dt.datetime | None = None, body: bool = True) -> PostRo
     name = os.path.basename(path)
     title = fm.get("title")
     title = str(title) if title not in (None, "") else os.path.splitext(name)[0]
-    date = _naive(fm.get("date"))
+    when = _when(fm.get("date"))
+    # Shown as written (`21:46 -0600` is 21:46 on the file's day, as its file
+    # name says), not moved into this machine's zone; the state compares instants.
+    date = when.replace(tzinfo=None) if when is not None else None
     if date is None:
         m = _FILE_DATE.match(name)
         if m:
@@ -113,7 +125,7 @@ def row_of(summary, now: dt.datetime | None = None, body: bool = True) -> PostRo
     parts = path.split(os.sep)
     if "_drafts" in parts or fm.get("draft") is True or fm.get("published") is False:
         state = DRAFT
-    elif date is not None and date > (now or dt.datetime.now()):
+    elif date is not None and _later(when or date, now):
         state = SCHEDULED
     else:
         state = PUBLISHED

@@ -457,7 +457,17 @@ def keep_site_index_live(site_owner, closed=None, parent: QObject | None = None)
     # A short quiet period: a changed post is re-read alone (not the site),
     # so its row can follow within a frame or two of the save settling.
     watcher = SiteWatcher(parent if parent is not None else site_owner, quiet_ms=SITE_QUIET_MS)
-    site_owner.siteOpened.connect(lambda model: watcher.watch_site(model.site))
+
+    def watch(model) -> None:
+        # The site was indexed before this watch began (or, reopened from the
+        # owner's cache, while another site was watched): what was written
+        # in between is caught up with (only changed files are read).
+        before = watcher.root
+        watcher.watch_site(model.site)
+        if watcher.root is not None and watcher.root != before:
+            site_owner.catch_up(model.root)
+
+    site_owner.siteOpened.connect(watch)
     site_owner.siteClosed.connect(lambda: watcher.watch_site(None))
     def changed(root: str) -> None:
         # Post files only: re-read those (the pane's rows follow one by one).
@@ -471,7 +481,7 @@ def keep_site_index_live(site_owner, closed=None, parent: QObject | None = None)
 
     watcher.postsChanged.connect(changed)
     if site_owner.current is not None:
-        watcher.watch_site(site_owner.current.site)
+        watch(site_owner.current)
     if closed is not None:
         closed.connect(watcher.close)
     return watcher

@@ -101,12 +101,13 @@ class PreviewController(QObject):
         view.patchApplied.connect(self.previewUpdated)
         self.load_shell()
 
-    def set_site(self, site) -> None:
+    def set_site(self, site, posts=None) -> None:
         """Render with `site` (an editor.core.site.site.Site, or None) from now on;
-        the window's site owner calls this whenever the open post's site is known."""
+        the window's site owner calls this whenever the open post's site is known,
+        with its posts (`posts`: the paths in the site's index) when it has them."""
         from editor.core.render import SiteInfo
 
-        info = SiteInfo.from_site(site) if site is not None else SiteInfo()
+        info = SiteInfo.from_site(site, posts=posts) if site is not None else SiteInfo()
         if info == self._site:
             return
         # Until now the worker found the site itself: the same one needs no new render.

@@ -68,7 +68,6 @@ class PostsModel(QAbstractTableModel):
         super().__init__(parent)
         self._all: list = []
         self._rows: list = []
-        self._where: dict[str, int] | None = {}
         self._paths: dict[str, object] = {}  # path -> row, of every row
         self._column, self._order = DATE, Qt.SortOrder.DescendingOrder
         self._words: list[str] = []
@@ -120,11 +119,9 @@ class PostsModel(QAbstractTableModel):
                       if p.isValid() and p.row() < len(self._rows)]
         self._all.sort(key=self._key(), reverse=self._descending())
         self._rows = self._kept(self._all)
-        self._where = None
-        where = self._index_of_path()
         self.changePersistentIndexList(
             [p for p, _, _ in persistent],
-            [self.index(where[path], column) for _, path, column in persistent])
+            [self.index(self.row_of_path(path), column) for _, path, column in persistent])
         self.layoutChanged.emit()
 
     # -- what the pane asks --------------------------------------------------------
@@ -141,7 +138,9 @@ class PostsModel(QAbstractTableModel):
 
     def row_of_path(self, path: str) -> int:
         """The row showing `path`, or -1 (not a post, or filtered out)."""
-        return self._index_of_path().get(path, -1)
+        row = self._paths.get(path)
+        i = self._shown_at(row) if row is not None else None
+        return -1 if i is None else i
 
     def set_filter(self, text: str, state: str | None = None) -> None:
         """Keep the rows whose text holds every word of `text`, in `state` (None: any)."""
@@ -155,7 +154,7 @@ class PostsModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._all, self._rows, self._paths, self._where = [], [], {}, {}
+        self._all, self._rows, self._paths = [], [], {}
         self.endResetModel()
 
     def set_rows(self, rows: list) -> None:
@@ -185,18 +184,20 @@ class PostsModel(QAbstractTableModel):
         self._show(self._kept(self._all))
 
     def apply(self, changed: list, gone: list[str]) -> None:
-        """Posts changed on disk: each row inserted, removed or updated in place."""
+        """Posts changed on disk: each row inserted, removed or updated in place.
+        Rows are found by bisection on the sort key (which ends with the path,
+        so it is unique): nothing here walks the 10,000 rows of a big site."""
         for path in gone:
             old = self._paths.pop(path, None)
             if old is not None:
-                self._all.remove(old)
-                self._remove_shown(path)
+                self._drop_from_all(old)
+                self._remove_shown(old)
         for row in changed:
             old = self._paths.get(row.path)
-            i = self._index_of_path().get(row.path)
+            i = self._shown_at(old) if old is not None else None
             self._paths[row.path] = row
             if old is not None:
-                self._all.remove(old)
+                self._drop_from_all(old)
             self._all.insert(bisect_left(self._all, self._sort_key(row), key=self._sort_key), row)
             keep = self._keeps(row)
             if i is not None and keep and self._fits_at(row, i):
@@ -204,13 +205,27 @@ class PostsModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
                 continue
             if i is not None:
-                self._remove_shown(row.path)
+                self._remove_shown(old)
             if keep:
                 at = bisect_left(self._rows, self._sort_key(row), key=self._sort_key)
                 self.beginInsertRows(QModelIndex(), at, at)
                 self._rows.insert(at, row)
-                self._where = None
                 self.endInsertRows()
+
+    def set_problems(self, counts: dict[str, int]) -> None:
+        """Each post's problem count (path -> count; paths not given keep theirs)."""
+        changed = False
+        for path, count in counts.items():
+            row = self._paths.get(path)
+            if row is not None and row.problems != count:
+                row.problems = count
+                changed = True
+        if not changed:
+            return
+        if self._column == PROBLEMS:
+            self.sort(self._column, self._order)  # the order depends on the counts
+        elif self._rows:
+            self.dataChanged.emit(self.index(0, PROBLEMS), self.index(len(self._rows) - 1, PROBLEMS))
 
     # -- inside -----------------------------------------------------------------------
 
@@ -235,15 +250,26 @@ class PostsModel(QAbstractTableModel):
         if len(rows) == len(self._rows) and all(a is b for a, b in zip(rows, self._rows)):
             return
         self.beginResetModel()
-        self._rows, self._where = rows, None
+        self._rows = rows
         self.endResetModel()
 
-    def _remove_shown(self, path: str) -> None:
-        i = self._index_of_path().get(path)
+    def _shown_at(self, row) -> int | None:
+        """Where `row` (that very object) is shown, or None."""
+        i = bisect_left(self._rows, self._sort_key(row), key=self._sort_key)
+        return i if i < len(self._rows) and self._rows[i] is row else None
+
+    def _drop_from_all(self, row) -> None:
+        i = bisect_left(self._all, self._sort_key(row), key=self._sort_key)
+        if i < len(self._all) and self._all[i] is row:
+            del self._all[i]
+        else:  # not where its key says (cannot happen while the order holds)
+            self._all.remove(row)
+
+    def _remove_shown(self, row) -> None:
+        i = self._shown_at(row)
         if i is not None:
             self.beginRemoveRows(QModelIndex(), i, i)
             del self._rows[i]
-            self._where = None
             self.endRemoveRows()
 
     def _fits_at(self, row, i: int) -> bool:
@@ -262,11 +288,6 @@ class PostsModel(QAbstractTableModel):
 
     def _before(self, a, b) -> bool:
         return self._sort_key(a) < self._sort_key(b)
-
-    def _index_of_path(self) -> dict[str, int]:
-        if self._where is None:
-            self._where = {r.path: i for i, r in enumerate(self._rows)}
-        return self._where
 
 
 class PostsFilter(QSortFilterProxyModel):

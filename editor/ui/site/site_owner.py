@@ -148,6 +148,19 @@ class SiteOwner(QObject):
         self._token += 1
         self._submit(("update", os.path.abspath(os.fspath(root)), self._token, [os.fspath(p) for p in paths]))
 
+    def catch_up(self, root: str | os.PathLike | None = None) -> None:
+        """Re-read the posts of `root` (default: the open site) changed since it
+        was indexed: a watcher that starts watching after the index was read
+        calls this, so a post written in between is not missed. Only changed
+        files are read (each post's stamp is compared); nothing is derived
+        again when none changed."""
+        if root is None:
+            if self._current is None:
+                return
+            root = self._current.root
+        self._token += 1
+        self._submit(("catch up", os.path.abspath(os.fspath(root)), self._token))
+
     def forget(self, root: str | os.PathLike) -> None:
         """The next open of a post of `root` re-reads that site first."""
         self._submit(("forget", os.path.abspath(os.fspath(root))))
@@ -200,11 +213,17 @@ class SiteOwner(QObject):
                 if kind == "forget":
                     self._stale.add(path)
                     continue
-                if kind in ("refresh", "update"):
+                if kind in ("refresh", "update", "catch up"):
                     model = self._sites.get(path)
                     if model is None:
                         continue
-                    if kind == "update":
+                    if kind == "catch up":
+                        paths = [*model.site.post_paths(), *(os.fspath(s.path) for s in model.summaries)]
+                        rows, gone = model.update_paths(
+                            paths, lambda rows, gone, m=model: self.postsUpdated.emit(m, rows, gone))
+                        if not rows and not gone:
+                            continue
+                    elif kind == "update":
                         model.update_paths(job[3], lambda rows, gone, m=model: self.postsUpdated.emit(m, rows, gone))
                     else:
                         model.refresh(config_changed=job[3])
