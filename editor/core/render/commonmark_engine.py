@@ -1,0 +1,516 @@
+"""CommonMark through markdown-it-py: the engine of Hugo (goldmark) and Zola
+(pulldown-cmark) sites.
+
+`CommonMarkOptions.goldmark()` is Hugo 0.111's default `markup.goldmark`
+(checked against Debian's hugo): tables, strikethrough (`<del>`), linkify
+(`www.` links get `https://`), task lists (`<input disabled="" type="checkbox">`),
+definition lists, footnotes, the typographer (quotes, `--`, `---`, `...`,
+`<<`, `>>`; not `(c)` or `+-`), heading ids as Hugo's `github` autoHeadingID
+from the heading's source text, `{#id .class}` after a heading, and raw HTML
+omitted (`<!-- raw HTML omitted -->`) unless `renderer.unsafe`. The site's
+`markup.goldmark` overrides each. `CommonMarkOptions()` is plain CommonMark.
+
+Ids and footnotes follow the engines' conventions (engine.py): heading ids
+and footnote references are placeholders the incremental renderer fills
+document-wide, footnote definitions are handed back as Markdown source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Mapping, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import normalizeReference
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from editor.core.render.blocks import SourceBlock, split_blocks, split_lines
+from editor.core.render.engine import Converted, Definition
+from editor.core.render.model import SiteInfo
+
+_OMITTED = "<!-- raw HTML omitted -->"
+
+
+@dataclass(frozen=True)
+class CommonMarkOptions:
+    """What a CommonMark engine does beyond the spec (all off: plain CommonMark)."""
+
+    unsafe: bool = True
+    table: bool = False
+    strikethrough: bool = False
+    linkify: bool = False
+    task_list: bool = False
+    definition_list: bool = False
+    footnote: bool = False
+    typographer: bool = False
+    auto_heading_id: bool = False
+    #: "github" (Unicode letters kept) or "github-ascii".
+    heading_id_type: str = "github"
+    heading_attributes: bool = False
+    #: Code fences with a known language highlighted (Pygments, CSS classes
+    #: as the preview's stylesheet has them).
+    highlight: bool = False
+
+    @classmethod
+    def goldmark(cls) -> "CommonMarkOptions":
+        """Hugo 0.111's `markup.goldmark` defaults."""
+        return cls(unsafe=False, table=True, strikethrough=True, linkify=True, task_list=True,
+                   definition_list=True, footnote=True, typographer=True, auto_heading_id=True,
+                   heading_attributes=True, highlight=True)
+
+    @classmethod
+    def pulldown_cmark(cls, smart_punctuation: bool = False, highlight: bool = False) -> "CommonMarkOptions":
+        """Zola's pulldown-cmark: tables, footnotes, strikethrough and task
+        lists on, raw HTML kept, heading ids, smart punctuation as configured."""
+        return cls(unsafe=True, table=True, strikethrough=True, task_list=True, footnote=True,
+                   typographer=smart_punctuation, auto_heading_id=True, highlight=highlight)
+
+    @classmethod
+    def for_hugo(cls, config: Mapping[str, Any]) -> "CommonMarkOptions":
+        goldmark = _get(config, "markup", "goldmark")
+        base = cls.goldmark()
+        ext = _get(goldmark, "extensions")
+        parser = _get(goldmark, "parser")
+
+        def flag(section: Any, key: str, default: bool) -> bool:
+            value = _get(section, key)
+            if isinstance(value, Mapping):  # later Hugo: `typographer: {disable: true}`
+                return not bool(_get(value, "disable"))
+            return default if value is None else bool(value)
+
+        id_type = _get(parser, "autoHeadingIDType")
+        return replace(
+            base,
+            unsafe=flag(_get(goldmark, "renderer"), "unsafe", base.unsafe),
+            table=flag(ext, "table", base.table),
+            strikethrough=flag(ext, "strikethrough", base.strikethrough),
+            linkify=flag(ext, "linkify", base.linkify),
+            task_list=flag(ext, "taskList", base.task_list),
+            definition_list=flag(ext, "definitionList", base.definition_list),
+            footnote=flag(ext, "footnote", base.footnote),
+            typographer=flag(ext, "typographer", base.typographer),
+            auto_heading_id=flag(parser, "autoHeadingID", base.auto_heading_id),
+            heading_id_type=str(id_type).lower() if isinstance(id_type, str) else base.heading_id_type,
+            heading_attributes=flag(_get(parser, "attribute"), "title", base.heading_attributes),
+            highlight=flag(_get(config, "markup", "highlight"), "codeFences", base.highlight),
+        )
+
+
+def _get(mapping: Any, *keys: str) -> Any:
+    """A nested config value, or None; Hugo's config keys are case-insensitive."""
+    for key in keys:
+        if not isinstance(mapping, Mapping):
+            return None
+        lowered = key.lower()
+        mapping = next((v for k, v in mapping.items() if str(k).lower() == lowered), None)
+    return mapping
+
+
+class CommonMarkEngine:
+    """An `engine.Engine` over markdown-it-py. One instance per thread."""
+
+    name = "markdown-it"
+    first_definition_wins = True
+
+    def __init__(self, options: CommonMarkOptions = CommonMarkOptions(), *, exact: bool = True,
+                 reason: str = "") -> None:
+        self.options = options
+        self.exact = exact
+        self.reason = reason
+        self.md = _build(options)
+
+    @classmethod
+    def for_site(cls, site: SiteInfo) -> "CommonMarkEngine":
+        if site.generator == "zola":
+            smart = bool(_get(site.config, "markdown", "smart_punctuation"))
+            return cls(CommonMarkOptions.pulldown_cmark(smart, bool(_get(site.config, "markdown", "highlight_code"))))
+        return cls(CommonMarkOptions.for_hugo(site.config))
+
+    # -- the Engine protocol ----------------------------------------------------
+
+    def convert(self, text: str, references: Mapping[str, tuple[str, str | None]] | None = None) -> Converted:
+        env: dict[str, Any] = {}
+        if references:
+            env["references"] = {
+                normalizeReference(label): {"href": href, "title": title or ""}
+                for label, (href, title) in references.items()}
+        tokens = self.md.parse(_ended(text), env)
+        html = self.md.renderer.render(tokens, self.md.options, env)
+        return Converted(html=html.rstrip("\n"), slugs=tuple(env.get("galley_slugs", ())),
+                         footnote_refs=tuple(env.get("galley_refs", ())),
+                         footnote_defs=tuple(env.get("galley_defs", ())),
+                         headings=tuple(env.get("galley_headings", ())))
+
+    def convert_many(self, texts: Sequence[str]) -> list[Converted]:
+        # A markdown-it conversion has little fixed cost: one by one is as fast.
+        return [self.convert(text) for text in texts]
+
+    @staticmethod
+    def batchable(text: str) -> bool:
+        return "[^" not in text and "]:" not in text and bool(text.strip())
+
+    def definitions_in(self, text: str) -> tuple[Definition, ...]:
+        if "]:" not in text:
+            return ()
+        env: dict[str, Any] = {}
+        self.md.parse(_ended(text), env)
+        return tuple((label, (ref["href"], ref["title"] or None))
+                     for label, ref in env.get("references", {}).items())
+
+    @staticmethod
+    def split(body: str) -> list[SourceBlock]:
+        return split_commonmark(body)
+
+
+def _ended(text: str) -> str:
+    # A block cut from a body has no final newline; a code block left open
+    # runs to the end of the text and would keep the newline only in a
+    # render of the whole body.
+    return text if text.endswith("\n") else text + "\n"
+
+
+# -- building the parser ---------------------------------------------------------
+
+
+def _build(options: CommonMarkOptions) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "linkify": options.linkify, "typographer": options.typographer})
+    if options.table:
+        md.enable("table")
+    if options.strikethrough:
+        md.enable("strikethrough")
+        md.add_render_rule("s_open", lambda self, tokens, idx, options, env: "<del>")
+        md.add_render_rule("s_close", lambda self, tokens, idx, options, env: "</del>")
+    if options.linkify:
+        md.enable("linkify")
+        md.core.ruler.after("linkify", "galley_https_www", _https_www)
+    if options.typographer:
+        # goldmark's typographer: quotes and dashes, no (c)/(tm)/+- replacements.
+        md.enable("smartquotes")
+        md.core.ruler.before("smartquotes", "galley_typographer", _typographer)
+    if options.definition_list:
+        md.use(deflist_plugin)
+    if options.footnote:
+        footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
+        md.core.ruler.after("block", "galley_footnote_defs", _footnote_defs)
+        md.add_render_rule("footnote_ref", _render_footnote_ref)
+    if options.heading_attributes:
+        md.core.ruler.after("block", "galley_heading_attributes", _heading_attributes)
+    md.core.ruler.push("galley_headings", _headings(options))
+    if options.task_list:
+        md.core.ruler.push("galley_task_list", _task_list)
+        md.add_render_rule("galley_checkbox", lambda self, tokens, idx, options, env: tokens[idx].content)
+    if options.highlight:
+        md.add_render_rule("fence", _Highlighter(md.renderer.rules["fence"]))
+    if not options.unsafe:
+        md.add_render_rule("html_block", _omit_block)
+        md.add_render_rule("html_inline", _omit_inline)
+    return md
+
+
+# -- heading ids -------------------------------------------------------------------
+
+def hugo_anchor(text: str, ascii_only: bool = False) -> str:
+    """Hugo's `github` autoHeadingID of a heading's source text."""
+    out = []
+    for ch in text.strip():
+        if ascii_only and ord(ch) > 127:
+            continue
+        if ch in "- ":
+            out.append("-")
+        elif ch == "_" or ch.isalpha() or ch.isdigit():
+            out.append(ch.lower())
+    return "".join(out) or "heading"
+
+
+def _headings(options: CommonMarkOptions):
+    def rule(state: StateCore) -> None:
+        slugs: list[str] = []
+        headings: list[tuple[int, str, int]] = []
+        tokens = state.tokens
+        position = 0
+        for i, token in enumerate(tokens):
+            if token.type != "heading_open":
+                continue
+            inline = tokens[i + 1]
+            if options.auto_heading_id and token.attrGet("id") is None:
+                slugs.append(hugo_anchor(inline.content, options.heading_id_type == "github-ascii"))
+                token.attrSet("id", f"\ue000H{len(slugs) - 1}\ue001")
+            if "no_toc" not in str(token.attrGet("class") or "").split():
+                headings.append((int(token.tag[1]), _plain(inline).strip(), position))
+            position += 1
+        state.env["galley_slugs"] = slugs
+        state.env["galley_headings"] = headings
+    return rule
+
+
+def _plain(inline: Token) -> str:
+    return "".join(child.content for child in inline.children or ()
+                   if child.type in ("text", "code_inline"))
+
+
+_ATTRIBUTES = re.compile(r"[ \t]*\{([^{}]*)\}[ \t]*$")
+_ATTRIBUTE = re.compile(r'#([^\s.#]+)|\.([^\s.#]+)|([A-Za-z_:][\w:.-]*)=(?:"([^"]*)"|\'([^\']*)\'|(\S+))')
+
+
+def _heading_attributes(state: StateCore) -> None:
+    """`## Title {#id .class key=value}`: goldmark's heading attributes."""
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        inline = tokens[i + 1]
+        m = _ATTRIBUTES.search(inline.content)
+        if not m:
+            continue
+        inner = m.group(1).strip()
+        found = list(_ATTRIBUTE.finditer(inner))
+        if not inner or "".join(f.group(0) for f in found).replace(" ", "") != inner.replace(" ", ""):
+            continue  # not an attribute list: the braces stay text
+        classes = []
+        for f in found:
+            if f.group(1):
+                token.attrSet("id", f.group(1))
+            elif f.group(2):
+                classes.append(f.group(2))
+            else:
+                token.attrSet(f.group(3), next(v for v in f.group(4, 5, 6) if v is not None))
+        if classes:
+            token.attrSet("class", " ".join(classes))
+        inline.content = inline.content[:m.start()]
+
+
+# -- footnotes -------------------------------------------------------------------------
+
+
+def _footnote_defs(state: StateCore) -> None:
+    """Take the definitions out of the tokens (the renderer emits the
+    document's one footnotes section) and keep their Markdown source."""
+    lines = state.src.split("\n")
+    defs: list[tuple[str, str]] = []
+    kept: list[Token] = []
+    depth = 0
+    for token in state.tokens:
+        if token.type == "footnote_reference_open":
+            if depth == 0:
+                start, end = token.map
+                body = lines[start:end]
+                first = body[0].split("]:", 1)[1].lstrip(" \t") if body else ""
+                rest = [re.sub(r"^(?: {1,4}|\t)", "", line) for line in body[1:]]
+                defs.append((token.meta["label"], "\n".join([first, *rest]).rstrip()))
+            depth += 1
+            continue
+        if token.type == "footnote_reference_close":
+            depth -= 1
+            continue
+        if depth == 0:
+            kept.append(token)
+    state.tokens = kept
+    state.env["galley_defs"] = defs
+    state.env["galley_refs"] = []
+
+
+def _render_footnote_ref(self, tokens, idx, options, env) -> str:
+    refs = env.setdefault("galley_refs", [])
+    refs.append(tokens[idx].meta["label"])
+    return f'<sup class="galley-fnref">\ue000F{len(refs) - 1}\ue001</sup>'
+
+
+# -- goldmark's extras --------------------------------------------------------------------
+
+_TYPO = re.compile(r"---|--|\.\.\.|<<|>>")
+_TYPO_OUT = {"---": "\u2014", "--": "\u2013", "...": "\u2026", "<<": "\u00ab", ">>": "\u00bb"}
+
+
+def _typographer(state: StateCore) -> None:
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        in_link = 0
+        for child in block.children:
+            if child.type == "link_open" and child.info == "auto":
+                in_link += 1
+            elif child.type == "link_close" and in_link:
+                in_link -= 1
+            elif child.type == "text" and not in_link and _TYPO.search(child.content):
+                child.content = _TYPO.sub(lambda m: _TYPO_OUT[m.group(0)], child.content)
+
+
+def _https_www(state: StateCore) -> None:
+    # goldmark links a bare `www.` address with https, linkify-it with http.
+    for block in state.tokens:
+        children = block.children or []
+        for i, child in enumerate(children[:-1]):
+            if child.type == "link_open" and child.markup == "linkify" and children[i + 1].content.startswith("www."):
+                href = str(child.attrGet("href") or "")
+                if href.startswith("http://"):
+                    child.attrSet("href", "https://" + href[len("http://"):])
+
+
+_TASK = re.compile(r"^\[([ xX])\][ \t]")
+
+
+def _task_list(state: StateCore) -> None:
+    """goldmark's task list: `[ ]`/`[x]` opening a list item's first paragraph."""
+    tokens = state.tokens
+    for i in range(2, len(tokens)):
+        token = tokens[i]
+        if (token.type != "inline" or tokens[i - 1].type != "paragraph_open"
+                or tokens[i - 2].type != "list_item_open" or not token.children):
+            continue
+        first = token.children[0]
+        m = _TASK.match(first.content) if first.type == "text" else None
+        if not m:
+            continue
+        checked = ' checked=""' if m.group(1) in "xX" else ""
+        box = Token("galley_checkbox", "", 0)
+        box.content = f'<input{checked} disabled="" type="checkbox"> '
+        first.content = first.content[m.end():]
+        token.children.insert(0, box)
+
+
+class _Highlighter:
+    """A fence with a language Pygments knows → `<div class="language-x
+    highlight"><pre><code>` with token classes (the markup of the preview's
+    other engines, which its stylesheet styles); `linenums="1"` and
+    `hl_lines="2 3"` in the info string (a highlight shortcode's options) are
+    honoured. Other fences keep CommonMark's `<pre><code>`."""
+
+    def __init__(self, plain) -> None:
+        self.plain = plain
+        self.lexers: dict[str, Any] = {}
+
+    def __get__(self, renderer, owner=None):
+        # markdown-it binds a render rule to its renderer, as a method.
+        return lambda tokens, idx, options, env: self(renderer, tokens, idx, options, env)
+
+    def __call__(self, renderer, tokens, idx, options, env) -> str:
+        token = tokens[idx]
+        info = token.info.strip()
+        lang = info.split(None, 1)[0] if info else ""
+        lexer = self._lexer(lang) if lang else None
+        if lexer is None:
+            return self.plain(tokens, idx, options, env)
+        from pygments import highlight  # noqa: PLC0415 - with the lexers, on first use
+        from pygments.formatters import HtmlFormatter  # noqa: PLC0415
+
+        hl = re.search(r'hl_lines="([\d\s-]+)"', info)
+        lines = [int(n) for n in re.findall(r"\d+", hl.group(1))] if hl else []
+        formatter = HtmlFormatter(cssclass=f"language-{lang} highlight", wrapcode=True, hl_lines=lines,
+                                  linenos="table" if "linenums=" in info else False)
+        return highlight(token.content, lexer, formatter)
+
+    def _lexer(self, lang: str):
+        if lang not in self.lexers:
+            from pygments.lexers import get_lexer_by_name  # noqa: PLC0415
+            from pygments.util import ClassNotFound  # noqa: PLC0415
+
+            try:
+                self.lexers[lang] = get_lexer_by_name(lang, stripnl=False)
+            except ClassNotFound:
+                self.lexers[lang] = None
+        return self.lexers[lang]
+
+
+# Galley's own markup from the template step (shortcodes, highlight) is the
+# generator's output, not the writer's raw HTML: `unsafe` does not omit it.
+_GENERATED_BLOCK = re.compile(r'\s*<(?:figure\b|div class="language-|p><span class="galley-|span class="galley-)')
+_GENERATED_SPAN = re.compile(r'<span class="galley-[\w-]+"')
+
+
+def _omit_block(self, tokens, idx, options, env) -> str:
+    content = tokens[idx].content
+    return content if _GENERATED_BLOCK.match(content) else _OMITTED + "\n"
+
+
+def _omit_inline(self, tokens, idx, options, env) -> str:
+    content = tokens[idx].content
+    open_spans = env.setdefault("galley_spans", [0])
+    if _GENERATED_SPAN.match(content):
+        open_spans[0] += 1
+        return content
+    if content == "</span>" and open_spans[0]:
+        open_spans[0] -= 1
+        return content
+    return _OMITTED
+
+
+# -- blocks ------------------------------------------------------------------------------------
+
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_HTML_OPEN = (
+    (re.compile(r"^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)", re.I),
+     re.compile(r"</(?:script|pre|style|textarea)>", re.I)),
+    (re.compile(r"^ {0,3}<!--"), re.compile(r"-->")),
+    (re.compile(r"^ {0,3}<\?"), re.compile(r"\?>")),
+    (re.compile(r"^ {0,3}<![A-Za-z]"), re.compile(r">")),
+    (re.compile(r"^ {0,3}<!\[CDATA\["), re.compile(r"\]\]>")),
+)
+
+
+def split_commonmark(body: str) -> list[SourceBlock]:
+    """`blocks.split_blocks`, joined where CommonMark reads on across the
+    blank lines between two blocks:
+
+    - a fenced code block, or an HTML block of the kinds that run across
+      blank lines (`<pre>`, `<script>`, `<style>`, `<textarea>`, comments,
+      `<?`, `<!X`, CDATA), still open at a block's end runs to its end marker
+      or to the end of the document: the block takes the rest of the body;
+    - a definition list goes on after a blank line when a term and its
+      `: definition` follow.
+    """
+    blocks = split_blocks(body)
+    if not blocks:
+        return blocks
+    lines: list[str] | None = None
+    out: list[SourceBlock] = []
+    for block in blocks:
+        if out and _defs_continue(out[-1].text, block.text):
+            lines = lines or split_lines(body)
+            prev = out.pop()
+            block = SourceBlock("\n".join(lines[prev.start:block.end + 1]), prev.start, block.end)
+        out.append(block)
+        if _left_open(block.text):
+            lines = lines or split_lines(body)
+            out[-1] = SourceBlock("\n".join(lines[block.start:]), block.start, len(lines) - 1)
+            break
+    return out
+
+
+def _defs_continue(before: str, text: str) -> bool:
+    if ":" not in before:
+        return False
+    second = text.split("\n", 2)[1:2]
+    return bool(second) and second[0].startswith(":") and any(
+        line.startswith(":") for line in before.split("\n"))
+
+
+def _left_open(text: str) -> bool:
+    if "```" not in text and "~~~" not in text and "<" not in text:
+        return False
+    closer: re.Pattern[str] | None = None
+    fence: tuple[str, int] | None = None
+    for line in text.split("\n"):
+        if fence is not None:
+            char, size = fence
+            stripped = line.rstrip()
+            if re.match(r"^ {0,3}" + re.escape(char) + "{" + str(size) + r",}$", stripped):
+                fence = None
+            continue
+        if closer is not None:
+            if closer.search(line):
+                closer = None
+            continue
+        m = _FENCE_OPEN.match(line)
+        if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
+            fence = (m.group(1)[0], len(m.group(1)))
+            continue
+        for start, end in _HTML_OPEN:
+            if start.match(line):
+                if not end.search(line, start.match(line).end()):
+                    closer = end
+                break
+    return fence is not None or closer is not None
