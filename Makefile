@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 SITE   ?= examples/site
 
-.PHONY: run test bench bytecode system-deps clean translations
+.PHONY: run test bench bytecode system-deps clean translations goldens
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -70,6 +70,11 @@ translations: $(STAMP)
 			editor -ts $(I18N)/galley_$$lang.ts || exit 1; \
 		$(VENV)/bin/pyside6-lrelease $(I18N)/galley_$$lang.ts -qm $(I18N)/galley_$$lang.qm || exit 1; \
 	done
+
+# The golden files from the real generators (Debian's jekyll and hugo):
+# tests compare the preview with them and never need the generators.
+goldens: $(STAMP)
+	$(PY) tests/goldens/make_goldens.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -8,6 +8,9 @@ is off, which we only do for root (DESIGN.md, "facts measured").
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Jekyll sites render with Python-Markdown unless a test opts in to kramdown
+# (editor/core/render/kramdown_engine.py): the same result with or without Ruby.
+os.environ["GALLEY_KRAMDOWN"] = "0"
 # The engine starts as the app starts it (sandbox off only for root, software
 # compositing, flags): `launch()` runs too late here, pytest-qt's QApplication
 # exists before the first window test.

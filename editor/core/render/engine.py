@@ -85,6 +85,19 @@ def _markdown_it(site: SiteInfo) -> Engine | None:
     return _load("commonmark_engine", "CommonMarkEngine").for_site(site)
 
 
+def _kramdown(site: SiteInfo) -> Engine | None:
+    """Jekyll's kramdown through a Ruby helper; without it, Python-Markdown
+    saying why the preview is approximate."""
+    if site.generator != "jekyll":
+        return None
+    module = importlib.import_module("editor.core.render.kramdown_engine")
+    engine = module.kramdown_engine(site)
+    if engine is None and module.unavailable_reason():
+        engine = _python_markdown(site)
+        engine.reason = module.unavailable_reason()
+    return engine
+
+
 def _python_markdown(site: SiteInfo) -> Engine:
     return _load("markdown_pipeline", "MarkdownPipeline")(site.generator)
 
@@ -95,10 +108,9 @@ def _load(module: str, name: str):
     return getattr(importlib.import_module(f"editor.core.render.{module}"), name)
 
 
-#: Tried in order; the first engine given wins. A Jekyll engine that runs
-#: kramdown itself goes before `_python_markdown` (returning None when the
-#: machine has no kramdown), which then stays the Jekyll fallback.
-FACTORIES: list[EngineFactory] = [_markdown_it, _python_markdown]
+#: Tried in order; the first engine given wins. `_python_markdown` serves
+#: every site, and stays the Jekyll fallback on a machine without kramdown.
+FACTORIES: list[EngineFactory] = [_markdown_it, _kramdown, _python_markdown]
 
 
 def engine_for(site: SiteInfo) -> Engine:

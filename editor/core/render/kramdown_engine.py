@@ -1,0 +1,341 @@
+"""Jekyll sites: kramdown itself, through one long-lived Ruby helper process.
+
+Writers who build their Jekyll site locally have Ruby and kramdown (Jekyll
+depends on them); with them the preview is the site's own HTML. The helper
+(resources/kramdown_helper.rb) speaks JSON lines on stdin/stdout and renders
+with the options Jekyll's converter gives kramdown (Jekyll's defaults, the
+site's `kramdown:` settings, `highlighter`). It answers with the same
+placeholders as the Python-Markdown pipeline (heading ids, footnote
+references, the TOC marker), so the incremental renderer fills them the same
+way.
+
+The process:
+- starts on the first conversion (the render worker's thread, never the UI's);
+- lives in its own process group and reads its stdin until EOF, so it ends
+  with us even if we are killed; `close()`, the engine's garbage collection
+  and interpreter exit stop it;
+- is restarted when it dies; a conversion taking longer than `timeout`
+  seconds kills it and raises `KramdownError` with a message.
+
+Without Ruby or kramdown (or with `GALLEY_KRAMDOWN=0`), `kramdown_engine(site)`
+is None and says why (`unavailable_reason`): the Python-Markdown fallback then
+carries that reason to the status bar (`engine.exact`, `engine.reason`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import selectors
+import shutil
+import signal
+import subprocess
+import threading
+import time
+import weakref
+from typing import Any, Mapping, Sequence
+
+from editor.core.render.blocks import SourceBlock, split_blocks
+from editor.core.render.engine import Converted, Definition
+from editor.core.render.markup import CodeRanges
+
+#: Seconds a render may take (the 205 KB post takes ~0.3 s in one batch).
+TIMEOUT = 10.0
+#: Seconds the helper may take to start (Ruby + kramdown + rouge: ~0.2 s here).
+START_TIMEOUT = 15.0
+
+
+class KramdownError(RuntimeError):
+    """The helper could not render: a message for the writer, no traceback."""
+
+
+def helper_script() -> str:
+    from editor.resources_path import resource_path  # noqa: PLC0415 - only when a helper starts
+
+    return str(resource_path("kramdown_helper.rb"))
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """End the helper and anything it started (its own process group)."""
+    if proc.poll() is not None:
+        return
+    try:
+        proc.stdin.close()
+    except OSError:
+        pass
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        proc.wait(timeout=2)
+    except subprocess.TimeoutExpired:
+        pass
+
+
+class KramdownProcess:
+    """One helper process and its request/answer line protocol."""
+
+    def __init__(self, config: Mapping[str, Any] | None = None, ruby: str | None = None,
+                 timeout: float = TIMEOUT) -> None:
+        self.config = dict(config or {})
+        self.ruby = ruby or shutil.which("ruby") or "ruby"
+        self.timeout = timeout
+        self.version = ""
+        self._proc: subprocess.Popen | None = None
+        self._finalizer: weakref.finalize | None = None
+        self._buffer = b""
+        self._next = 0
+        self._lock = threading.Lock()
+        #: How many times the helper was started (for tests).
+        self.starts = 0
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
+
+    def start(self) -> None:
+        """Start the helper and wait for its greeting; KramdownError if it cannot serve."""
+        self.close()
+        try:
+            proc = subprocess.Popen(
+                [self.ruby, helper_script()], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL, start_new_session=True)
+        except OSError as exc:
+            raise KramdownError(f"Ruby could not be started ({exc.strerror or exc})") from None
+        self._proc, self._buffer = proc, b""
+        self._finalizer = weakref.finalize(self, _stop, proc)
+        self.starts += 1
+        hello = self._read_line(START_TIMEOUT, "starting kramdown")
+        if not hello.get("ready"):
+            self.close()
+            raise KramdownError(hello.get("error") or "the kramdown helper did not start")
+        self.version = str(hello.get("kramdown", ""))
+        if self.config:
+            self._ask({"op": "configure", "config": self.config})
+
+    def close(self) -> None:
+        if self._finalizer is not None:
+            self._finalizer()  # runs _stop once
+            self._finalizer = None
+        self._proc = None
+
+    def request(self, payload: dict) -> Any:
+        """Send one request and return its result; restart a dead helper once."""
+        with self._lock:
+            for attempt in (0, 1):
+                if self._proc is None or self._proc.poll() is not None:
+                    self.start()
+                try:
+                    return self._ask(payload)
+                except _Died:
+                    self.close()
+                    if attempt:
+                        raise KramdownError("the kramdown helper stopped unexpectedly") from None
+        raise AssertionError("unreachable")
+
+    def _ask(self, payload: dict) -> Any:
+        self._next += 1
+        payload = {**payload, "id": self._next}
+        try:
+            self._proc.stdin.write(json.dumps(payload).encode("utf-8") + b"\n")
+            self._proc.stdin.flush()
+        except (BrokenPipeError, OSError):
+            raise _Died() from None
+        answer = self._read_line(self.timeout, "rendering")
+        if "error" in answer:
+            raise KramdownError(f"kramdown: {answer['error'].splitlines()[0]}")
+        return answer["result"]
+
+    def _read_line(self, timeout: float, doing: str) -> dict:
+        proc = self._proc
+        deadline = time.monotonic() + timeout
+        with selectors.DefaultSelector() as sel:
+            sel.register(proc.stdout, selectors.EVENT_READ)
+            while b"\n" not in self._buffer:
+                left = deadline - time.monotonic()
+                if left <= 0 or not sel.select(left):
+                    self.close()
+                    raise KramdownError(f"kramdown took longer than {timeout:g} s {doing}; it was stopped")
+                chunk = os.read(proc.stdout.fileno(), 1 << 16)
+                if not chunk:
+                    raise _Died()
+                self._buffer += chunk
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        try:
+            return json.loads(line)
+        except ValueError:
+            raise KramdownError("the kramdown helper answered something that is not JSON") from None
+
+
+class _Died(Exception):
+    pass
+
+
+def jekyll_config(config: Mapping[str, Any]) -> dict:
+    """The parts of a Jekyll `_config.yml` its Markdown converter reads."""
+    out: dict[str, Any] = {}
+    if isinstance(config.get("kramdown"), Mapping):
+        out["kramdown"] = _plain(config["kramdown"])
+    if isinstance(config.get("highlighter"), str):
+        out["highlighter"] = config["highlighter"]
+    return out
+
+
+def _plain(value):
+    # YAML gives dates, sets and the like; JSON carries what kramdown reads.
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+#: kramdown's document-wide definitions: `*[abbr]: title`, `{::options ... /}`,
+#: `{:name: attributes}` (an attribute list definition).
+_DOCUMENT_WIDE = re.compile(r"^ {0,3}(?:\*\[[^\n\]]+\]:|\{::options\b|\{:(?!:)[\w-]+:)", re.M)
+
+
+#: kramdown's LINK_DEFINITION_START (parser/kramdown/link.rb).
+_LINK_DEF = re.compile(
+    r"^ {0,3}\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))"
+    r"(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?([\"'])(.+?)\4)?[ \t]*?\n", re.M)
+_BLOCK_START = re.compile(r"(?:\A|\n[ \t]*\n|^#{1,6}[^\n]*\n)\Z", re.M)
+
+
+def link_definitions(text: str) -> tuple[Definition, ...]:
+    """Reference-link definitions as kramdown reads them: a definition starts
+    a block (kramdown's paragraphs run on over a `[x]: y` line), and the last
+    definition of a label wins."""
+    if "]:" not in text:
+        return ()
+    source = text if text.endswith("\n") else text + "\n"
+    out = []
+    code = None
+    end = 0
+    for m in _LINK_DEF.finditer(source):
+        label = m.group(1)
+        if label.startswith("^") or re.search(r"[ \t]+[\"']", m.group(3) or ""):
+            continue
+        if m.start() != end and not _BLOCK_START.search(source, 0, m.start()):
+            continue
+        code = code or CodeRanges(source)
+        if m.start() in code:
+            continue
+        end = m.end()
+        out.append((" ".join(label.lower().split()), (m.group(2) if m.group(2) is not None else m.group(3), m.group(5))))
+    return tuple(out)
+
+
+def _converted(result: Mapping[str, Any]) -> Converted:
+    return Converted(
+        html=result["html"],
+        slugs=tuple(result["slugs"]),
+        footnote_refs=tuple(result["refs"]),
+        footnote_defs=tuple((label, text) for label, text in result["defs"]),
+        headings=tuple((level, text, pos) for level, text, pos in result["headings"]),
+    )
+
+
+class KramdownEngine:
+    """An `engine.Engine` backed by kramdown (see the module docstring).
+    An instance belongs to ONE thread (the renderer's), like every engine."""
+
+    name = "kramdown"
+    exact = True
+    reason = ""
+    #: kramdown keeps the last definition of a label (it warns and overwrites).
+    first_definition_wins = False
+
+    def __init__(self, config: Mapping[str, Any] | None = None, process: KramdownProcess | None = None) -> None:
+        self.process = process or KramdownProcess(jekyll_config(config or {}))
+
+    def convert(self, text: str, references: Mapping[str, tuple[str, str | None]] | None = None) -> Converted:
+        payload: dict[str, Any] = {"op": "render", "text": text}
+        if references:
+            payload["link_defs"] = {label: [url, title] for label, (url, title) in references.items()}
+        return _converted(self.process.request(payload))
+
+    def convert_many(self, texts: Sequence[str]) -> list[Converted]:
+        return [_converted(r) for r in self.process.request({"op": "render_many", "texts": list(texts)})]
+
+    @staticmethod
+    def batchable(text: str) -> bool:
+        return "[^" not in text and "]:" not in text and bool(text.strip())
+
+    @staticmethod
+    def definitions_in(text: str) -> tuple[Definition, ...]:
+        return link_definitions(text)
+
+    @staticmethod
+    def split(body: str) -> list[SourceBlock]:
+        # Abbreviations, `{::options}` and attribute-list definitions act on
+        # the whole document in kramdown, and the renderer shares only link
+        # definitions between blocks: a body holding one renders as one block
+        # (exact, only less incremental; such bodies are rare).
+        if _DOCUMENT_WIDE.search(body):
+            from editor.core.render.incremental import whole_body  # noqa: PLC0415 - the renderer imports us
+
+            return whole_body(body)
+        return split_blocks(body)
+
+
+
+#: (ruby, options) → its helper, shared by every engine of those options (a
+#: renderer per thread, per CLI call, per test): requests are serialised by
+#: the process's lock, and each started helper costs ~0.3 s. Stopped at exit
+#: (weakref.finalize).
+_processes: dict[tuple[str, str], KramdownProcess] = {}
+#: ruby path → why kramdown could not serve there (remembered: one failed start per session).
+_failed: dict[str | None, str] = {}
+_lock = threading.Lock()
+
+
+#: `GALLEY_KRAMDOWN=0` keeps Jekyll sites on Python-Markdown (to compare the
+#: two, or where Ruby misbehaves); the test suite sets it so a test means the
+#: same on machines with and without Ruby, and opts in where it tests kramdown.
+SWITCH = "GALLEY_KRAMDOWN"
+
+
+def switched_off() -> bool:
+    return os.environ.get(SWITCH, "").strip().lower() in ("0", "off", "no", "false")
+
+
+def unavailable_reason() -> str:
+    """Why this machine cannot run kramdown ("" when it can, or before any attempt)."""
+    if switched_off():
+        return ""  # the writer chose Python-Markdown: its own reason stands
+    return _failed.get(shutil.which("ruby"), "")
+
+
+def kramdown_engine(site) -> KramdownEngine | None:
+    """A started kramdown engine for a Jekyll site, or None (`unavailable_reason` says why).
+
+    Starting the helper is the availability test (no separate probe): the
+    first render of a Jekyll site pays one start, on the render worker."""
+    if site.generator != "jekyll" or switched_off():
+        return None
+    config = site.config if isinstance(site.config, Mapping) else {}
+    if str(config.get("markdown", "kramdown")).lower() != "kramdown":
+        return None  # another converter (CommonMark, a plugin's): not kramdown's HTML
+    ruby = shutil.which("ruby")
+    with _lock:
+        if ruby is None:
+            _failed[None] = "Ruby is not installed, so the preview cannot run kramdown as Jekyll does."
+            return None
+        if ruby in _failed:
+            return None
+        key = (ruby, json.dumps(jekyll_config(config), sort_keys=True))
+        process = _processes.get(key)
+        if process is None:
+            process = KramdownProcess(jekyll_config(config), ruby=ruby)
+            try:
+                process.start()
+            except KramdownError as exc:
+                _failed[ruby] = f"kramdown could not run ({exc}), so the preview approximates it."
+                return None
+            _processes[key] = process
+        return KramdownEngine(config, process)

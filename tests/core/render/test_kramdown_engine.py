@@ -1,0 +1,161 @@
+"""The kramdown engine: Jekyll's own Markdown through a Ruby helper process.
+
+Real processes throughout: the helper (resources/kramdown_helper.rb) under
+the machine's Ruby, and, for the timeout, a stand-in helper that greets and
+then hangs (a shell script), to show a stuck render is killed with its
+process group.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from editor.core.render import kramdown_engine as ke
+from editor.core.render.engine import engine_for
+from editor.core.render.incremental import IncrementalRenderer, whole_body
+from editor.core.render.model import RenderRequest, SiteInfo
+from tests.core.render.test_goldens import DOCS, needs_kramdown
+from tests.goldens.normalise import normalise
+
+JEKYLL = SiteInfo(generator="jekyll")
+
+
+@pytest.fixture
+def kramdown_on(monkeypatch):
+    monkeypatch.setenv(ke.SWITCH, "1")
+
+
+def _render(body: str, site: SiteInfo = JEKYLL, **kw) -> str:
+    return IncrementalRenderer(site, **kw).render(RenderRequest(body=body, site=site)).full_html
+
+
+def _gone(pid: int, within: float = 10.0) -> bool:
+    """Whether process `pid` has ended (reaped or a zombie) within `within` s."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+                if f.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    return True
+        except FileNotFoundError:
+            return True
+        os.sched_yield()
+    return False
+
+
+@needs_kramdown
+def test_jekyll_site_gets_kramdown_with_jekylls_markup(kramdown_on) -> None:
+    engine = engine_for(JEKYLL)
+    assert (engine.name, engine.exact, engine.reason) == ("kramdown", True, "")
+    html = _render("## C#\n\n```\nplain  \n```\n\nInline $$a*b*c$$ math\n\nline\\\nbreak << x >>")
+    assert '<h2 id="c">C#</h2>' in html
+    assert ('<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight">'
+            '<code>plain  \n</code></pre></div></div>') in html
+    assert "\\(a*b*c\\)" in html
+    assert "line<br>\nbreak «&nbsp;x&nbsp;»" in html
+
+
+@needs_kramdown
+def test_the_sites_kramdown_options_apply(kramdown_on) -> None:
+    site = SiteInfo(generator="jekyll", config={"kramdown": {"auto_ids": False, "smart_quotes": "apos,apos,quot,quot"}})
+    html = _render('# Title\n\n"quoted"', site)
+    assert "<h1>Title</h1>" in html
+    assert "<p>&quot;quoted&quot;</p>" in html or '<p>"quoted"</p>' in html
+
+
+@needs_kramdown
+def test_document_wide_parts_fill_across_blocks(kramdown_on) -> None:
+    body = ("* TOC\n{:toc}\n\n## Same\n\nA note[^n] and a [link][ref].\n\n## Same\n\n"
+            "[ref]: https://example.com/ \"T\"\n\n[^n]: The *note*.")
+    html = _render(body)
+    assert '<h2 id="same">Same</h2>' in html and '<h2 id="same-1">Same</h2>' in html
+    assert 'href="#same"' in html and 'href="#same-1"' in html  # the TOC lists both, with final ids
+    assert '<a href="https://example.com/" title="T"' in html
+    assert 'href="#fn:n"' in html and "The <em>note</em>." in html
+    assert "\ue000" not in html and "[^n]" not in html
+
+
+@needs_kramdown
+@pytest.mark.parametrize("doc", DOCS, ids=[d.stem for d in DOCS])
+def test_block_by_block_equals_one_pass(kramdown_on, doc: Path) -> None:
+    body = doc.read_text(encoding="utf-8")
+    assert normalise(_render(body)) == normalise(_render(body, splitter=whole_body))
+
+
+@needs_kramdown
+def test_abbreviations_render_over_the_whole_document(kramdown_on) -> None:
+    html = _render("The HTML spec.\n\nMore HTML.\n\n*[HTML]: Hyper Text Markup Language")
+    assert html.count('<abbr title="Hyper Text Markup Language">HTML</abbr>') == 2
+
+
+@needs_kramdown
+def test_a_dead_helper_is_restarted(kramdown_on) -> None:
+    engine = engine_for(JEKYLL)
+    assert engine.convert("one").html == "<p>one</p>"
+    pid, starts = engine.process.pid, engine.process.starts
+    os.kill(pid, 9)
+    assert _gone(pid)
+    assert engine.convert("two").html == "<p>two</p>"
+    assert engine.process.starts == starts + 1 and engine.process.pid != pid
+
+
+def test_a_stuck_render_is_stopped_with_its_process_group(tmp_path, monkeypatch) -> None:
+    # A helper that greets, starts a child in its group, then never answers.
+    script = tmp_path / "stuck.sh"
+    script.write_text('echo \'{"ready": true}\'\nsleep 300 &\necho $! > "$0.child"\nread line\nsleep 300\n')
+    monkeypatch.setattr(ke, "helper_script", lambda: str(script))
+    process = ke.KramdownProcess(ruby="/bin/sh", timeout=0.5)
+    with pytest.raises(ke.KramdownError, match=r"longer than 0.5 s rendering; it was stopped"):
+        process.request({"op": "render", "text": "x"})
+    child = int(Path(f"{script}.child").read_text())
+    assert process.pid is None
+    assert _gone(child), "the helper's child outlived the stop"
+
+
+def test_without_ruby_jekyll_falls_back_and_says_why(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv(ke.SWITCH, "1")
+    monkeypatch.setenv("PATH", str(tmp_path))  # no ruby on this PATH
+    monkeypatch.setattr(ke, "_failed", {})
+    engine = engine_for(JEKYLL)
+    assert engine.name == "python-markdown" and not engine.exact
+    assert "Ruby is not installed" in engine.reason
+    assert "<h2" in _render("## Heading")
+
+
+def test_without_kramdown_gem_jekyll_falls_back_and_says_why(monkeypatch, tmp_path) -> None:
+    # A Ruby that cannot load kramdown: the helper's own message travels up.
+    fake = tmp_path / "ruby"
+    fake.write_text('#!/bin/sh\necho \'{"ready": false, "error": "kramdown is not installed (cannot load such file)"}\'\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv(ke.SWITCH, "1")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(ke, "_failed", {})
+    engine = engine_for(JEKYLL)
+    assert engine.name == "python-markdown"
+    assert "kramdown is not installed" in engine.reason and "approximates" in engine.reason
+
+
+@needs_kramdown
+def test_no_helper_outlives_the_program(tmp_path) -> None:
+    code = ("import os\nos.environ['GALLEY_KRAMDOWN'] = '1'\n"
+            "from editor.core.render.engine import engine_for\nfrom editor.core.render.model import SiteInfo\n"
+            "e = engine_for(SiteInfo(generator='jekyll'))\nassert e.convert('x').html == '<p>x</p>'\n"
+            "print(e.process.pid)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         cwd=Path(__file__).resolve().parents[3])
+    assert out.returncode == 0, out.stderr
+    assert _gone(int(out.stdout.strip()))
+
+
+@needs_kramdown
+def test_a_kramdown_error_is_a_message(kramdown_on) -> None:
+    engine = engine_for(JEKYLL)
+    with pytest.raises(ke.KramdownError, match="kramdown: "):
+        engine.process.request({"op": "nonsense"})
+    assert engine.convert("still *fine*").html == "<p>still <em>fine</em></p>"
