@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Mapping, Sequence
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import normalizeReference
+from markdown_it.common.utils import escapeHtml, normalizeReference, unescapeAll
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
@@ -54,13 +54,15 @@ class CommonMarkOptions:
     #: Code fences with a known language highlighted (Pygments, CSS classes
     #: as the preview's stylesheet has them).
     highlight: bool = False
+    #: Hugo's code block markup: `<pre tabindex="0">`, `data-lang` on `<code>`.
+    hugo_code: bool = False
 
     @classmethod
     def goldmark(cls) -> "CommonMarkOptions":
         """Hugo 0.111's `markup.goldmark` defaults."""
         return cls(unsafe=False, table=True, strikethrough=True, linkify=True, task_list=True,
                    definition_list=True, footnote=True, typographer=True, auto_heading_id=True,
-                   heading_attributes=True, highlight=True)
+                   heading_attributes=True, highlight=True, hugo_code=True)
 
     @classmethod
     def pulldown_cmark(cls, smart_punctuation: bool = False, highlight: bool = False) -> "CommonMarkOptions":
@@ -203,8 +205,8 @@ def _build(options: CommonMarkOptions) -> MarkdownIt:
     if options.task_list:
         md.core.ruler.push("galley_task_list", _task_list)
         md.add_render_rule("galley_checkbox", lambda self, tokens, idx, options, env: tokens[idx].content)
-    if options.highlight:
-        md.add_render_rule("fence", _Highlighter(md.renderer.rules["fence"]))
+    if options.highlight or options.hugo_code:
+        md.add_render_rule("fence", _Highlighter(md.renderer.rules["fence"], options))
     if not options.unsafe:
         md.add_render_rule("html_block", _omit_block)
         md.add_render_rule("html_inline", _omit_inline)
@@ -237,7 +239,9 @@ def _headings(options: CommonMarkOptions):
                 continue
             inline = tokens[i + 1]
             if options.auto_heading_id and token.attrGet("id") is None:
-                slugs.append(hugo_anchor(inline.content, options.heading_id_type == "github-ascii"))
+                # goldmark reads a setext heading's id from its last line.
+                source = inline.content.rsplit("\n", 1)[-1]
+                slugs.append(hugo_anchor(source, options.heading_id_type == "github-ascii"))
                 token.attrSet("id", f"\ue000H{len(slugs) - 1}\ue001")
             if "no_toc" not in str(token.attrGet("class") or "").split():
                 headings.append((int(token.tag[1]), _plain(inline).strip(), position))
@@ -379,8 +383,9 @@ class _Highlighter:
     `hl_lines="2 3"` in the info string (a highlight shortcode's options) are
     honoured. Other fences keep CommonMark's `<pre><code>`."""
 
-    def __init__(self, plain) -> None:
+    def __init__(self, plain, options: CommonMarkOptions) -> None:
         self.plain = plain
+        self.options = options
         self.lexers: dict[str, Any] = {}
 
     def __get__(self, renderer, owner=None):
@@ -389,11 +394,15 @@ class _Highlighter:
 
     def __call__(self, renderer, tokens, idx, options, env) -> str:
         token = tokens[idx]
-        info = token.info.strip()
+        info = unescapeAll(token.info).strip()
         lang = info.split(None, 1)[0] if info else ""
-        lexer = self._lexer(lang) if lang else None
+        lexer = self._lexer(lang) if lang and self.options.highlight else None
         if lexer is None:
-            return self.plain(tokens, idx, options, env)
+            if not self.options.hugo_code:
+                return self.plain(tokens, idx, options, env)
+            attrs = f' class="language-{escapeHtml(lang)}" data-lang="{escapeHtml(lang)}"' if lang else ""
+            return f'<pre tabindex="0"><code{attrs}>{escapeHtml(token.content)}</code></pre>\n'
+
         from pygments import highlight  # noqa: PLC0415 - with the lexers, on first use
         from pygments.formatters import HtmlFormatter  # noqa: PLC0415
 
@@ -423,7 +432,19 @@ _GENERATED_SPAN = re.compile(r'<span class="galley-[\w-]+"')
 
 def _omit_block(self, tokens, idx, options, env) -> str:
     content = tokens[idx].content
-    return content if _GENERATED_BLOCK.match(content) else _OMITTED + "\n"
+    if _GENERATED_BLOCK.match(content):
+        return content
+    # goldmark omits a block closed by an end marker (`</pre>`, `-->`...) on
+    # a later line in two parts: the block, then its closing line.
+    for start, end in _HTML_OPEN:
+        m = start.match(content)
+        if m:
+            first_end = content.find("\n")
+            first_end = len(content) if first_end < 0 else first_end
+            if not end.search(content, m.end(), first_end) and end.search(content, first_end):
+                return (_OMITTED + "\n") * 2
+            break
+    return _OMITTED + "\n"
 
 
 def _omit_inline(self, tokens, idx, options, env) -> str:

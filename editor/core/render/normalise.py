@@ -1,0 +1,107 @@
+"""HTML normalised for comparing two renderers' output of the same Markdown.
+
+Two HTML texts that normalise equal show the same document. The differences
+allowed, all in this one place:
+
+- whitespace between tags and at the edges of a block element's content
+  (layout only: a browser shows the same), and runs of whitespace in text
+  outside `<pre>` (one space);
+- attribute order, quoting, `<br />` against `<br>`, and an empty value
+  against none (`disabled=""` is `disabled`);
+- a character written as itself or as a reference (`&ldquo;`, `&#8220;`,
+  `“`; `&quot;` outside attributes);
+- `rel` on links: the preview adds `rel="noopener noreferrer"` to every
+  link on purpose (a clicked link must not reach back into the window);
+- HTML comments are dropped with `comments=False` (the preview's sanitizer
+  removes them, e.g. goldmark's `<!-- raw HTML omitted -->`).
+
+Everything else counts: element names, nesting, attribute values, text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+_BLOCK = frozenset((
+    "address article aside blockquote body details dd div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 head header hr html li main nav ol p pre section summary table tbody td tfoot th "
+    "thead tr ul").split())
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_IGNORED_ATTRIBUTES = frozenset({"rel"})
+
+
+class _Normaliser(HTMLParser):
+    def __init__(self, comments: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.comments = comments
+        self.out: list[str] = []
+        self.pre = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self._tag(tag, attrs)
+        if tag == "pre":
+            self.pre += 1
+
+    def handle_startendtag(self, tag, attrs) -> None:
+        self._tag(tag, attrs)
+        if tag not in _VOID:
+            self.out.append(f"</{tag}>")
+
+    def _tag(self, tag: str, attrs) -> None:
+        if tag in _BLOCK:
+            self._strip_last()
+        parts = [tag]
+        for name, value in sorted(attrs, key=lambda a: a[0]):
+            if name in _IGNORED_ATTRIBUTES:
+                continue
+            parts.append(name if not value else f'{name}="{html.escape(value, quote=True)}"')
+        self.out.append("<" + " ".join(parts) + ">")
+
+    def handle_endtag(self, tag) -> None:
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
+        if tag in _BLOCK:
+            self._strip_last()
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data) -> None:
+        if not self.pre:
+            data = re.sub(r"\s+", " ", data)
+            if self.out and self.out[-1].startswith("<") and _block_tag(self.out[-1]):
+                data = data.lstrip()
+        if data:
+            self.out.append(html.escape(data, quote=False))
+
+    def handle_comment(self, data) -> None:
+        if self.comments:
+            self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl) -> None:
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data) -> None:
+        self.out.append(f"<?{data}>")
+
+    def unknown_decl(self, data) -> None:
+        self.out.append(f"<![{data}]>")
+
+    def _strip_last(self) -> None:
+        if self.out and not self.out[-1].startswith("<") and not self.pre:
+            self.out[-1] = self.out[-1].rstrip()
+            if not self.out[-1]:
+                self.out.pop()
+
+
+def _block_tag(tag_text: str) -> bool:
+    m = re.match(r"</?([a-z0-9]+)", tag_text)
+    return bool(m) and m.group(1) in _BLOCK
+
+
+def normalise_html(text: str, comments: bool = True) -> str:
+    """`text` with the allowed differences (module docstring) taken out."""
+    parser = _Normaliser(comments)
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.out).strip()
