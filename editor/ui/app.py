@@ -178,6 +178,7 @@ def _posts_list(startup: Startup) -> None:
 
     site.postsIndexed.connect(posts.show_indexed)
     site.postsUpdated.connect(posts.show_updates)
+    site.problemsCounted.connect(posts.show_problems)
 
     def opened(model) -> None:
         # `galley SITE_DIR`: with no post open, the newest one (the rows are in:
@@ -342,6 +343,11 @@ def _validation(startup: Startup) -> None:
             if key_of(d):
                 marks[key_of(d)] = (severity_of(d), shown_message(d))
         form_panel.form.set_marks(marks)
+        # The open post's row counts what the writer sees in the problems panel.
+        path = session.path
+        services.posts_list.show_live_problems(
+            str(path) if path is not None else None,
+            sum(1 for d in diagnostics if severity_of(d) in ("error", "warning")))
 
     validator.diagnosticsReady.connect(show_diagnostics)
     _follow_site(services.site, lambda model: validator.set_context(model.derived))

@@ -203,3 +203,78 @@ def test_rows_changed_while_filtered_follow_the_filter(qtbot, tmp_path):
     assert titles(pane) == ["Apple crumble", "Apple pie"]
     pane.filter_box.clear()
     assert titles(pane) == ["Cherry", "Apple crumble", "Apple pie"]
+
+
+def test_problem_counts_per_post_from_disk_and_the_open_post_as_typed(qtbot, settings, site, tmp_path):
+    """Each row counts its post's errors and warnings: every post once the
+    site is open, a post written on disk when it changes, and the open post
+    as the writer types (what its problems panel shows)."""
+    from tests.ui.conftest import type_text
+
+    folder = site / "_posts"
+    (folder / "2024-05-01-broken.md").write_text("---\ntitle:\ndate: 어제\n---\n본문\n", encoding="utf-8")
+    w = launch([str(folder / POSTS[0][0])], settings=settings, recovery_dir=tmp_path / "recovery")
+    qtbot.waitExposed(w)
+    posts = w.services.posts_list
+
+    def count(name: str) -> int:
+        return next(r.problems for r in posts.model.all_rows if r.path.endswith(name))
+
+    def shown(name: str) -> str:
+        row = posts.model.row_of_path(next(r.path for r in posts.model.all_rows if r.path.endswith(name)))
+        return posts.model.index(row, 5).data()
+
+    try:
+        qtbot.waitUntil(lambda: posts.count() == 5 and count("broken.md") == 2, timeout=TIMEOUT)
+        assert shown("broken.md") == "2" and shown("beta.md") == "" and count("alpha.md") == 0
+
+        # Written on disk: the new post's count, and a fixed post's count goes.
+        (folder / "2024-06-01-other.md").write_text("---\ntitle: 다른 글\ndate: 2024-13-40\n---\n", encoding="utf-8")
+        (folder / "2024-05-01-broken.md").write_text("---\ntitle: 고침\n---\n본문\n", encoding="utf-8")
+        qtbot.waitUntil(lambda: posts.count() == 6 and count("other.md") == 1 and count("broken.md") == 0,
+                        timeout=TIMEOUT)
+
+        # The open post as typed: an image the site does not have (a warning).
+        qtbot.waitUntil(lambda: w.services.validator is not None, timeout=TIMEOUT)
+        editor = w.body_editor
+        editor.setFocus()
+        cursor = editor.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        editor.setTextCursor(cursor)
+        type_text(qtbot, editor, "\n![그림](/assets/none.png)\n")
+        qtbot.waitUntil(lambda: count("alpha.md") >= 1, timeout=TIMEOUT)
+        assert count("alpha.md") == sum(1 for d in w.services.validator.diagnostics
+                                        if d.severity in ("error", "warning"))
+    finally:
+        w.session.new()
+        w.close()
+
+
+def test_problem_counts_of_a_big_site_come_from_worker_processes(qtbot, settings, tmp_path):
+    """A site of many posts is checked by worker processes started from the
+    window (a forkserver: Qt's threads cannot be forked); the counts arrive."""
+    from editor.core.validation.runner import POOL_THRESHOLD
+
+    root = tmp_path / "big"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: big\n", encoding="utf-8")
+    for i in range(POOL_THRESHOLD + 6):
+        date = "2024-13-40" if i % 2 else "2024-01-01"  # every other post: an impossible date
+        (root / "_posts" / f"2024-01-01-post-{i}.md").write_text(
+            f"---\ntitle: 글 {i}\ndate: {date}\n---\n본문\n", encoding="utf-8")
+    w = launch([str(root / "_posts" / "2024-01-01-post-0.md")], settings=settings,
+               recovery_dir=tmp_path / "recovery")
+    qtbot.waitExposed(w)
+    posts = w.services.posts_list
+    try:
+        with qtbot.waitSignal(w.services.site.problemsCounted, timeout=60000) as counted:
+            pass
+        counts = counted.args[1]
+        assert len(counts) == POOL_THRESHOLD + 6
+        assert {path for path, n in counts.items() if n} == {
+            str(root / "_posts" / f"2024-01-01-post-{i}.md") for i in range(1, POOL_THRESHOLD + 6, 2)}
+        qtbot.waitUntil(lambda: sum(r.problems for r in posts.model.all_rows) == len(counts) // 2,
+                        timeout=TIMEOUT)
+    finally:
+        w.session.new()
+        w.close()

@@ -237,3 +237,39 @@ def test_a_post_written_before_the_watch_began_is_caught_up_with(qtbot, tmp_path
     finally:
         watcher.close()
         owner.shutdown()
+
+
+def test_a_config_written_before_the_watch_began_is_read(qtbot, tmp_path):
+    """The same for the site's own files: a `galley.toml` written between the
+    index and the watch re-reads the site (its schema follows)."""
+    from editor.ui.disk.file_watcher import keep_site_index_live
+    from editor.ui.site.site_owner import SiteOwner
+
+    posts = make_site(tmp_path / "late", ["하나"])
+    owner = SiteOwner()
+    owner.open(posts[0])
+    qtbot.waitUntil(lambda: owner.current is not None, timeout=TIMEOUT)
+    (tmp_path / "late" / "galley.toml").write_text('[fields.subtitle]\ntype = "string"\nrequired = true\n',
+                                                   encoding="utf-8")
+    watcher = keep_site_index_live(owner)
+    try:
+        qtbot.waitUntil(lambda: any(f.name == "subtitle" for f in owner.context.schema.fields), timeout=TIMEOUT)
+    finally:
+        watcher.close()
+        owner.shutdown()
+
+
+def test_a_re_read_asked_while_the_site_opens_does_not_cancel_the_open(qtbot, tmp_path):
+    """`refresh` right after `open` (a tool that wrote files while the window
+    was starting): the site still becomes the open one."""
+    from editor.ui.site.site_owner import SiteOwner
+
+    posts = make_site(tmp_path / "busy", ["하나", "둘"])
+    owner = SiteOwner()
+    try:
+        owner.open(posts[0])
+        owner.refresh(tmp_path / "busy")
+        owner.update(tmp_path / "busy", [posts[1]])
+        qtbot.waitUntil(lambda: owner.current is not None and owner.context is owner.current, timeout=TIMEOUT)
+    finally:
+        owner.shutdown()

@@ -56,6 +56,8 @@ class OpenSite:
         self.derived: Any = None
         self.derive_error: Exception | None = None
         self._retired: Any = None
+        # The site files' stamps when the site was read (see `site_files_changed`).
+        self._site_files = self._site_files_stamp()
         self._subscribers: list[Subscriber] = []
         # path -> (summary, row): a row is rebuilt only when its summary is new.
         self._rows: dict[Path, tuple[Any, Any]] = {}
@@ -174,6 +176,7 @@ class OpenSite:
             return
         with self._lock:
             if config_changed:
+                self._site_files = self._site_files_stamp()
                 fresh = discover(self.site.root)
                 if Path(fresh.root) == Path(self.site.root):
                     fresh.keep_index_of(self.site)
@@ -181,6 +184,24 @@ class OpenSite:
             self._load()
         for callback in list(self._subscribers):
             callback(self)
+
+    def site_files_changed(self) -> bool:
+        """Whether a config file at the root (or `galley.toml`) was written,
+        added or removed since the site was read (a watcher that starts late
+        asks: only a refresh with `config_changed` reads them again)."""
+        return self.site is not None and self._site_files_stamp() != self._site_files
+
+    def _site_files_stamp(self) -> tuple:
+        if self.site is None:
+            return ()
+        stamps = []
+        for name in sorted(SITE_FILES):
+            try:
+                st = os.stat(os.path.join(self.site.root, name))
+            except OSError:
+                continue
+            stamps.append((name, st.st_mtime_ns, st.st_size))
+        return tuple(stamps)
 
     # -- subscribers -------------------------------------------------------------
 

@@ -46,7 +46,8 @@ def new_post(window, on_shown=None) -> None:
     saved straight to the file the site's convention names. Without a site:
     an empty untitled post (Save As then suggests the last site's folder)."""
     model = window.services.site.current
-    if model is None or model.site is None:
+    # A folder of no known generator has no convention to place a post by.
+    if model is None or model.site is None or model.generator == "unknown":
         window.pending_new_post = None
         window.session.new()
         return

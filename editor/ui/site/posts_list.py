@@ -42,6 +42,7 @@ class PostsList(QWidget):
         self.setObjectName("postsList")
         self.setAccessibleName("postsList")
         self._site = None  # the OpenSite whose rows are shown
+        self._live: tuple[str, int] | None = None  # the open post's (path, problems) as typed
         self.model = PostsModel(self)
         self.proxy = PostsFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -129,6 +130,20 @@ class PostsList(QWidget):
         """Posts of `site` changed on disk: only their rows change."""
         if site is self._site:
             self.model.apply(rows, gone)
+
+    def show_problems(self, site, counts: dict) -> None:
+        """Errors and warnings of `site`'s posts (path -> count) as checked on
+        disk; the open post's own count, from its live check, stays."""
+        if site is self._site:
+            if self._live is not None:
+                counts = {**counts, self._live[0]: self._live[1]}
+            self.model.set_problems(counts)
+
+    def show_live_problems(self, path: str | None, count: int) -> None:
+        """The open post's errors and warnings as the writer types."""
+        self._live = (path, count) if path else None
+        if path:
+            self.model.set_problems({path: count})
 
     def clear(self) -> None:
         self._site = None

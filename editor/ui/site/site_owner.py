@@ -21,7 +21,11 @@ For the posts pane, rows built on the worker (`post_rows.PostRow`):
 - `postsIndexed(OpenSite, rows, done, total, full)`: a batch while a site is
   indexed (`full` False), or every row once it is read (`full` True);
 - `postsUpdated(OpenSite, rows, gone)`: posts changed on disk, re-read one
-  by one (`update`), before the facts are derived again.
+  by one (`update`), before the facts are derived again;
+- `problemsCounted(OpenSite, {path: count})`: errors and warnings of each
+  post, for every post once a site is open (checked by worker processes, on
+  a thread of its own so that it never delays the index), then for the posts
+  changed on disk.
 
 Built before the first paint, it imports nothing heavy until a site is
 asked for; posts opened before `start()` wait for it (start-up opens the
@@ -71,6 +75,7 @@ class SiteOwner(QObject):
     siteClosed = Signal()
     postsIndexed = Signal(object, list, int, int, bool)
     postsUpdated = Signal(object, list, list)
+    problemsCounted = Signal(object, dict)
     # worker -> UI thread: (token, OpenSite, kind) with kind "open" or "refresh"
     _done = Signal(int, object, str)
 
@@ -80,10 +85,14 @@ class SiteOwner(QObject):
         self._context = None  # the model last given by contextReady
         self._started = False
         self._pending: str | None = None  # a post asked for before start()
+        # Counts the requests that change which site is open (open, close): the
+        # result of an older one is dropped. A re-read (refresh, update, catch
+        # up) carries the count it was asked under and supersedes nothing.
         self._token = 0
         self._sites: dict[str, object] = {}  # root -> OpenSite; read and written by the worker only
         self._stale: set[str] = set()  # roots to re-read at their next open (worker only)
         self._jobs = None  # a queue.SimpleQueue of jobs for the worker, made at the first one
+        self._counts = None  # the same for the problem counter
         self._done.connect(self._on_done)
 
     # -- what the window asks ------------------------------------------------------
@@ -140,12 +149,10 @@ class SiteOwner(QObject):
             if self._current is None:
                 return
             root = self._current.root
-        self._token += 1
         self._submit(("refresh", os.path.abspath(os.fspath(root)), self._token, config_changed))
 
     def update(self, root: str | os.PathLike, paths) -> None:
         """Posts of `root` changed on disk: re-read only these files."""
-        self._token += 1
         self._submit(("update", os.path.abspath(os.fspath(root)), self._token, [os.fspath(p) for p in paths]))
 
     def catch_up(self, root: str | os.PathLike | None = None) -> None:
@@ -158,7 +165,6 @@ class SiteOwner(QObject):
             if self._current is None:
                 return
             root = self._current.root
-        self._token += 1
         self._submit(("catch up", os.path.abspath(os.fspath(root)), self._token))
 
     def forget(self, root: str | os.PathLike) -> None:
@@ -184,9 +190,10 @@ class SiteOwner(QObject):
         self._on_done(self._token, model, "open")
 
     def shutdown(self) -> None:
-        if self._jobs is not None:
-            self._jobs.put(None)
-            self._jobs = None
+        for jobs in (self._jobs, self._counts):
+            if jobs is not None:
+                jobs.put(None)
+        self._jobs = self._counts = None
 
     # -- the worker ------------------------------------------------------------------
 
@@ -217,17 +224,23 @@ class SiteOwner(QObject):
                     model = self._sites.get(path)
                     if model is None:
                         continue
+                    if kind == "catch up" and model.site_files_changed():
+                        kind, job = "refresh", (*job, True)  # its config too: read the site again
                     if kind == "catch up":
                         paths = [*model.site.post_paths(), *(os.fspath(s.path) for s in model.summaries)]
                         rows, gone = model.update_paths(
                             paths, lambda rows, gone, m=model: self.postsUpdated.emit(m, rows, gone))
                         if not rows and not gone:
                             continue
+                        self._count(model, [r.path for r in rows])
                     elif kind == "update":
-                        model.update_paths(job[3], lambda rows, gone, m=model: self.postsUpdated.emit(m, rows, gone))
+                        rows, _gone = model.update_paths(
+                            job[3], lambda rows, gone, m=model: self.postsUpdated.emit(m, rows, gone))
+                        self._count(model, [r.path for r in rows])
                     else:
                         model.refresh(config_changed=job[3])
                         self.postsIndexed.emit(model, model.rows, len(model.summaries), len(model.summaries), True)
+                        self._count(model, None)  # the config (the schema) may count differently
                     self._stale.discard(path)
                     self._done.emit(job[2], model, "refresh")
                     continue
@@ -238,6 +251,7 @@ class SiteOwner(QObject):
                     model = OpenSite(site, _derive)
                     model.load(lambda rows, done, total, m=model: self.postsIndexed.emit(m, rows, done, total, False))
                     self._sites[root] = model
+                    self._count(model, None)
                 elif root in self._stale:
                     model.refresh()
                 self._stale.discard(root)
@@ -246,6 +260,39 @@ class SiteOwner(QObject):
             except RuntimeError:  # the owner's Qt object is gone (the window closed)
                 return
             except Exception:  # noqa: BLE001 - an unreadable site leaves the no-site model
+                continue
+
+    # -- the problem counter -----------------------------------------------------------
+
+    def _count(self, model, paths: list[str] | None) -> None:
+        """Count the problems of `paths` of `model` (None: every post), on the counter's thread."""
+        if paths is not None and not paths:
+            return
+        if self._counts is None:
+            import queue
+
+            self._counts = queue.SimpleQueue()
+            threading.Thread(target=self._count_work, args=(self._counts,), daemon=True,
+                             name="galley-site-problems").start()
+        self._counts.put((model, paths))
+
+    def _count_work(self, jobs) -> None:
+        from editor.core.validation.counts import problem_counts
+
+        while True:
+            job = jobs.get()
+            if job is None:
+                return
+            model, paths = job
+            try:
+                files = paths if paths is not None else [os.fspath(s.path) for s in model.summaries]
+                # The whole site: one worker process (the other core stays
+                # with the window); a few files: here, with the site's facts.
+                counts = problem_counts(model.site, files, model.derived, jobs=1)
+                self.problemsCounted.emit(model, counts)
+            except RuntimeError:  # the owner's Qt object is gone (the window closed)
+                return
+            except Exception:  # noqa: BLE001 - no counts is better than no window
                 continue
 
     def _on_done(self, token: int, model, kind: str) -> None:
