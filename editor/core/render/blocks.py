@@ -6,7 +6,8 @@ that rendering the blocks one by one gives the same HTML as rendering the whole
 body at once (tests/core/render/test_blocks.py checks this on the corpus):
 
 - fenced code (``` / ~~~, any indentation) up to its closing fence;
-- Liquid block tags `{% highlight %}`, `{% raw %}`, `{% comment %}` up to the end tag;
+- Liquid block tags (`{% highlight %}`, `{% raw %}`, `{% comment %}`, `{% if %}`,
+  `{% for %}`, `{% capture %}`, ...) up to their end tag, nested ones counted;
 - raw HTML blocks (a block-level tag or `<!--` at a line start) until the tag
   closes, because Python-Markdown's HTML extractor reads across blank lines;
 - lists and anything indented: after a blank line, an indented line, a list
@@ -31,7 +32,9 @@ from functools import lru_cache
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_LIQUID_OPEN = re.compile(r"\{%-?\s*(highlight|raw|comment)\b[^%]*-?%\}")
+_LIQUID_BLOCKS = "highlight|raw|comment|if|unless|for|case|capture|tablerow"
+_LIQUID_OPEN = re.compile(r"\{%-?\s*(" + _LIQUID_BLOCKS + r")\b[^%]*-?%\}")
+_LIQUID_TAG = re.compile(r"\{%-?\s*(end)?(" + _LIQUID_BLOCKS + r")\b[^%]*-?%\}")
 _LIST_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)")
 _HTML_OPEN = re.compile(r"^[ ]{0,3}<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
 # (What `Markdown().block_level_elements` starts from; building a Markdown to read it cost ~10 ms of import.)
@@ -140,6 +143,7 @@ def _split_text(text: str) -> tuple[tuple[SourceBlock, ...], bool]:
     lines = text.split("\n")
     clean = True
     runs = _plain_runs(text)
+    liquid_ends = _liquid_ends(lines) if "{%" in text else {}
     n = len(lines)
     out: list[SourceBlock] = []
     i = 0
@@ -193,7 +197,7 @@ def _split_text(text: str) -> tuple[tuple[SourceBlock, ...], bool]:
                         i = end + 1
                         continue
             if "{%" in line:
-                end = _liquid_end(lines, i)
+                end = liquid_ends.get(i)
                 if end is not None:
                     # `{% raw %}` content is still Markdown: its quotes and lists count.
                     for skipped in lines[i:end + 1]:
@@ -243,18 +247,33 @@ def _fence_end(lines: list[str], i: int) -> int | None:
     return None
 
 
-def _liquid_end(lines: list[str], i: int) -> int | None:
-    line = lines[i]
-    m = _LIQUID_OPEN.search(line)
-    if not m:
-        return None
-    close = re.compile(r"\{%-?\s*end" + m.group(1) + r"\s*-?%\}")
-    if close.search(line, m.end()):
-        return None
-    for j in range(i + 1, len(lines)):
-        if close.search(lines[j]):
-            return j
-    return None
+def _liquid_ends(lines: list[str]) -> dict[int, int]:
+    """Line of a Liquid block tag's opening → line of its end tag, when they differ.
+
+    One pass with a stack (nested tags counted; inside `raw` and `comment`
+    only their own end counts), so a text of many unclosed tags stays linear."""
+    ends: dict[int, int] = {}
+    stack: list[tuple[str, int]] = []
+    for j, line in enumerate(lines):
+        if "{%" not in line:
+            continue
+        for m in _LIQUID_TAG.finditer(line):
+            closing, name = m.group(1), m.group(2)
+            if stack and stack[-1][0] in ("raw", "comment") and (not closing or name != stack[-1][0]):
+                continue
+            if not closing:
+                stack.append((name, j))
+                continue
+            k = len(stack) - 1
+            while k >= 0 and stack[k][0] != name:
+                k -= 1
+            if k < 0:
+                continue
+            opened = stack[k][1]
+            del stack[k:]
+            if opened != j:
+                ends[opened] = max(ends.get(opened, j), j)
+    return ends
 
 
 def _html_end(lines: list[str], i: int) -> int | None:

@@ -36,7 +36,7 @@ from editor.core.render.context import TemplateContext
 from editor.core.render.footnotes import FootnoteIndex, footnotes_section
 from editor.core.render.header import render_header
 from editor.core.render.headings import fill_ids, unique_ids
-from editor.core.render.liquid import render_liquid
+from editor.core.render.liquid import LiquidStep
 from editor.core.render.engine import Converted, Engine, engine_for, engine_key
 from editor.core.render.model import Block, Patch, RenderOptions, RenderRequest, RenderResult, SiteInfo
 from editor.core.render.paths import PathResolver
@@ -76,15 +76,16 @@ class _Entry:
 
 
 def template_step(site: SiteInfo) -> Callable[[str, TemplateContext], str]:
-    """The template language the site's generator runs before Markdown."""
+    """The template language the site's generator runs before Markdown (one per renderer:
+    Liquid's step keeps the body's variables, see `LiquidStep.prepare`)."""
     if site.generator == "jekyll":
-        return render_liquid
+        return LiquidStep()
     if site.generator == "hugo":
         return render_hugo
     if site.generator == "zola":
         return render_zola
     # Unknown generator: both; shortcodes first, or Liquid would read `{{< x >}}` as output.
-    return lambda text, ctx: render_liquid(render_hugo(text, ctx), ctx)
+    return LiquidStep(before=render_hugo)
 
 
 def wrap(block_id: str, inner: str, start: int, end: int) -> str:
@@ -152,6 +153,9 @@ class IncrementalRenderer:
             self._ctx = TemplateContext(request.site, self._front_matter, request.post_path)
             self._entries = {}
             self._header: str | None = None
+        prepare = getattr(self._template, "prepare", None)
+        if prepare is not None and prepare(request.body, self._ctx):
+            self._entries = {}  # a variable the blocks may use changed
 
     def _templated_text(self, text: str) -> str:
         # Not memoised here: block texts are memoised as `_Entry`s.

@@ -1,276 +1,315 @@
-"""Jekyll's Liquid, as far as a preview needs it.
+"""Jekyll's Liquid, run by a real Liquid engine (python-liquid) before Markdown, as Jekyll does.
 
-Runs on the Markdown source before Markdown (Jekyll does the same):
+- Liquid's own tags and filters (`if`, `unless`, `for`, `case`, `assign`,
+  `capture`, `raw`, `comment`, ...) come from python-liquid; Jekyll's tags
+  (`include`, `include_relative`, `highlight`, `post_url`, `link`) are in
+  `liquid_tags`, its filters in `liquid_filters`.
+- Variables: `site` (the config, `baseurl`, `url`, `time`, `posts`), `page`
+  (the front matter, `url`, `path`), `jekyll.environment`.
+- The text is cut by `liquid_lex` (linear; python-liquid's lexer is quadratic
+  on unclosed `{{`); loops, output size and include nesting are bounded by the
+  environment's limits.
+- A text Jekyll would reject (a syntax error, an unknown tag, a missing
+  include or post) renders as written, and `run_liquid` says why and where
+  (`LiquidProblem`, for the editor's diagnostics and `galley validate`).
 
-- `{{ site.x }}` / `{{ page.x }}` with the common filters (`relative_url`,
-  `absolute_url`, `prepend`, `append`, `date`, `default`, ...);
-- `{% highlight lang [linenos] %}` → a fenced code block (markup.as_fence), highlighted
-  by the Markdown pipeline like any fence;
-- `{% raw %}` → its content, literally; `{% comment %}` → nothing;
-- `{% post_url %}` / `{% link %}` → the target's URL (urls.py);
-- any other tag (`include`, `if`, `assign`, ...) and output we cannot resolve
-  → a small placeholder naming it (markup.placeholder).
-
-Inside code (fences, code spans) a tag stays text: Jekyll would run it, but
-markup there would only show as noise. No loops or conditionals are run:
-the preview shows every branch.
+python-liquid is imported on first use: it costs ~0.1 s, and nothing needs it
+before the first preview.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import json
 import re
-from typing import Any
-from urllib.parse import quote
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping
 
+from editor.core.post.liquid_syntax import NOT_IN_JEKYLL, SyntaxProblem, base_environment, lax_output_tag, problem_of
 from editor.core.render.context import TemplateContext
-from editor.core.render.headings import slugify
-from editor.core.render.markup import CodeRanges, as_block, as_fence, placeholder
-from editor.core.render.toc import PLACEHOLDER_HTML as TOC_HTML
-from editor.core.render.urls import find_post, front_matter_of, is_page_file, join_url
+from editor.core.render.urls import front_matter_of
 
-_TOKEN = re.compile(r"\{\{-?(?P<out>.*?)-?\}\}|\{%-?\s*(?P<tag>\w+)(?P<args>.*?)-?%\}", re.S)
-_UNRESOLVED = object()
+#: Loop iterations in one render (Liquid's `for`, `include ... for`).
+MAX_LOOP_ITERATIONS = 100_000
+#: Characters one render may output.
+MAX_OUTPUT_CHARS = 16_000_000
+#: Nested includes and blocks.
+MAX_DEPTH = 30
+#: Distinct texts whose parsed template is kept.
+CACHE_SIZE = 2048
 
 
-def _end_tag(name: str) -> re.Pattern[str]:
-    return re.compile(r"\{%-?\s*end" + name + r"\s*-?%\}")
+#: Why Jekyll would stop on a text: its message and 1-based line and column in that text.
+LiquidProblem = SyntaxProblem
 
 
-_ENDS = {name: _end_tag(name) for name in ("raw", "comment", "highlight")}
+@dataclass(frozen=True)
+class LiquidOutcome:
+    text: str
+    problem: LiquidProblem | None = None
 
 
 def render_liquid(text: str, ctx: TemplateContext) -> str:
+    """The text after Liquid; the text as written when Jekyll would stop on it."""
+    return run_liquid(text, ctx).text
+
+
+def run_liquid(text: str, ctx: TemplateContext, scope: Mapping[str, Any] | None = None) -> LiquidOutcome:
+    """`text` through Liquid, with `scope`'s variables (assigned elsewhere in the body) defined."""
     if "{" not in text:
+        return LiquidOutcome(text)
+    from liquid.exceptions import LiquidError  # noqa: PLC0415 - see the module docstring
+
+    try:
+        template = _parse(text)
+        variables = _globals(ctx)
+        if scope:
+            variables.update(scope)
+        return LiquidOutcome(template.render(variables))
+    except LiquidError as exc:
+        problem = problem_of(exc, text)
+    except (RecursionError, ValueError, TypeError, ArithmeticError, OSError) as exc:
+        # A filter or a value Liquid chokes on: Jekyll's build stops there too.
+        problem = LiquidProblem(f"Liquid error: {exc}", 1, 1)
+    return LiquidOutcome(_by_blocks(text, ctx, scope) if "\n\n" in text else text, problem)
+
+
+def _by_blocks(text: str, ctx: TemplateContext, scope: Mapping[str, Any] | None) -> str:
+    """A text with an error, rendered block by block as the preview does: only the
+    blocks that fail show as written (so a whole-body render equals the preview's)."""
+    from editor.core.render.blocks import split_blocks  # noqa: PLC0415
+
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks = split_blocks(text)
+    if len(blocks) < 2:
         return text
-    code = CodeRanges(text)
+    out: list[str] = []
+    line = 0
+    for block in blocks:
+        out.extend(lines[line:block.start])
+        chunk = "\n".join(lines[block.start:block.end + 1])
+        out.append(run_liquid(chunk, ctx, scope).text if "\n\n" not in chunk else _alone(chunk, ctx, scope))
+        line = block.end + 1
+    out.extend(lines[line:])
+    return "\n".join(out)
+
+
+def _alone(chunk: str, ctx: TemplateContext, scope: Mapping[str, Any] | None) -> str:
+    from liquid.exceptions import LiquidError  # noqa: PLC0415
+
+    try:
+        variables = _globals(ctx)
+        variables.update(scope or {})
+        return _parse(chunk).render(variables)
+    except (LiquidError, RecursionError, ValueError, TypeError, ArithmeticError, OSError):
+        return chunk
+
+
+_STATEFUL = re.compile(r"\{%-?\s*(?:assign|capture)\b")
+_CAPTURE_END = re.compile(r"\{%-?\s*endcapture\s*-?%\}")
+
+
+class LiquidStep:
+    """Liquid as one renderer's template step: block by block, yet with the body's variables.
+
+    Jekyll runs Liquid over the whole body, so a `{% capture %}` or `{% assign %}`
+    in one block is seen by the next. `prepare` (called once per render with
+    the whole body) evaluates only those tags, and every block then renders
+    with the variables they set. Belongs to one renderer (one thread)."""
+
+    def __init__(self, before: Callable[[str, TemplateContext], str] | None = None) -> None:
+        self._before = before
+        self._scope: dict[str, Any] = {}
+        self._key: tuple[str, int] | None = None
+
+    def prepare(self, body: str, ctx: TemplateContext) -> bool:
+        """Take the body's assignments; True when they differ from the last body's."""
+        source = assignments(body) if "{%" in body else ""
+        key = (source, id(ctx))
+        if key == self._key:
+            return False
+        changed = bool(source) or bool(self._scope)
+        self._key = key
+        self._scope = _scope_of(source, ctx) if source else {}
+        return changed
+
+    def __call__(self, text: str, ctx: TemplateContext) -> str:
+        if self._before is not None:
+            text = self._before(text, ctx)
+        return run_liquid(text, ctx, self._scope).text
+
+
+def assignments(body: str) -> str:
+    """The body's `assign` tags and `capture` blocks, in order (found in linear time)."""
     out: list[str] = []
     pos = 0
     while True:
-        m = _TOKEN.search(text, pos)
-        if not m:
+        m = _STATEFUL.search(body, pos)
+        if m is None:
             break
-        out.append(text[pos:m.start()])
-        pos = m.end()
-        in_code = m.start() in code
-        tag = m.group("tag")
-        if tag is None:
-            out.append(_output(m.group("out"), m.group(0), ctx, in_code))
-            continue
-        args = m.group("args").strip()
-        if tag in _ENDS:
-            end = _ENDS[tag].search(text, pos)
+        close = body.find("%}", m.end())
+        if close < 0:
+            break
+        if body.startswith("capture", m.end() - 7):
+            end = _CAPTURE_END.search(body, close)
             if end is None:
-                out.append(m.group(0) if in_code else placeholder(m.group(0), "liquid-error", f"{tag}: no end{tag}"))
-                continue
-            inner = text[pos:end.start()]
+                break
+            out.append(body[m.start():end.end()])
             pos = end.end()
-            if tag == "raw":
-                out.append(inner)
-            elif tag == "highlight":
-                line_start = text.rfind("\n", 0, m.start()) + 1
-                before = text[line_start:m.start()]
-                out.append(_highlight(args, inner, m.group(0) + inner + end.group(0), in_code,
-                                      before if not before.strip() else "", not before.strip()))
-            continue
-        out.append(_tag(tag, args, m.group(0), ctx, in_code))
-    out.append(text[pos:])
+        else:
+            out.append(body[m.start():close + 2])
+            pos = close + 2
     return "".join(out)
 
 
-def _highlight(args: str, code: str, source: str, in_code: bool, indent: str, at_line_start: bool) -> str:
-    if in_code:
-        return source
-    words = args.split()
-    lang = words[0] if words else ""
-    linenos = any(w.startswith("linenos") for w in words[1:])
-    return as_fence(code, lang, linenos=linenos, indent=indent, at_line_start=at_line_start)
+def _scope_of(source: str, ctx: TemplateContext) -> dict[str, Any]:
+    from io import StringIO  # noqa: PLC0415
 
+    from liquid.context import RenderContext  # noqa: PLC0415
+    from liquid.exceptions import LiquidError  # noqa: PLC0415
 
-def _tag(tag: str, args: str, source: str, ctx: TemplateContext, in_code: bool) -> str:
-    if tag in ("post_url", "link"):
-        url = _post_url(args, ctx) if tag == "post_url" else _link(args, ctx)
-        if url is not None:
-            return url
-        return source if in_code else placeholder(source, "liquid-error", f"{tag}: target not found")
-    if in_code:
-        return source
-    if tag == "include" and re.match(r"toc(?:\.html)?\b", args):
-        # minimal-mistakes' `{% include toc %}`: our own table of contents.
-        return as_block(TOC_HTML)
-    return placeholder(source, "liquid-tag")
-
-
-def _post_url(args: str, ctx: TemplateContext) -> str | None:
-    path = find_post(args, ctx.site.post_files)
-    if path is None:
-        return None
-    return ctx.url_for(path, front_matter_of(path))
-
-
-def _link(args: str, ctx: TemplateContext) -> str | None:
-    rel = args.strip().strip("\"'")
-    root = ctx.site.root
-    if root is None or not rel or "{{" in rel:
-        return None
-    path = root / rel
-    if not path.is_file():
-        return None
-    if path in ctx.site.post_files:
-        return ctx.url_for(path, front_matter_of(path))
-    url = "/" + rel
-    if is_page_file(path):
-        url = url.rsplit(".", 1)[0] + ".html"
-    return join_url(ctx.site.baseurl, url) if ctx.site.baseurl else url
-
-
-# -- output: {{ expression | filter: arg }} ---------------------------------------
-
-def _output(expr: str, source: str, ctx: TemplateContext, in_code: bool) -> str:
-    parts = _split_filters(expr)
-    value = _resolve(parts[0].strip(), ctx)
-    for f in parts[1:]:
-        if value is _UNRESOLVED:
-            break
-        name, _, arg = f.partition(":")
-        value = _filter(name.strip(), [_resolve(a.strip(), ctx) for a in _split_args(arg)] if arg else [], value, ctx)
-    if value is _UNRESOLVED:
-        return source if in_code else placeholder(source, "liquid-tag")
-    return _to_text(value)
-
-
-def _split_filters(expr: str) -> list[str]:
-    return [p for p in re.split(r"\|(?=(?:[^\"']|\"[^\"]*\"|'[^']*')*$)", expr)]
-
-
-def _split_args(arg: str) -> list[str]:
-    return [a for a in re.split(r",(?=(?:[^\"']|\"[^\"]*\"|'[^']*')*$)", arg) if a.strip()]
-
-
-def _lookup(value: Any, keys: list[str]) -> Any:
-    for key in keys:
-        m = re.fullmatch(r"(\w[\w-]*)((?:\[\d+\])*)", key)
-        if not m:
-            return None
-        if isinstance(value, dict) or hasattr(value, "get"):
-            value = value.get(m.group(1))
-        elif key == "size" and isinstance(value, (list, str)):
-            value = len(value)
-        else:
-            return None
-        for idx in re.findall(r"\[(\d+)\]", m.group(2)):
-            value = value[int(idx)] if isinstance(value, list) and int(idx) < len(value) else None
-    return value
-
-
-def _resolve(token: str, ctx: TemplateContext) -> Any:
-    if not token:
-        return _UNRESOLVED
-    if token[0] in "\"'" and token[-1] == token[0] and len(token) >= 2:
-        return token[1:-1]
-    if re.fullmatch(r"-?\d+", token):
-        return int(token)
-    if token in ("true", "false"):
-        return token == "true"
-    if token in ("nil", "null"):
-        return None
-    root, _, rest = token.partition(".")
-    keys = rest.split(".") if rest else []
-    if root == "site":
-        site = ctx.site
-        special = {"baseurl": site.baseurl, "url": site.url, "time": dt.datetime.now()}
-        if keys and keys[0] in special and len(keys) == 1:
-            return special[keys[0]]
-        return _lookup(site.config, keys) if keys else _UNRESOLVED
-    if root == "page":
-        if keys == ["url"]:
-            return ctx.page_url
-        if keys == ["path"] and ctx.post_path is not None:
-            return ctx.post_path.name
-        return _lookup(ctx.front_matter, keys) if keys else _UNRESOLVED
-    if root == "jekyll" and keys == ["environment"]:
-        return "development"
-    return _UNRESOLVED
-
-
-def _to_text(value: Any) -> str:
-    if value is None or value is _UNRESOLVED:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S %z").strip()
-    if isinstance(value, (list, tuple)):
-        return "".join(_to_text(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)
-
-
-def _relative_url(value: str, ctx: TemplateContext) -> str:
-    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", value, re.I):
-        return value
-    return join_url(ctx.site.baseurl or "/", value) if value else (ctx.site.baseurl or "/")
-
-
-def _date(value: Any, fmt: str) -> str:
-    if isinstance(value, str):
-        try:
-            value = dt.datetime.fromisoformat(value.strip().replace(" ", "T", 1))
-        except ValueError:
-            return value
-    if not isinstance(value, dt.date):
-        return _to_text(value)
-    fmt = fmt.replace("%-d", str(value.day)).replace("%-m", str(value.month)).replace("%e", str(value.day))
     try:
-        return value.strftime(fmt)
-    except ValueError:
-        return _to_text(value)
+        template = _parse(source)
+        context = RenderContext(template, globals=_globals(ctx))
+        template.render_with_context(context, StringIO())
+    except (LiquidError, RecursionError, ValueError, TypeError, ArithmeticError, OSError):
+        return {}
+    return dict(context.locals)
 
 
-def _filter(name: str, args: list[Any], value: Any, ctx: TemplateContext) -> Any:
-    arg = _to_text(args[0]) if args else ""
-    text = _to_text(value)
-    if name == "relative_url":
-        return _relative_url(text, ctx)
-    if name == "absolute_url":
-        rel = _relative_url(text, ctx)
-        return rel if re.match(r"^[a-z][a-z0-9+.-]*:", rel, re.I) else join_url(ctx.site.url, rel)
-    simple = {
-        "prepend": lambda: arg + text,
-        "append": lambda: text + arg,
-        "upcase": text.upper,
-        "downcase": text.lower,
-        "capitalize": text.capitalize,
-        "strip": text.strip,
-        "escape": lambda: html.escape(text),
-        "xml_escape": lambda: html.escape(text),
-        "cgi_escape": lambda: quote(text, safe=""),
-        "uri_escape": lambda: quote(text, safe="/:?&=#"),
-        "url_encode": lambda: quote(text, safe=""),
-        "slugify": lambda: slugify(text),
-        "remove": lambda: text.replace(arg, ""),
-        "replace": lambda: text.replace(arg, _to_text(args[1]) if len(args) > 1 else ""),
-        "jsonify": lambda: json.dumps(value, ensure_ascii=False, default=str),
-        "date_to_xmlschema": lambda: value.isoformat() if isinstance(value, dt.date) else text,
-        "date_to_string": lambda: _date(value, "%d %b %Y"),
-        "date_to_long_string": lambda: _date(value, "%d %B %Y"),
+@lru_cache(maxsize=1)
+def _environment() -> Any:
+    from liquid import Mode  # noqa: PLC0415
+
+    from editor.core.render.liquid_filters import FILTERS  # noqa: PLC0415
+    from editor.core.render.liquid_tags import TAGS  # noqa: PLC0415
+
+    class JekyllEnvironment(base_environment()):
+        loop_iteration_limit = MAX_LOOP_ITERATIONS
+        output_stream_limit = MAX_OUTPUT_CHARS
+        context_depth_limit = MAX_DEPTH
+        block_nesting_limit = MAX_DEPTH
+
+    # Jekyll's defaults: unknown filters are ignored, undefined variables are empty.
+    env = JekyllEnvironment(tolerance=Mode.STRICT, strict_filters=False)
+    env.add_tag(lax_output_tag())
+    for name in NOT_IN_JEKYLL:
+        env.tags.pop(name, None)
+    for tag in TAGS:
+        env.add_tag(tag)
+    for name, func in FILTERS.items():
+        env.add_filter(name, func)
+    return env
+
+
+_cache: dict[str, Any] = {}
+
+
+def _parse(text: str) -> Any:
+    """The parsed template of `text`, or its syntax error (both kept by text)."""
+    hit = _cache.get(text)
+    if hit is None:
+        from liquid.exceptions import LiquidError  # noqa: PLC0415
+
+        try:
+            hit = _environment().from_string(text)
+        except LiquidError as exc:
+            hit = exc
+        if len(_cache) >= CACHE_SIZE:
+            _cache.clear()
+        _cache[text] = hit
+    if isinstance(hit, Exception):
+        raise hit
+    return hit
+
+
+def _globals(ctx: TemplateContext) -> dict[str, Any]:
+    from editor.core.render.liquid_filters import GALLEY_CONTEXT  # noqa: PLC0415
+
+    return {
+        "site": _Site(ctx),
+        "page": _Page(ctx),
+        "jekyll": {"environment": "development", "version": "4.3.1"},
+        GALLEY_CONTEXT: ctx,
     }
-    if name in simple:
-        return simple[name]()
-    if name == "default":
-        return value if value not in (None, "", False, [], {}) else (args[0] if args else "")
-    if name == "date":
-        return _date(value, arg)
-    if name == "size":
-        return len(value) if isinstance(value, (list, str, dict)) else 0
-    if name == "join":
-        return arg.join(_to_text(v) for v in value) if isinstance(value, list) else text
-    if name in ("first", "last"):
-        return (value[0] if name == "first" else value[-1]) if isinstance(value, list) and value else value
-    if name == "truncate":
-        n = int(arg) if arg.isdigit() else 50
-        return text if len(text) <= n else text[: max(0, n - 3)] + "..."
-    return value  # unknown filters (markdownify, ...) leave the value as it is
+
+
+class _Lazy(Mapping[str, Any]):
+    """A mapping whose values are computed on first look-up (posts, front matter of other files)."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, Any] | None = None
+
+    def _load(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    @property
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = self._load()
+        return self._data
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+
+class _Site(_Lazy):
+    def __init__(self, ctx: TemplateContext) -> None:
+        super().__init__()
+        self._ctx = ctx
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "posts":
+            # Read only when a template asks: each post's front matter is a file read.
+            if "posts" not in self.data:
+                self.data["posts"] = _posts(self._ctx)
+        return self.data[key]
+
+    def _load(self) -> dict[str, Any]:
+        site = self._ctx.site
+        data = dict(site.config)
+        data.update(baseurl=site.baseurl, url=site.url, time=dt.datetime.now().astimezone())
+        return data
+
+
+class _Page(_Lazy):
+    def __init__(self, ctx: TemplateContext) -> None:
+        super().__init__()
+        self._ctx = ctx
+
+    def _load(self) -> dict[str, Any]:
+        data = dict(self._ctx.front_matter)
+        data["url"] = self._ctx.page_url
+        if self._ctx.post_path is not None:
+            data.setdefault("path", self._ctx.post_path.name)
+        return data
+
+
+class _Post(_Lazy):
+    def __init__(self, ctx: TemplateContext, path: Path) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._path = path
+
+    def _load(self) -> dict[str, Any]:
+        matter = dict(front_matter_of(self._path) or {})
+        data = dict(matter)
+        data.setdefault("title", self._path.stem.split("-", 3)[-1].replace("-", " "))
+        data.update(url=self._ctx.url_for(self._path, matter), path=self._path.name)
+        return data
+
+
+#: Posts `site.posts` lists at most (Jekyll lists every post; the preview reads each one).
+MAX_POSTS = 2000
+
+
+def _posts(ctx: TemplateContext) -> list[_Post]:
+    files = sorted(ctx.site.post_files, key=lambda p: p.name, reverse=True)[:MAX_POSTS]
+    return [_Post(ctx, path) for path in files]
