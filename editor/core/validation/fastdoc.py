@@ -25,6 +25,7 @@ from editor.core.post.split import split_post
 from editor.core.post.yaml_loader import GalleyLoader, load_simple
 
 _MAX_FAST = 50_000
+_ALIAS = re.compile(r"(^|[\s\[{,:-])\*[^\s,\[\]{}]")
 _TOML_TABLE = re.compile(r"^[ \t]*\[", re.M)  # bigger front matter goes the careful way (limits, depth)
 _KEY_LINE = re.compile(r"^([ ]*)(-[ ]+)?([^\s#'\"\-?{\[][^:#\n]*?|\"[^\"\n]*\"|'[^'\n]*')[ \t]*:(?:[ \t]|$)",
                        re.M)
@@ -129,6 +130,10 @@ def _load(kind: str, fragment: str) -> dict | None:
         if kind == "yaml":
             if "!" in fragment and re.search(r"(^|\s)!", fragment):
                 return None  # tags: let fm_yaml judge them
+            if "*" in fragment and _ALIAS.search(fragment):
+                # An alias: only the careful path counts its expansion (the limit
+                # that keeps an alias bomb from hanging the generator and us).
+                return None
             data = load_simple(fragment)  # the common shape, without PyYAML's Python constructor
             if data is not None:
                 return data  # it has no duplicate key (load_simple refuses one)

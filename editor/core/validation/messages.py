@@ -37,7 +37,13 @@ MESSAGES: dict[str, str] = {
     "encoding": QT_TRANSLATE_NOOP(
         "Diagnostics", "the file is saved as {encoding}, not UTF-8; generators read posts as "
                        "UTF-8, so its non-ASCII text will come out garbled"),
+    "encoding/jekyll": QT_TRANSLATE_NOOP(
+        "Diagnostics", "the file is saved as {encoding}, not UTF-8: Jekyll cannot read it and "
+                       "leaves the post out of the site without a word"),
     "encoding/unreadable": QT_TRANSLATE_NOOP("Diagnostics", "{detail}"),
+    "front-matter-format": QT_TRANSLATE_NOOP(
+        "Diagnostics", "Jekyll reads only YAML front matter between `---` lines: this {kind} "
+                       "front matter is published as the post's text"),
     "binary-file": QT_TRANSLATE_NOOP("Diagnostics", "{detail}"),
     "yaml-syntax": QT_TRANSLATE_NOOP("Diagnostics", "{detail}"),
     "toml-syntax": QT_TRANSLATE_NOOP("Diagnostics", "{detail}"),
@@ -140,6 +146,10 @@ MESSAGES: dict[str, str] = {
     "liquid-unbalanced/stray-end": QT_TRANSLATE_NOOP(
         "Diagnostics", "`{{% {tag} %}}` closes a `{opener}` block that was never opened; Jekyll "
                        "stops the build"),
+    # What Jekyll's Liquid says, in its words (the detail), before the consequence.
+    "liquid-error": QT_TRANSLATE_NOOP("Diagnostics", "jekyll build stops: {detail}"),
+    "liquid-error/include": QT_TRANSLATE_NOOP(
+        "Diagnostics", "jekyll build stops: the included file {name} is not in {folder}"),
     # -- vocabulary and content ------------------------------------------------------------
     "new-tag": QT_TRANSLATE_NOOP("Diagnostics", "new tag {term}: no other post uses it"),
     "new-tag/category": QT_TRANSLATE_NOOP("Diagnostics", "new category {term}: no other post uses it"),
@@ -189,5 +199,7 @@ FIXES: dict[str, str] = {
     "html-unclosed-tag": QT_TRANSLATE_NOOP("Diagnostics", "add </{tag}>"),
     "liquid-unbalanced": QT_TRANSLATE_NOOP("Diagnostics", "add `{{% end{tag} %}}`"),
     "liquid-unbalanced/stray-end": QT_TRANSLATE_NOOP("Diagnostics", "remove `{{% {tag} %}}`"),
+    "liquid-error/include": QT_TRANSLATE_NOOP("Diagnostics", "create {folder}/{name}, or correct the name"),
+    "front-matter-format": QT_TRANSLATE_NOOP("Diagnostics", "write the front matter as YAML between `---` lines"),
     "new-tag": QT_TRANSLATE_NOOP("Diagnostics", "did you mean {hint}?"),
 }

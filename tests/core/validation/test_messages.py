@@ -124,6 +124,10 @@ type = "date"
     "_posts/2099-01-01-future.md": "---\ntitle: 'a post from the future, far away'\n---\nText\n",
     "_posts/2024-01-10-latin1.md": "---\ntitle: caf\xe9 au lait and more words\n---\nText\n".encode("latin-1"),
     "_posts/2024-01-11-bin.md": b"\x00\x01\x02binary",
+    "_includes/note.html": "{{ include.text }}",
+    "_posts/2024-01-12-tag.md": "---\ntitle: 좋은 제목이 있는 글입니다 셋\n---\n{% tweet 1 %}\n",
+    "_posts/2024-01-13-include.md": "---\ntitle: 좋은 제목이 있는 글입니다 넷\n---\n{% include gone.html %}\n",
+    "_posts/2024-01-14-toml.md": '+++\ntitle = "좋은 제목이 있는 글입니다 다섯"\n+++\nText.\n',
 }
 
 
@@ -155,8 +159,9 @@ def test_every_finding_is_its_template_filled_in_with_plain_parameters(tmp_path)
             "field-type/text-not-boolean", "field-type/text-not-list", "field-type/map",
             "field-type/date", "field-value", "field-value/pattern", "field-value/few-characters",
             "field-value/many-items", "liquid-unbalanced/stray-end", "broken-link/post-url",
-            "broken-link/link-tag", "image-missing/field", "encoding", "binary-file",
-            "future-date/file-name", "front-matter-missing/jekyll"} <= seen, sorted(seen)
+            "broken-link/link-tag", "image-missing/field", "encoding/jekyll", "binary-file",
+            "future-date/file-name", "front-matter-missing/jekyll", "liquid-error",
+            "liquid-error/include", "front-matter-format"} <= seen, sorted(seen)
 
 
 def test_a_rule_that_raises_and_an_unreadable_file_report_through_templates(tmp_path):

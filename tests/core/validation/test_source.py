@@ -6,13 +6,17 @@ from editor.core.validation import validate_document
 from validation_helpers import post
 
 
-def test_encoding_warns_for_legacy_korean_and_not_for_utf8(jekyll):
+def test_encoding_warns_for_legacy_korean_and_not_for_utf8(jekyll, hugo):
     text = post(title="한국어 제목입니다 정말로", body="본문입니다. 한국어로 쓴 글.\n")
+    hugo.write("content/posts/cp949.md", text.encode("cp949"))
+    found = hugo.check("content/posts/cp949.md", "encoding")
+    assert [d.severity for d in found] == ["warning"]
+    assert "cp949" in found[0].message
+    # Jekyll cannot read it at all and leaves it out: an error there.
     jekyll.write("_posts/2021-05-10-cp949.md", text.encode("cp949"))
     jekyll.write("_posts/2021-05-10-utf8.md", text)
     found = jekyll.check("_posts/2021-05-10-cp949.md", "encoding")
-    assert [d.severity for d in found] == ["warning"]
-    assert "cp949" in found[0].message
+    assert [d.severity for d in found] == ["error"] and "cp949" in found[0].message
     assert jekyll.check("_posts/2021-05-10-utf8.md", "encoding") == []
 
 

@@ -26,7 +26,11 @@ def check_decode(post, ctx):
         return
     encoding = (post.encoding or "utf-8").lower().replace("_", "-")
     if encoding not in ("utf-8", "utf8", "ascii"):
-        yield diagnostic("encoding", WARNING, fix="encoding", encoding=str(post.encoding))
+        if ctx.generator == "jekyll":
+            # Jekyll logs "invalid byte sequence", skips the file and builds the rest.
+            yield diagnostic("encoding/jekyll", ERROR, fix="encoding", encoding=str(post.encoding))
+        else:
+            yield diagnostic("encoding", WARNING, fix="encoding", encoding=str(post.encoding))
 
 
 @check("parse", **{r.replace("-", "_"): ERROR for r in _PARSE_RULES})
@@ -46,6 +50,14 @@ def check_parse(post, ctx):
         rule = issue.rule if issue.rule in _PARSE_RULES else "duplicate-key"
         yield diagnostic(rule, ERROR, (issue.line, issue.column), fix="duplicate-key",
                          detail=_sentence(issue.message))
+
+
+@check("format", front_matter_format=ERROR)
+def check_format(post, ctx):
+    """Jekyll knows only `---` YAML: a TOML (`+++`) or JSON head is body text to it."""
+    if ctx.generator != "jekyll" or post.decode_error is not None or post.kind not in ("toml", "json"):
+        return
+    yield diagnostic("front-matter-format", ERROR, fix="front-matter-format", kind=post.kind.upper())
 
 
 @check("missing", front_matter_missing=WARNING)
