@@ -134,7 +134,12 @@ def publish(path: str | os.PathLike, site: Site, now: _dt.datetime | None = None
         drafts = next(p for p in path.parents if p.name == "_drafts")
         target = drafts.parent / "_posts" / path.relative_to(drafts).parent / f"{date:%Y-%m-%d}-{path.name}"
         _move(path, target)
-        _set_values(target, {"date": date})
+        try:
+            _set_values(target, {"date": date})
+        except BaseException:
+            # Half a publish is worse than none: the draft goes back where it was.
+            _move(target, path)
+            raise
         return target
     _set_values(path, {"draft": False}, draft=True)
     return path
