@@ -61,3 +61,72 @@ def test_an_image_key_gets_a_picker_while_empty():
     assert looks_like_image("https://cdn.example/x.webp?w=3")
     assert not looks_like_image(None, "subtitle") and not looks_like_image("a\nb.png")
     assert not looks_like_image(["a.png"], "image")
+
+
+def _record_picks(monkeypatch, chosen):
+    """The picker's folder, each time it opens; it then picks `chosen`."""
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+
+    def pick(parent, caption, folder, filters):
+        asked.append(folder)
+        return str(chosen), filters
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", pick)
+    return asked
+
+
+def _image_field(window, qtbot, with_root: bool):
+    qtbot.waitUntil(lambda: type(field(window, "image")).__name__ == "ImageField"
+                    and (field(window, "image")._root is not None) == with_root, timeout=10000)
+    return field(window, "image")
+
+
+def test_without_a_site_the_picker_opens_in_the_posts_folder_then_the_last_one(window, qtbot, tmp_path,
+                                                                               monkeypatch):
+    from pathlib import Path
+
+    from editor.ui.front_matter.fields.image import ImageField
+
+    monkeypatch.setattr(ImageField, "last_folder", None)
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    loose = notes / "note.md"
+    loose.write_text("---\ntitle: N\nimage:\n---\nx\n", encoding="utf-8")
+    chosen = _png(tmp_path / "pictures" / "a.png", 8, 8)
+    asked = _record_picks(monkeypatch, chosen)
+    assert window.open_path(loose)
+
+    def no_site():
+        current = window.services.site.current
+        return current is None or current.site is None or current.site.generator == "unknown"
+
+    qtbot.waitUntil(no_site, timeout=10000)
+    _image_field(window, qtbot, with_root=False).findChild(QPushButton, "imagePick").click()
+    assert asked == [str(notes.resolve())]
+    assert window.session.document.get("image") == chosen.as_posix()
+    # An untitled post has no folder: the picker opens where the last image came from.
+    window.session.new(front_matter={"title": "U", "image": ""})
+    _image_field(window, qtbot, with_root=False).findChild(QPushButton, "imagePick").click()
+    assert asked[1] == str(chosen.parent) and str(Path.home()) not in asked
+
+
+def test_in_a_site_the_picker_opens_in_its_images_folder(window, post, qtbot, monkeypatch):
+    import datetime as dt
+
+    site = post.parent.parent
+    chosen = _png(site / "assets" / "images" / "x.png", 8, 8)
+    asked = _record_picks(monkeypatch, chosen)
+    open_post(window, qtbot, post.parent / "2024-03-10-pic.md", "---\ntitle: T\nimage:\n---\nx\n")
+    image = _image_field(window, qtbot, with_root=True)
+    pick = image.findChild(QPushButton, "imagePick")
+    pick.click()
+    # Jekyll's images go to assets/images/<year>/: the nearest folder of it that exists.
+    assert asked == [str((site / "assets" / "images").resolve())]
+    assert image.edit.text() == "/assets/images/x.png"
+    year = site / "assets" / "images" / f"{dt.date.today():%Y}"
+    year.mkdir()
+    image.edit.setText("")
+    pick.click()
+    assert asked[1] == str(year.resolve())

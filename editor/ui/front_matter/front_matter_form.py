@@ -281,7 +281,7 @@ class FrontMatterForm(QScrollArea):
         from editor.ui.front_matter.form_rows import description_text
 
         f = spec.field
-        return make_field_widget(
+        widget = make_field_widget(
             spec.key, spec.ftype, spec.value,
             written=self.written(spec) if spec.present else None,
             choices=getattr(f, "choices", ()) or (),
@@ -290,6 +290,9 @@ class FrontMatterForm(QScrollArea):
             default=getattr(f, "default", None),
             description=description_text(spec),
         )
+        if hasattr(widget, "post_path"):  # an image field's picker opens near the post
+            widget.post_path = lambda: self._session.path
+        return widget
 
     def widget_inputs(self, spec) -> tuple:
         """What else a widget is made with: a row whose inputs change gets a new widget.

@@ -1,5 +1,11 @@
 """An image path with a thumbnail, and a picker that writes a site-relative path.
 
+The picker opens where the writer's images are: the current image's folder;
+in a site, the site's images folder (where a pasted image would go, or the
+nearest folder of it that exists); without a site, the post's folder, or for
+an untitled post the folder an image was last picked from. Never the home
+folder by default: a writer's images are rarely there.
+
 The thumbnail is decoded at its shown size (QImageReader's scaled decode: a
 20-megapixel photo costs what its thumbnail does) and only once the field is
 on screen, so a form full of image fields opens as fast as one without.
@@ -8,6 +14,7 @@ on screen, so a form full of image fields opens as fast as one without.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImageReader, QPixmap
@@ -38,10 +45,39 @@ def looks_like_image(value, key: str = "") -> bool:
     return value is not None and value.split("?", 1)[0].lower().endswith(IMAGE_SUFFIXES)
 
 
+def picker_folder(current: Path | None, post_path: Path | None, site_root: Path | None,
+                  generator: str = "unknown", last: Path | None = None) -> Path | None:
+    """Where the image picker opens (see the module's text); None when nothing
+    is known (an untitled post outside a site, no image picked yet)."""
+    if current is not None and current.parent.is_dir():
+        return current.parent
+    if site_root is not None:
+        from editor.core.site.assets import AssetError, image_place
+
+        root = Path(site_root).resolve()
+        try:
+            folder = image_place(post_path, root, generator).folder.resolve()
+        except AssetError:  # an untitled post in a site of no known generator
+            folder = root
+        while not folder.is_dir() and folder != root and folder.is_relative_to(root):
+            folder = folder.parent
+        return folder if folder.is_relative_to(root) else root
+    if post_path is not None and Path(post_path).parent.is_dir():
+        return Path(post_path).parent
+    if last is not None and last.is_dir():
+        return last
+    return None
+
+
 class ImageField(FieldWidget):
+    #: The folder an image was last picked from (any field, this run).
+    last_folder: Path | None = None
+
     def __init__(self, key, site_root: Path | None = None, parent=None, placeholder: str = ""):
         super().__init__(key, parent)
         self._root = site_root
+        #: The open post's path (None: untitled), given by the form.
+        self.post_path: Callable[[], Path | None] = lambda: None
         box = QVBoxLayout()
         row = QHBoxLayout()
         self.edit = QLineEdit(placeholderText=placeholder or self.tr("/assets/images/…"))
@@ -114,15 +150,27 @@ class ImageField(FieldWidget):
         else:
             self.thumb.setPixmap(pix)
 
+    def start_folder(self) -> Path | None:
+        """Where the picker opens now."""
+        post = self.post_path()
+        generator = "unknown"
+        if self._root is not None:
+            from editor.core.site.model import discover
+
+            generator = discover(self._root).generator
+        return picker_folder(self.local_file(self.edit.text()), Path(post) if post else None, self._root,
+                             generator, ImageField.last_folder)
+
     def _pick(self):
-        current = self.local_file(self.edit.text())
-        start = str(current.parent if current else self._root or Path.home())
+        folder = self.start_folder()
+        start = str(folder) if folder is not None else ""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose image"), start,
                                               self.tr("Images ({patterns})").format(
                                                   patterns="*.png *.jpg *.jpeg *.gif *.webp *.svg"))
         if not path:
             return
         chosen = Path(path)
+        ImageField.last_folder = chosen.parent
         if self._root is not None and chosen.is_relative_to(self._root):
             text = "/" + chosen.relative_to(self._root).as_posix()
         else:
