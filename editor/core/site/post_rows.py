@@ -23,6 +23,8 @@ HEAD_BYTES = 4096
 DRAFT, PUBLISHED, SCHEDULED = "draft", "published", "scheduled"
 STATES = (DRAFT, PUBLISHED, SCHEDULED)
 
+#: Jekyll's date in a post's file name (it also reads `2017-2-5-`).
+_JEKYLL_DATE = re.compile(r"^\d{2,4}-\d{1,2}-\d{1,2}-")
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 _FENCE = re.compile(r"^(?:---|\+\+\+|\.\.\.)[ \t]*\r?$", re.M)
 _SPACES = re.compile(r"\s+")
@@ -86,6 +88,16 @@ def _terms(value) -> tuple[str, ...]:
     return ()
 
 
+def _untitled(name: str, jekyll: bool) -> str:
+    """The title of a post without one: Jekyll's, made from the file name's
+    slug (`2009-09-05-no-yaml-title.md` is "No Yaml Title"); elsewhere the name."""
+    stem = os.path.splitext(name)[0]
+    if not jekyll:
+        return stem
+    slug = _JEKYLL_DATE.sub("", stem, count=1)
+    return " ".join(word.capitalize() for word in slug.split("-")) or stem
+
+
 def body_excerpt(path: str, limit: int = BODY_CHARS) -> str:
     """The start of a post's body (after its front matter), lowercase, spaces folded."""
     try:
@@ -110,7 +122,8 @@ def row_of(summary, now: dt.datetime | None = None, body: bool = True) -> PostRo
     fm = summary.front_matter or {}
     name = os.path.basename(path)
     title = fm.get("title")
-    title = str(title) if title not in (None, "") else os.path.splitext(name)[0]
+    parts = path.split(os.sep)
+    title = str(title) if title not in (None, "") else _untitled(name, "_posts" in parts or "_drafts" in parts)
     when = _when(fm.get("date"))
     # Shown as written (`21:46 -0600` is 21:46 on the file's day, as its file
     # name says), not moved into this machine's zone; the state compares instants.
@@ -122,7 +135,6 @@ def row_of(summary, now: dt.datetime | None = None, body: bool = True) -> PostRo
                 date = dt.datetime(*map(int, m.groups()))
             except ValueError:
                 date = None
-    parts = path.split(os.sep)
     if "_drafts" in parts or fm.get("draft") is True or fm.get("published") is False:
         state = DRAFT
     elif date is not None and _later(when or date, now):
