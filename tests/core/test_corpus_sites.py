@@ -27,10 +27,6 @@ JEKYLL_SITES = ["jekyll__jekyll/docs", "GiGong__gigong.github.io", "MrSteveChoi_
 HUGO_SITES = ["golangkorea__golangkorea-hugo", "gohugoio__hugoBasicExample", "olOwOlo__hugo-theme-even/exampleSite",
               "halogenica__beautifulhugo/exampleSite", "google__docsy-example"]
 
-#: Posts a site's config excludes from the build, listed anyway (a bug of the
-#: site's post listing, `Site._jekyll_files`, which does not read `exclude`).
-EXCLUDE_NOT_READ = {"MrSteveChoi__MrSteveChoi.github.io": "the config's `exclude: [/docs]` is not applied"}
-
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS}")
 
 # Jekyll's own reader: the posts and drafts it would build, every one (drafts,
@@ -86,9 +82,7 @@ def _rows(root: Path) -> dict:
 
 
 @needs_corpus
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=EXCLUDE_NOT_READ[n])) if n in EXCLUDE_NOT_READ
-    else n for n in JEKYLL_SITES])
+@pytest.mark.parametrize("name", JEKYLL_SITES)
 def test_jekyll_site_lists_the_posts_jekyll_builds(name, jekyll_reads):
     expected, root = jekyll_reads[name]
     rows = _rows(root)

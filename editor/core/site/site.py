@@ -23,6 +23,7 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from editor.core.post.errors import PostError
+from editor.core.site.jekyll_filter import JekyllEntryFilter
 # The index engine lives in post_index; its public names are re-exported here.
 from editor.core.site.post_index import (  # noqa: F401 (re-exported)
     POOL_MIN_CPUS,
@@ -150,6 +151,7 @@ class Site:
         self.config_error = config_error
         self._index: list[PostSummary] | None = None
         self._cache: dict[Path, tuple[tuple, PostSummary]] = {}
+        self._entry_filter: JekyllEntryFilter | None = None
 
     def __repr__(self) -> str:
         return f"Site({str(self.root)!r}, generator={self.generator!r})"
@@ -238,22 +240,45 @@ class Site:
                         dirs.append(folder)
         return [d for d in dirs if d.is_dir()]
 
-    def _jekyll_files(self) -> list[str]:
-        """Posts and drafts (a `_posts`/`_drafts` folder at any depth, as Jekyll
-        reads them) and the documents of configured collections (`_<name>`)."""
-        base = self.root
-        collections_dir = self.config.get("collections_dir")
-        if isinstance(collections_dir, str) and collections_dir:
-            base = self.root / collections_dir
-        names = {"_posts", "_drafts"}
+    def _jekyll_post_folder_names(self) -> tuple[set[str], set[str]]:
+        """(names of post folders read at any depth, of collection folders read
+        only in the collections dir)."""
         collections = self.config.get("collections")
-        if isinstance(collections, dict):
-            names |= {f"_{name}" for name in collections}
-        elif isinstance(collections, list):
-            names |= {f"_{name}" for name in collections if isinstance(name, str)}
+        names: set[str] = set()
+        if isinstance(collections, dict | list):
+            names = {f"_{name}" for name in collections if isinstance(name, str)} - {"_posts", "_drafts"}
+        return {"_posts", "_drafts"}, names
+
+    def _jekyll_base(self) -> str:
+        """The collections dir, relative to the root ("" when it is the root)."""
+        value = self.config.get("collections_dir")
+        if isinstance(value, str) and value.strip("/") and (self.root / value.strip("/")).is_dir():
+            return value.strip("/")
+        return ""
+
+    @property
+    def jekyll_filter(self) -> JekyllEntryFilter:
+        """The config's `exclude`/`include`, as Jekyll applies them."""
+        if self._entry_filter is None:
+            self._entry_filter = JekyllEntryFilter(self.config)
+        return self._entry_filter
+
+    def _jekyll_files(self) -> list[str]:
+        """Posts and drafts (a `_posts`/`_drafts` folder in any folder Jekyll
+        reads) and the documents of configured collections (`_<name>` in the
+        collections dir), less what the config excludes, as Jekyll reads them.
+        Excluded and special folders (`_x`, `.x`) are not walked."""
+        posts, collections = self._jekyll_post_folder_names()
+        base = self._jekyll_base()
+        folders = [rel for rel in _jekyll_dirs(str(self.root), base, self.jekyll_filter, posts)]
+        folders += [f"{base}/{n}" if base else n for n in sorted(collections)]
+        root = str(self.root)
         files: list[str] = []
-        for folder in _find_dirs(base if base.is_dir() else self.root, names):
-            files.extend(_walk(folder, POST_EXTENSIONS, max_depth=None))
+        start = len(root) + 1
+        for rel in folders:
+            paths = list(_walk(Path(root, rel), POST_EXTENSIONS, max_depth=None))
+            rels = [p[start:].replace(os.sep, "/") for p in paths] if os.sep != "/" else [p[start:] for p in paths]
+            files.extend(paths[i] for i in self.jekyll_filter.files_read(rels, len(rel) + 1))
         return files
 
     # -- index ---------------------------------------------------------------
@@ -349,15 +374,36 @@ class Site:
         if self.generator == "jekyll":
             if ext not in POST_EXTENSIONS:
                 return False
-            names = {"_posts", "_drafts"}
-            collections = self.config.get("collections")
-            if isinstance(collections, dict | list):
-                names |= {f"_{name}" for name in collections if isinstance(name, str)}
-            return any(p in names for p in parts[:-1])
+            return self._is_jekyll_post(parts)
         if self.generator in ("hugo", "zola"):
             return ext in POST_EXTENSIONS and any(
                 path.startswith(os.path.abspath(d) + os.sep) for d in self._content_dirs())
         return ext in _MARKDOWN_EXTENSIONS and len(parts) - 1 <= UNKNOWN_MAX_DEPTH
+
+    def _is_jekyll_post(self, parts: list[str]) -> bool:
+        """Whether Jekyll reads the file at these path parts (from the root) as a post."""
+        posts, collections = self._jekyll_post_folder_names()
+        base = self._jekyll_base()
+        base_parts = base.split("/") if base else []
+        folders = parts[:-1]
+        jf = self.jekyll_filter
+        at = None
+        if len(folders) > len(base_parts) and folders[:len(base_parts)] == base_parts \
+                and folders[len(base_parts)] in collections:
+            at = len(base_parts)
+        else:
+            # The first post folder on the way, reached through folders Jekyll reads.
+            if folders[:len(base_parts)] != base_parts:
+                return False
+            for i, name in enumerate(folders[len(base_parts):], start=len(base_parts)):
+                if name in posts:
+                    at = i
+                    break
+                if not jf.reads_dir("/".join(parts[:i + 1]), name):
+                    return False
+            if at is None:
+                return False
+        return jf.reads_file("/".join(parts), "/".join(parts[at + 1:]))
 
     def update_posts(self, paths: Iterable[str | os.PathLike]) -> tuple[list[PostSummary], list[Path]]:
         """Re-read only these files (a watcher's report), not the site: returns
@@ -464,29 +510,31 @@ def _walk(folder: Path, extensions: frozenset, max_depth: int | None) -> Iterabl
                 continue
 
 
-def _find_dirs(root: Path, names: set[str]) -> list[Path]:
-    """Folders named in `names` anywhere under `root`, outside skipped folders."""
+def _jekyll_dirs(root: str, base: str, entry_filter: JekyllEntryFilter, names: set[str]) -> list[str]:
+    """Post folders (named in `names`) in the folders Jekyll reads, from the
+    root (or under `base`, the collections dir), relative to the root with `/`:
+    folders the entry filter drops (excluded, `_x`, `.x`) are not walked."""
     found = []
     seen = _Seen()
-    stack = [str(root)] if seen.first(str(root)) else []
+    start = f"{root}/{base}" if base else root
+    stack = [base] if seen.first(start) else []
     while stack:
-        current = stack.pop()
+        rel = stack.pop()
         try:
-            entries = list(os.scandir(current))
+            entries = list(os.scandir(os.path.join(root, rel) if rel else root))
         except OSError:
             continue
         for entry in entries:
+            child = f"{rel}/{entry.name}" if rel else entry.name
             try:
-                if not entry.is_dir() or entry.name in SKIP_DIRS or entry.name.startswith("."):
+                if not entry.is_dir() or entry.name in SKIP_DIRS:
                     continue
-                if not seen.first(entry):
-                    continue
+                if entry.name in names:
+                    found.append(child)
+                elif entry_filter.reads_dir(child, entry.name) and seen.first(entry):
+                    stack.append(child)
             except OSError:
                 continue
-            if entry.name in names:
-                found.append(Path(entry.path))
-            else:
-                stack.append(entry.path)
     return found
 
 
