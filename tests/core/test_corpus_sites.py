@@ -171,18 +171,13 @@ NEW_POST_CASES = [
      "_drafts/새-글.md", "_posts/{date}-새-글.md"),
     ("jcompliance__jcompliance.github.io", "_posts/2021-04-04-hello-world-en.md",
      "_drafts/새-글.md", "_posts/{date}-새-글.md"),
-    pytest.param("ruby__www.ruby-lang.org", "ko/news/_posts/2020-12-25-ruby-3-0-0-released.md",
-                 "ko/news/_drafts/새-글.md", "ko/news/_posts/{date}-새-글.md",
-                 marks=pytest.mark.xfail(strict=True, reason="new_post.target_path puts a Jekyll post in the "
-                                         "root's _posts/_drafts (_jekyll_base), not beside the open post's "
-                                         "<lang>/news/_posts where all of this site's posts are")),
+    ("ruby__www.ruby-lang.org", "ko/news/_posts/2020-12-25-ruby-3-0-0-released.md",
+     "ko/news/_drafts/새-글.md", "ko/news/_posts/{date}-새-글.md"),  # beside the open post's _posts
     ("golangkorea__golangkorea-hugo", "content/post/vim-go.md", "content/post/새-글.md", "content/post/새-글.md"),
     ("olOwOlo__hugo-theme-even/exampleSite", "content/about.md", "content/post/새-글.md", "content/post/새-글.md"),
-    pytest.param("google__docsy-example", "content/en/docs/getting-started/example-page.md",
-                 "content/en/docs/새-글.md", "content/en/docs/새-글.md",
-                 marks=pytest.mark.xfail(strict=True, reason="with `contentDir: content/en`, "
-                                         "new_post.section_of takes the language folder `en` for the section "
-                                         "(Site._content_dirs drops a content dir inside content/)")),
+    # `contentDir: content/en`: the section is taken inside it.
+    ("google__docsy-example", "content/en/docs/getting-started/example-page.md",
+     "content/en/docs/새-글.md", "content/en/docs/새-글.md"),
 ]
 
 

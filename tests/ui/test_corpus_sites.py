@@ -42,9 +42,9 @@ class Case:
     #: A word of some titles: the filter and the site search find it.
     word: str
     #: Posts the generator builds (Jekyll's reader; Hugo: every content file).
-    count: int | None
-    #: Where New Post puts a draft, as the dialog says (None: see the core test's xfail).
-    new_draft: str | None
+    count: int
+    #: Where New Post puts a draft, as the dialog says.
+    new_draft: str
 
 
 JEKYLL_NEW = "_drafts/새-글.md"
@@ -53,16 +53,17 @@ CASES = [
     Case("jekyll__jekyll/docs", "_posts/2022-12-21-jekyll-sass-converter-3.0-released.markdown", "Sass", 25,
          JEKYLL_NEW),
     Case("GiGong__gigong.github.io", "_posts/CSharp/2023-02-23-CSharp-write-excel-data.md", "엑셀", 16, JEKYLL_NEW),
-    # 34 listed, 10 built: the config's `exclude` (tests/core/test_corpus_sites.py, xfail).
-    Case("MrSteveChoi__MrSteveChoi.github.io", "_posts/etc_post/2023-10-18-etc_post_01.md", "포스팅", None,
+    # 34 files in _posts folders, 10 built: the config excludes /docs.
+    Case("MrSteveChoi__MrSteveChoi.github.io", "_posts/etc_post/2023-10-18-etc_post_01.md", "포스팅", 10,
          JEKYLL_NEW),
     Case("daviddarnes__alembic", "_posts/2016-08-29-example-post-three.md", "Alembic", 3, JEKYLL_NEW),
     Case("mmistakes__jekyll-theme-basically-basic/docs", "_posts/2013-01-11-markup-html-elements-and-formatting.md",
          "Markup", 12, JEKYLL_NEW),
     Case("oriyao__oriyao.github.io", "_posts/2012-12-12-hello-world.md", "昆虫记", 10, JEKYLL_NEW),  # a BOM
-    # Its posts live in <lang>/news/_posts; New Post uses the root's (core test, xfail).
+    # Its posts live in <lang>/news/_posts: New Post goes beside the open post's.
     Case("ruby__www.ruby-lang.org",
-         "ko/news/_posts/2019-12-12-separation-of-positional-and-keyword-arguments-in-ruby-3-0.md", "릴리스", 30, None),
+         "ko/news/_posts/2019-12-12-separation-of-positional-and-keyword-arguments-in-ruby-3-0.md", "릴리스", 30,
+         "ko/news/_drafts/새-글.md"),
     Case("jcompliance__jcompliance.github.io", "_posts/2021-04-22-apprecier-le-risque-de-contrepartie.md",
          "coffres", 14, JEKYLL_NEW),  # CRLF, a comment on every line, +0800
     Case("golangkorea__golangkorea-hugo", "content/post/go-walkthrough/bytes-strings-packages.md", "둘러보기", 27,
@@ -70,8 +71,9 @@ CASES = [
     Case("gohugoio__hugoBasicExample", "content/post/creating-a-new-theme.md", "Hugo", 10, HUGO_NEW),
     Case("olOwOlo__hugo-theme-even/exampleSite", "content/post/english-preview.md", "敬語", 10, HUGO_NEW),
     Case("halogenica__beautifulhugo/exampleSite", "content/post/2026-05-11-release.md", "Pirates", 11, HUGO_NEW),
-    # contentDir content/en: New Post goes to content/en/새-글.md, not the open post's section (core test, xfail).
-    Case("google__docsy-example", "content/en/docs/getting-started/example-page.md", "Docsy", 8, None),
+    # contentDir content/en: the open post's section is taken inside it.
+    Case("google__docsy-example", "content/en/docs/getting-started/example-page.md", "Docsy", 8,
+         "content/en/docs/새-글.md"),
 ]
 
 
@@ -160,8 +162,7 @@ def test_the_site_workspace_on_a_real_site(qtbot, settings, tmp_path, case):
         # -- the posts pane: every post, as the core reads it ------------------------
         shown = {_rel(root, r.path): r for r in posts.shown_rows()}
         assert sorted(shown) == sorted(expected)
-        if case.count is not None:
-            assert len(shown) == case.count
+        assert len(shown) == case.count
         for path, row in expected.items():
             assert (shown[path].title, shown[path].date, shown[path].state) == (row.title, row.date, row.state)
         assert shown[_rel(root, post)].title == Document.from_bytes(original).front_matter.get(
@@ -219,13 +220,12 @@ def test_the_site_workspace_on_a_real_site(qtbot, settings, tmp_path, case):
         new = win.findChild(QDialog, "newPostDialog")
         commit_text(new.title_edit, NEW_TITLE)
         new.draft_box.setChecked(True)
-        if case.new_draft is not None:
-            assert new.where.text() == case.new_draft
+        assert new.where.text() == case.new_draft
         if core.generator == "jekyll":
             new.draft_box.setChecked(False)
             today = now_in(core.site).date()
-            assert new.where.text() == str(Path(case.new_draft or "_drafts/x").parent.with_name("_posts")
-                                           / f"{today:%Y-%m-%d}-{slugify(NEW_TITLE)}.md") or case.new_draft is None
+            assert new.where.text() == str(Path(case.new_draft).parent.with_name("_posts")
+                                           / f"{today:%Y-%m-%d}-{slugify(NEW_TITLE)}.md")
         new.reject()
 
         # -- a post written on disk shows in the pane ------------------------------------

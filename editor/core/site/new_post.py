@@ -20,6 +20,7 @@ import os
 import re
 import tomllib
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from editor.core.post.split import FrontMatterKind
 from editor.core.site.site import SETTINGS_FILE, Site
 
 __all__ = ["NewPost", "slugify", "site_timezone", "now_in", "section_of", "default_section", "section_for",
-           "uses_bundles", "target_path", "template_text", "first_text", "plan", "FALLBACK_SLUG"]
+           "uses_bundles", "target_path", "target_path_for", "content_dir_for", "jekyll_dir_for", "template_text", "first_text", "plan", "FALLBACK_SLUG"]
 
 #: The slug of a title with no letters or digits at all ("!!!", "").
 FALLBACK_SLUG = "post"
@@ -109,15 +110,28 @@ def now_in(site: Site | None, now: _dt.datetime | None = None) -> _dt.datetime:
 
 
 def _content_dir(site: Site) -> Path:
-    dirs = site._content_dirs()  # noqa: SLF001 - the one place the content folders are decided
-    return dirs[0] if dirs else site.root / "content"
+    roots = site.content_roots()
+    return roots[0] if roots else site.root / "content"
+
+
+def content_dir_for(site: Site, current: str | os.PathLike | None = None) -> Path:
+    """The content folder a new Hugo or Zola post goes in: the one the open
+    post lives in (the innermost: `content/en` inside `content`), else the
+    site's main one (Hugo's `contentDir`, else `content`)."""
+    if current is not None:
+        path = os.path.abspath(current)
+        inside = [r for r in site.content_roots() if path.startswith(os.path.abspath(r) + os.sep)]
+        if inside:
+            return max(inside, key=lambda r: len(str(r)))
+    return _content_dir(site)
 
 
 def section_of(site: Site, post: str | os.PathLike | None) -> str | None:
-    """The Hugo or Zola section of `post` (the first folder under content/), or None."""
+    """The Hugo or Zola section of `post` (the first folder under the content
+    folder it lives in), or None."""
     if post is None or site.generator not in _SECTIONED:
         return None
-    content = _content_dir(site)
+    content = content_dir_for(site, post)
     try:
         parts = Path(os.path.abspath(post)).relative_to(os.path.abspath(content)).parts
     except ValueError:
@@ -125,10 +139,11 @@ def section_of(site: Site, post: str | os.PathLike | None) -> str | None:
     return parts[0] if len(parts) > 1 else None
 
 
-def default_section(site: Site) -> str:
-    """`posts`, `post` or `blog`, whichever the site has (when none: `posts`,
-    or `blog` in Zola, whose documentation names its posts' section so)."""
-    content = _content_dir(site)
+def default_section(site: Site, content: Path | None = None) -> str:
+    """`posts`, `post` or `blog`, whichever the site (its content folder
+    `content`) has (when none: `posts`, or `blog` in Zola, whose documentation
+    names its posts' section so)."""
+    content = content if content is not None else _content_dir(site)
     for name in ("posts", "post", "blog"):
         if (content / name).is_dir():
             return name
@@ -139,12 +154,13 @@ def section_for(site: Site, current: str | os.PathLike | None = None) -> str | N
     """A new Hugo or Zola post's section: the open post's, else the site's posts section."""
     if site.generator not in _SECTIONED:
         return None
-    return section_of(site, current) or default_section(site)
+    return section_of(site, current) or default_section(site, content_dir_for(site, current))
 
 
-def uses_bundles(site: Site, section: str) -> bool:
-    """Whether the section's posts are mostly page bundles (`slug/index.md`)."""
-    folder = _content_dir(site) / section
+def uses_bundles(site: Site, section: str, content: Path | None = None) -> bool:
+    """Whether the section's posts (in the content folder `content`) are mostly
+    page bundles (`slug/index.md`)."""
+    folder = (content if content is not None else _content_dir(site)) / section
     bundles = flat = 0
     try:
         entries = list(os.scandir(folder))
@@ -163,6 +179,44 @@ def _jekyll_base(site: Site) -> Path:
     return site.root / folder if isinstance(folder, str) and folder else site.root
 
 
+_POST_FOLDERS = ("_posts", "_drafts")
+
+
+def _post_folder_parent(root: str, path: str) -> str | None:
+    """The folder holding the `_posts`/`_drafts` that `path` is in (relative to
+    `root`, "" for the root), or None when it is in neither."""
+    rel = os.path.relpath(os.path.abspath(path), root)
+    if rel.startswith(".."):
+        return None
+    parts = rel.split(os.sep)
+    for i, name in enumerate(parts[:-1]):
+        if name in _POST_FOLDERS:
+            return os.sep.join(parts[:i])
+    return None
+
+
+def jekyll_dir_for(site: Site, current: str | os.PathLike | None = None) -> Path:
+    """The folder whose `_posts`/`_drafts` a new Jekyll post joins: the open
+    post's (`ko/news` for `ko/news/_posts/x.md`), else the one holding most of
+    the site's posts (the collections dir on a tie or with none)."""
+    root = os.path.abspath(site.root)
+    if current is not None:
+        found = _post_folder_parent(root, os.fspath(current))
+        if found is not None:
+            return site.root / found if found else site.root
+    paths = [str(s.path) for s in site.indexed] or site.post_paths()
+    counts = Counter(p for p in (_post_folder_parent(root, path) for path in paths) if p is not None)
+    base = os.path.relpath(_jekyll_base(site), root)
+    base = "" if base == "." else base
+    if not counts:
+        return _jekyll_base(site)
+    best = max(counts.values())
+    if counts.get(base) == best:
+        return _jekyll_base(site)
+    found = min(p for p, n in counts.items() if n == best)
+    return site.root / found if found else site.root
+
+
 def _taken_jekyll(base: Path, slug: str) -> bool:
     """A draft or a post (any date) already has this slug: publishing would collide."""
     if any((base / "_drafts").glob(f"{glob_escape(slug)}.*")):
@@ -175,14 +229,20 @@ def glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
-def target_path(site: Site, post: NewPost, section: str | None = None, ext: str = ".md") -> Path:
-    """Where the new post's file goes; a free name (`slug-2`, `slug-3`... when taken)."""
+def target_path(site: Site, post: NewPost, section: str | None = None, ext: str = ".md",
+                current: str | os.PathLike | None = None) -> Path:
+    """Where the new post's file goes; a free name (`slug-2`, `slug-3`... when taken).
+    `current`: the open post, beside whose posts folder (Jekyll) or in whose
+    content folder (Hugo, Zola) the new one goes."""
     base_slug = slugify(post.title, post.romanize)
+    content = content_dir_for(site, current) if site.generator in _SECTIONED else None
+    base = jekyll_dir_for(site, current) if site.generator == "jekyll" else None
     for n in range(1, 10_000):
         slug = base_slug if n == 1 else f"{base_slug}-{n}"
-        if site.generator in _SECTIONED:
-            folder = _content_dir(site) / (section or default_section(site))
-            if uses_bundles(site, folder.name):
+        if content is not None:
+            name = section or default_section(site, content)
+            folder = content / name
+            if uses_bundles(site, name, content):
                 path = folder / slug / f"index{ext}"
                 if not path.parent.exists():
                     return path
@@ -191,8 +251,7 @@ def target_path(site: Site, post: NewPost, section: str | None = None, ext: str 
             if not path.exists() and not (folder / slug).exists():
                 return path
             continue
-        if site.generator == "jekyll":
-            base = _jekyll_base(site)
+        if base is not None:
             if _taken_jekyll(base, slug):
                 continue
             if post.draft:
@@ -202,6 +261,11 @@ def target_path(site: Site, post: NewPost, section: str | None = None, ext: str 
         if not path.exists():
             return path
     raise RuntimeError("no free file name")  # 10,000 posts of one title
+
+
+def target_path_for(site: Site, post: NewPost, current: str | os.PathLike | None = None) -> Path:
+    """Where a new post goes with the post `current` open (or none)."""
+    return target_path(site, post, section_for(site, current), current=current)
 
 
 # -- the first text -----------------------------------------------------------------
@@ -289,6 +353,6 @@ def plan(site: Site | None, post: NewPost, current: str | os.PathLike | None = N
     if site is None:
         return None, first_text(None, post, slugify(post.title, post.romanize))
     section = section_for(site, current)
-    path = target_path(site, post, section)
+    path = target_path(site, post, section, current=current)
     slug = path.parent.name if path.stem == "index" else _DATE_PREFIX.sub("", path.stem, count=1)
     return path, first_text(site, post, slug, section)

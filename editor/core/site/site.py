@@ -225,7 +225,27 @@ class Site:
         # Sorted as strings: Path comparisons cost ~30x more on a big site.
         return sorted(set(files))
 
+    def content_roots(self) -> list[Path]:
+        """Hugo's or Zola's content folders that exist, the main one first
+        (Hugo's `contentDir`, else `content`), then each language's, nested
+        ones included (`content/en` as well as `content`): sections are taken
+        relative to the innermost one a post is in."""
+        values: list = ["content"]
+        if self.generator == "hugo":
+            values = [self._config_value("contentDir") or "content", "content"]
+            languages = self._config_value("languages")
+            if isinstance(languages, dict):
+                values[1:1] = [_lower_keys(v).get("contentdir") for v in languages.values() if isinstance(v, dict)]
+        dirs: list[Path] = []
+        for value in values:
+            if isinstance(value, str) and value.strip("/"):
+                folder = self.root / value.strip("/")
+                if folder not in dirs and folder.is_dir():
+                    dirs.append(folder)
+        return dirs
+
     def _content_dirs(self) -> list[Path]:
+        """The content folders to walk: nested ones are walked with their parent."""
         dirs = [self.root / "content"]
         if self.generator == "hugo":
             configured = [self._config_value("contentDir")]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QCompleter, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
 )
 
-from editor.core.site.new_post import NewPost, now_in, section_for, target_path
+from editor.core.site.new_post import NewPost, now_in, target_path_for
 
 
 class TermsCompleter(QCompleter):
@@ -105,7 +105,7 @@ class NewPostDialog(QDialog):
         if self._site is None:
             self.where.setText(self.tr("(chosen when you save)"))
             return
-        path = target_path(self._site, self.new_post(), section_for(self._site, self._current))
+        path = target_path_for(self._site, self.new_post(), self._current)
         try:
             shown = path.relative_to(self._site.root).as_posix()
         except ValueError:
