@@ -309,9 +309,6 @@ def test_the_site_workspace_on_a_real_site(qtbot, settings, tmp_path, case):
         win.deleteLater()
 
 
-@pytest.mark.xfail(strict=True, reason="SiteWatcher watches the post folders that exist when the site "
-                   "opens (file_watcher._post_folders); a `_drafts` made later by Make Draft is not "
-                   "watched, so the draft's move out of it is never seen and its row stays")
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS}")
 def test_a_drafts_folder_made_while_open_is_watched(qtbot, settings, tmp_path):
     from editor.ui import launch

@@ -349,8 +349,11 @@ class SiteWatcher(QObject):
     Hugo/Zola `content/`) recursively, and the root itself (not recursively,
     for the config files) -- not the whole root tree, whose `_site/`,
     `public/` or `node_modules/` can hold thousands of folders and churn on
-    every `jekyll serve` build. Events are coalesced: a `git pull` touching
-    fifty posts is one `postsChanged`.
+    every `jekyll serve` build. A folder made in the root later that can
+    hold posts (a `_drafts` made by Make Draft, a new `content/`) is watched
+    from the moment its creation is seen; what was written in it before that
+    is read by the re-read its creation causes. Events are coalesced: a
+    `git pull` touching fifty posts is one `postsChanged`.
     """
 
     #: Post files or config files of the watched site changed (settled for
@@ -366,6 +369,10 @@ class SiteWatcher(QObject):
         self.last_changed: frozenset[str] = frozenset()
         self._changed: set[str] = set()
         self._observer = None
+        self._site = None
+        self._handler: _SiteHandler | None = None
+        #: Recursive watches, by folder (a top folder of the root).
+        self._watches: dict[str, object] = {}
         self._extensions: frozenset[str] = frozenset()
         self._skip: frozenset[str] = frozenset()
         self._site_files: frozenset[str] = frozenset()
@@ -386,12 +393,19 @@ class SiteWatcher(QObject):
         from editor.core.site.site import POST_EXTENSIONS, SKIP_DIRS
 
         self._extensions, self._skip, self._site_files = POST_EXTENSIONS, SKIP_DIRS, SITE_FILES
+        self._site = site
         self._observer = Observer()
         self._observer.daemon = True
-        handler = _SiteHandler(self)
+        self._handler = handler = _SiteHandler(self)
         for folder, recursive in _post_folders(site):
-            self._observer.schedule(handler, folder, recursive=recursive, event_filter=SITE_EVENTS)
+            watch = self._observer.schedule(handler, folder, recursive=recursive, event_filter=SITE_EVENTS)
+            if recursive:
+                self._watches[folder] = watch
         self._observer.start()
+
+    def watched_folders(self) -> list[str]:
+        """The folders watched recursively (the root itself is watched too, alone)."""
+        return sorted(self._watches)
 
     def close(self) -> None:
         self._timer.stop()
@@ -399,7 +413,31 @@ class SiteWatcher(QObject):
             self._observer.stop()
             self._observer.join(timeout=2)
         self._observer = None
+        self._site = self._handler = None
+        self._watches = {}
         self.root = None
+
+    def _follow_folder(self, path: str) -> None:
+        """A folder of the root made, moved or removed: watch it from now on
+        if it can hold posts; forget the watch of one gone (watchdog drops
+        it), so that it is watched again when it comes back."""
+        if self._observer is None or self.root is None or os.path.dirname(path) != self.root:
+            return
+        if not os.path.isdir(path):
+            watch = self._watches.pop(path, None)
+            if watch is not None:
+                try:
+                    self._observer.unschedule(watch)
+                except (KeyError, OSError):  # already dropped with its folder
+                    pass
+            return
+        if path in self._watches or not _may_hold_posts(self._site, os.path.basename(path)):
+            return
+        try:
+            self._watches[path] = self._observer.schedule(self._handler, path, recursive=True,
+                                                          event_filter=SITE_EVENTS)
+        except OSError:  # gone again, or no inotify watches left: the re-read still sees it once
+            pass
 
     def _is_post_path(self, path: str, is_directory: bool) -> bool:
         parts = path.split(os.sep)
@@ -412,6 +450,8 @@ class SiteWatcher(QObject):
                 or name in self._site_files)
 
     def _on_raw_event(self, path: str) -> None:
+        if self.root is not None and os.path.dirname(path) == self.root:
+            self._follow_folder(path)
         self._changed.add(path)
         self._timer.start()
 
@@ -425,14 +465,32 @@ class SiteWatcher(QObject):
         return any(os.path.basename(p) in self._site_files for p in self.last_changed)
 
 
+def _may_hold_posts(site, name: str) -> bool:
+    """Whether a folder `name` made in the site's root can hold posts (by the
+    generator's rules; nothing under it is read)."""
+    from editor.core.site.site import SKIP_DIRS
+
+    if site is None or name in SKIP_DIRS or name.startswith("."):
+        return False
+    if site.generator == "jekyll":
+        posts, collections = site._jekyll_post_folder_names()  # noqa: SLF001 - the site's own rule
+        return name in posts or name in collections or site.jekyll_filter.reads_dir(name, name)
+    if site.generator in ("hugo", "zola"):
+        folder = os.path.join(os.path.abspath(site.root), name)
+        return any(str(r) == folder or str(r).startswith(folder + os.sep) for r in site.content_roots())
+    return True
+
+
 def _post_folders(site) -> list[tuple[str, bool]]:
-    """(folder, recursive) pairs covering the site's posts."""
+    """(folder, recursive) pairs covering the site's posts (from the index
+    when the site has one: no walk of its files on the UI thread)."""
     root = os.path.abspath(site.root)
     tops = set()
     for name in ("_posts", "_drafts", "content"):
         if os.path.isdir(os.path.join(root, name)):
             tops.add(name)
-    for post in site.post_files():
+    posts = [os.fspath(s.path) for s in site.indexed] or site.post_paths()
+    for post in posts:
         rel = os.path.relpath(post, root).split(os.sep)
         if len(rel) > 1:
             tops.add(rel[0])
