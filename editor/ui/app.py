@@ -354,6 +354,17 @@ def _validation(startup: Startup) -> None:
     validator.run()
 
 
+def _site_preview(startup: Startup) -> None:
+    """Fast / Site: the site's own generator beside the fast preview (its
+    server starts only when Site mode is on for the open site)."""
+    window, services = startup.window, startup.services
+    if services.preview is None:
+        return
+    from editor.ui.serve import wiring
+
+    window.site_preview = wiring.install(window, services)
+
+
 def _site(startup: Startup) -> None:
     """The open post's site kept live by a watcher on its post folders."""
     window, services = startup.window, startup.services
@@ -466,5 +477,5 @@ STARTUP: tuple[Phase, ...] = (
                                _site_tools, _hook_first_paint)),
     Phase(AFTER_FIRST_PAINT, (_release_form,)),
     Phase(PREVIEW, (_preview, _open_site)),
-    Phase(PREVIEW_UP, (_validation, _site, _external_changes, _freeze_heap_later)),
+    Phase(PREVIEW_UP, (_validation, _site_preview, _site, _external_changes, _freeze_heap_later)),
 )

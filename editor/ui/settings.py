@@ -29,6 +29,10 @@ DEFAULTS: dict[str, Any] = {
     "window/geometry": "",  # base64 of QWidget.saveGeometry()
     "recent/files": [],
     "site/last": "",  # the root of the site last open: `galley` alone goes back to it
+    "preview/site_mode": [],  # roots of the sites previewed by their own generator (Site mode)
+    "serve/jekyll": "",  # the generators' paths ("": found on PATH)
+    "serve/hugo": "",
+    "serve/bundle": "",
 }
 
 MAX_RECENT = 10

@@ -1,0 +1,1 @@
+"""Site preview: the site's own development server beside the fast preview."""
