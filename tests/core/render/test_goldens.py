@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import shutil
 import subprocess
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,7 @@ FALLBACK_FLOOR = {"docs": 4, "kramdown": 33}
 HUGO_FLOOR = 13
 
 
+@lru_cache(maxsize=1)
 def _kramdown_missing() -> str:
     ruby = shutil.which("ruby")
     if ruby is None:

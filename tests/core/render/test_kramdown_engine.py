@@ -108,7 +108,7 @@ def test_a_dead_helper_is_restarted(kramdown_on) -> None:
 def test_a_stuck_render_is_stopped_with_its_process_group(tmp_path, monkeypatch) -> None:
     # A helper that greets, starts a child in its group, then never answers.
     script = tmp_path / "stuck.sh"
-    script.write_text('echo \'{"ready": true}\'\nsleep 300 &\necho $! > "$0.child"\nread line\nsleep 300\n')
+    script.write_text('PATH=/usr/bin:/bin\necho \'{"ready": true}\'\nsleep 300 &\necho $! > "$0.child"\nread line\nsleep 300\n')
     monkeypatch.setattr(ke, "helper_script", lambda: str(script))
     process = ke.KramdownProcess(ruby="/bin/sh", timeout=0.5)
     with pytest.raises(ke.KramdownError, match=r"longer than 0.5 s rendering; it was stopped"):
