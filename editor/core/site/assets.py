@@ -164,6 +164,35 @@ def image_place(post_path: Path | None, site_root: Path | None, generator: str =
     return ImagePlace(root / "static" / "images" / f"{today:%Y}", f"/images/{today:%Y}")
 
 
+def bundle_folder(post_path: Path | None, generator: str) -> Path | None:
+    """The folder of the page bundle (Hugo) or colocated page (Zola) the post
+    is the `index.md`/`_index.md` of: its resources are linked relative to it."""
+    if post_path is None or generator not in ("hugo", "zola"):
+        return None
+    post_path = Path(post_path)
+    return post_path.parent if post_path.stem in ("index", "_index") else None
+
+
+def image_value(chosen: Path, site_root: Path | None, generator: str = "unknown",
+                post_path: Path | None = None) -> str:
+    """What an image field says for the file `chosen`, as the site serves it:
+    a resource of the post's page bundle by its path in the bundle (the bare
+    file name), a file of Hugo's or Zola's `static/` at the site's top
+    ("/images/a.png", not "/static/images/a.png"), another file of the site
+    by its path from the root, and a file outside the site by its own path."""
+    chosen = Path(os.path.abspath(chosen))
+    bundle = bundle_folder(post_path, generator)
+    if bundle is not None and _inside(chosen, bundle) and os.path.realpath(chosen) != os.path.realpath(bundle):
+        return Path(os.path.relpath(os.path.realpath(chosen), os.path.realpath(bundle))).as_posix()
+    if site_root is None or not _inside(chosen, Path(site_root)):
+        return chosen.as_posix()
+    rel = Path(os.path.relpath(os.path.realpath(chosen), os.path.realpath(site_root))).as_posix()
+    if generator in ("hugo", "zola") and rel.startswith("static/"):
+        rel = rel.removeprefix("static")
+        return rel if rel.startswith("/") else "/" + rel
+    return "/" + rel
+
+
 def write_image(place: ImagePlace, name: str, data: bytes, limit: Path | None = None) -> Path:
     """Write `data` as a new file in `place.folder` under a safe unique `name`;
     returns its path. `limit`: the folder nothing may be written outside of

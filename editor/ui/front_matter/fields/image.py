@@ -1,4 +1,6 @@
-"""An image path with a thumbnail, and a picker that writes a site-relative path.
+"""An image path with a thumbnail, and a picker that writes the path the site
+serves the image at (editor.core.site.assets.image_value: `static/` served at
+the top, a page bundle's resource by its bare name).
 
 The picker opens where the writer's images are: the current image's folder;
 in a site, the site's images folder (where a pasted image would go, or the
@@ -112,11 +114,14 @@ class ImageField(FieldWidget):
         return changed
 
     def local_file(self, text: str) -> Path | None:
-        """The file a value names: under the site root, or Hugo's and Zola's `static/`."""
+        """The file a value names: a relative name beside the post (a page
+        bundle's resource), else under the site root, or Hugo's and Zola's `static/`."""
         if not text or "://" in text or self._root is None:
             return None
         rel = text.split("?", 1)[0].lstrip("/")
-        for path in (self._root / rel, self._root / "static" / rel):
+        post = self.post_path()
+        beside = [Path(post).parent / rel] if post and not text.startswith("/") else []
+        for path in (*beside, self._root / rel, self._root / "static" / rel):
             path = path.resolve()
             if path.is_file() and path.is_relative_to(self._root.resolve()):
                 return path
@@ -150,14 +155,17 @@ class ImageField(FieldWidget):
         else:
             self.thumb.setPixmap(pix)
 
+    def _generator(self) -> str:
+        if self._root is None:
+            return "unknown"
+        from editor.core.site.model import discover
+
+        return discover(self._root).generator
+
     def start_folder(self) -> Path | None:
         """Where the picker opens now."""
         post = self.post_path()
-        generator = "unknown"
-        if self._root is not None:
-            from editor.core.site.model import discover
-
-            generator = discover(self._root).generator
+        generator = self._generator()
         return picker_folder(self.local_file(self.edit.text()), Path(post) if post else None, self._root,
                              generator, ImageField.last_folder)
 
@@ -169,11 +177,11 @@ class ImageField(FieldWidget):
                                                   patterns="*.png *.jpg *.jpeg *.gif *.webp *.svg"))
         if not path:
             return
+        from editor.core.site.assets import image_value
+
         chosen = Path(path)
         ImageField.last_folder = chosen.parent
-        if self._root is not None and chosen.is_relative_to(self._root):
-            text = "/" + chosen.relative_to(self._root).as_posix()
-        else:
-            text = chosen.as_posix()
+        post = self.post_path()
+        text = image_value(chosen, self._root, self._generator(), Path(post) if post else None)
         self.edit.setText(text)
         self._on_edited(text)
