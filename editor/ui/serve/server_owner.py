@@ -27,6 +27,21 @@ _swept = threading.Lock()
 _swept_once: list[bool] = []
 
 
+def sweep_orphans(registry: Registry) -> None:
+    """Stop the servers a crashed run left behind: once per app, on the
+    calling thread (the owner calls it from its start thread)."""
+    with _swept:
+        if not _swept_once:
+            _swept_once.append(True)
+            registry.stop_orphans()
+
+
+def sweep_orphans_soon(registry: Registry | None = None) -> None:
+    """`sweep_orphans` on a thread of its own: at start-up, Site mode or not."""
+    threading.Thread(target=sweep_orphans, args=(registry or Registry(),), name="site-server-sweep",
+                     daemon=True).start()
+
+
 class SiteServer(QObject):
     #: Starting (carries the generator: "jekyll" or "hugo").
     starting = Signal(str)
@@ -106,10 +121,7 @@ class SiteServer(QObject):
         self.starting.emit(kind)
 
         def work() -> None:
-            with _swept:
-                if not _swept_once:  # servers a crashed run left behind, once per app
-                    _swept_once.append(True)
-                    self.registry.stop_orphans()
+            sweep_orphans(self.registry)
             command = server_command(kind, root, free_port(), configured)
             if isinstance(command, Missing):
                 self._started.emit(generation, command)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from editor.core.serve import texts, urls
 from editor.core.serve.output import errors_for
@@ -71,6 +71,8 @@ class SwitchBar(QWidget):
         lay.addWidget(self.fast)
         lay.addWidget(self.site)
         lay.addWidget(self.message, 1)
+        # One line over the page, however tall the pane is.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
 
 class SiteMode(QObject):
@@ -198,7 +200,7 @@ class SiteMode(QObject):
 
             self.view = SitePageView(self.holder)
             self.view.hide()
-            self.holder.layout().addWidget(self.view)
+            self.holder.layout().addWidget(self.view, 1)
             self.view.pageShown.connect(self._page_shown)
         return self.view
 

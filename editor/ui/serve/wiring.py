@@ -12,10 +12,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from editor.ui.serve.log_panel import ServerLog
+from editor.ui.serve.server_owner import sweep_orphans_soon
 from editor.ui.serve.site_mode import SiteMode
 
 
 def install(window, services) -> SiteMode:
+    sweep_orphans_soon()  # a server a crashed run left behind goes, Site mode or not
     mode = SiteMode(window.session, services.site, services.settings, window.preview_holder,
                     window.preview, window)
     action = getattr(window.actions, "site_preview", None)
