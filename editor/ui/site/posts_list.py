@@ -1,7 +1,9 @@
 """The posts pane: the open site's posts as a table, filtered as you type.
 
 Title, date, state (draft, published, scheduled), categories, tags and
-problems; a click on a header sorts (newest first to begin with). The filter
+problems; a click on a header sorts (newest first to begin with). A narrow
+pane hides the State column, so the title cell shows the state too (the
+model's look: drafts muted in italics, scheduled posts muted with a clock). The filter
 box searches title, tags, categories and the start of each body; the state
 box keeps one state. Arrows move, Enter (or a double click) opens a post;
 Down in the filter box goes to the table, Enter there opens the row shown

@@ -17,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, QRectF, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
 
 TITLE, DATE, STATE, CATEGORIES, TAGS, PROBLEMS = range(6)
 #: The row (a PostRow) of an index, for views.
@@ -44,6 +45,38 @@ def _text_key(attr):
 _KEYS = {TITLE: _title_key, DATE: _date_key, STATE: lambda r: (r.state, r.date or _EARLIEST, r.path),
          CATEGORIES: _text_key("categories"), TAGS: _text_key("tags"),
          PROBLEMS: lambda r: (r.problems, r.date or _EARLIEST, r.path)}
+
+
+def _muted() -> QColor:
+    """The palette's quiet text colour (light and dark themes set it)."""
+    return QGuiApplication.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+
+
+_CLOCKS: dict[tuple[int, int], QIcon] = {}
+
+
+def clock_icon(color: QColor, size: int = 14) -> QIcon:
+    """A small clock in `color`: the mark of a scheduled post."""
+    key = (color.rgba(), size)
+    icon = _CLOCKS.get(key)
+    if icon is None:
+        ratio = max(1.0, QGuiApplication.primaryScreen().devicePixelRatio()) if QGuiApplication.primaryScreen() \
+            else 1.0
+        pix = QPixmap(int(size * ratio), int(size * ratio))
+        pix.setDevicePixelRatio(ratio)
+        pix.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pix)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(color, max(1.2, size / 10))
+        painter.setPen(pen)
+        center = QPointF(size / 2, size / 2)
+        radius = size / 2 - pen.widthF()
+        painter.drawEllipse(QRectF(center.x() - radius, center.y() - radius, 2 * radius, 2 * radius))
+        painter.drawLine(center, QPointF(center.x(), center.y() - radius * 0.65))
+        painter.drawLine(center, QPointF(center.x() + radius * 0.5, center.y()))
+        painter.end()
+        icon = _CLOCKS[key] = QIcon(pix)
+    return icon
 
 
 class _Descending:
@@ -76,6 +109,8 @@ class PostsModel(QAbstractTableModel):
                          self.tr("Tags"), self.tr("Problems"))
         self._states = {"draft": self.tr("draft"), "published": self.tr("published"),
                         "scheduled": self.tr("scheduled")}
+        self._state_tips = {"draft": self.tr("Draft: not published"), "published": self.tr("Published"),
+                            "scheduled": self.tr("Scheduled: published on its date")}
 
     # -- Qt's model interface ------------------------------------------------------
 
@@ -107,7 +142,28 @@ class PostsModel(QAbstractTableModel):
             return str(row.problems) if row.problems else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             row = self._rows[index.row()]
-            return row.path if index.column() != TITLE else f"{row.title}\n{row.path}"
+            # The state is named here too: the State column is hidden in a narrow pane.
+            state = self._state_tips[row.state]
+            return f"{state}\n{row.path}" if index.column() != TITLE else f"{row.title}\n{state}\n{row.path}"
+        # Drafts and scheduled posts look unlike published ones in every cell
+        # (the State column may be hidden): drafts muted and in italics,
+        # scheduled posts muted with a clock beside the title.
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self._rows[index.row()].state != "published":
+                return _muted()
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if self._rows[index.row()].state == "draft":
+                font = QFont(QGuiApplication.font())
+                font.setItalic(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            if index.column() == TITLE and self._rows[index.row()].state == "scheduled":
+                return clock_icon(_muted())
+            return None
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self._states[self._rows[index.row()].state]
         if role == RowRole:
             return self._rows[index.row()]
         return None
