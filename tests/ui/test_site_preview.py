@@ -148,7 +148,8 @@ def test_jekyll_site_mode_end_to_end(qtbot, settings, tmp_path, monkeypatch):
         close(win)
     qtbot.waitUntil(lambda: not group_alive(pgid), timeout=10_000)
     assert group_members(pgid) == []
-    assert not list((tmp_path / "run" / "galley" / "servers").glob("*.json"))
+    left = list((tmp_path / "run" / "galley" / "servers").glob("*.json"))
+    assert not left, (pgid, [p.read_text() for p in left])
 
 
 @needs_hugo

@@ -86,6 +86,10 @@ class SiteServer(QObject):
         self._spawned: dict[int, ServerProcess] = {}
         self._ports: dict[int, int] = {}
         self._start_thread: threading.Thread | None = None
+        #: A start is under way (its thread, until the process is adopted or refused).
+        self._launching = False
+        #: Threads stopping replaced servers: a quit waits for them.
+        self._stoppers: list[threading.Thread] = []
         self._line.connect(self._on_line)
         self._exited.connect(self._on_exit)
         self._started.connect(self._on_started)
@@ -102,7 +106,7 @@ class SiteServer(QObject):
     def start(self, kind: str, root: Path) -> None:
         """Serve the site at `root` (nothing to do when it already is)."""
         root = Path(root)
-        if self._process is not None and self.root == root and self.kind == kind:
+        if self.root == root and self.kind == kind and (self._process is not None or self._launching):
             if self.base_url is not None:
                 self.ready.emit(self.base_url)
             return
@@ -118,6 +122,7 @@ class SiteServer(QObject):
         self.base_url, self._errors, self._building = None, [], False
         self._was_ready = self._missing_gems = False
         self._reader = output.OutputReader(kind)
+        self._launching = True
         self.starting.emit(kind)
 
         def work() -> None:
@@ -141,6 +146,8 @@ class SiteServer(QObject):
         self._start_thread.start()
 
     def _on_started(self, generation: int, result) -> None:
+        if generation == self._generation:
+            self._launching = False
         if isinstance(result, Missing):
             if generation == self._generation:
                 self.unavailable.emit(result.template, dict(result.params))
@@ -148,7 +155,7 @@ class SiteServer(QObject):
         if self._spawned.pop(generation, None) is None:
             return  # stopped meanwhile (stop() stopped it)
         if generation != self._generation:  # replaced meanwhile
-            threading.Thread(target=result.stop, daemon=True).start()
+            self._stop_later(result)
             return
         self._process = result
 
@@ -179,7 +186,9 @@ class SiteServer(QObject):
     def _on_exit(self, generation: int, code: int) -> None:
         if generation != self._generation:
             return
-        self._process, self.base_url = None, None
+        # It may die before its start was reported: then it is never adopted.
+        self._spawned.pop(generation, None)
+        self._process, self.base_url, self._launching = None, None, False
         kind = self.kind or ""
         if self._missing_gems:
             self.unavailable.emit(texts.MISSING_GEMS, {"command": "bundle install"})
@@ -208,13 +217,23 @@ class SiteServer(QObject):
         processes = [p for p in (self._process, *self._spawned.values()) if p is not None]
         self._process, self.base_url = None, None
         self._spawned.clear()
+        self._launching = False
         for process in processes:
             if wait:
                 process.stop()
             else:
-                threading.Thread(target=process.stop, name="site-server-stop", daemon=False).start()
+                self._stop_later(process)
+        if wait:
+            for thread in self._stoppers:
+                thread.join(timeout=10)
+            self._stoppers.clear()
         if processes:
             self.stopped.emit()
+
+    def _stop_later(self, process: ServerProcess) -> None:
+        thread = threading.Thread(target=process.stop, name="site-server-stop", daemon=True)
+        self._stoppers = [t for t in self._stoppers if t.is_alive()] + [thread]
+        thread.start()
 
     def forget_site(self) -> None:
         self.stop(wait=False)
