@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QPoint, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCalendarWidget, QToolButton
+from PySide6.QtWidgets import QCalendarWidget, QFormLayout, QGroupBox, QLineEdit, QScrollArea, QToolButton
 
 from editor.core.post.values import AsWritten
 from editor.ui.front_matter.fields.base import FieldWidget, show_text
@@ -72,6 +72,94 @@ class DateField(FieldWidget):
         self.setFocusProxy(self.edit)
         self.edit.textEdited.connect(self._on_edited)
         self.edit.editingFinished.connect(self._on_finished)
+        self.edit.textChanged.connect(self._fit_text)
+        self._viewport = None  # the form's viewport, whose width bounds the room asked for
+
+    # -- room for the whole value ------------------------------------------------------
+    #
+    # The form (a QFormLayout wrapping long rows) decides from a field's
+    # *minimum* width whether its label goes above it; a line edit's is a few
+    # characters, so a whole date-time with its zone (25 characters) was cut
+    # beside its label in a narrow pane (`2016-12-03T01:02:`). The field asks
+    # for its text's width, as far as the form's viewport allows (it never
+    # makes the form scroll sideways); a pane narrower still shows the
+    # value's beginning, and the whole of it in the box's tooltip.
+
+    def text_width(self) -> int:
+        """The box width that shows its whole text, clear button included."""
+        text = self.edit.text()
+        if not text:
+            return 0
+        # QLineEdit's own hint is 17 "x" plus its frame, margins and the clear button.
+        chrome = QLineEdit.sizeHint(self.edit).width() - 17 * self.edit.fontMetrics().horizontalAdvance("x")
+        return self.edit.fontMetrics().horizontalAdvance(text) + chrome + 4
+
+    def _room(self) -> int | None:
+        """The widest this field can be in the form without a sideways scroll."""
+        if self._viewport is None:
+            return None
+        form_widget = self._viewport.parentWidget().widget() if isinstance(
+            self._viewport.parentWidget(), QScrollArea) else None
+        # The widget whose rows hold this field's row (the form's page, or
+        # an object's group inside it): the row gets its width, less margins.
+        host = self.parentWidget()
+        while host is not None and host is not form_widget and not isinstance(host, QGroupBox):
+            host = host.parentWidget()
+        if form_widget is None or host is None:
+            return None
+        left = host.mapTo(form_widget, QPoint(0, 0)).x() if host is not form_widget else 0
+        # The margins of the layouts around the rows, and the form layout's
+        # spacing (it keeps that much beside a field whose label went above).
+        side, layout = 0, host.layout()
+        while layout is not None:
+            margins = layout.contentsMargins()
+            side += margins.left() + margins.right()
+            if isinstance(layout, QFormLayout):
+                side += max(0, layout.horizontalSpacing())
+                break
+            layout = next((item.layout() for item in (layout.itemAt(i) for i in range(layout.count()))
+                           if item.layout() is not None), None)
+        return max(0, self._viewport.width() - 2 * left - side)
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        need = self.text_width()
+        if need:
+            need += self._layout.spacing() + self.pick.sizeHint().width()
+            room = self._room()
+            hint.setWidth(max(hint.width(), min(need, room) if room is not None else need))
+        return hint
+
+    def _fit_text(self) -> None:
+        self.updateGeometry()
+        self._tip_when_cut()
+
+    def _tip_when_cut(self) -> None:
+        cut = self.edit.width() < self.text_width()
+        self.edit.setToolTip(self.edit.text() if cut else "")
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        widget = self.parentWidget()
+        while widget is not None and not isinstance(widget, QScrollArea):
+            widget = widget.parentWidget()
+        viewport = widget.viewport() if widget is not None else None
+        if viewport is not self._viewport:
+            if self._viewport is not None:
+                self._viewport.removeEventFilter(self)
+            self._viewport = viewport
+            if viewport is not None:
+                viewport.installEventFilter(self)
+            self.updateGeometry()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._tip_when_cut()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self._viewport and event.type() == QEvent.Type.Resize:
+            self.updateGeometry()  # the room it may ask for changed
+        return super().eventFilter(watched, event)
 
     def _show(self, value, written):
         changed = show_text(self.edit, display_text(value, written))
