@@ -76,6 +76,10 @@ def run(args: argparse.Namespace) -> int:
     except PostError as exc:
         print(exc.format(path), file=sys.stderr)
         return POST_PROBLEM
+    except (Exception, RecursionError) as exc:  # noqa: BLE001 - a post must never end in a traceback
+        print(f"{path}:{doc.body_line}:1: error: the post could not be rendered "
+              f"({type(exc).__name__}: {str(exc)[:200]})", file=sys.stderr)
+        return POST_PROBLEM
 
     if args.output:
         try:

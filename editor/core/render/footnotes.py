@@ -43,11 +43,15 @@ class _Definitions(BlockProcessor):
             blocks.insert(0, block[m.start():])
             blocks.insert(0, before)
             return True
+        # A run of definitions in one block is read here in one pass, by
+        # position: handing the rest back as a new block re-tested every
+        # block processor on it, quadratic in the number of definitions.
+        nxt = _DEF.search(block, m.end())
+        while nxt:
+            self.ext.defs.append((m.group(1).strip(), m.group(2) + block[m.end():nxt.start()].rstrip("\n")))
+            m = nxt
+            nxt = _DEF.search(block, m.end())
         rest = block[m.end():]
-        nxt = _DEF.search(rest)
-        if nxt:
-            blocks.insert(0, rest[nxt.start():])
-            rest = rest[: nxt.start()]
         parts = [m.group(2) + rest.rstrip("\n")]
         while blocks and blocks[0].startswith(("    ", "\t")):
             parts.append(self.detab(blocks.pop(0))[0])

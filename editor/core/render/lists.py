@@ -18,6 +18,10 @@ from markdown.preprocessors import Preprocessor
 
 _ITEM = re.compile(r"^( *)([*+-]|\d{1,9}[.)])( +|$)(?=\S|$)")
 _FENCE = re.compile(r"^( *)(`{3,}|~{3,})")
+#: Deepest list level given to Python-Markdown, whose block parser recurses a
+#: few frames per level (250 levels ended in a RecursionError); deeper items
+#: stay at this level. No generator's theme shows more than a handful.
+MAX_DEPTH = 32
 
 
 def _indent(line: str) -> int:
@@ -76,7 +80,7 @@ def normalize_lists(lines: list[str]) -> list[str]:
                 stack.pop()
             depth = len(stack)
             spaces = len(item.group(3)) or 1
-            new_ind = 4 * depth
+            new_ind = 4 * min(depth, MAX_DEPTH)
             kind = "ol" if item.group(2)[0].isdigit() else item.group(2)
             if depth == 0 and top_kind is not None and kind != top_kind:
                 # Another marker starts another list (CommonMark); Python-Markdown
@@ -104,7 +108,7 @@ def normalize_lists(lines: list[str]) -> list[str]:
             out.append(line)  # (or a lazy continuation line: as written)
             prev_blank = False
             continue
-        new_ind = 4 * depth + (ind - stack[depth - 1])
+        new_ind = 4 * min(depth, MAX_DEPTH) + (ind - stack[depth - 1])
         content_depth = depth
         m = _FENCE.match(line)
         if m:

@@ -26,6 +26,7 @@ from markdown.extensions import md_in_html
 from pymdownx import highlight as _pymdownx_highlight
 
 from editor.core.render.blocks import SourceBlock, split_blocks
+from editor.core.render.bounded import BoundedBlocksExtension, too_deep
 from editor.core.render.engine import Converted, Definition
 from editor.core.render.footnotes import FootnotesExtension, in_document_order
 from editor.core.render.headings import HeadingIdsExtension
@@ -140,7 +141,8 @@ class MarkdownPipeline:
         # installed package's entry points (importlib.metadata), ~50 ms of the
         # first render in each process.
         extensions: list = [_extension(name) for name in _EXTENSIONS]
-        extensions += [self._footnotes, self._headings, KramdownExtension(), ListIndentExtension()]
+        extensions += [self._footnotes, self._headings, KramdownExtension(), ListIndentExtension(),
+                       BoundedBlocksExtension()]
         if generator == "hugo":
             # Hugo's goldmark turns bare URLs into links (its `linkify` is on by
             # default); kramdown and Zola's pulldown-cmark do not.
@@ -153,7 +155,11 @@ class MarkdownPipeline:
         self.md.reset()
         if references:
             self.md.references.update(references)
-        html = self._finish_html(self.md.convert(_source(text)))
+        try:
+            html = self._finish_html(self.md.convert(_source(text)))
+        except RecursionError:  # nesting deeper than the parser's recursion follows
+            self.md.reset()
+            return Converted(html=too_deep(text), slugs=(), footnote_refs=(), footnote_defs=(), headings=())
         refs: tuple[str, ...] = tuple(self._footnotes.refs)
         if refs:
             html, refs = in_document_order(html, refs)
@@ -188,6 +194,12 @@ class MarkdownPipeline:
         return "[^" not in text and "]:" not in text and bool(text.strip())
 
     def convert_many(self, texts: Sequence[str]) -> list[Converted]:
+        try:
+            return self._convert_run(texts)
+        except RecursionError:  # one text nested too deeply: each on its own
+            return [self.convert(text) for text in texts]
+
+    def _convert_run(self, texts: Sequence[str]) -> list[Converted]:
         """`convert(text)` (no references) for each text, in ONE Markdown run.
 
         For a first render: a conversion has a fixed cost (~0.1 ms: reset,
