@@ -4,7 +4,11 @@
 // script is allowed by a CSP nonce, post HTML is sanitized and has no nonce.
 (function () {
   "use strict";
-  var main = function () { return document.getElementById("galley-body"); };
+  // The page's own elements, found once, before any post content arrives:
+  // an element of the post with the same id can never take their place.
+  var mainEl = document.getElementById("galley-body");
+  var headerEl = document.getElementById("galley-header");
+  var main = function () { return mainEl; };
 
   function fromHtml(html) {
     var t = document.createElement("template");
@@ -40,7 +44,7 @@
 
   function restoreAnchor(anchor) {
     if (!anchor) return;
-    var el = document.getElementById(anchor.id);
+    var el = blockById(mainEl, anchor.id);
     if (!el) { window.scrollTo(0, anchor.y); return; }
     var delta = el.getBoundingClientRect().top - anchor.top;
     if (delta) window.scrollBy(0, delta);
@@ -139,7 +143,7 @@
       });
     }
     if (patch.header_html !== null && patch.header_html !== undefined) {
-      document.getElementById("galley-header").innerHTML = patch.header_html;
+      headerEl.innerHTML = patch.header_html;
     }
     restoreAnchor(anchor);
     return root.children.length;

@@ -25,7 +25,8 @@ from editor.core.render.highlight_css import highlight_css
 from editor.core.render.model import RenderOptions, RenderRequest
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)(?!data:|https?:|file:|/|#)([^'")]+)\1\s*\)""")
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)""", re.I)
+_CSS_IMPORT = re.compile(r"""@import\s+(['"])[^'"]*\1\s*;?""", re.I)
 
 
 @lru_cache(maxsize=8)
@@ -36,14 +37,55 @@ def _resource(name: str) -> str:
     return read_resource("preview", name)
 
 
-def theme_css(options: RenderOptions) -> str:
+def theme_css(options: RenderOptions, root: Path | None = None) -> str:
     if options.site_css is not None:
         css_path = Path(options.site_css)
         css = css_path.read_text(encoding="utf-8", errors="replace")
-        # Inlined, relative url()s would lose their folder: make them file URLs.
-        css = _CSS_URL.sub(lambda m: f'url("{(css_path.parent / m.group(2)).resolve().as_uri()}")', css)
-        return css + "\n" + _resource("placeholders.css")
+        return confined_css(css, css_path, options, root) + "\n" + _resource("placeholders.css")
     return _resource("preview.css") + "\n" + _resource("placeholders.css") + "\n" + highlight_css()
+
+
+def confined_css(css: str, css_path: Path, options: RenderOptions, root: Path | None = None) -> str:
+    """A site stylesheet fit to inline in the page's <style>: no `</` can end
+    the element (nothing after it could become markup), and url()s load only
+    files under `root` (the site) or the stylesheet's own tree (the folder
+    above `_site`/`public`, else the folder holding the stylesheet's folder,
+    as a theme's css/ sits beside its img/)
+    or, unless `block_remote`, the web. Inlined, a relative url() would lose
+    its folder: it becomes a file URL."""
+    base = css_path.resolve().parent
+    own = next((p.parent for p in (base, *base.parents) if p.name in ("_site", "public")), base.parent)
+    limits = [own] + ([root.resolve()] if root is not None else [])
+    root = limits[-1]
+
+    def url(m: re.Match[str]) -> str:
+        value = m.group(2).strip()
+        low = value.lower()
+        if low.startswith("data:") or low.startswith("#"):
+            return m.group(0)
+        if low.startswith(("https:", "http:", "//")):
+            return m.group(0) if not options.block_remote else "url()"
+        if low.startswith("file:"):
+            from urllib.parse import unquote, urlsplit
+
+            target = Path(unquote(urlsplit(value).path))
+        elif value.startswith("/"):
+            target = root / value.lstrip("/")
+        else:
+            target = base / value.split("?", 1)[0].split("#", 1)[0]
+        try:
+            real = target.resolve()
+        except (OSError, ValueError):
+            return "url()"
+        if not any(real.is_relative_to(limit) for limit in limits):
+            return "url()"
+        return f'url("{real.as_uri()}")'
+
+    css = _CSS_IMPORT.sub("", css)
+    css = _CSS_URL.sub(url, css)
+    # `<` only appears in CSS inside strings and comments; escaped, it is the
+    # same character to CSS and never a tag to HTML.
+    return css.replace("<", "\\3c ")
 
 
 def csp(options: RenderOptions, nonce: str | None = None) -> str:
@@ -93,7 +135,7 @@ def render_page(request: RenderRequest) -> str:
         "THEME": options.theme,
         "CSP": html.escape(csp(options), quote=True),
         "TITLE": html.escape(str(title)),
-        "CSS": theme_css(options),
+        "CSS": theme_css(options, request.site.root),
         "HEADER": result.header_html,
         "BODY_ATTRS": "",
         "BODY": result.full_html,

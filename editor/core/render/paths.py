@@ -11,8 +11,15 @@ the preview has no web server, so each is looked up on disk:
   assets), then as if site-absolute.
 
 Only files that exist and lie inside the site root (or the post's folder when
-there is no site) are rewritten; anything else is left as written. With
-`embed_images`, images become `data:` URLs instead (standalone export).
+there is no site), symlinks resolved first, are rewritten. Nothing else local
+loads: the page's base is the post's folder, so a path left as written could
+reach outside (`../../x.png`, a symlink out of the site). A `src`, `poster` or
+`srcset` that names no such file is dropped, as is a `file:` URL (in any
+attribute) outside the site; `//host/x` becomes `https://host/x` (as a site
+served over https loads it; against a file base it would be a network share).
+A link's `href` to a page that is not a file (another post's URL) stays as
+written: it loads nothing, and clicks are the window's. With `embed_images`,
+images become `data:` URLs instead (standalone export).
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from urllib.parse import unquote, urlsplit
 
 from editor.core.render.model import SiteInfo
 
-_ATTR = re.compile(r"""(\s(?:src|href|poster)\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.I)
+_ATTR = re.compile(r"""(\s(src|href|poster|srcset)\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _EMBED_LIMIT = 8 * 1024 * 1024
 _STATIC_DIRS = {"hugo": ("static", "assets", "content", ""), "zola": ("static", "content", ""), }
@@ -41,28 +48,75 @@ class PathResolver:
         own = (site.url.rstrip("/") + "/" + site.baseurl.strip("/")).rstrip("/") if site.url else ""
         self._own_prefixes = tuple(p for p in {own, site.url.rstrip("/")} if p)
 
-    def resolve(self, url: str) -> str:
-        if not url or url.startswith(("#", "//")) or self.root is None:
-            return url
+    def resolve(self, url: str, load: bool = True) -> str:
+        """`url` as the preview page may use it: a local file inside the site
+        as a `file:` URL, a remote URL as written, "" for anything local that
+        must not load. With `load=False` (a link's target) a local path that
+        is no file stays as written."""
+        if not url or url.startswith("#") or self.root is None:
+            return url  # no disk context (a text alone): nothing local to find or confine
+        if url.startswith("//"):
+            return "https:" + url
         original = url
         for prefix in self._own_prefixes:
             if url.startswith(prefix + "/"):
                 url = url[len(prefix):]
                 break
-        if _SCHEME.match(url):
+        if url[:5].lower() == "file:":
+            found = self._file_url(url)
+        elif _SCHEME.match(url):
             return url
-        parts = urlsplit(url)
-        path = unquote(parts.path)
-        if not path:
-            return original
-        found = self._find(path)
+        else:
+            found = self._local(url)
         if found is None:
-            return original
+            if url is not original:
+                return original  # the site's own URL of a file we do not have: the web copy
+            if url[:5].lower() == "file:":
+                return ""
+            return original if not load or self._harmless(url) else ""
+        path, parts = found
         if self.embed_images:
-            data = self._data_url(found)
+            data = self._data_url(path)
             if data:
                 return data
-        return found.as_uri() + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+        return path.as_uri() + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+
+    def _local(self, url: str):
+        if self.root is None:
+            return None
+        parts = urlsplit(url)
+        path = unquote(parts.path)
+        found = self._find(path) if path else None
+        return (found, parts) if found is not None else None
+
+    def _file_url(self, url: str):
+        """A `file:` URL written in the post: allowed only inside the site."""
+        parts = urlsplit(url)
+        if parts.netloc not in ("", "localhost") or self.root is None:
+            return None
+        try:
+            real = Path(unquote(parts.path)).resolve()
+        except (OSError, ValueError):
+            return None
+        if not real.is_file() or not any(real.is_relative_to(limit) for limit in self._limits()):
+            return None
+        return real, parts
+
+    def _harmless(self, url: str) -> bool:
+        """A relative path to no file yet that, read from the post's folder
+        (the page's base), stays inside the site even through symlinks: left
+        as written, it can only ever load a file of the site."""
+        path = unquote(urlsplit(url).path)
+        if self.post_dir is None or not path or path.startswith("/") or "\\" in path:
+            return False
+        try:
+            real = (self.post_dir / path).resolve()
+        except (OSError, ValueError):
+            return False
+        return any(real.is_relative_to(limit) for limit in self._limits())
+
+    def _limits(self) -> list[Path]:
+        return [p.resolve() for p in (self.root, self.post_dir) if p is not None]
 
     def _candidates(self, path: str):
         dirs = _STATIC_DIRS.get(self.site.generator, ("",))
@@ -78,7 +132,7 @@ class PathResolver:
                 yield self.root / d / r if d else self.root / r
 
     def _find(self, path: str) -> Path | None:
-        limits = [p.resolve() for p in (self.root, self.post_dir) if p is not None]
+        limits = self._limits()
         for cand in self._candidates(path):
             try:
                 if not cand.is_file():
@@ -104,19 +158,31 @@ class PathResolver:
         return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
 
     def rewrite(self, fragment: str) -> str:
-        """Rewrite src/href/poster attribute values in an HTML fragment."""
+        """Rewrite (or drop) src/href/poster/srcset values in an HTML fragment."""
         if "src" not in fragment and "href" not in fragment and "poster" not in fragment:
             return fragment
 
         def sub(m: re.Match[str]) -> str:
-            raw = m.group(2) if m.group(2) is not None else m.group(3)
+            attr = m.group(2).lower()
+            raw = m.group(3) if m.group(3) is not None else m.group(4)
             value = html.unescape(raw)
-            new = self.resolve(value)
+            new = self._srcset(value) if attr == "srcset" else self.resolve(value, load=attr != "href")
             if new == value:
                 return m.group(0)
+            if not new and value:
+                return ""  # nothing the page may load: no attribute at all
             return f'{m.group(1)}"{html.escape(new, quote=True)}"'
 
         return _ATTR.sub(sub, fragment)
+
+    def _srcset(self, value: str) -> str:
+        kept = []
+        for candidate in value.split(","):
+            url, _, descriptor = candidate.strip().partition(" ")
+            new = self.resolve(url) if url else ""
+            if new:
+                kept.append(f"{new} {descriptor.strip()}".strip())
+        return ", ".join(kept)
 
 
 #: Where generators leave a site's compiled stylesheet (first match wins).

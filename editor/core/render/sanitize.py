@@ -15,6 +15,8 @@ scripts run (page.py).
 
 from __future__ import annotations
 
+import re
+
 import nh3
 
 TAGS = frozenset({
@@ -55,7 +57,15 @@ STYLE_PROPERTIES = frozenset({
 _URL_ATTRS = {"href", "src", "srcset", "poster", "cite"}
 
 
+#: Ids the preview page itself uses (page.html, preview.js, incremental.py):
+#: `galley-*` and block ids `b<n>`. Post content never carries one, or a
+#: live update could land in the post's element instead of the page's.
+_PAGE_ID = re.compile(r"(?i)\s*(?:galley-|b\d+\s*$)")
+
+
 def _filter(tag: str, attr: str, value: str) -> str | None:
+    if attr in ("id", "name") and _PAGE_ID.match(value):
+        return "user-content-" + value.strip()
     if attr in _URL_ATTRS:
         low = value.strip().lower()
         if low.startswith("data:"):

@@ -82,8 +82,13 @@ def test_jekyll_paths_with_and_without_baseurl(tmp_path: Path) -> None:
     for url in ("/assets/a%20b.png", "/blog/assets/a%20b.png", "assets/a b.png", "https://me.example/blog/assets/a%20b.png"):
         assert r.resolve(url) == img.resolve().as_uri(), url
     assert r.resolve("/assets/a%20b.png?v=2#x") == img.resolve().as_uri() + "?v=2#x"
-    for url in ("/missing.png", "https://other.example/a.png", "mailto:a@b.c", "#top", "//cdn.example/x.png"):
+    for url in ("https://other.example/a.png", "mailto:a@b.c", "#top"):
         assert r.resolve(url) == url
+    # Missing files do not load (the page would look for /missing.png at the
+    # disk's root); a protocol-relative URL is the web's, not a network share.
+    assert r.resolve("/missing.png") == ""
+    assert r.resolve("/missing.png", load=False) == "/missing.png"
+    assert r.resolve("//cdn.example/x.png") == "https://cdn.example/x.png"
 
 
 def test_hugo_static_assets_and_page_bundles(tmp_path: Path) -> None:
@@ -107,9 +112,15 @@ def test_nothing_outside_the_site_is_exposed(tmp_path: Path) -> None:
     (site / "assets").mkdir(parents=True)
     (site / "assets" / "link.png").symlink_to(secret)
     r = PathResolver(make_site(site, "jekyll"), site / "_posts" / "p.md")
-    assert r.resolve("../secret.txt") == "../secret.txt"
-    assert r.resolve("/../secret.txt") == "/../secret.txt"
-    assert r.resolve("/assets/link.png") == "/assets/link.png"
+    # Left as written, the page (based in the post's folder) would load them.
+    assert r.resolve("../../secret.txt") == ""
+    assert r.resolve("/../secret.txt") == ""
+    assert r.resolve("/assets/link.png") == ""
+    assert r.resolve(secret.as_uri()) == ""
+    assert r.rewrite(f'<img src="../../secret.txt" srcset="{secret.as_uri()} 2x">') == "<img>"
+    # A link's target loads nothing: kept, unless it is a file: URL outside.
+    assert r.resolve("../../secret.txt", load=False) == "../../secret.txt"
+    assert r.resolve(secret.as_uri(), load=False) == ""
 
 
 def test_rewrite_handles_both_quote_styles_and_entities(tmp_path: Path) -> None:
