@@ -54,11 +54,15 @@ def hugo_site(root):
         """)
 
 
-def page_text(qtbot, view) -> str:
+def js(qtbot, view, expression: str):
     box: list = []
-    view.page().runJavaScript("document.body ? document.body.innerText : ''", 0, box.append)
+    view.page().runJavaScript(expression, 0, box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=10_000)
-    return box[0] or ""
+    return box[0]
+
+
+def page_text(qtbot, view) -> str:
+    return js(qtbot, view, "document.body ? document.body.innerText : ''") or ""
 
 
 def launch(qtbot, settings, path, tmp_path):
@@ -135,6 +139,8 @@ def test_jekyll_site_mode_end_to_end(qtbot, settings, tmp_path, monkeypatch):
     monkeypatch.setattr("editor.ui.dialogs.confirm_save_with_errors", lambda *a, **k: True)
     root = tmp_path / "jsite"
     post = jekyll_site(root)
+    long_post = _write(root, "_posts/2024-04-01-long.md", "---\nlayout: default\ntitle: Long Post\n---\n"
+                       + "".join(f"Paragraph {i} of a long post.\n\n" for i in range(300)))
     win = launch(qtbot, settings, post, tmp_path)
     try:
         # The body starts on line 6 ("First paragraph."); the edit puts a blank
@@ -144,6 +150,17 @@ def test_jekyll_site_mode_end_to_end(qtbot, settings, tmp_path, monkeypatch):
                              "Edited in Jekyll", ("{% if %}\n", 9))
         assert str(root) in settings.get("preview/site_mode")
         assert win.site_preview.log.toPlainText().count("Server running") >= 2
+
+        # Another post opened: its page; an edit saved keeps the page's scroll position.
+        mode = win.site_preview
+        assert win.open_path(long_post)
+        qtbot.waitUntil(lambda: (mode.page_url or "").endswith("/2024/04/01/long/")
+                        and "Long Post" in page_text(qtbot, mode.view), timeout=WAIT)
+        js(qtbot, mode.view, "window.scrollTo(0, 1500); window.scrollY")
+        qtbot.waitUntil(lambda: js(qtbot, mode.view, "window.scrollY") == 1500, timeout=5000)
+        append_and_save(win, "\nThe long post, edited.\n")
+        qtbot.waitUntil(lambda: "The long post, edited." in page_text(qtbot, mode.view), timeout=WAIT)
+        qtbot.waitUntil(lambda: abs(js(qtbot, mode.view, "window.scrollY") - 1500) <= 2, timeout=5000)
     finally:
         close(win)
     qtbot.waitUntil(lambda: not group_alive(pgid), timeout=10_000)
