@@ -2,9 +2,9 @@
 
     xvfb-run -a -s '-screen 0 1400x900x24' .venv/bin/python bench/bench_site_preview.py [--runs 3] [--shot out.png]
 
-On a copy of the example site (examples/site) and on a generated 1,000-post
-Jekyll site (bench_site.make_big_site), each in a child process running the
-real window on the newest post:
+On a copy of the example site (examples/site), on a generated 1,000-post
+Jekyll site (bench_site.make_big_site) and on the same posts in a Hugo site,
+each in a child process running the real window on the newest post:
 - switch -> page: Site clicked until the post's page from the server has
   loaded in the view (the server's start and first build included);
 - save -> page: a line appended and saved, until the page shows it (the
@@ -111,6 +111,23 @@ def measure(post: Path, runs: int, shot: str = "") -> dict:
     return json.loads(Path(out).read_text())
 
 
+def make_hugo_site(root: Path, n: int) -> Path:
+    """A Hugo site of `n` posts (bench_index's posts, YAML front matter as Hugo reads it)."""
+    import random
+
+    from bench_index import make_post
+
+    rng = random.Random(42)
+    (root / "content" / "posts").mkdir(parents=True)
+    (root / "layouts" / "_default").mkdir(parents=True)
+    (root / "hugo.toml").write_text('baseURL = "http://example.org/"\ntitle = "bench"\n')
+    (root / "layouts" / "_default" / "single.html").write_text(
+        "<html><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n")
+    for i in range(n):
+        (root / "content" / "posts" / f"post-{i:04d}.md").write_text(make_post(rng, i), encoding="utf-8")
+    return root
+
+
 def main() -> None:
     from bench_site import make_big_site, newest_post
 
@@ -122,8 +139,11 @@ def main() -> None:
     small = work / "example"
     shutil.copytree(ROOT / "examples" / "site", small)
     big = make_big_site(work / "big", n=1000)
-    for name, site in (("example site", small), ("1,000 posts", big)):
-        result = measure(newest_post(site), args.runs, args.shot if name == "example site" else "")
+    hugo = make_hugo_site(work / "hugo", n=1000)
+    sites = (("example site", newest_post(small)), ("1,000 posts", newest_post(big)),
+             ("Hugo, 1,000", hugo / "content" / "posts" / "post-0999.md"))
+    for name, post in sites:
+        result = measure(post, args.runs, args.shot if name == "example site" else "")
         print(f"{name:>14}: switch -> page {result['switch_ms']:7.0f} ms; save -> page median "
               f"{statistics.median(result['save_ms']):6.0f} ms (runs {', '.join(f'{v:.0f}' for v in result['save_ms'])}); "
               f"server memory {result['rss'] / 2**20:6.1f} MB")
