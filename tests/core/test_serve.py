@@ -102,12 +102,19 @@ def test_hugo_output_is_read_as_events_and_errors_with_their_place():
     lines = ["Web Server is available at http://localhost:4997/ (bind address 127.0.0.1)",
              "Change detected, rebuilding site.", "Total in 2 ms",
              'Error: Error building site: "/h/content/posts/bad.md:7:1": failed to extract shortcode: '
-             'template for shortcode "nope" not found']
+             'template for shortcode "nope" not found',
+             'ERROR 2026/12/07 10:26:49 Rebuild failed: "/h/content/posts/hello.md:7:1": failed to extract '
+             'shortcode: template for shortcode "nope" not found',
+             "ERROR 2026/12/07 10:26:49 Rebuild failed: something without a place"]
     events = [e for line in lines for e in reader.feed(line)]
-    assert [e.kind for e in events] == ["ready", "building", "rebuilt", "error"]
+    assert [e.kind for e in events] == ["ready", "building", "rebuilt", "error", "error", "error"]
     err = events[3].error
     assert (err.path, err.line, err.column) == ("/h/content/posts/bad.md", 7, 1)
-    assert "shortcode" in err.message
+    assert "shortcode" in err.message and not err.message.startswith('"')
+    err = events[4].error
+    assert (err.path, err.line, err.column) == ("/h/content/posts/hello.md", 7, 1)
+    assert err.message.startswith("failed to extract shortcode")
+    assert events[5].error.message == "something without a place" and events[5].error.path is None
 
 
 def test_missing_gems_are_recognised():

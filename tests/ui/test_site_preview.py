@@ -176,7 +176,9 @@ def test_hugo_site_mode_end_to_end_and_remembered(qtbot, settings, tmp_path, mon
     post = hugo_site(root)
     win = launch(qtbot, settings, post, tmp_path)
     try:
-        pgid = run_site_mode(qtbot, win, "Hello Hugo Mode", "/posts/hello-hugo/", "Edited in Hugo")
+        # Hugo names the file, line and column: the unknown shortcode is on line 8.
+        pgid = run_site_mode(qtbot, win, "Hello Hugo Mode", "/posts/hello-hugo/", "Edited in Hugo",
+                             ("{{< galley-no-such-shortcode >}}\n", 8))
     finally:
         close(win)
     qtbot.waitUntil(lambda: not group_alive(pgid), timeout=10_000)

@@ -58,8 +58,10 @@ _J_YAML_LINE = re.compile(r"at line (\d+) column (\d+)")
 _H_READY = re.compile(r"Web Server is available at")
 _H_BUILDING = re.compile(r"^Change detected, rebuilding site")
 _H_DONE = re.compile(r"^Total in \d+ ms")
-_H_ERROR = re.compile(r'^Error: (?:Error building site: |error building site: )?"?(?P<path>/[^":]+):(?P<line>\d+):(?P<col>\d+)"?:\s*(?P<msg>.*)$')
-_H_ERROR_ANY = re.compile(r"^(?:ERROR \S+ \S+ |Error: )(?P<msg>.+)$")
+# "Error: Error building site: ..." at start, "ERROR <date> <time> Rebuild failed: ..." when serving.
+_H_PREFIX = r"^(?:ERROR \S+ \S+ |Error: )(?:[Ee]rror building site: |Rebuild failed: )?"
+_H_ERROR = re.compile(_H_PREFIX + r'"?(?P<path>/[^":]+):(?P<line>\d+):(?P<col>\d+)"?:\s*(?P<msg>.*)$')
+_H_ERROR_ANY = re.compile(_H_PREFIX + r"(?P<msg>.+)$")
 _GEMS = re.compile(r"Could not find gem|GemNotFound|Run `bundle install`|Bundler::GemNotFound|Could not find .* in locally installed gems")
 
 

@@ -172,14 +172,16 @@ class SiteServer(QObject):
                 self._building, self._errors = True, []
                 self.building.emit()
             elif event.kind == output.REBUILT:
-                self._building = False
-                self.errorsChanged.emit([])
-                self.built.emit(True)
-            elif event.kind == output.ERROR:
-                self._errors.append(event.error)
+                # Hugo ends a failed rebuild with its time too: the build's errors stay.
                 self._building = False
                 self.errorsChanged.emit(list(self._errors))
-                self.built.emit(False)
+                self.built.emit(not self._errors)
+            elif event.kind == output.ERROR:
+                self._errors.append(event.error)
+                self.errorsChanged.emit(list(self._errors))
+                if self.kind == "jekyll":  # Jekyll's failed rebuild ends at its error
+                    self._building = False
+                    self.built.emit(False)
             elif event.kind == output.MISSING_GEMS:
                 self._missing_gems = True
 
