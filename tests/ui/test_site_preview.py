@@ -161,6 +161,22 @@ def test_jekyll_site_mode_end_to_end(qtbot, settings, tmp_path, monkeypatch):
         append_and_save(win, "\nThe long post, edited.\n")
         qtbot.waitUntil(lambda: "The long post, edited." in page_text(qtbot, mode.view), timeout=WAIT)
         qtbot.waitUntil(lambda: abs(js(qtbot, mode.view, "window.scrollY") - 1500) <= 2, timeout=5000)
+
+        # A server that cannot start again (the post breaks the build) says so;
+        # the save that mends the post starts it.
+        append_and_save(win, "{% if %}\n")
+        qtbot.waitUntil(lambda: any(d.rule == "site-build" for d in win.problems_panel.diagnostics), timeout=WAIT)
+        os.killpg(mode.server.pid, signal.SIGKILL)
+        qtbot.waitUntil(lambda: "server stopped" in mode.bar.message.text(), timeout=WAIT)
+        assert mode.server.pid is None and mode.view.isHidden() and win.preview.isVisible()
+        shown: list = []
+        mode.pageShown.connect(shown.append)
+        cursor = win.body_editor.document().find("{% if %}")
+        cursor.removeSelectedText()
+        assert win.save(force=True)
+        qtbot.waitUntil(lambda: bool(shown) and mode.view.isVisible(), timeout=WAIT)
+        assert "The long post, edited." in page_text(qtbot, mode.view)
+        pgid = mode.server.pid
     finally:
         close(win)
     qtbot.waitUntil(lambda: not group_alive(pgid), timeout=10_000)

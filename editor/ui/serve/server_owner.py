@@ -208,7 +208,7 @@ class SiteServer(QObject):
 
     def retry(self) -> None:
         """Start again after the server died or could not start (e.g. after a save)."""
-        if self._process is None and self.kind is not None and self.root is not None:
+        if self._process is None and not self._launching and self.kind is not None and self.root is not None:
             self._launch()
 
     def stop(self, wait: bool = True) -> None:
