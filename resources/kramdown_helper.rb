@@ -109,9 +109,14 @@ module GalleyKramdown
     def footnote_definitions(text)
       return [] unless text.include?("[^")
 
+      # A note's text renders on its own later: the document's abbreviations
+      # go with it, as kramdown applies them to notes too.
+      abbreviations = "#{text}\n".scan(Kramdown::Parser::Kramdown::ABBREV_DEFINITION_START)
+                                 .map { |name, title| "*[#{name}]:#{title}\n" }.join
       "#{text}\n".to_enum(:scan, Kramdown::Parser::Kramdown::FOOTNOTE_DEFINITION_START).map do
         m = Regexp.last_match
-        [m[1], m[2].gsub(Kramdown::Parser::Kramdown::INDENT, "").strip]
+        note = m[2].gsub(Kramdown::Parser::Kramdown::INDENT, "").strip
+        [m[1], abbreviations.empty? ? note : "#{note}\n\n#{abbreviations}"]
       end
     end
 

@@ -6,9 +6,9 @@ this extension records the definitions it finds (`[^label]: text`, with
 indented continuation blocks) and writes each reference as a placeholder
 `<sup class="galley-fnref">\\ue000F<n>\\ue001</sup>` (n = index in the block's
 `refs`). `FootnoteIndex` then numbers labels by first reference over the whole
-document, `fill_refs` writes the final markup, and the incremental renderer
+document, `fill` writes the final markup, and the incremental renderer
 emits one `footnotes` block at the end (unreferenced definitions are left out,
-like kramdown).
+like kramdown). The markup is the site generator's (`dialect.notes_dialect`).
 """
 
 from __future__ import annotations
@@ -16,14 +16,20 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Mapping
 
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
+from editor.core.render.dialect import GOLDMARK, KRAMDOWN, PYTHON_MARKDOWN, notes_dialect
+
 _DEF = re.compile(r"^[ ]{0,3}\[\^([^\]\s][^\]]*)\]:[ ]*(.*)$", re.M)
 _REF = r"\[\^([^\]\s][^\]]*)\]"
 # Any attributes: attr_list may add some (`[^1]{% raw %}` reads as an attribute list).
+#: kramdown's document-wide options extension, and the footnote number in it.
+_OPTIONS = re.compile(r"^ {0,3}\{::options\b([^}]*)/?\}", re.M)
+_FOOTNOTE_NR = re.compile(r"\bfootnote_nr=[\"']?(\d+)")
 PLACEHOLDER = re.compile('<sup\\b[^>]*>\ue000F(\\d+)\ue001</sup>')
 
 
@@ -88,21 +94,46 @@ class FootnotesExtension(Extension):
 
 
 class FootnoteIndex:
-    """Document-wide numbering: feed blocks in order, then fill each block."""
+    """Document-wide numbering: feed blocks in order, then fill each block.
 
-    def __init__(self, defined: set[str]) -> None:
+    `dialect` is whose markup `fill` and `section` write; `start` the first
+    number (kramdown's `footnote_nr`)."""
+
+    def __init__(self, defined: set[str], dialect: str = PYTHON_MARKDOWN, start: int = 1) -> None:
         self.defined = defined
+        self.dialect = dialect
+        self.start = start
         self.numbers: dict[str, int] = {}
         self.seen: dict[str, int] = {}
+
+    @classmethod
+    def for_site(cls, defined: set[str], site, body: str = "") -> "FootnoteIndex":
+        """Numbering and markup as the site's generator writes them: for
+        kramdown, numbers from its `footnote_nr` option (the site's
+        `kramdown:` settings, or a `{::options footnote_nr="n" /}` in `body`)."""
+        dialect = notes_dialect(site.generator)
+        if dialect != KRAMDOWN:
+            return cls(defined, dialect)
+        kramdown = site.config.get("kramdown") if isinstance(site.config, Mapping) else None
+        start = kramdown.get("footnote_nr", 1) if isinstance(kramdown, Mapping) else 1
+        if "{::options" in body:
+            for m in _OPTIONS.finditer(body):
+                nr = _FOOTNOTE_NR.search(m.group(1))
+                start = nr.group(1) if nr else start
+        try:
+            start = max(1, int(start))
+        except (TypeError, ValueError):
+            start = 1
+        return cls(defined, dialect, start)
 
     def context(self, refs: tuple[str, ...]) -> tuple:
         """Number the block's references (in order); return what fills them."""
         ctx = []
         for label in refs:
             if label in self.defined:
-                number = self.numbers.setdefault(label, len(self.numbers) + 1)
+                number = self.numbers.setdefault(label, len(self.numbers) + self.start)
                 self.seen[label] = self.seen.get(label, 0) + 1
-                ctx.append((number, self.seen[label]))
+                ctx.append((number, self.seen[label], self.dialect))
             else:
                 ctx.append(None)
         return tuple(ctx)
@@ -114,18 +145,37 @@ class FootnoteIndex:
             if i >= len(refs):  # not one of ours (a post can type the marker)
                 return ""
             label = refs[i]
-            esc = html.escape(label, quote=True)
             if ctx[i] is None:  # no definition: the text stays, as in Markdown
                 return html.escape(f"[^{label}]")
-            number, nth = ctx[i]
-            ref_id = f"fnref:{esc}" if nth == 1 else f"fnref{nth}:{esc}"
-            return (f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{esc}" '
-                    f'role="doc-noteref">{number}</a></sup>')
+            number, nth, dialect = ctx[i]
+            return reference_html(dialect, label, number, nth)
 
         return PLACEHOLDER.sub(sub, html_text)
 
     def ordered(self) -> list[str]:
         return sorted(self.numbers, key=self.numbers.__getitem__)
+
+    def section(self, items: list[tuple[str, str]]) -> str:
+        """The footnotes block: `items` are (label, rendered definition HTML) in number order."""
+        return footnotes_section(items, self.dialect, {label: (self.numbers[label], self.seen.get(label, 1))
+                                                        for label, _ in items if label in self.numbers},
+                                 self.start)
+
+
+def reference_html(dialect: str, label: str, number: int, nth: int) -> str:
+    """The `nth` reference (from 1) to the note `label`, numbered `number`."""
+    esc = html.escape(label, quote=True)
+    if dialect == KRAMDOWN:
+        repeat = f":{nth - 1}" if nth > 1 else ""
+        return (f'<sup id="fnref:{esc}{repeat}" role="doc-noteref">'
+                f'<a href="#fn:{esc}" class="footnote" rel="footnote">{number}</a></sup>')
+    if dialect == GOLDMARK:
+        repeat = str(nth - 1) if nth > 1 else ""
+        return (f'<sup id="fnref{repeat}:{number}"><a href="#fn:{number}" class="footnote-ref" '
+                f'role="doc-noteref">{number}</a></sup>')
+    ref_id = f"fnref:{esc}" if nth == 1 else f"fnref{nth}:{esc}"
+    return (f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{esc}" '
+            f'role="doc-noteref">{number}</a></sup>')
 
 
 def in_document_order(html_text: str, refs: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
@@ -147,16 +197,36 @@ def in_document_order(html_text: str, refs: tuple[str, ...]) -> tuple[str, tuple
     return out, tuple(refs[i] for i in order)
 
 
-def footnotes_section(items: list[tuple[str, str]]) -> str:
-    """`items`: (label, rendered definition HTML) in number order."""
+def footnotes_section(items: list[tuple[str, str]], dialect: str = PYTHON_MARKDOWN,
+                      counts: dict[str, tuple[int, int]] | None = None, start: int = 1) -> str:
+    """`items`: (label, rendered definition HTML) in number order; `counts`:
+    label → (number, how many references), for ids and back links."""
+    counts = counts or {}
     lis = []
-    for label, body in items:
+    for position, (label, body) in enumerate(items):
         esc = html.escape(label, quote=True)
-        back = f'<a class="footnote-backref" href="#fnref:{esc}" role="doc-backlink">&#8617;</a>'
-        body = body.strip()
-        if body.endswith("</p>"):
-            body = body[:-4] + "&#160;" + back + "</p>"
+        number, refs = counts.get(label, (position + start, 1))
+        if dialect == KRAMDOWN:
+            # kramdown: a back link per reference, the later ones numbered;
+            # in the last paragraph after a no-break space, else a paragraph of their own.
+            back = f'<a href="#fnref:{esc}" class="reversefootnote" role="doc-backlink">&#8617;</a>' + "".join(
+                f' <a href="#fnref:{esc}:{n}" class="reversefootnote" role="doc-backlink">&#8617;<sup>{n + 1}</sup></a>'
+                for n in range(1, refs))
+            body = body.strip()
+            body = body[:-4] + "&#160;" + back + "</p>" if body.endswith("</p>") else body + "\n<p>" + back + "</p>"
+            lis.append(f'    <li id="fn:{esc}" role="doc-endnote">\n      {body}\n    </li>')
+        elif dialect == GOLDMARK:
+            back = "".join(f'&#160;<a href="#fnref{n or ""}:{number}" class="footnote-backref" '
+                           f'role="doc-backlink">&#x21a9;&#xfe0e;</a>' for n in range(refs))
+            body = body.strip()
+            body = body[:-4] + back + "</p>" if body.endswith("</p>") else body + back
+            lis.append(f'<li id="fn:{number}">\n{body}\n</li>')
         else:
-            body += back
-        lis.append(f'<li id="fn:{esc}" role="doc-endnote">{body}</li>')
+            back = f'<a class="footnote-backref" href="#fnref:{esc}" role="doc-backlink">&#8617;</a>'
+            body = body.strip()
+            body = body[:-4] + "&#160;" + back + "</p>" if body.endswith("</p>") else body + back
+            lis.append(f'<li id="fn:{esc}" role="doc-endnote">{body}</li>')
+    if dialect == KRAMDOWN:
+        ol = "<ol>" if start == 1 else f'<ol start="{start}">'
+        return f'<div class="footnotes" role="doc-endnotes">\n  {ol}\n' + "\n".join(lis) + "\n  </ol>\n</div>"
     return '<div class="footnotes" role="doc-endnotes">\n<hr>\n<ol>\n' + "\n".join(lis) + "\n</ol>\n</div>"

@@ -33,7 +33,7 @@ from typing import Any, Callable
 
 from editor.core.render.blocks import SourceBlock
 from editor.core.render.context import TemplateContext
-from editor.core.render.footnotes import FootnoteIndex, footnotes_section
+from editor.core.render.footnotes import FootnoteIndex
 from editor.core.render.header import render_header
 from editor.core.render.headings import fill_ids, unique_ids
 from editor.core.render.liquid import LiquidStep
@@ -43,7 +43,7 @@ from editor.core.render.paths import PathResolver
 from editor.core.render.references import fold, relevant
 from editor.core.render.sanitize import sanitize
 from editor.core.render.shortcodes import render_hugo, render_zola
-from editor.core.render.toc import MARKER as TOC_MARKER, toc_html
+from editor.core.render.toc import MARKER as TOC_MARKER, fill as fill_toc, toc_html
 
 FOOTNOTES_ID = "galley-footnotes"
 #: From this many blocks to convert, one Markdown run converts them
@@ -243,11 +243,11 @@ class IncrementalRenderer:
 
         # Document-wide: heading ids, footnote numbers.
         defined = {label for s in stages for label, _ in s.defs}
-        index = FootnoteIndex(defined)
+        index = FootnoteIndex.for_site(defined, request.site, request.body)
         used: dict[str, int] = {}
         inners = [st.html if not (st.slugs or st.refs) else self._fill(st, used, index) for st in stages]
         if any(st.toc for st in stages):
-            inners = self._fill_toc(stages, inners)
+            inners = self._fill_toc(stages, inners, index.dialect)
 
         texts = [b.text for b in sources]
         ids = self._match_ids(texts)
@@ -256,11 +256,12 @@ class IncrementalRenderer:
         if index.numbers:
             bodies = {label: text for s in stages for label, text in s.defs}
             items = []
-            for label in index.ordered():
+            while len(items) < len(index.numbers):  # a note may cite a later one
+                label = index.ordered()[len(items)]
                 stage = self._convert(self._templated_text(bodies[label]), ())
                 items.append((label, self._fill(stage, {}, index)))
             last = base + (sources[-1].end if sources else 0)
-            blocks.append(Block(FOOTNOTES_ID, footnotes_section(items), last, last))
+            blocks.append(Block(FOOTNOTES_ID, index.section(items), last, last))
 
         header = self._header
         if header is None:
@@ -304,7 +305,7 @@ class IncrementalRenderer:
         self._filled[key] = out
         return out
 
-    def _fill_toc(self, stages: list[_Stage1], inners: list[str]) -> list[str]:
+    def _fill_toc(self, stages: list[_Stage1], inners: list[str], dialect: str) -> list[str]:
         """Tables of contents list every heading with its final id (rare: only
         posts with a TOC marker pay for this pass)."""
         items: list[tuple[int, str, str]] = []
@@ -313,8 +314,8 @@ class IncrementalRenderer:
             if stage.headings:
                 final = id_of.findall(inner)  # this block's heading ids, in order
                 items += [(level, text, final[pos]) for level, text, pos in stage.headings if pos < len(final)]
-        toc = toc_html(items)
-        return [inner.replace(TOC_MARKER, toc) if TOC_MARKER in inner else inner for inner in inners]
+        toc = toc_html(items, dialect)
+        return [fill_toc(inner, toc, dialect) if TOC_MARKER in inner else inner for inner in inners]
 
     def _resolve_header_url(self, url: str) -> str:
         return self._resolver.resolve(self._templated_text(url))

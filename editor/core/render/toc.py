@@ -3,20 +3,26 @@
 A TOC lists the whole document's headings, but blocks render one by one, so
 the Markdown step writes a marker (`MARKER`, kramdown.py) and the incremental
 renderer fills it once every block's final heading ids are known. Headings with
-the class `no_toc` (`{: .no_toc}`) are left out, as in kramdown.
+the class `no_toc` (`{: .no_toc}`) are left out, as in kramdown. The markup is
+the site generator's (`dialect.notes_dialect`): for Jekyll, kramdown's
+`ul#markdown-toc` with `markdown-toc-<id>` link ids, nested as kramdown nests.
 """
 
 from __future__ import annotations
 
 import html
 
+from editor.core.render.dialect import KRAMDOWN, PYTHON_MARKDOWN
+
 MARKER = "\ue000TOC\ue001"
 #: What the Markdown step leaves where a TOC goes (a raw HTML block).
 PLACEHOLDER_HTML = f'<nav class="galley-toc">{MARKER}</nav>'
 
 
-def toc_html(items: list[tuple[int, str, str]]) -> str:
+def toc_html(items: list[tuple[int, str, str]], dialect: str = PYTHON_MARKDOWN) -> str:
     """Nested lists from (level, text, id) in document order."""
+    if dialect == KRAMDOWN:
+        return _kramdown_toc(items)
     if not items:
         return ""
     out: list[str] = []
@@ -39,4 +45,40 @@ def toc_html(items: list[tuple[int, str, str]]) -> str:
     while depth > 0:
         out.append("</li></ul>")
         depth -= 1
+    return "".join(out)
+
+
+def fill(inner: str, toc: str, dialect: str = PYTHON_MARKDOWN) -> str:
+    """`inner` with its TOC markers replaced by `toc`. kramdown's list stands
+    where the `{:toc}` list stood, without the preview's own wrapper."""
+    if dialect == KRAMDOWN:
+        inner = inner.replace(PLACEHOLDER_HTML, toc)
+    return inner.replace(MARKER, toc)
+
+
+def _kramdown_toc(items: list[tuple[int, str, str]]) -> str:
+    # kramdown's Converter::Html#generate_toc_tree: an entry goes under the
+    # nearest earlier entry of a lower level (however many levels lower), so
+    # a jump from h1 to h3 nests once, not twice.
+    root: list = []
+    stack: list[tuple[int, list]] = []  # (level, children of that entry)
+    for level, text, anchor in items:
+        entry = (text, anchor, [])
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        (stack[-1][1] if stack else root).append(entry)
+        stack.append((level, entry[2]))
+    return '<ul id="markdown-toc">\n' + _kramdown_entries(root, 1) + "</ul>"
+
+
+def _kramdown_entries(entries: list, depth: int) -> str:
+    pad = "  " * (2 * depth - 1)
+    out = []
+    for text, anchor, children in entries:
+        esc = html.escape(anchor, quote=True)
+        link = f'<a href="#{esc}" id="markdown-toc-{esc}">{html.escape(text)}</a>'
+        if children:
+            out.append(f"{pad}<li>{link}    <ul>\n{_kramdown_entries(children, depth + 1)}{pad}  </ul>\n{pad}</li>\n")
+        else:
+            out.append(f"{pad}<li>{link}</li>\n")
     return "".join(out)

@@ -136,12 +136,12 @@ def test_changing_a_reference_definition_re_renders_the_blocks_that_use_it() -> 
 def test_footnotes_are_numbered_in_reference_order_across_blocks() -> None:
     body = "A[^z].\n\nB[^a].\n\n[^a]: note a\n\n[^z]: note z\n"
     html = render_html(req(body))
-    assert re.findall(r'href="#fn:(\w)" role="doc-noteref">(\d)', html) == [("z", "1"), ("a", "2")]
+    assert re.findall(r'href="#fn:(\w)" class="footnote" rel="footnote">(\d)', html) == [("z", "1"), ("a", "2")]
     assert html.index('id="fn:z"') < html.index('id="fn:a"')
     r = IncrementalRenderer(SITE)
     r.render(req(body))
     result = r.render(req("C[^a] first.\n\n" + body))
-    numbers = re.findall(r'href="#fn:(\w)" role="doc-noteref">(\d)', result.full_html)
+    numbers = re.findall(r'href="#fn:(\w)" class="footnote" rel="footnote">(\d)', result.full_html)
     assert numbers == [("a", "1"), ("z", "2"), ("a", "1")]
 
 
@@ -196,7 +196,7 @@ def test_footnotes_follow_the_text_even_inside_nested_lists() -> None:
     for splitter in (None, whole_body):
         r = IncrementalRenderer(SITE) if splitter is None else IncrementalRenderer(SITE, splitter=splitter)
         html = r.render(req(body)).full_html
-        assert re.findall(r'href="#fn:(\w)" role="doc-noteref">(\d)', html) == [
+        assert re.findall(r'href="#fn:(\w)" class="footnote" rel="footnote">(\d)', html) == [
             ("x", "1"), ("y", "2"), ("w", "3"), ("z", "4")]
 
 
