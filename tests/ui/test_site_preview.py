@@ -211,6 +211,18 @@ def test_hugo_site_mode_end_to_end_and_remembered(qtbot, settings, tmp_path, mon
         mode.bar.fast.click()
         assert not mode.on and win.preview.isVisible() and not mode.view.isVisible()
         assert str(root) not in settings.get("preview/site_mode")
+        # A post outside the site has no page there: said, with the fast preview.
+        mode.bar.site.click()
+        qtbot.waitUntil(lambda: mode.view.isVisible(), timeout=WAIT)
+        loose = _write(tmp_path, "notes/loose.md", "---\ntitle: Loose\n---\nText\n")
+        assert win.open_path(loose)
+        qtbot.waitUntil(lambda: "not in a Jekyll or Hugo site" in mode.bar.message.text(), timeout=10_000)
+        assert mode.view.isHidden() and win.preview.isVisible()
+        # The site closes (a new post): its server goes with it.
+        assert group_alive(pgid)
+        win.session.new()
+        qtbot.waitUntil(lambda: not group_alive(pgid), timeout=WAIT)
+        assert mode.server.pid is None and win.preview.isVisible()
     finally:
         close(win)
     qtbot.waitUntil(lambda: not group_alive(pgid), timeout=10_000)

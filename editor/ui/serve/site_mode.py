@@ -180,7 +180,10 @@ class SiteMode(QObject):
         path, kind, root, config = self.session.path, site.generator, site.root, dict(site.config)
         front_matter = dict(self.session.document.front_matter) if path is not None else {}
         if path is not None and not Path(path).resolve().is_relative_to(Path(root).resolve()):
-            path = None
+            # A post outside the open site (it stays open): it has no page there.
+            self._token += 1
+            self._unavailable(texts.NO_SITE, {})
+            return
         threading.Thread(target=lambda: self._resolved_sig.emit(
             token, resolve_url(kind, root, path, front_matter, config, base), reload), daemon=True).start()
 
