@@ -48,7 +48,8 @@ class SiteInfo:
             config=MappingProxyType(dict(getattr(site, "config", None) or {})),
             baseurl=str(getattr(site, "baseurl", "") or ""),
             url=str(getattr(site, "url", "") or ""),
-            post_files=tuple(p if isinstance(p, Path) else Path(p) for p in posts),
+            post_files=posts if isinstance(posts, tuple) and all(isinstance(p, Path) for p in posts)
+            else tuple(p if isinstance(p, Path) else Path(p) for p in posts),
             field_types=MappingProxyType(types),
         )
 

@@ -53,6 +53,8 @@ class OpenSite:
         self.site = site
         self._derive = derive
         self.summaries: list = []
+        #: The posts' paths, in index order (built with the summaries, off the UI thread).
+        self.paths: tuple[Path, ...] = ()
         self.derived: Any = None
         self.derive_error: Exception | None = None
         self._retired: Any = None
@@ -113,7 +115,8 @@ class OpenSite:
         self._retired = self.derived
         # Assigned together at the end: a reader on another thread sees the old
         # facts or the new ones, never half of each.
-        self.summaries, self.derived, self.derive_error = summaries, derived, error
+        paths = tuple(s.path for s in summaries)
+        self.summaries, self.paths, self.derived, self.derive_error = summaries, paths, derived, error
 
     # -- rows (the posts pane's) ---------------------------------------------------
 

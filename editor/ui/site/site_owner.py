@@ -34,6 +34,7 @@ site once the preview is up).
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from pathlib import Path
@@ -45,13 +46,26 @@ from PySide6.QtCore import QObject, Signal
 
 
 def _derive(site, summaries):
-    """The window's facts of a site: its validation context (schema, vocabulary...)."""
+    """The window's facts of a site: its validation context (schema, vocabulary...).
+
+    Built with the cyclic collector paused, then moved out of its reach. The
+    build allocates for ~0.2 s on a 10,000-post site; each collection it set
+    off walked the heap holding the GIL, and with it the UI thread, for 5 to
+    30 ms (seen after every post written on disk). The facts hold no cycles:
+    the ones they replace are freed by their reference count all the same.
+    """
     from editor.core.validation import ValidationContext
 
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return ValidationContext.build(site, index=summaries)
     except Exception:  # noqa: BLE001 - a broken site (e.g. a wrong galley.toml) still edits
         return ValidationContext(root=Path(site.root), generator=site.generator)
+    finally:
+        if collecting:
+            gc.enable()
+            gc.freeze()
 
 
 _NONE = None
@@ -277,7 +291,8 @@ class SiteOwner(QObject):
         self._counts.put((model, paths))
 
     def _count_work(self, jobs) -> None:
-        from editor.core.validation.counts import problem_counts
+        from editor.core.validation.counts import counts_in_a_process, problem_counts
+        from editor.core.validation.runner import POOL_THRESHOLD
 
         while True:
             job = jobs.get()
@@ -286,9 +301,12 @@ class SiteOwner(QObject):
             model, paths = job
             try:
                 files = paths if paths is not None else [os.fspath(s.path) for s in model.summaries]
-                # The whole site: one worker process (the other core stays
-                # with the window); a few files: here, with the site's facts.
-                counts = problem_counts(model.site, files, model.derived, jobs=1)
+                if paths is None and len(files) >= POOL_THRESHOLD:
+                    # The whole site: one worker process (the other core stays
+                    # with the window), which sends back only the counts.
+                    counts = counts_in_a_process(os.fspath(model.site.root), files)
+                else:  # a few files: here, with the site's facts
+                    counts = problem_counts(model.site, files, model.derived)
                 self.problemsCounted.emit(model, counts)
             except RuntimeError:  # the owner's Qt object is gone (the window closed)
                 return

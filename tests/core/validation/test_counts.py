@@ -41,3 +41,10 @@ def test_a_whole_site_on_worker_processes_counts_the_same(tmp_path):
     assert pooled == problem_counts(site, files[:10]) | {f: pooled[f] for f in files[10:]}
     assert [pooled[f] for f in files[:6]] == [2, 0, 1, 2, 0, 1]
     assert sum(pooled.values()) == sum((2, 0, 1)[i % 3] for i in range(len(files)))
+
+
+def test_counts_worked_out_in_a_worker_process_are_the_same(tmp_path):
+    from editor.core.validation.counts import counts_in_a_process
+
+    files = make_site(tmp_path, 9)
+    assert counts_in_a_process(str(tmp_path), files) == problem_counts(Site.discover(files[0]), files)
