@@ -14,8 +14,15 @@ The process:
 - lives in its own process group and reads its stdin until EOF, so it ends
   with us even if we are killed; `close()`, the engine's garbage collection
   and interpreter exit stop it;
-- is restarted when it dies; a conversion taking longer than `timeout`
-  seconds kills it and raises `KramdownError` with a message.
+- is restarted when it dies; a conversion taking longer than its time limit
+  (`time_limit`: a base plus a share per 100 KB of text) kills it and raises
+  `KramdownError` with a message.
+
+A block kramdown cannot render (it raises, e.g. SystemStackError on
+thousands of nested tags, or runs past its limit, e.g. on thousands of
+nested brackets) is rendered by Python-Markdown instead, inside a
+`galley-approximate` element whose note says why: one hostile block never
+fails the render of the others.
 
 Without Ruby or kramdown (or with `GALLEY_KRAMDOWN=0`), `kramdown_engine(site)`
 is None and says why (`unavailable_reason`): the Python-Markdown fallback then
@@ -34,16 +41,27 @@ import subprocess
 import threading
 import time
 import weakref
+from dataclasses import replace
+from html import escape
 from typing import Any, Mapping, Sequence
 
 from editor.core.render.blocks import SourceBlock, split_blocks
 from editor.core.render.engine import Converted, Definition
 from editor.core.render.markup import CodeRanges
 
-#: Seconds a render may take (the 205 KB post takes ~0.3 s in one batch).
-TIMEOUT = 10.0
+#: Seconds a render may take: TIMEOUT, plus PER_100KB for each 100 KB of text.
+#: Measured here: the slowest block of 270 real posts took 0.2 s, a whole
+#: 110 KB post 0.04 s; 100 KB of nested brackets or backticks take kramdown
+#: minutes. A block being typed is small: its limit stays near TIMEOUT.
+TIMEOUT = 1.5
+PER_100KB = 1.0
 #: Seconds the helper may take to start (Ruby + kramdown + rouge: ~0.2 s here).
 START_TIMEOUT = 15.0
+
+
+def time_limit(chars: int) -> float:
+    """Seconds kramdown may take for `chars` characters of Markdown."""
+    return TIMEOUT + PER_100KB * chars / 100_000
 
 
 class KramdownError(RuntimeError):
@@ -121,21 +139,22 @@ class KramdownProcess:
             self._finalizer = None
         self._proc = None
 
-    def request(self, payload: dict) -> Any:
-        """Send one request and return its result; restart a dead helper once."""
+    def request(self, payload: dict, timeout: float | None = None) -> Any:
+        """Send one request and return its result; restart a dead helper once.
+        `timeout` (seconds) replaces the process's own limit for this request."""
         with self._lock:
             for attempt in (0, 1):
                 if self._proc is None or self._proc.poll() is not None:
                     self.start()
                 try:
-                    return self._ask(payload)
+                    return self._ask(payload, timeout)
                 except _Died:
                     self.close()
                     if attempt:
                         raise KramdownError("the kramdown helper stopped unexpectedly") from None
         raise AssertionError("unreachable")
 
-    def _ask(self, payload: dict) -> Any:
+    def _ask(self, payload: dict, timeout: float | None = None) -> Any:
         self._next += 1
         payload = {**payload, "id": self._next}
         try:
@@ -143,7 +162,7 @@ class KramdownProcess:
             self._proc.stdin.flush()
         except (BrokenPipeError, OSError):
             raise _Died() from None
-        answer = self._read_line(self.timeout, "rendering")
+        answer = self._read_line(self.timeout if timeout is None else timeout, "rendering")
         if "error" in answer:
             raise KramdownError(f"kramdown: {answer['error'].splitlines()[0]}")
         return answer["result"]
@@ -252,15 +271,36 @@ class KramdownEngine:
 
     def __init__(self, config: Mapping[str, Any] | None = None, process: KramdownProcess | None = None) -> None:
         self.process = process or KramdownProcess(jekyll_config(config or {}))
+        self._fallback = None
 
     def convert(self, text: str, references: Mapping[str, tuple[str, str | None]] | None = None) -> Converted:
         payload: dict[str, Any] = {"op": "render", "text": text}
         if references:
             payload["link_defs"] = {label: [url, title] for label, (url, title) in references.items()}
-        return _converted(self.process.request(payload))
+        try:
+            return _converted(self.process.request(payload, time_limit(len(text))))
+        except KramdownError as exc:
+            return self.approximate(text, references, str(exc))
 
     def convert_many(self, texts: Sequence[str]) -> list[Converted]:
-        return [_converted(r) for r in self.process.request({"op": "render_many", "texts": list(texts)})]
+        try:
+            answers = self.process.request({"op": "render_many", "texts": list(texts)},
+                                           time_limit(sum(len(t) for t in texts)))
+        except KramdownError:
+            # One block failed the batch: each alone, so only that one is approximate.
+            return [self.convert(text) for text in texts]
+        return [_converted(r) for r in answers]
+
+    def approximate(self, text: str, references, why: str) -> Converted:
+        """`text` rendered by Python-Markdown, marked as approximate with `why`."""
+        if self._fallback is None:
+            from editor.core.render.markdown_pipeline import MarkdownPipeline  # noqa: PLC0415 - rare
+
+            self._fallback = MarkdownPipeline("jekyll")
+        conv = self._fallback.convert(text, references)
+        note = (f'<p class="galley-approximate-note"><em>{escape(why)}: this block is shown as the preview '
+                f"approximates kramdown.</em></p>")
+        return replace(conv, html=f'<div class="galley-approximate">\n{note}\n{conv.html}\n</div>')
 
     @staticmethod
     def batchable(text: str) -> bool:

@@ -159,3 +159,27 @@ def test_a_kramdown_error_is_a_message(kramdown_on) -> None:
     with pytest.raises(ke.KramdownError, match="kramdown: "):
         engine.process.request({"op": "nonsense"})
     assert engine.convert("still *fine*").html == "<p>still <em>fine</em></p>"
+
+
+@needs_kramdown
+@pytest.mark.parametrize("hostile, why", [
+    ("<div>\n" * 5000 + "x\n" + "</div>\n" * 5000, "SystemStackError"),  # kramdown raises
+    ("[" * 50_000 + "x" + "]" * 50_000, "longer than"),  # kramdown would take minutes
+])
+def test_a_block_kramdown_cannot_render_is_approximated_alone(kramdown_on, hostile: str, why: str) -> None:
+    body = "Before *this*.\n\n" + hostile + "\n\nAfter `that`."
+    start = time.monotonic()
+    html = _render(body)
+    assert time.monotonic() - start < ke.time_limit(len(hostile)) + 5
+    # The other blocks are kramdown's; the hostile one Python-Markdown's, saying why.
+    assert "<p>Before <em>this</em>.</p>" in html
+    assert '<p>After <code class="language-plaintext highlighter-rouge">that</code>.</p>' in html
+    assert html.count('class="galley-approximate"') == 1
+    note = html[html.index('class="galley-approximate-note"'):]
+    assert why in note[:note.index("</p>")]
+    # The helper serves again afterwards (restarted if it was stopped).
+    assert engine_for(JEKYLL).convert("still *fine*").html == "<p>still <em>fine</em></p>"
+
+
+def test_the_time_limit_grows_with_the_text() -> None:
+    assert ke.time_limit(100) < 2 and ke.time_limit(100_000) == pytest.approx(ke.TIMEOUT + ke.PER_100KB)
