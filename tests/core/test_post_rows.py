@@ -82,3 +82,23 @@ def test_is_post_path_follows_the_generator(tmp_path):
     assert not site.is_post_path(root / "about.md")
     assert not site.is_post_path(root / "_site" / "_posts" / "x.md")
     assert not site.is_post_path(root / "_posts" / ".x.md.swp")
+
+
+def test_body_excerpt_after_front_matter_of_any_length(tmp_path):
+    """The body's start is found after a front matter longer than the first
+    read, after a short one with a short body, with a BOM and CRLF."""
+    from editor.core.site.post_rows import BODY_CHARS, body_excerpt
+
+    long_head = tmp_path / "long.md"
+    long_head.write_text("---\n" + "".join(f"key{i}: {'값' * 20}\n" for i in range(40)) + "---\n본문  첫\n줄 Words\n",
+                         encoding="utf-8")
+    assert body_excerpt(str(long_head)) == "본문 첫 줄 words"
+    short = tmp_path / "short.md"
+    short.write_bytes("\ufeff---\r\ntitle: t\r\n---\r\nHello\r\n  World\r\n".encode("utf-8"))
+    assert body_excerpt(str(short)) == "hello world"
+    big_body = tmp_path / "big.md"
+    big_body.write_text("---\ntitle: t\n---\n" + "가나다 " * 2000, encoding="utf-8")
+    assert body_excerpt(str(big_body)) == ("가나다 " * 100)[:BODY_CHARS]
+    no_end = tmp_path / "open.md"
+    no_end.write_text("---\ntitle: never closed\n" + "x: y\n" * 1000, encoding="utf-8")
+    assert body_excerpt(str(no_end)) == ""
