@@ -23,7 +23,8 @@ from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from editor.core.post.liquid_syntax import HIGHLIGHT_SYNTAX, INCLUDE_PARAM, INCLUDE_VARIABLE, include_problem
 from editor.core.render.liquid_filters import GALLEY_CONTEXT
-from editor.core.render.markup import as_block, as_fence
+from editor.core.render.markup import as_block
+from editor.core.render.rouge_markup import highlight_html
 from editor.core.render.toc import PLACEHOLDER_HTML as TOC_HTML
 from editor.core.render.urls import find_post, front_matter_of, is_page_file, join_url
 
@@ -176,7 +177,7 @@ class IncludeRelativeTag(IncludeTag):
 
 
 class HighlightNode(Node):
-    __slots__ = ("lang", "linenos", "body", "indent", "at_line_start")
+    __slots__ = ("lang", "linenos", "body")
 
     def __init__(self, token: Token, lang: str, linenos: bool, body: BlockNode) -> None:
         super().__init__(token)
@@ -184,16 +185,15 @@ class HighlightNode(Node):
         self.linenos = linenos
         self.body = body
         self.blank = False
-        opening = token.source.rfind("{%", 0, token.start_index)
-        before = token.source[token.source.rfind("\n", 0, opening) + 1:opening]
-        self.at_line_start = not before.strip()
-        self.indent = before if self.at_line_start else ""
 
     def render_to_output(self, context: Any, buffer: TextIO) -> int:
         buf = StringIO()
         self.body.render(context, buf)
-        buffer.write(as_fence(buf.getvalue(), self.lang, linenos=self.linenos,
-                              indent=self.indent, at_line_start=self.at_line_start))
+        # Jekyll's own markup (Rouge's), as a raw HTML block every engine
+        # passes through: Jekyll writes it before kramdown runs, so kramdown
+        # never sees a code block here (a list item or paragraph ends at it, too).
+        # Tabs as references, like as_block's newlines: Python-Markdown expands tabs in raw HTML too.
+        buffer.write(as_block(highlight_html(buf.getvalue(), self.lang, self.linenos).replace("\t", "&#9;")))
         return True
 
 

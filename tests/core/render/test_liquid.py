@@ -158,9 +158,12 @@ def test_only_the_failing_block_shows_as_written(site):
     assert out.problem.line == 3
 
 
-def test_highlight_becomes_a_fence_and_keeps_what_follows(site):
-    out = render_liquid("{% highlight ruby linenos %}\nx = {{ 1 | plus: 1 }}\n{% endhighlight %}\nafter", ctx_for(site))
-    assert out.startswith("```ruby linenums=\"1\"\nx = 2\n```\n") and out.endswith("after")
+def test_highlight_writes_jekylls_rouge_markup_as_a_block_and_keeps_what_follows(site):
+    out = render_liquid("{% highlight Ruby linenos %}\nx = {{ 1 | plus: 1 }}\n{% endhighlight %}\nafter", ctx_for(site))
+    assert out.startswith('\n\n<figure class="highlight"><pre><code class="language-ruby" data-lang="ruby">'
+                          '<table class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">1&#10;</pre>')
+    assert '<span class="n">x</span> <span class="o">=</span> <span class="mi">2</span>&#10;</pre>' in out
+    assert out.endswith("</table></code></pre></figure>\n\n\nafter")
 
 
 @pytest.mark.parametrize("hostile", [

@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from editor.core.render import IncrementalRenderer, render_page
+from editor.core.render.engine import engine_for
 from editor.core.render.incremental import whole_body
 from tests.core.render.render_helpers import corpus_params, request_for
+from tests.core.render.test_goldens import needs_kramdown
 
 
 def _content(html: str) -> str:
@@ -37,3 +39,17 @@ def test_corpus_post_renders_and_blocks_equal_one_pass(post: Path) -> None:
     assert "\ue000" not in page and "\ue001" not in page
     # Post content never carries a script into the page.
     assert "<script" not in page.lower()
+
+
+@needs_kramdown
+@pytest.mark.parametrize("post", corpus_params())
+def test_corpus_post_with_kramdown_blocks_equal_one_pass(post: Path, monkeypatch) -> None:
+    monkeypatch.setenv("GALLEY_KRAMDOWN", "1")
+    request = request_for(post)
+    if request.site.generator != "jekyll":
+        pytest.skip("kramdown renders Jekyll sites only")
+    blockwise = IncrementalRenderer(request.site, request.options).render(request)
+    one_pass = IncrementalRenderer(request.site, request.options, splitter=whole_body).render(request)
+    assert engine_for(request.site).name == "kramdown"
+    assert _content(blockwise.full_html) == _content(one_pass.full_html)
+    assert "\ue000" not in blockwise.full_html
