@@ -15,6 +15,16 @@ allowed, all in this one place:
 - HTML comments are dropped with `comments=False` (the preview's sanitizer
   removes them, e.g. goldmark's `<!-- raw HTML omitted -->`).
 
+With `preview=True`, what the preview's whole body differs in on purpose from
+a generator's page (the golden files' comparison) is taken out as well:
+- the `<div class="galley-block">` wrappers around each top-level block
+  (live updates and scroll sync) are dropped;
+- local images and links are `file:` URLs inside the site in the preview, and
+  relative or site-absolute URLs in the generator's page: both compare as
+  their last path segment;
+- `target` on links (the sanitizer may add it), boolean attributes by
+  presence (`disabled="disabled"` is `disabled`), class names in any order.
+
 Everything else counts: element names, nesting, attribute values, text.
 """
 
@@ -30,16 +40,37 @@ _BLOCK = frozenset((
     "thead tr ul").split())
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _IGNORED_ATTRIBUTES = frozenset({"rel"})
+_PREVIEW_IGNORED_ATTRIBUTES = frozenset({"rel", "target"})
+_BOOLEAN = frozenset("checked disabled selected hidden open readonly required multiple".split())
+
+
+def _preview_value(name: str, value: str) -> str:
+    if name in _BOOLEAN:
+        return ""
+    if name in ("src", "href") and (value.startswith(("file:", "/", ".")) and not value.startswith("//")):
+        return value.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    if name == "class":
+        return " ".join(sorted(value.split()))
+    return value
 
 
 class _Normaliser(HTMLParser):
-    def __init__(self, comments: bool) -> None:
+    def __init__(self, comments: bool, preview: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.comments = comments
+        self.preview = preview
+        self.ignored = _PREVIEW_IGNORED_ATTRIBUTES if preview else _IGNORED_ATTRIBUTES
         self.out: list[str] = []
         self.pre = 0
+        self.wrappers: list[bool] = []  # per open div (preview): is it a block wrapper
 
     def handle_starttag(self, tag, attrs) -> None:
+        if self.preview and tag == "div":
+            wrapper = "galley-block" in (dict(attrs).get("class") or "").split()
+            self.wrappers.append(wrapper)
+            if wrapper:
+                self._strip_last()
+                return
         self._tag(tag, attrs)
         if tag == "pre":
             self.pre += 1
@@ -54,12 +85,17 @@ class _Normaliser(HTMLParser):
             self._strip_last()
         parts = [tag]
         for name, value in sorted(attrs, key=lambda a: a[0]):
-            if name in _IGNORED_ATTRIBUTES:
+            if name in self.ignored:
                 continue
+            if self.preview:
+                value = _preview_value(name, value or "")
             parts.append(name if not value else f'{name}="{html.escape(value, quote=True)}"')
         self.out.append("<" + " ".join(parts) + ">")
 
     def handle_endtag(self, tag) -> None:
+        if self.preview and tag == "div" and self.wrappers and self.wrappers.pop():
+            self._strip_last()
+            return
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
         if tag in _BLOCK:
@@ -71,8 +107,15 @@ class _Normaliser(HTMLParser):
             data = re.sub(r"\s+", " ", data)
             if self.out and self.out[-1].startswith("<") and _block_tag(self.out[-1]):
                 data = data.lstrip()
-        if data:
-            self.out.append(html.escape(data, quote=False))
+        if not data:
+            return
+        data = html.escape(data, quote=False)
+        if self.out and not self.out[-1].startswith("<"):
+            # Text either side of a dropped comment or wrapper is one text.
+            data = self.out.pop() + data
+            if not self.pre:
+                data = re.sub(r"\s+", " ", data)
+        self.out.append(data)
 
     def handle_comment(self, data) -> None:
         if self.comments:
@@ -99,9 +142,10 @@ def _block_tag(tag_text: str) -> bool:
     return bool(m) and m.group(1) in _BLOCK
 
 
-def normalise_html(text: str, comments: bool = True) -> str:
-    """`text` with the allowed differences (module docstring) taken out."""
-    parser = _Normaliser(comments)
+def normalise_html(text: str, comments: bool = True, preview: bool = False) -> str:
+    """`text` with the allowed differences (module docstring) taken out;
+    `preview`: also the preview page's own (its block wrappers, local URLs)."""
+    parser = _Normaliser(comments, preview)
     parser.feed(text)
     parser.close()
     return "".join(parser.out).strip()

@@ -3,9 +3,9 @@
 The goldens are what Debian's `jekyll build` and `hugo` wrote for our own
 documents (one construct family each, tests/goldens/docs) and for kramdown's
 default-option test cases (their inputs read where the shared suites lie),
-made by `make goldens`. Both sides go through one normaliser
-(tests/goldens/normalise.py), which also names the differences the preview
-makes on purpose.
+made by `make goldens`. Both sides go through the one normaliser
+(editor/core/render/normalise.py, with `preview=True`), which also names the
+differences the preview makes on purpose.
 
 Each engine must keep at least the score reached, and every document it gets
 wrong must be a known difference (named below with its cause): a new
@@ -25,7 +25,7 @@ import pytest
 from editor.core.render.engine import engine_for
 from editor.core.render.incremental import IncrementalRenderer
 from editor.core.render.model import RenderRequest, SiteInfo
-from tests.goldens.normalise import normalise
+from editor.core.render.normalise import normalise_html
 
 GOLDENS = Path(__file__).resolve().parents[2] / "goldens"
 DOCS = sorted((GOLDENS / "docs").glob("*.md"))
@@ -65,6 +65,15 @@ def _kramdown_missing() -> str:
     return "" if probe.returncode == 0 else f"kramdown, kramdown-parser-gfm or rouge is missing: {probe.stderr[:200]}"
 
 
+def normalise(html: str) -> str:
+    """The golden comparison: the core normaliser with the preview's own differences taken out."""
+    return normalise_html(html, comments=False, preview=True)
+
+
+def _lines(normal: str) -> list[str]:
+    return normal.replace("><", ">\n<").splitlines()  # one tag a line, for readable diffs
+
+
 needs_kramdown = pytest.mark.skipif(bool(_kramdown_missing()), reason=_kramdown_missing() or "kramdown")
 
 
@@ -90,7 +99,7 @@ def _score(cases, site: SiteInfo) -> tuple[dict[str, int], dict[str, str]]:
             equal["docs" if name.startswith("doc/") else "kramdown"] += 1
         else:
             wrong[name] = "\n".join(difflib.unified_diff(
-                normalise(expected).splitlines(), normalise(got).splitlines(), "generator", "preview",
+                _lines(normalise(expected)), _lines(normalise(got)), "generator", "preview",
                 lineterm="", n=1))
     return equal, wrong
 

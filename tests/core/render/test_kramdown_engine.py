@@ -20,8 +20,7 @@ from editor.core.render import kramdown_engine as ke
 from editor.core.render.engine import engine_for
 from editor.core.render.incremental import IncrementalRenderer, whole_body
 from editor.core.render.model import RenderRequest, SiteInfo
-from tests.core.render.test_goldens import DOCS, needs_kramdown
-from tests.goldens.normalise import normalise
+from tests.core.render.test_goldens import DOCS, needs_kramdown, normalise
 
 JEKYLL = SiteInfo(generator="jekyll")
 
