@@ -14,6 +14,7 @@ Inside code (fences, spans) a shortcode stays text.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import shlex
@@ -23,13 +24,140 @@ from editor.core.render.context import TemplateContext
 from editor.core.render.markup import CodeRanges, as_block, as_fence, placeholder
 from editor.core.render.urls import front_matter_of
 
-_HUGO = re.compile(
-    r"\{\{(?P<o><|%)\s*/\*(?P<comment>.*?)\*/\s*(?:>|%)\}\}"
-    r"|\{\{(?P<open><|%)\s*(?P<close>/)?\s*(?P<name>[\w/.-]+)(?P<args>(?:[^>%\"`]|\"(?:\\.|[^\"\\])*\"|`[^`]*`)*?)\s*(?:>|%)\}\}",
-    re.S,
-)
+# A Hugo shortcode: `{{<` or `{{%`, an optional `/`, a name, arguments (plain
+# characters, "quoted" or `raw` strings; no `>` or `%` outside them), `>}}` or
+# `%}}`. `{{</* … */>}}` is a literal one. Read by `_HugoScanner` in one pass:
+# a regular expression searched from each `{{<` walks to the end of a long run
+# of unclosed ones, for every one of them (quadratic).
+_OPENER = re.compile(r"\{\{(?=[<%])")
+_HEAD = re.compile(r"\{\{(?P<open><|%)\s*(?P<close>/)?\s*(?P<name>[\w/.-]+)")
+_COMMENT_HEAD = re.compile(r"\{\{(?P<o><|%)\s*/\*")
+_COMMENT_END = re.compile(r"\*/\s*[>%]\}\}")
+_ARG_STOP = re.compile(r"[>%\"`]")
+_STRING_STOP = re.compile(r"[\"\\]")
+_TAIL = re.compile(r"[>%]\}\}")
 _ZOLA_INLINE = re.compile(r"\{\{\s*(?P<name>[A-Za-z_]\w*)\((?P<args>[^()]*)\)\s*\}\}")
-_ZOLA_BODY = re.compile(r"\{%\s*(?P<name>[A-Za-z_]\w*)\((?P<args>[^()]*)\)\s*%\}(?P<body>.*?)\{%\s*end\s*%\}", re.S)
+_ZOLA_HEAD = re.compile(r"\{%\s*(?P<name>[A-Za-z_]\w*)\((?P<args>[^()]*)\)\s*%\}")
+_ZOLA_END = re.compile(r"\{%\s*end\s*%\}")
+
+
+class _Positions:
+    """Where a pattern matches in a text, found once; `first_from(i)` is the
+    first match starting at or after `i` (a bisection, not a new scan)."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.matches = list(pattern.finditer(text))
+        self.starts = [m.start() for m in self.matches]
+
+    def first_from(self, index: int) -> re.Match[str] | None:
+        i = bisect.bisect_left(self.starts, index)
+        return self.matches[i] if i < len(self.matches) else None
+
+
+class _HugoScanner:
+    """Finds Hugo shortcodes as `_HUGO_PATTERN` below would, in time linear in
+    the text: where an argument list stops depends only on where its reading
+    starts, so each stop is worked out once and shared by every opening that
+    reaches it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.openers = _Positions(_OPENER, text)
+        self._comment_ends = _Positions(_COMMENT_END, text)
+        self._arg_stops = _Positions(_ARG_STOP, text)
+        self._string_stops = _Positions(_STRING_STOP, text)
+        self._stop_at: dict[int, int] = {}
+        self._string_end_at: dict[int, int] = {}
+        self._closers: dict[str, _Positions] = {}
+
+    def closer(self, name: str, index: int) -> re.Match[str] | None:
+        """The first `{{< /name >}}` at or after `index`."""
+        if name not in self._closers:
+            pattern = re.compile(r"\{\{[<%]\s*/\s*" + re.escape(name) + r"\s*[>%]\}\}")
+            self._closers[name] = _Positions(pattern, self.text)
+        return self._closers[name].first_from(index)
+
+    def match_at(self, start: int) -> _Shortcode | None:
+        text = self.text
+        head = _COMMENT_HEAD.match(text, start)
+        if head:
+            end = self._comment_ends.first_from(head.end())
+            if end is not None:
+                comment = text[head.end():end.start()]
+                return _Shortcode(start, end.end(), text[start:end.end()], comment=comment, open=head.group("o"))
+        head = _HEAD.match(text, start)
+        if not head:
+            return None
+        stop = self._args_stop(head.end())
+        tail = _TAIL.match(text, stop)
+        if not tail:
+            return None
+        return _Shortcode(start, tail.end(), text[start:tail.end()], name=head.group("name"),
+                          args=text[head.end():stop].rstrip(), close=head.group("close") is not None)
+
+    def _args_stop(self, index: int) -> int:
+        """Where reading arguments from `index` stops: at a `>` or `%` outside
+        strings, at a string left open, or at the end of the text."""
+        text = self.text
+        visited: list[int] = []
+        while True:
+            special = self._arg_stops.first_from(index)
+            if special is None:
+                stop = len(text)
+                break
+            k = special.start()
+            if k in self._stop_at:
+                stop = self._stop_at[k]
+                break
+            visited.append(k)
+            char = text[k]
+            if char in ">%":
+                stop = k
+                break
+            closing = text.find("`", k + 1) if char == "`" else self._string_end(k + 1)
+            if closing < 0:
+                stop = k
+                break
+            index = closing + 1
+        for k in visited:
+            self._stop_at[k] = stop
+        return stop
+
+    def _string_end(self, index: int) -> int:
+        """The closing quote of a string whose content starts at `index`
+        (a backslash escapes the next character), or -1."""
+        text = self.text
+        visited: list[int] = []
+        while True:
+            special = self._string_stops.first_from(index)
+            if special is None:
+                end = -1
+                break
+            k = special.start()
+            if k in self._string_end_at:
+                end = self._string_end_at[k]
+                break
+            visited.append(k)
+            if text[k] == '"':
+                end = k
+                break
+            if k + 1 >= len(text):
+                end = -1
+                break
+            index = k + 2
+        for k in visited:
+            self._string_end_at[k] = end
+        return end
+
+
+class _Shortcode:
+    __slots__ = ("start", "end", "source", "name", "args", "close", "comment", "open")
+
+    def __init__(self, start: int, end: int, source: str, name: str = "", args: str = "",
+                 close: bool = False, comment: str | None = None, open: str = "") -> None:
+        self.start, self.end, self.source = start, end, source
+        self.name, self.args, self.close = name, args, close
+        self.comment, self.open = comment, open
 
 
 def _parse_args(raw: str) -> tuple[list[str], dict[str, str]]:
@@ -52,35 +180,39 @@ def _parse_args(raw: str) -> tuple[list[str], dict[str, str]]:
 def render_hugo(text: str, ctx: TemplateContext) -> str:
     if "{{" not in text:
         return text
+    scan = _HugoScanner(text)
+    if not scan.openers.starts:
+        return text
     code = CodeRanges(text)
     out: list[str] = []
     pos = 0
-    while True:
-        m = _HUGO.search(text, pos)
-        if not m:
-            break
-        out.append(text[pos:m.start()])
-        pos = m.end()
-        if m.group("comment") is not None:
-            o = m.group("o")
-            out.append("{{" + o + m.group("comment") + (">" if o == "<" else "%") + "}}")
+    for start in scan.openers.starts:
+        if start < pos:
             continue
-        source = m.group(0)
-        name = m.group("name")
-        if m.start() in code or m.group("close"):
-            out.append(source if m.start() in code else placeholder(source, "shortcode"))
+        m = scan.match_at(start)
+        if m is None:
             continue
-        positional, named = _parse_args(m.group("args"))
-        close = re.compile(r"\{\{[<%]\s*/\s*" + re.escape(name) + r"\s*[>%]\}\}")
+        out.append(text[pos:m.start])
+        pos = m.end
+        if m.comment is not None:
+            o = m.open
+            out.append("{{" + o + m.comment + (">" if o == "<" else "%") + "}}")
+            continue
+        source = m.source
+        name = m.name
+        if m.start in code or m.close:
+            out.append(source if m.start in code else placeholder(source, "shortcode"))
+            continue
+        positional, named = _parse_args(m.args)
         if name == "highlight":
-            end = close.search(text, pos)
+            end = scan.closer(name, pos)
             if end is not None:
                 opts = ",".join(positional[1:]) + "," + ",".join(f"{k}={v}" for k, v in named.items())
                 hl_match = re.search(r"hl_lines=\"?([\d\s-]+)", opts)
                 hl = tuple(int(n) for n in re.findall(r"\d+", hl_match.group(1))) if hl_match else ()
                 linenos = bool(re.search(r"linenos=(table|true|inline)", opts))
-                line_start = text.rfind("\n", 0, m.start()) + 1
-                before = text[line_start:m.start()]
+                line_start = text.rfind("\n", 0, m.start) + 1
+                before = text[line_start:m.start]
                 lang = positional[0] if positional and "=" not in positional[0] else ""
                 out.append(as_fence(text[pos:end.start()], lang, linenos=linenos, hl_lines=hl,
                                     indent=before if not before.strip() else "", at_line_start=not before.strip()))
@@ -153,13 +285,25 @@ def render_zola(text: str, ctx: TemplateContext) -> str:
     if "{" not in text:
         return text
     code = CodeRanges(text)
-
-    def body(m: re.Match[str]) -> str:
-        if m.start() in code:
-            return m.group(0)
-        head = m.group(0)[: m.start("body") - m.start()]
-        return placeholder(head, "shortcode") + m.group("body") + placeholder("{% end %}", "shortcode")
-
-    text = _ZOLA_BODY.sub(body, text)
+    # `{% name(…) %}…{% end %}`: the ends are found once, not searched for
+    # from every opening (a run of unclosed ones was quadratic).
+    ends = _Positions(_ZOLA_END, text)
+    out: list[str] = []
+    pos = 0
+    for head in _ZOLA_HEAD.finditer(text):
+        if head.start() < pos:
+            continue
+        end = ends.first_from(head.end())
+        if end is None:
+            break
+        out.append(text[pos:head.start()])
+        if head.start() in code:
+            out.append(text[head.start():end.end()])
+        else:
+            out.append(placeholder(head.group(0), "shortcode") + text[head.end():end.start()]
+                       + placeholder("{% end %}", "shortcode"))
+        pos = end.end()
+    out.append(text[pos:])
+    text = "".join(out)
     code = CodeRanges(text)
     return _ZOLA_INLINE.sub(lambda m: m.group(0) if m.start() in code else placeholder(m.group(0), "shortcode"), text)

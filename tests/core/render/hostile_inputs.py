@@ -32,6 +32,13 @@ def families(size: int = 100_000) -> dict[str, str]:
         "backticks": fill("`"),
         "liquid": fill("{{"),
         "shortcodes": fill("{{< x "),
+        "shortcode_strings": fill('{{< x "'),
+        "zola_shortcodes": fill("{% x( "),
+        "zola_inline": fill("{{ x("),
+        "backtick_runs": fill("``x`"),
+        "flat_emphasis": fill("*a* "),
+        "smart_quotes": fill("'\""),
+        "definitions": fill("t\n: d\n"),
         "references": "".join(f"[l{i}]: /u{i}\n" for i in range(size // 26))
                       + "".join(f"[x][l{i}] " for i in range(size // 26)),
         "table": "|a|b|\n|-|-|\n" + fill("|x|y|\n"),
