@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import html
 
+import re
+
+from markdown.blockprocessors import HashHeaderProcessor, HRProcessor
 from markdown.extensions import Extension
 from markdown.extensions.tables import TableProcessor
 
@@ -28,6 +31,64 @@ class _Tables(TableProcessor):
         return super().test(parent, block)
 
 
+class _SuffixSearch:
+    """`regex.search(block)` for a regex that reads lines (a match starts at a
+    line start, or at the newline before one), remembering recent answers:
+    the rest a processor hands back is the end of the block it was given, so
+    the first match in it is known from the search of that block (none, or
+    where that one was). Searching each rest to its end made a run of peeled
+    blocks (16,000 definition list items: the heading and rule tests)
+    quadratic. A few blocks are kept: the parser tests nested content (a
+    definition's own text) between two rests."""
+
+    KEEP = 4
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        self._seen: list[tuple[str, int]] = []  # (block, start of its first match or -1)
+
+    def search(self, block: str) -> re.Match[str] | None:
+        pos = 0
+        for i, (last, start) in enumerate(self._seen):
+            if len(block) >= len(last) or not last.endswith(block):
+                continue
+            del self._seen[i]
+            cut = len(last) - len(block)
+            line = cut - 1  # the newline before the block's first whole line
+            if last[cut - 1] != "\n":
+                # The block starts inside a line: that line is new.
+                first = self.regex.match(block)
+                newline = block.find("\n")
+                if first or newline < 0:
+                    self._seen.append((block, 0 if first else -1))
+                    return first
+                line = cut + newline
+            if start < 0:
+                self._seen.append((block, -1))
+                return None
+            if start >= line:
+                pos = max(0, start - cut)
+            break
+        m = self.regex.search(block, pos)
+        self._seen.append((block, m.start() if m else -1))
+        if len(self._seen) > self.KEEP:
+            del self._seen[0]
+        return m
+
+
+class _HashHeaders(HashHeaderProcessor):
+    def test(self, parent, block: str) -> bool:
+        return bool(self.__dict__.setdefault("_suffix", _SuffixSearch(self.RE)).search(block))
+
+
+class _Rules(HRProcessor):
+    def test(self, parent, block: str) -> bool:
+        m = self.__dict__.setdefault("_suffix", _SuffixSearch(self.SEARCH_RE)).search(block)
+        if m:
+            self.match = m
+        return bool(m)
+
+
 class BoundedBlocksExtension(Extension):
     """Load after the tables extension."""
 
@@ -35,9 +96,18 @@ class BoundedBlocksExtension(Extension):
         from editor.core.render.inline import replace_keeping_order
 
         def swap(name: str, item):
-            return _Tables(md.parser, item.config) if type(item) is TableProcessor else item
+            if type(item) is TableProcessor:
+                return _Tables(md.parser, item.config)
+            if type(item) in _LINEAR:
+                new = _LINEAR[type(item)](md.parser)
+                new.__dict__.update({k: v for k, v in item.__dict__.items() if k not in new.__dict__})
+                return new
+            return item
 
         replace_keeping_order(md.parser.blockprocessors, swap)
+
+
+_LINEAR = {HashHeaderProcessor: _HashHeaders, HRProcessor: _Rules}
 
 
 def too_deep(text: str) -> str:

@@ -101,8 +101,10 @@ def needs_of(pattern: ip.Pattern) -> tuple[str, ...] | None:
 class TriggeredInlineProcessor(InlineProcessor):
     """Python-Markdown's InlineProcessor, skipping patterns that cannot match."""
 
-    def __init__(self, md, patterns: util.Registry | None = None) -> None:
+    def __init__(self, md, patterns: util.Registry | None = None, smart: bool = False) -> None:
         super().__init__(md)
+        #: This is smarty's pass (see SMART_QUOTES_LIMIT).
+        self.smart = smart
         if patterns is not None:
             self.inlinePatterns = patterns
         self._patterns: list = []
@@ -149,6 +151,10 @@ class TriggeredInlineProcessor(InlineProcessor):
         rest = self._rest[patternIndex] if patternIndex < len(self._rest) else None
         if rest is not None and not rest.search(data):
             return data
+        if self.smart and patternIndex == 0:
+            quotes = data.count("'") + data.count('"')
+            if quotes > SMART_QUOTES_LIMIT or quotes * len(data) > SMART_QUOTES_WORK:
+                return data
         patterns, needs = self._patterns, self._needs
         apply = self._InlineProcessor__applyPattern
         start = 0
@@ -171,6 +177,15 @@ class TriggeredInlineProcessor(InlineProcessor):
         return data
 
 
+#: Python-Markdown rebuilds a text for each match it replaces, so a pass over
+#: one text costs its matches times its length; smarty's quotes are the
+#: cheapest way to get many matches (`'"` x 40,000: 13 s). A text past these
+#: bounds keeps straight quotes and plain dashes (no prose has a thousand
+#: quotes in one paragraph); every other text goes through smarty as before.
+SMART_QUOTES_LIMIT = 1000
+SMART_QUOTES_WORK = 20_000_000
+
+
 def _any_of(needs: list[tuple[str, ...] | None]) -> re.Pattern | None:
     if not needs or any(n is None for n in needs):
         return None
@@ -187,7 +202,7 @@ class InlineTriggersExtension(Extension):
     def extendMarkdown(self, md) -> None:
         def triggered(name: str, item):
             if name in ("inline", "smarty") and type(item) is InlineProcessor:
-                return TriggeredInlineProcessor(md, item.inlinePatterns)
+                return TriggeredInlineProcessor(md, item.inlinePatterns, smart=name == "smarty")
             return item
 
         replace_keeping_order(md.treeprocessors, triggered)
