@@ -35,6 +35,7 @@ from markdown.extensions import smarty as sm
 from markdown.treeprocessors import InlineProcessor
 
 from editor.core.render.footnotes import _REF as FOOTNOTE_REF_RE
+from editor.core.render.inline_walk import walk
 
 #: Regex source → substrings of which at least one occurs in any text the
 #: regex matches (each pattern is a literal required by every branch).
@@ -140,7 +141,9 @@ class TriggeredInlineProcessor(InlineProcessor):
             else:
                 self.skipped += 1
                 return tree
-        return super().run(tree, ancestors)
+        # Python-Markdown's walk, with ancestor lists that are cheap to copy
+        # (deep inline nesting made its copies quadratic, inline_walk.py).
+        return walk(self, tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
         # Python-Markdown's loop (treeprocessors.InlineProcessor.__handleInline),
@@ -257,14 +260,22 @@ class _Matches:
         self._find = re.compile(f"[{re.escape(opening)}{re.escape(closing)}]")
         self._text: str | None = None
         self._from_end: dict[int, int] = {}
+        #: The table is known to hold for this text from this position on.
+        self._checked: str | None = None
+        self._checked_from = 0
 
     def close_of(self, data: str, at: int) -> int:
         """The position in `data` of the bracket closing the one at `at`, or -1."""
         n = len(data)
         d = n - at
-        text = self._text
-        if text is None or d > len(text) or not text.endswith(data[at:]):
-            self._build(data)
+        if data is not self._checked or at < self._checked_from:
+            # (Comparing the text's end again on every call copied it each
+            # time: nested brackets were quadratic in that copy.)
+            text = self._text
+            if text is None or d > len(text) or not text.endswith(data[at:]):
+                self._build(data)
+            else:
+                self._checked, self._checked_from = data, at
         end = self._from_end.get(d)
         return -1 if end is None else n - end
 
@@ -280,6 +291,7 @@ class _Matches:
             elif stack:
                 table[n - stack.pop()] = n - pos
         self._text, self._from_end = data, table
+        self._checked, self._checked_from = data, 0
 
 
 class BoundedLinks:
