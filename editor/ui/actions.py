@@ -76,6 +76,8 @@ def build_actions(window) -> SimpleNamespace:
     a.show_preview = _action(w, "actionPreview", translate("Actions", "&Preview"), w.set_preview_visible, "Ctrl+3", True, s.get("panes/preview"))
     # Fast / Site preview: wired once the preview is up (editor.ui.serve.wiring).
     a.site_preview = _action(w, "actionSitePreview", translate("Actions", "Preview with the Site's &Generator"), None, None, True, False)
+    # Wired once the preview is up (editor.ui.preview.remote_content): remembered per site.
+    a.load_remote = _action(w, "actionLoadRemoteContent", translate("Actions", "Load Remote &Content"), None, None, True, True)
     a.show_problems = _action(w, "actionProblems", translate("Actions", "P&roblems"), w.set_problems_visible, "Ctrl+4", True, s.get("panes/problems"))
     a.focus_mode = _action(w, "actionFocusMode", translate("Actions", "F&ocus Mode"), w.set_focus_mode, "F11", True, False)
     a.raw = _action(w, "actionRawFrontMatter", translate("Actions", "&Raw Front Matter"), w.form_panel.set_raw, "Ctrl+Shift+R", True, False)
@@ -120,7 +122,7 @@ def build_menus(window, a: SimpleNamespace) -> QMenu:
     edit.addSeparator()
     edit.addActions([a.bold, a.italic, a.link])
     view = bar.addMenu(translate("Actions", "&View"))
-    view.addActions([a.show_form, a.show_preview, a.site_preview, a.show_problems, a.outline, a.focus_mode])
+    view.addActions([a.show_form, a.show_preview, a.site_preview, a.load_remote, a.show_problems, a.outline, a.focus_mode])
     view.addSeparator()
     view.addActions([a.raw, a.wrap, a.line_numbers])
     theme = view.addMenu(translate("Actions", "&Theme"))

@@ -465,8 +465,12 @@ def _make_preview(window: MainWindow, services: Services):
     controller.renderer.failed.connect(lambda exc: window.status.showMessage(
         QCoreApplication.translate("MainWindow", "Preview not updated: {0}: {1}").format(
             type(exc).__name__, exc), 15000))
+    controller.renderer.engineChanged.connect(window.status.show_engine)
     view = PreviewView()
     window.install_preview(view)  # `previewInstalled` subscribers find the controller
+    from editor.ui.preview import remote_content
+
+    window.remote_content = remote_content.install(window, services, controller)
     controller.attach(view)  # loads the shell, then starts the first render
     return controller
 

@@ -30,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "recent/files": [],
     "site/last": "",  # the root of the site last open: `galley` alone goes back to it
     "preview/site_mode": [],  # roots of the sites previewed by their own generator (Site mode)
+    "preview/no_remote": [],  # roots of the sites whose preview loads no remote content
     "serve/jekyll": "",  # the generators' paths ("": found on PATH)
     "serve/hugo": "",
     "serve/bundle": "",

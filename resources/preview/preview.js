@@ -174,7 +174,7 @@
   function placePinned() {
     if (!pinned) return;
     var r = pinned.el.getBoundingClientRect();
-    var dy = r.top + pinned.frac * r.height;
+    var dy = r.top + pinned.frac * r.height - pinned.at;
     if (Math.abs(dy) >= 1) {
       window.scrollBy(0, dy);
       pinned.own = window.scrollY;
@@ -204,9 +204,18 @@
     if (!el) return;
     var s = +el.dataset.lineStart, e = +el.dataset.lineEnd;
     var frac = e > s ? Math.min(1, Math.max(0, (line - s) / (e - s + 1))) : 0;
+    pin({ el: el, frac: frac, line: line, at: 0, top: true });
+  }
+
+  // Hold `p.el`'s point at `p.frac` of its height at `p.at` px from the view's
+  // top while the page settles (see above). `p.top`: `p.line` is the line at
+  // the top of the view meanwhile.
+  function pin(p) {
     unpin();
     var root = document.documentElement;
-    pinned = { el: el, frac: frac, line: line, own: window.scrollY, anchoring: root.style.overflowAnchor };
+    p.own = window.scrollY;
+    p.anchoring = root.style.overflowAnchor;
+    pinned = p;
     root.style.overflowAnchor = "none";
     placePinned();
     settleTimer = setTimeout(unpin, 1000);
@@ -229,7 +238,7 @@
   function topVisibleLine() {
     unpinIfScrolledByOthers();
     var measured = measuredTopLine();
-    return pinned && Math.abs(measured - pinned.line) > 2 ? pinned.line : measured;
+    return pinned && pinned.top && Math.abs(measured - pinned.line) > 2 ? pinned.line : measured;
   }
 
   // For the window's scroll sync: [the top line, whether the view is where
@@ -245,8 +254,58 @@
     return JSON.stringify([line, pinned !== null]);
   }
 
+  // Following the caret: after an edit, the block being edited is brought
+  // into view when it is outside it (typing near the end of a long post
+  // otherwise changed nothing the writer could see): the least scroll that
+  // shows the caret's place in the block a margin inside the view, held
+  // there while the page settles like scrollToLine's target (so the scroll
+  // is reported as ours and the editor is not sent after it). Never while
+  // the writer is scrolling the page themselves (a wheel, a drag, a key in
+  // the page within `holdMs`).
+  var writerScrolledAt = -Infinity;
+  ["wheel", "mousedown", "keydown", "touchstart"].forEach(function (type) {
+    window.addEventListener(type, function () { writerScrolledAt = Date.now(); },
+                            { capture: true, passive: true });
+  });
+
+  function reveal(line, holdMs) {
+    if (Date.now() - writerScrolledAt < (holdMs || 0)) return false;
+    var el = blockAt(line);
+    if (!el) return false;
+    var s = +el.dataset.lineStart, e = +el.dataset.lineEnd;
+    var r = el.getBoundingClientRect();
+    var frac = e > s ? Math.min(1, Math.max(0, (line - s) / (e - s + 1))) : 0;
+    var y = r.top + frac * r.height;
+    var lineHeight = Math.min(r.height, 24);
+    var view = window.innerHeight, margin = Math.min(48, view / 6);
+    // Only a place outside the view moves it; it then comes a margin inside.
+    var at;
+    if (y < 0) at = margin;
+    else if (y + lineHeight > view) at = Math.max(margin, view - margin - lineHeight);
+    else return false;
+    pin({ el: el, frac: frac, line: line, at: at, top: false });
+    return true;
+  }
+
   function setTheme(name) { document.documentElement.dataset.theme = name === "dark" ? "dark" : "light"; }
 
+  // A line at the top of the page, said once (e.g. that remote images are
+  // not loaded); "" removes it. Made here, outside <main>: post content can
+  // neither replace it nor take its place.
+  var noticeEl = null;
+  function setNotice(text) {
+    if (!text) { if (noticeEl) { noticeEl.remove(); noticeEl = null; } return; }
+    if (!noticeEl) {
+      noticeEl = document.createElement("div");
+      noticeEl.className = "galley-notice";
+      noticeEl.setAttribute("role", "note");
+      document.body.insertBefore(noticeEl, document.body.firstChild);
+    }
+    noticeEl.textContent = text;
+  }
+  function notice() { return noticeEl ? noticeEl.textContent : ""; }
+
   window.galley = { applyPatch: applyPatch, setTheme: setTheme, scrollToLine: scrollToLine,
-                    topVisibleLine: topVisibleLine, scrollReport: scrollReport };
+                    topVisibleLine: topVisibleLine, scrollReport: scrollReport, reveal: reveal,
+                    setNotice: setNotice, notice: notice };
 })();

@@ -1,4 +1,6 @@
-"""Status bar: caret position on the left, word count and reading time on the right.
+"""Status bar: caret position on the left; on the right, which engine renders
+the preview (and whether it is approximate, and why), problem counts, word
+count and reading time.
 
 Counts come from editor.core.post.text_stats (CJK characters count one each, other
 scripts count words) and are recomputed on a short idle timer, not per key:
@@ -10,7 +12,7 @@ compiling the counter's CJK patterns, took ~60 ms before the first paint).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from editor.ui.i18n import english_plural
@@ -26,7 +28,12 @@ class StatusBar(QStatusBar):
         self.position = QLabel(objectName="caretPosition")
         self.problems = QLabel(objectName="problemCount")
         self.counts = QLabel(objectName="wordCount")
+        self.engine = QLabel(objectName="previewEngine")
+        # A long reason must not widen the window: it is cut, and whole in the tooltip.
+        self.engine.setMinimumWidth(40)
+        self.engine.setMaximumWidth(420)
         self.addWidget(self.position)
+        self.addPermanentWidget(self.engine)
         self.addPermanentWidget(self.problems)
         self.addPermanentWidget(self.counts)
         self._timer = QTimer(self, singleShot=True, interval=250)
@@ -65,6 +72,28 @@ class StatusBar(QStatusBar):
 
     def show_position(self, line: int, column: int) -> None:
         self.position.setText(self.tr("Ln {line}, Col {column}").format(line=line, column=column))
+
+    #: Engines and generators as writers know them.
+    ENGINE_NAMES = {"kramdown": "kramdown", "markdown-it": "markdown-it", "python-markdown": "Python-Markdown"}
+    GENERATOR_NAMES = {"jekyll": "Jekyll", "hugo": "Hugo", "zola": "Zola"}
+
+    def show_engine(self, info) -> None:
+        """Say which engine renders the preview (a render_worker.EngineInfo):
+        "Preview: kramdown (as Jekyll)", or "Preview approximate: <why>"."""
+        engine = self.ENGINE_NAMES.get(info.name, info.name)
+        generator = self.GENERATOR_NAMES.get(info.generator)
+        if not info.exact:
+            # The reason comes from the render core in English; a catalogue
+            # may carry its translation under the same text.
+            reason = QCoreApplication.translate("PreviewEngine", info.reason) if info.reason else ""
+            text = self.tr("Preview approximate: {reason}").format(reason=reason) if reason else \
+                self.tr("Preview approximate ({engine})").format(engine=engine)
+        elif generator:
+            text = self.tr("Preview: {engine} (as {generator})").format(engine=engine, generator=generator)
+        else:
+            text = self.tr("Preview: {engine}").format(engine=engine)
+        self.engine.setText(text)
+        self.engine.setToolTip(text)
 
     def show_problem_counts(self, errors: int, warnings: int) -> None:
         self.problems.setText(counts_text(errors, warnings))

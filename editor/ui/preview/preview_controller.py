@@ -21,7 +21,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 
 from editor.ui.preview.render_worker import RenderController
 
@@ -49,20 +49,27 @@ def _site_at(path: Path | None):
     return info
 
 
-def _options(theme: str):
+def _options(theme: str, block_remote: bool = False):
     from editor.core.render import RenderOptions
 
-    return RenderOptions(theme="dark" if theme == "dark" else "light")
+    return RenderOptions(theme="dark" if theme == "dark" else "light", block_remote=block_remote)
 
 
-def build_request(snapshot, path: Path | None, site, theme: str):
+def remote_notice() -> str:
+    """What the page says at its top while remote content is off."""
+    return QCoreApplication.translate(
+        "Preview", "Remote images and media are not loaded (View ▸ Load Remote Content).")
+
+
+def build_request(snapshot, path: Path | None, site, theme: str, block_remote: bool = False):
     """The render request for `snapshot` (runs in the render worker).
 
     `site` is the SiteInfo to render with; None: find it from `path` (the
     first render, before the window has loaded the site's context)."""
     from editor.core.render import RenderRequest
 
-    return RenderRequest.from_snapshot(snapshot, site if site is not None else _site_at(path), _options(theme))
+    return RenderRequest.from_snapshot(snapshot, site if site is not None else _site_at(path),
+                                       _options(theme, block_remote))
 
 
 class PreviewController(QObject):
@@ -77,6 +84,11 @@ class PreviewController(QObject):
         self.renderer = RenderController(self)
         self._site = None  # SiteInfo; None until known (the worker finds it meanwhile)
         self._theme = theme
+        #: Remote images, media and frames are not loaded (the page's CSP).
+        self.block_remote = False
+        #: Bring the block being edited into view after an edit (see `_on_changed`).
+        self.follow_caret = True
+        self._reveal_pending = False
         self.sync_scroll = True
         self._editor_target: int | None = None  # where the preview last moved the editor
         # Each shell load is a new page generation; results rendered for an
@@ -87,7 +99,7 @@ class PreviewController(QObject):
         self._shell_loads = 0
         self._early: list = []
         self.renderer.rendered.connect(self._apply)
-        session.changed.connect(lambda _c: self.update())
+        session.changed.connect(self._on_changed)
         session.documentReplaced.connect(lambda _d: self._reload_if_base_changed())
         editor.topLineChanged.connect(self._editor_scrolled)
 
@@ -123,6 +135,14 @@ class PreviewController(QObject):
                 self.view.set_theme(theme)
             self.update()  # code highlighting colours come from the render options
 
+    def set_block_remote(self, block: bool) -> None:
+        """Load remote content or not: the page's CSP says which, so the
+        shell is loaded again (and the post rendered into it)."""
+        block = bool(block)
+        if block != self.block_remote:
+            self.block_remote = block
+            self.load_shell()
+
     # -- the cycle --------------------------------------------------------------
 
     def _base_url(self) -> QUrl:
@@ -147,7 +167,7 @@ class PreviewController(QObject):
             self.renderer.reset()
         # The shell first: Chromium then loads it in its own threads and
         # processes while the worker renders (and imports the pipeline).
-        self.view.load_shell(page_shell(_options(self._theme)), self._base)
+        self.view.load_shell(page_shell(_options(self._theme, self.block_remote)), self._base)
         if not started:
             self.update()
 
@@ -162,6 +182,8 @@ class PreviewController(QObject):
     def _on_shell_loaded(self, ok: bool) -> None:
         if not ok:
             return
+        if self.block_remote:
+            self.view.set_notice(remote_notice())
         early, self._early = self._early, []
         for revision, result in early:
             self.view.apply_patch(revision, result.patch.to_json())
@@ -173,16 +195,31 @@ class PreviewController(QObject):
         if document is None:
             return
         snapshot = document.snapshot()
-        job = partial(build_request, snapshot, self._session.path, self._site, self._theme)
+        job = partial(build_request, snapshot, self._session.path, self._site, self._theme, self.block_remote)
         self.renderer.submit(snapshot.revision, job, self._page_gen)
 
     def _apply(self, revision: int, result, page_gen) -> None:
         if page_gen != self._page_gen:
             return  # rendered for a page that has since been reloaded
         if self.view is not None and self.view.ready:
-            self.view.apply_patch(revision, result.patch.to_json())
+            self.view.apply_patch(revision, result.patch.to_json(), self._reveal_line())
         else:
             self._early.append((revision, result))
+
+    def _on_changed(self, change) -> None:
+        # An edit of the body: once it is shown, the writer should see it.
+        if getattr(change, "part", "body") == "body":
+            self._reveal_pending = True
+        self.update()
+
+    def _reveal_line(self) -> int | None:
+        """The caret's file line, when the patch about to be applied shows
+        an edit of the body (once per edit)."""
+        if not (self.follow_caret and self._reveal_pending):
+            return None
+        self._reveal_pending = False
+        editor = self._editor
+        return editor.textCursor().blockNumber() + editor.first_line
 
     # -- scroll sync --------------------------------------------------------------
 

@@ -47,6 +47,9 @@ class PreviewPage(QWebEnginePage):
 class PreviewView(QWebEngineView):
     #: Quiet time after the last patch before the page's garbage is collected.
     GC_AFTER_MS = 2000
+    #: After the writer scrolls the page themselves, edits do not bring the
+    #: caret's block into view for this long (the writer is looking elsewhere).
+    REVEAL_HOLD_MS = 2000
 
     #: The shell finished loading and the first patch can be applied.
     #: Carries True on success.
@@ -106,12 +109,21 @@ class PreviewView(QWebEngineView):
                 "content-visibility: auto; contain-intrinsic-size: auto 160px; }', 0)", 0)
         self.shellLoaded.emit(ok)
 
-    def apply_patch(self, revision: int, patch_json: str) -> None:
-        """Apply a render patch (Patch.to_json()) in the page."""
+    def apply_patch(self, revision: int, patch_json: str, reveal_line: int | None = None) -> None:
+        """Apply a render patch (Patch.to_json()) in the page; then, given
+        `reveal_line` (a file line: where the writer is typing), bring its
+        place into view if it is outside it (`galley.reveal`)."""
         if not self.ready:
             return
-        self._page.runJavaScript(f"galley.applyPatch({patch_json}); {revision}", 0,
+        reveal = "" if reveal_line is None else f"galley.reveal({int(reveal_line)}, {int(self.REVEAL_HOLD_MS)}); "
+        self._page.runJavaScript(f"galley.applyPatch({patch_json}); {reveal}{revision}", 0,
                                  lambda _r, rev=revision: self._applied(rev))
+
+    def set_notice(self, text: str) -> None:
+        """A line at the top of the page ("" for none); the shell forgets it
+        when reloaded."""
+        if self.ready:
+            self._page.runJavaScript(f"galley.setNotice({json.dumps(text)})", 0)
 
     def _applied(self, revision: int) -> None:
         self.shown_revision = revision

@@ -18,6 +18,7 @@ callable, built in the worker too.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Union
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -31,10 +32,32 @@ if TYPE_CHECKING:
 Job = Union["RenderRequest", Callable[[], "RenderRequest"]]
 
 
+@dataclass(frozen=True)
+class EngineInfo:
+    """Which Markdown engine rendered the preview, for the status bar."""
+
+    #: The engine's short name ("kramdown", "markdown-it", "python-markdown").
+    name: str
+    #: The site's generator ("jekyll", "hugo", "zola", "unknown").
+    generator: str
+    #: Whether the HTML is the generator's own dialect; if not, `reason` says why.
+    exact: bool
+    reason: str = ""
+
+
+def _engine_info(renderer, request) -> EngineInfo | None:
+    # The renderer builds its engine on its first render for a site.
+    engine = getattr(renderer, "_pipeline", None)
+    if engine is None:
+        return None
+    return EngineInfo(str(getattr(engine, "name", "")), str(request.site.generator or "unknown"),
+                      bool(getattr(engine, "exact", True)), str(getattr(engine, "reason", "") or ""))
+
+
 class _Worker(QObject):
     """Lives in the render thread; everything here runs there."""
 
-    finished = Signal(int, object, float)  # revision, RenderResult, seconds
+    finished = Signal(int, object, float, object)  # revision, RenderResult, seconds, EngineInfo
 
     def __init__(self) -> None:
         super().__init__()
@@ -43,6 +66,7 @@ class _Worker(QObject):
     @Slot(int, object, bool)
     def render(self, revision: int, job: Job, fresh: bool) -> None:
         start = time.perf_counter()
+        engine = None
         try:
             # Imported here, in this thread: the GUI thread stays free (a cold
             # import is ~0.2 s of Markdown, Pygments and nh3).
@@ -53,10 +77,11 @@ class _Worker(QObject):
                 # A new page was loaded: the renderer must resend every block.
                 self._renderer = IncrementalRenderer(request.site, request.options)
             result = self._renderer.render(request)
+            engine = _engine_info(self._renderer, request)
         except Exception as exc:  # noqa: BLE001 - a render bug must not kill the preview
             result = exc
             self._renderer = None
-        self.finished.emit(revision, result, time.perf_counter() - start)
+        self.finished.emit(revision, result, time.perf_counter() - start, engine)
 
 
 class RenderController(QObject):
@@ -65,6 +90,9 @@ class RenderController(QObject):
     rendered = Signal(int, object, object)
     #: A render raised; carries the exception (shown in the status bar).
     failed = Signal(object)
+    #: The engine rendering the preview changed (the first render, another
+    #: site, kramdown lost); carries an `EngineInfo`.
+    engineChanged = Signal(object)
     _request = Signal(int, object, bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -82,6 +110,8 @@ class RenderController(QObject):
         self._fresh = True
         #: Seconds the last render took in the worker (for the bench / status).
         self.last_seconds = 0.0
+        #: The engine of the last render (None before the first).
+        self.engine: EngineInfo | None = None
 
     def submit(self, revision: int, request: Job, tag: object = None) -> None:
         """Render `request` (made from an immutable snapshot) as soon as possible.
@@ -104,9 +134,12 @@ class RenderController(QObject):
         fresh, self._fresh = self._fresh, False
         self._request.emit(revision, request, fresh)
 
-    def _on_finished(self, revision: int, result, seconds: float) -> None:
+    def _on_finished(self, revision: int, result, seconds: float, engine=None) -> None:
         self._busy = False
         self.last_seconds = seconds
+        if engine is not None and engine != self.engine:
+            self.engine = engine
+            self.engineChanged.emit(engine)
         if isinstance(result, Exception):
             self._fresh = True
             self.failed.emit(result)
