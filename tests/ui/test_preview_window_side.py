@@ -289,3 +289,31 @@ def test_the_writer_scrolling_the_preview_is_not_fought(qtbot, settings, tmp_pat
         qtbot.waitUntil(lambda: js(qtbot, view, SCROLL_Y) > 1000, timeout=5000)
     finally:
         _close(win)
+
+
+def test_the_editor_flags_what_the_preview_renders_unlike_the_generator(qtbot, settings, tmp_path, monkeypatch):
+    """A Jekyll site previewed without kramdown: typing an abbreviation (kramdown
+    syntax) puts an info finding naming it in the problems panel, at its line."""
+    monkeypatch.setenv("GALLEY_KRAMDOWN", "0")
+    site, post = _site_post(tmp_path, "The HTML spec.\n")
+    win = _launch(settings, tmp_path, post)
+    try:
+        wait_preview(qtbot, win)
+        qtbot.waitUntil(lambda: win.services.validator is not None and win.services.site.current is not None,
+                        timeout=20_000)
+        panel = win.problems_panel
+
+        def flagged():
+            return [d for d in panel.diagnostics if d.rule == "preview-differs"]
+
+        qtbot.wait(300)
+        assert flagged() == []
+        _type_at_end(qtbot, win, "\n*[HTML]: HyperText Markup Language\n")
+        qtbot.waitUntil(lambda: bool(flagged()), timeout=10_000)
+        (finding,) = flagged()
+        assert finding.severity == "info" and finding.line == 6
+        assert finding.message.startswith("kramdown renders this abbreviation; the preview does not")
+        texts = [panel.topLevelItem(i).text(1) for i in range(panel.topLevelItemCount())]
+        assert any("abbreviation" in t for t in texts)
+    finally:
+        _close(win)

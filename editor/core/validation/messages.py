@@ -167,6 +167,33 @@ MESSAGES: dict[str, str] = {
     "excerpt-length/short": QT_TRANSLATE_NOOP(
         "Diagnostics", "`{field}` is {width} columns; search results show {low}-{high}: a "
                        "sentence more would describe the post better"),
+    # -- what the fast preview renders unlike the site's generator --------------------------
+    "preview-differs/abbreviation": QT_TRANSLATE_NOOP(
+        "Diagnostics", "kramdown renders this abbreviation; the preview does not (it shows the "
+                       "definition as text)"),
+    "preview-differs/nomarkdown": QT_TRANSLATE_NOOP(
+        "Diagnostics", "kramdown passes this `{{::nomarkdown}}` text through unchanged; the "
+                       "preview does not"),
+    "preview-differs/options": QT_TRANSLATE_NOOP(
+        "Diagnostics", "kramdown applies these `{{::options}}` to the post; the preview ignores "
+                       "them"),
+    "preview-differs/attribute-definition": QT_TRANSLATE_NOOP(
+        "Diagnostics", "kramdown defines this attribute list for the post; the preview does "
+                       "not"),
+    "preview-differs/math": QT_TRANSLATE_NOOP(
+        "Diagnostics", "kramdown renders `$$` math for MathJax; the preview shows it as text, "
+                       "`*` and `_` in it as emphasis"),
+    "preview-differs/end-of-block": QT_TRANSLATE_NOOP(
+        "Diagnostics", "kramdown reads this `^` as the end of a block; the preview shows it"),
+    "preview-differs/heading-hash": QT_TRANSLATE_NOOP(
+        "Diagnostics", "kramdown keeps the `#` at the end of this heading; the preview drops "
+                       "it"),
+    "preview-differs/guillemets": QT_TRANSLATE_NOOP(
+        "Diagnostics", "{renderer} turns `<<` and `>>` into « and »; the preview does not"),
+    "preview-differs/html-element": QT_TRANSLATE_NOOP(
+        "Diagnostics", "the site publishes this <{tag}> element; the preview leaves it out"),
+    "preview-differs/style-attribute": QT_TRANSLATE_NOOP(
+        "Diagnostics", "the site publishes this style attribute; the preview leaves it out"),
     # -- the runner ------------------------------------------------------------------------
     "internal-error": QT_TRANSLATE_NOOP(
         "Diagnostics", "the {rules} check failed on this post ({error} at {file}:{line}); the "

@@ -7,10 +7,11 @@ to be imported in (a rule module may import another for a helper).
 
 from __future__ import annotations
 
-from editor.core.validation.rules import content, dates, fields, liquid, links, markup, source, vocabulary
+from editor.core.validation.rules import (content, dates, fields, liquid, links, markup, preview_fidelity, source,
+                                         vocabulary)
 from editor.core.validation.rules.registry import CHECKS as _REGISTERED, Check
 
-MODULES = (source, fields, dates, links, markup, liquid, vocabulary, content)
+MODULES = (source, fields, dates, links, markup, liquid, vocabulary, content, preview_fidelity)
 
 _ORDER = {module.__name__: n for n, module in enumerate(MODULES)}
 #: Every check, in run order (a stable sort keeps each module's own order).

@@ -1,0 +1,142 @@
+"""What the fast preview knows it renders differently from the site's generator.
+
+The preview renders a Jekyll site with kramdown itself when the machine runs
+it, else with Python-Markdown (the fallback), and a Hugo or Zola site with
+markdown-it (render/engine.py). Each engine has constructs whose HTML is not
+the generator's; a post using one gets an info finding naming it, so the
+writer does not take the preview's rendering of it for the published page.
+
+Cheap: it runs on every pause in typing. A literal search (`post.has`) leads
+each construct, its pattern runs only where the marker is; code and comments
+are masked out (what is inside code renders as code everywhere). The engine
+is chosen here as render/engine.py chooses it (validation does not import the
+renderer): for Jekyll, whether Ruby's kramdown loads is probed once per
+process and remembered.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from functools import lru_cache
+
+from editor.core.validation.rules.registry import INFO, check, diagnostic
+
+#: Findings of one construct in one post, at most (the first places are enough).
+PER_CONSTRUCT = 10
+
+
+@dataclass(frozen=True)
+class Construct:
+    message_id: str
+    #: Literal strings of which at least one must be in the body (`post.has`).
+    markers: tuple[str, ...]
+    pattern: re.Pattern[str]
+    #: Parameters of the message.
+    params: tuple[tuple[str, str], ...] = ()
+
+
+def _c(message_id: str, markers: tuple[str, ...], pattern: str, flags: int = re.M, **params: str) -> Construct:
+    return Construct(message_id, markers, re.compile(pattern, flags), tuple(sorted(params.items())))
+
+
+#: `<<…>>` on one line as one finding, a lone `<<` or `>>` as another.
+_GUILLEMETS = r"(?<!<)<<(?!<)(?:[^\n<>]*>>(?!>))?|(?<!>)>>(?!>)"
+
+# The sanitizer removes these elements and attributes whatever the engine;
+# Jekyll publishes the post's raw HTML as it is.
+_SANITIZED = (
+    _c("preview-differs/html-element", ("<textarea", "<TEXTAREA"), r"<(textarea)\b", re.I),
+    _c("preview-differs/html-element", ("<button", "<BUTTON"), r"<(button)\b", re.I),
+    _c("preview-differs/style-attribute", ("style=",), r"<[A-Za-z][\w-]*\s[^<>]*?\bstyle\s*=", re.I),
+)
+
+#: Python-Markdown serving a Jekyll site, against kramdown (each checked
+#: against both engines' output: tests/core/validation/test_preview_fidelity.py).
+_FALLBACK_ON_JEKYLL = (
+    _c("preview-differs/abbreviation", ("*[",), r"^ {0,3}\*\[[^\]\n]+\]:"),
+    _c("preview-differs/nomarkdown", ("{::nomarkdown",), r"\{::nomarkdown\b"),
+    _c("preview-differs/options", ("{::options",), r"\{::options\b"),
+    _c("preview-differs/attribute-definition", ("{:",), r"^ {0,3}\{:(?!:)[\w-]+:"),
+    # The whole `$$…$$` span, over lines too: one finding each.
+    _c("preview-differs/math", ("$$",), r"\$\$(?:[^$]|\$(?!\$))*\$\$"),
+    _c("preview-differs/end-of-block", ("^",), r"^ {0,3}\^[ \t]*$"),
+    _c("preview-differs/heading-hash", ("#",), r"^ {0,3}#{1,6}[ \t]+[^\n]*?[^\s#\\]#+[ \t]*$"),
+    _c("preview-differs/guillemets", ("<<", ">>"), _GUILLEMETS, renderer="kramdown"),
+) + _SANITIZED
+
+#: markdown-it serving a Hugo site, against goldmark (its known differences
+#: that a pattern can see: tests/core/render/test_commonmark_engine.py).
+_MARKDOWN_IT_ON_HUGO = (
+    _c("preview-differs/guillemets", ("<<", ">>"), _GUILLEMETS, renderer="Hugo"),
+)
+
+#: kramdown itself serving a Jekyll site: only what the preview's sanitizer
+#: changes (tests/core/render/test_goldens.py, KRAMDOWN_KNOWN).
+_KRAMDOWN_ON_JEKYLL = _SANITIZED
+
+CONSTRUCTS: dict[tuple[str, str], tuple[Construct, ...]] = {
+    ("jekyll", "python-markdown"): _FALLBACK_ON_JEKYLL,
+    ("jekyll", "kramdown"): _KRAMDOWN_ON_JEKYLL,
+    ("hugo", "markdown-it"): _MARKDOWN_IT_ON_HUGO,
+}
+
+#: As render/kramdown_engine.py reads it: `GALLEY_KRAMDOWN=0` keeps Jekyll
+#: sites on Python-Markdown.
+_SWITCH = "GALLEY_KRAMDOWN"
+
+
+@lru_cache(maxsize=4)
+def _kramdown_loads(ruby: str) -> bool:
+    import subprocess
+
+    try:
+        return subprocess.run([ruby, "-e", "require 'kramdown'"], capture_output=True, timeout=15,
+                              stdin=subprocess.DEVNULL).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def kramdown_available() -> bool:
+    """Whether the preview can run kramdown here (probed once per Ruby)."""
+    if os.environ.get(_SWITCH, "").strip().lower() in ("0", "off", "no", "false"):
+        return False
+    ruby = shutil.which("ruby")
+    return ruby is not None and _kramdown_loads(ruby)
+
+
+def preview_engine(generator: str) -> str:
+    """The engine the preview renders a site of `generator` with."""
+    if generator in ("hugo", "zola"):
+        return "markdown-it"
+    if generator == "jekyll":
+        return "kramdown" if kramdown_available() else "python-markdown"
+    return "python-markdown"
+
+
+@check("preview-fidelity", preview_differs=INFO)
+def check_preview_fidelity(post, ctx):
+    if post.decode_error is not None or not post.body:
+        return
+    generator = ctx.generator
+    # Once per context (a site's facts): the engine does not change while typing.
+    memo = ctx.memo("preview-engine")
+    engine = memo.get(generator)
+    if engine is None:
+        engine = memo[generator] = preview_engine(generator)
+    constructs = CONSTRUCTS.get((generator, engine), ())
+    body = None
+    for construct in constructs:
+        if not any(post.has(marker) for marker in construct.markers):
+            continue
+        if body is None:
+            body = post.masked_body
+        for n, m in enumerate(construct.pattern.finditer(body)):
+            if n == PER_CONSTRUCT:
+                break
+            params = dict(construct.params)
+            if construct.pattern.groups:
+                params["tag"] = m.group(1).lower()
+            yield diagnostic(construct.message_id, INFO, post.body_map.position(m.start()), **params)

@@ -1,0 +1,108 @@
+"""preview-differs: what the fast preview knows it renders unlike the site's
+generator is flagged, and each flagged construct is checked against the real
+engines (the fallback's HTML must differ from kramdown's, or the flag lies)."""
+
+from __future__ import annotations
+
+import pytest
+from validation_helpers import post
+
+from editor.core.render.incremental import IncrementalRenderer
+from editor.core.render.model import RenderRequest, SiteInfo
+from editor.core.validation.messages import MESSAGES
+from editor.core.validation.rules import preview_fidelity
+from tests.core.render.test_goldens import needs_kramdown, normalise
+
+JEKYLL = SiteInfo(generator="jekyll")
+NAME = "_posts/2021-05-10-a.md"
+
+#: For each construct the Python-Markdown fallback flags on a Jekyll site:
+#: a body using it, and the (line, column) of the finding in the file.
+FALLBACK_SAMPLES = {
+    "preview-differs/abbreviation": ("The HTML spec.\n\n*[HTML]: HyperText Markup Language\n", (6, 1)),
+    "preview-differs/nomarkdown": ("{::nomarkdown}\n*not emphasis*\n{:/nomarkdown}\n", (4, 1)),
+    "preview-differs/options": ("{::options parse_block_html=\"true\" /}\n\n<div>\n*emph*\n</div>\n", (4, 1)),
+    "preview-differs/attribute-definition": ("{:note: .note}\n\nText\n{: note}\n", (4, 1)),
+    "preview-differs/math": ("Sum: $$a*b*c$$ here.\n", (4, 6)),
+    "preview-differs/end-of-block": ("> quoted\n^\n> another\n", (5, 1)),
+    "preview-differs/heading-hash": ("Intro.\n\n## C#\n", (6, 1)),
+    "preview-differs/guillemets": ("Say <<hello>> now.\n", (4, 5)),
+}
+
+
+def _render(body: str, monkeypatch, kramdown: bool) -> str:
+    monkeypatch.setenv("GALLEY_KRAMDOWN", "1" if kramdown else "0")
+    return IncrementalRenderer(JEKYLL).render(RenderRequest(body=body, site=JEKYLL)).full_html
+
+
+def _findings(site, body):
+    site.write(NAME, post(body=body))
+    return site.check(NAME, "preview-differs")
+
+
+@pytest.mark.parametrize("message_id", sorted(FALLBACK_SAMPLES))
+def test_the_fallback_flags_each_construct_where_it_is(jekyll, message_id):
+    body, where = FALLBACK_SAMPLES[message_id]
+    found = _findings(jekyll, body)
+    assert [(d.template, (d.line, d.column), d.severity) for d in found] == [
+        (MESSAGES[message_id], where, "info")]
+    assert "preview" in found[0].message
+
+
+def test_the_example_message_names_the_construct(jekyll):
+    (found,) = _findings(jekyll, FALLBACK_SAMPLES["preview-differs/abbreviation"][0])
+    assert found.message.startswith("kramdown renders this abbreviation; the preview does not")
+
+
+@needs_kramdown
+@pytest.mark.parametrize("message_id", sorted(FALLBACK_SAMPLES))
+def test_each_flagged_construct_really_renders_differently(monkeypatch, message_id):
+    body = FALLBACK_SAMPLES[message_id][0]
+    fallback, kramdown = _render(body, monkeypatch, False), _render(body, monkeypatch, True)
+    assert normalise(fallback) != normalise(kramdown), f"the preview now renders it as kramdown: drop {message_id}"
+
+
+def test_constructs_in_code_and_plain_posts_are_not_flagged(jekyll):
+    body = ("Plain text with a # and a ^ and $5.\n\n```\n$$x$$\n*[HTML]: no\n## C#\n```\n\n"
+            "Inline `$$` and `<<x>>`.\n\n## A heading ##\n\n<!-- <textarea> -->\n")
+    assert _findings(jekyll, body) == []
+
+
+def test_a_hugo_site_gets_markdown_its_differences_only(hugo):
+    name = "content/posts/a.md"
+    hugo.write(name, post(body="Say <<hello>>.\n\n*[HTML]: not kramdown here\n\n$$x$$\n"))
+    found = hugo.check(name, "preview-differs")
+    assert [(d.line, d.message) for d in found] == [
+        (4, "Hugo turns `<<` and `>>` into « and »; the preview does not")]
+    hugo_site = SiteInfo(generator="hugo")
+    html = IncrementalRenderer(hugo_site).render(RenderRequest(body="Say <<hello>>.", site=hugo_site)).full_html
+    assert "«" not in html, "the preview now makes guillemets as goldmark does: drop the flag"
+
+
+@needs_kramdown
+def test_with_kramdown_only_what_the_sanitizer_changes_is_flagged(jekyll, monkeypatch):
+    monkeypatch.setenv("GALLEY_KRAMDOWN", "1")
+    preview_fidelity._kramdown_loads.cache_clear()
+    assert preview_fidelity.preview_engine("jekyll") == "kramdown"
+    body = ("*[HTML]: fine with kramdown\n\n$$x$$\n\n<textarea>t</textarea>\n\n"
+            '<p style="color: red">red</p>\n')
+    found = _findings(jekyll, body)
+    assert [(d.line, d.message) for d in found] == [
+        (8, "the site publishes this <textarea> element; the preview leaves it out"),
+        (10, "the site publishes this style attribute; the preview leaves it out")]
+    assert "<textarea" not in _render(body, monkeypatch, True)  # the sanitizer does take it out
+
+
+def test_without_ruby_the_jekyll_preview_is_the_fallback(monkeypatch, tmp_path):
+    monkeypatch.setenv("GALLEY_KRAMDOWN", "1")
+    monkeypatch.setenv("PATH", str(tmp_path))  # no ruby here
+    assert preview_fidelity.preview_engine("jekyll") == "python-markdown"
+    assert preview_fidelity.preview_engine("hugo") == "markdown-it"
+    assert preview_fidelity.preview_engine("unknown") == "python-markdown"
+
+
+def test_findings_of_one_construct_are_capped(jekyll):
+    body = "Some $$x$$ math.\n\n" * 50 + "Plain paragraph.\n\n" * 4000
+    found = _findings(jekyll, body)
+    assert len(found) == preview_fidelity.PER_CONSTRUCT
+    assert [d.line for d in found] == [4 + 2 * n for n in range(preview_fidelity.PER_CONSTRUCT)]
