@@ -3,8 +3,9 @@
 
     .venv/bin/python bench/bench_hostile.py [--runs 3] [--size 100000] [--big 10000000]
 
-Jekyll is measured with kramdown when Ruby has it (GALLEY_KRAMDOWN unset)
-and with the Python-Markdown fallback (GALLEY_KRAMDOWN=0 in a child run).
+Jekyll is measured with kramdown when Ruby has it (GALLEY_KRAMDOWN unset);
+for the Python-Markdown fallback run it again with GALLEY_KRAMDOWN=0
+--engines jekyll.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--size", type=int, default=100_000)
     ap.add_argument("--big", type=int, default=10_000_000)
-    ap.add_argument("--engines", default="unknown,hugo,jekyll")
+    ap.add_argument("--engines", default="unknown,hugo,zola,jekyll")
     args = ap.parse_args()
     print(f"# {platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()}, "
           f"GALLEY_KRAMDOWN={os.environ.get('GALLEY_KRAMDOWN', '(unset)')}")
