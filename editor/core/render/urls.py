@@ -91,7 +91,9 @@ def jekyll_url(path: Path | None, front_matter: Mapping[str, Any], config: Mappi
     date = date or dt.date(1970, 1, 1)
     pattern = str(front_matter.get("permalink") or config.get("permalink") or "date")
     pattern = _STYLES.get(pattern, pattern)
-    cats = "/".join(quote(c.replace(" ", "-"), safe="") for c in _categories(front_matter, path, root))
+    # Jekyll 4 writes categories lower-cased in URLs (`Pets` -> /pets/), from the
+    # front matter and from the folders above `_posts` alike.
+    cats = "/".join(quote(c.lower(), safe="") for c in _categories(front_matter, path, root))
     values = {
         "categories": cats,
         "year": f"{date.year:04d}",

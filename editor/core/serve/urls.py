@@ -68,14 +68,7 @@ def jekyll_post_url(root: Path, path: Path, front_matter: Mapping[str, Any], con
                   "output_ext": ".html"}
         url = re.sub(r":(\w+)", lambda m: values.get(m.group(1), m.group(0)), pattern)
         return join_url(_baseurl(config), re.sub(r"/{2,}", "/", url))
-    fm = dict(front_matter)
-    # Jekyll 4 writes categories lower-cased in URLs (`Pets` -> /pets/).
-    for key in ("categories", "category"):
-        value = fm.get(key)
-        if isinstance(value, str):
-            fm[key] = value.lower()
-        elif isinstance(value, (list, tuple)):
-            fm[key] = [str(v).lower() for v in value if v is not None]
+    fm = dict(front_matter)  # render.urls.jekyll_url lower-cases categories as Jekyll 4 does
     if path.is_relative_to(root) and "_drafts" in path.relative_to(root).parts:
         # `--drafts`: a draft is dated by its file's modification time, unless it has a date.
         if not fm.get("date"):
