@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../editor/ui/actions.py" line="+40"/>
+        <location filename="../../editor/ui/actions.py" line="+42"/>
         <source>Follow System</source>
         <translation type="unfinished"></translation>
     </message>
@@ -119,6 +119,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Preview with the Site&apos;s &amp;Generator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load Remote &amp;Content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>P&amp;roblems</source>
         <translation type="unfinished"></translation>
@@ -164,7 +174,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -352,7 +362,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+1"/>
+        <source>the file is saved as {encoding}, not UTF-8: Jekyll cannot read it and leaves the post out of the site without a word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
         <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -364,7 +379,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
+        <source>Jekyll reads only YAML front matter between `---` lines: this {kind} front matter is published as the post&apos;s text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>this file in a posts folder has no front matter: it has no title, date or tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -575,6 +595,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>jekyll build stops: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>jekyll build stops: the included file {name} is not in {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>new tag {term}: no other post uses it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -615,6 +645,56 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>kramdown renders this abbreviation; the preview does not (it shows the definition as text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>kramdown passes this `{{::nomarkdown}}` text through unchanged; the preview does not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>kramdown applies these `{{::options}}` to the post; the preview ignores them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>kramdown defines this attribute list for the post; the preview does not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>kramdown renders `$$` math for MathJax; the preview shows it as text, `*` and `_` in it as emphasis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>kramdown reads this `^` as the end of a block; the preview shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kramdown keeps the `#` at the end of this heading; the preview drops it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{renderer} turns `&lt;&lt;` and `&gt;&gt;` into « and »; the preview does not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the site publishes this &lt;{tag}&gt; element; the preview leaves it out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the site publishes this style attribute; the preview leaves it out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the {rules} check failed on this post ({error} at {file}:{line}); the other rules ran</source>
         <translation type="unfinished"></translation>
     </message>
@@ -701,6 +781,16 @@
     <message>
         <location line="+1"/>
         <source>remove `{{% {tag} %}}`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>create {folder}/{name}, or correct the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>write the front matter as YAML between `---` lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -991,7 +1081,7 @@ The form is read-only until it does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>Not changed: the front matter does not parse; fix it first (see above).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1033,9 +1123,9 @@ The form is read-only until it does.</source>
 <context>
     <name>ImageField</name>
     <message>
-        <location filename="../../editor/ui/front_matter/fields/image.py" line="+47"/>
+        <location filename="../../editor/ui/front_matter/fields/image.py" line="+85"/>
         <source>/assets/images/…</source>
-        <extracomment>The files a string value is taken as an image path for (the field gets a picker). The thumbnail&apos;s bounds, in pixels. Keys themes use for a post&apos;s image: an image field even while empty.</extracomment>
+        <extracomment>The files a string value is taken as an image path for (the field gets a picker). The thumbnail&apos;s bounds, in pixels. Keys themes use for a post&apos;s image: an image field even while empty. The folder an image was last picked from (any field, this run). The open post&apos;s path (None: untitled), given by the form.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1045,17 +1135,17 @@ The form is read-only until it does.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+71"/>
+        <location line="+88"/>
         <source>Choose image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-21"/>
         <source>image not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+22"/>
         <source>Images ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1095,7 +1185,7 @@ The form is read-only until it does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Outline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1105,7 +1195,7 @@ The form is read-only until it does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+216"/>
         <source>Preview not updated: {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1144,6 +1234,11 @@ The form is read-only until it does.</source>
     <message>
         <location line="+3"/>
         <source>{name}[*] — Galley</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/serve/wiring.py" line="+28"/>
+        <source>Server Log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1256,7 +1351,7 @@ The form is read-only until it does.</source>
 <context>
     <name>PostCommands</name>
     <message>
-        <location filename="../../editor/ui/site/post_commands.py" line="+62"/>
+        <location filename="../../editor/ui/site/post_commands.py" line="+66"/>
         <source>New post: saving writes {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1266,7 +1361,7 @@ The form is read-only until it does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Cannot publish</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1316,7 +1411,7 @@ The form is read-only until it does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Moved {name} to the Trash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1324,7 +1419,7 @@ The form is read-only until it does.</source>
 <context>
     <name>PostsList</name>
     <message>
-        <location filename="../../editor/ui/site/posts_list.py" line="+50"/>
+        <location filename="../../editor/ui/site/posts_list.py" line="+53"/>
         <source>Filter: title, text, tags, categories</source>
         <extracomment>Columns shown besides the title when there is room, most wanted first. Narrowest the title column gets before a column is hidden for it (in &quot;M&quot; widths). The writer chose a post. Carries its path (str).</extracomment>
         <translation type="unfinished"></translation>
@@ -1363,7 +1458,7 @@ The form is read-only until it does.</source>
 <context>
     <name>PostsModel</name>
     <message>
-        <location filename="../../editor/ui/site/posts_model.py" line="+76"/>
+        <location filename="../../editor/ui/site/posts_model.py" line="+108"/>
         <source>Title</source>
         <extracomment>The row (a PostRow) of an index, for views. How many differing rows a full list may bring before the model is reset instead of changed row by row.</extracomment>
         <translation type="unfinished"></translation>
@@ -1406,6 +1501,30 @@ The form is read-only until it does.</source>
     <message>
         <location line="+1"/>
         <source>scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft: not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduled: published on its date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <location filename="../../editor/ui/preview/preview_controller.py" line="+60"/>
+        <source>Remote images and media are not loaded (View ▸ Load Remote Content).</source>
+        <extracomment>path -&gt; the SiteInfo the render worker found for it (see `_site_at`).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1709,7 +1828,7 @@ The form is read-only until it does.</source>
 <context>
     <name>SearchPane</name>
     <message>
-        <location filename="../../editor/ui/site/search_pane.py" line="+84"/>
+        <location filename="../../editor/ui/site/search_pane.py" line="+85"/>
         <source>Search the site</source>
         <extracomment>Matches kept at most: a pattern like &quot;e&quot; on a big site would otherwise fill memory with rows nobody reads. A batch goes to the list every this many files or matches, whichever comes first: adding a few hundred rows keeps each UI turn short. The writer activated a match: (path, line, column). A search finished: (number of matches, seconds). Files were written by a replace. Carries the list of paths (str).</extracomment>
         <translation type="unfinished"></translation>
@@ -1896,9 +2015,61 @@ The form is read-only until it does.</source>
     </message>
 </context>
 <context>
+    <name>SiteMode</name>
+    <message>
+        <location filename="../../editor/ui/serve/site_mode.py" line="+107"/>
+        <source>Starting the {generator} server…</source>
+        <extracomment>Site mode turned on (True) or off for the open site. The build errors about the open post, lines counted in the whole file. The Site page of the open post is on screen; carries its URL.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rebuilding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>The server did not give the page {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The site&apos;s build failed: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SitePreview</name>
+    <message>
+        <location filename="../../editor/core/serve/texts.py" line="+15"/>
+        <source>{generator} is not installed, so the site&apos;s own page cannot be shown. Install it ({command}) or set its path in the preferences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This site has a Gemfile but Bundler is not installed. Install it: {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The site needs gems that are not installed. In the site&apos;s folder, run: {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This post is not in a Jekyll or Hugo site: Site mode needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The {generator} server stopped (exit code {code}); see the server log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../editor/ui/editor/status_bar.py" line="+52"/>
+        <location filename="../../editor/ui/editor/status_bar.py" line="+59"/>
         <source>{cjk} CJK characters, {words} other words, {characters} characters without spaces</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1933,11 +2104,55 @@ The form is read-only until it does.</source>
         <source>Ln {line}, Col {column}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>Preview approximate: {reason}</source>
+        <extracomment>Engines and generators as writers know them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview approximate ({engine})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview: {engine} (as {generator})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview: {engine}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SwitchBar</name>
+    <message>
+        <location filename="../../editor/ui/serve/site_mode.py" line="-185"/>
+        <source>Fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The built-in preview, updated as you type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The page as the site&apos;s own generator builds it, updated when you save</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TagsDialog</name>
     <message>
-        <location filename="../../editor/ui/site/tags_dialog.py" line="+33"/>
+        <location filename="../../editor/ui/site/tags_dialog.py" line="+34"/>
         <source>Tags and Categories</source>
         <extracomment>Files were written (renamed or restored). Carries the list of paths (str). The preview is listed (planned on a worker thread). Carries the seconds it took.</extracomment>
         <translation type="unfinished"></translation>
