@@ -92,9 +92,20 @@ def generate(size: int, seed: int = 1, sections: int | None = None) -> str:
 POSTS = {"8 KB": (8 * 1024, None), "205 KB": (205 * 1024, 70), "205 KB dense": (205 * 1024, None)}
 
 
-def make_site(tmp: Path) -> dict[str, Path]:
-    (tmp / "_posts").mkdir(parents=True)
-    (tmp / "_config.yml").write_text("title: Bench\n", encoding="utf-8")
+#: The preview engine the children run (--engine).
+ENGINE = "kramdown"
+
+
+def make_site(tmp: Path, generator: str = "jekyll") -> dict[str, Path]:
+    """The bench posts in a Jekyll site (`_posts`) or a Hugo site (`content/post`)."""
+    if generator == "hugo":
+        folder = tmp / "content" / "post"
+        folder.mkdir(parents=True)
+        (tmp / "hugo.toml").write_text('title = "Bench"\nbaseURL = "https://example.org/"\n', encoding="utf-8")
+    else:
+        folder = tmp / "_posts"
+        folder.mkdir(parents=True)
+        (tmp / "_config.yml").write_text("title: Bench\n", encoding="utf-8")
     posts = {}
     for label, (size, sections) in POSTS.items():
         text = generate(size, sections=sections)
@@ -104,7 +115,7 @@ def make_site(tmp: Path) -> dict[str, Path]:
             text = text[: -(len(data) - size) // 3 - 1]
             data = text.encode("utf-8")
         slug = label.replace(" ", "-").lower()
-        path = tmp / "_posts" / f"2024-03-05-bench-{slug}.md"
+        path = folder / f"2024-03-05-bench-{slug}.md"
         path.write_text(text, encoding="utf-8")
         posts[label] = path
     return posts
@@ -306,6 +317,8 @@ def run_one(path: Path, startup_only: bool = False, script: str = __file__,
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "events.json"
         env = dict(os.environ, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp)  # fresh settings, no recovery copies left behind
+        if ENGINE == "python-markdown":
+            env["GALLEY_KRAMDOWN"] = "0"  # a Jekyll site on the fallback, as without Ruby
         start = time.monotonic()
         errors = open(Path(tmp) / "stderr.txt", "w+")
         proc = subprocess.Popen([python, script, "--child", str(path), str(out)]
@@ -356,6 +369,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=1, help="runs per post; figures are medians")
     parser.add_argument("--post", choices=("8", "205", "205-dense"), help="only this post")
+    parser.add_argument("--engine", choices=("kramdown", "python-markdown", "markdown-it"), default="kramdown",
+                        help="the preview's engine: a Jekyll site with kramdown (Ruby's, when installed) or "
+                             "on the Python-Markdown fallback, or a Hugo site (markdown-it)")
     parser.add_argument("--startup", action="store_true",
                         help="only the two start-up figures (each run quits once the preview is drawn)")
     parser.add_argument("--against", metavar="CHECKOUT",
@@ -369,6 +385,8 @@ def main() -> None:
                              "libraries are then held as after a reboot, not as pip wrote them "
                              "(see bench/page_cache.py: it changes PSS by ~80 MB)")
     args = parser.parse_args()
+    global ENGINE
+    ENGINE = args.engine
     if not os.environ.get("DISPLAY"):
         sys.exit("run under X: xvfb-run -a -s '-screen 0 1400x900x24' python bench/bench_ui.py")
     import page_cache
@@ -377,7 +395,8 @@ def main() -> None:
           f"load average {os.getloadavg()[0]:.1f} (other work on the machine inflates every figure)"
           + (f"; medians of {args.runs} runs" if args.runs > 1 else ""))
     with tempfile.TemporaryDirectory() as tmp:
-        posts = make_site(Path(tmp) / "site")
+        posts = make_site(Path(tmp) / "site", "hugo" if args.engine == "markdown-it" else "jekyll")
+        print(f"engine: {args.engine}")
         if args.settle:
             if not page_cache.settle():
                 sys.exit("--settle needs root (it writes /proc/sys/vm/drop_caches)")
