@@ -32,10 +32,18 @@ def post(tmp_path):
 BURST = """
 import sys, time
 path, template = sys.argv[1], sys.argv[2]
+last, gaps = None, []
 for i in range(100):
     with open(path, "w", encoding="utf-8") as f:
         f.write(template.format(i=i))
+    now = time.monotonic()
+    if last is not None:
+        gaps.append(now - last)
+    last = now
     time.sleep(0.008)
+# The pauses between writes, in ms: on a loaded machine the writer itself may
+# not run for longer than the watcher's quiet period, which ends a burst.
+print(" ".join(str(round(g * 1000)) for g in gaps))
 """
 
 
@@ -44,7 +52,12 @@ def burst_writer(path, template):
     import subprocess
     import sys
 
-    return subprocess.Popen([sys.executable, "-c", BURST, str(path), template])
+    return subprocess.Popen([sys.executable, "-c", BURST, str(path), template], stdout=subprocess.PIPE, text=True)
+
+
+def pauses_over(writer, ms: int) -> int:
+    """How many of a finished burst writer's pauses were longer than `ms`."""
+    return sum(1 for gap in writer.stdout.read().split() if int(gap) > ms)
 
 
 def record(signal):
@@ -131,7 +144,11 @@ def test_burst_of_100_writes_in_a_second_is_one_notification(qtbot, watcher, pos
     assert writer.returncode == 0
     assert time.monotonic() - started < 3
     qtbot.wait(300)
-    assert changed == [(str(post),)]
+    # One notification, unless the machine stopped the writer for longer than
+    # the quiet period (which grows during a burst): then at most one more per
+    # such pause.
+    assert 1 <= len(changed) <= 1 + pauses_over(writer, watcher.quiet_ms)
+    assert set(changed) == {(str(post),)}
     assert post.read_text().endswith("version 99\n")
 
 
