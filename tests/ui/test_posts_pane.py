@@ -151,10 +151,13 @@ def test_long_korean_title_elides_without_a_sideways_scrollbar(qtbot, win, site)
 
 
 def test_rows_arrive_in_batches_with_progress(qtbot, settings, tmp_path):
+    from editor.core.site.model import BATCH
+
+    n = BATCH + 300  # three batches: the first 100, a whole one, the rest
     root = tmp_path / "big"
     (root / "_posts").mkdir(parents=True)
     (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
-    for i in range(1300):
+    for i in range(n):
         (root / "_posts" / f"2020-01-01-p{i}.md").write_text(f"---\ntitle: Post {i}\n---\nx\n", encoding="utf-8")
     w = launch([], settings=settings, recovery_dir=tmp_path / "recovery")
     qtbot.waitExposed(w)
@@ -163,13 +166,13 @@ def test_rows_arrive_in_batches_with_progress(qtbot, settings, tmp_path):
     site.postsIndexed.connect(lambda m, rows, done, total, full: seen.append(
         (done, total, full, posts.count(), posts.progress.isVisible() or posts.progress.value())))
     site.open(root)
-    qtbot.waitUntil(lambda: posts.count() == 1300 and any(full for _, _, full, _, _ in seen), timeout=30000)
+    qtbot.waitUntil(lambda: posts.count() == n and any(full for _, _, full, _, _ in seen), timeout=30000)
     batches = [s for s in seen if not s[2]]
-    assert len(batches) >= 3 and batches[0][:2] == (100, 1300) and batches[0][3] == 100
+    assert len(batches) >= 3 and batches[0][:2] == (100, n) and batches[0][3] == 100
     # While indexing, the pane showed the rows so far and the progress.
     assert all(s[4] for s in batches if s[0] < s[1])
     assert posts.progress.isHidden()
-    assert posts.progress.maximum() == 1300 and posts.progress.format()
+    assert posts.progress.maximum() == n and posts.progress.format()
     w.session.new()
     w.close()
 
