@@ -2158,7 +2158,7 @@ The form is read-only until it does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Term</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2213,19 +2213,19 @@ The form is read-only until it does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>No site is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Reading %n post(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+32"/>
         <source>%n file(s) will change</source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -113,3 +113,22 @@ def test_regex_and_front_matter_value_replace(qtbot, window, post):
     pane.query.setText("(")
     pane.start()
     assert "error: bad regular expression" in pane.status.text()
+
+
+def test_a_preview_being_read_when_the_site_is_re_read_still_shows(qtbot, window, post):
+    """The site is re-read (a post written on disk) while a rename's preview is
+    read on its thread: the list of terms is made again with the same term
+    chosen, and the preview is made again for the files as they are now
+    (it was dropped, and the dialog said "Reading…" for ever)."""
+    other = _site_ready(qtbot, window, post)
+    window.actions.tags.trigger()
+    dialog = window.site_tools["tags"]
+    qtbot.waitUntil(lambda: dialog.choose("tags", "python"))
+    dialog.new_name.setText("py")
+    with qtbot.waitSignal(dialog.planned, timeout=15000):
+        dialog.preview()
+        dialog.refill()  # what the site owner's siteChanged does while the dialog is open
+    assert dialog.terms.currentItem().text(0) == "python"
+    assert dialog.changes.topLevelItemCount() == 2 and dialog.apply_button.isEnabled()
+    assert "Reading" not in dialog.status.text()
+    assert other.read_bytes() == OTHER  # nothing written

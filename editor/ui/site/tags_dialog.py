@@ -36,6 +36,7 @@ class TagsDialog(QDialog):
         self._site, self._session = site, session
         self._edits: list[bulk_edit.FileEdit] = []
         self._token = 0
+        self._planning = False  # a preview is being read on its thread
         self._plan_done.connect(self._show_plan)
         self.journal: bulk_edit.Journal | None = None
 
@@ -80,7 +81,13 @@ class TagsDialog(QDialog):
     # -- the terms ---------------------------------------------------------------------
 
     def refill(self) -> None:
-        """Every term of the open site with its number of posts."""
+        """Every term of the open site with its number of posts. The chosen term
+        stays chosen, and a preview asked for or shown is made again: the site
+        was re-read, so its files may have changed (and a preview still being
+        read when the list was remade would otherwise never show)."""
+        current = self.terms.currentItem()
+        chosen = (current.text(2), current.text(0)) if current is not None else None
+        again = self._planning or bool(self._edits)
         self.terms.setSortingEnabled(False)
         self.terms.clear()
         model = self._site.current
@@ -96,6 +103,8 @@ class TagsDialog(QDialog):
         self.terms.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         for column in range(3):
             self.terms.resizeColumnToContents(column)
+        if chosen is not None and self.choose(*chosen) and again:
+            self.preview()
 
     def choose(self, taxonomy: str, term: str) -> bool:
         for i in range(self.terms.topLevelItemCount()):
@@ -125,6 +134,7 @@ class TagsDialog(QDialog):
         split = generator in ("jekyll", "unknown")
         paths = [s.path for s in model.summaries if bulk_edit.holds_term(s.front_matter or {}, keys, old, split)]
         self._token += 1
+        self._planning = True
         self.status.setText(self.tr("Reading %n post(s)…", "", len(paths)))
         threading.Thread(target=self._plan, args=(self._token, paths, generator, taxonomy, old, new),
                          name="galley-rename-plan", daemon=True).start()
@@ -140,6 +150,7 @@ class TagsDialog(QDialog):
     def _show_plan(self, token: int, result, seconds: float) -> None:
         if token != self._token:
             return
+        self._planning = False
         if isinstance(result, str):
             self.status.setText(result)
             self.planned.emit(seconds)
@@ -203,6 +214,7 @@ class TagsDialog(QDialog):
 
     def _forget_plan(self) -> None:
         self._token += 1  # a plan still being read is for another name: drop it
+        self._planning = False
         self._edits = []
         self.changes.clear()
         self.apply_button.setEnabled(False)
