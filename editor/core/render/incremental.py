@@ -255,9 +255,11 @@ class IncrementalRenderer:
         blocks = self._blocks_for(ids, inners, sources, base)
         if index.numbers:
             bodies = {label: text for s in stages for label, text in s.defs}
-            items = []
+            items, order = [], index.ordered()
             while len(items) < len(index.numbers):  # a note may cite a later one
-                label = index.ordered()[len(items)]
+                if len(order) < len(index.numbers):  # it did: sorted again (sorting each time was quadratic)
+                    order = index.ordered()
+                label = order[len(items)]
                 stage = self._convert(self._templated_text(bodies[label]), ())
                 items.append((label, self._fill(stage, {}, index)))
             last = base + (sources[-1].end if sources else 0)
