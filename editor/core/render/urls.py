@@ -42,7 +42,8 @@ def join_url(*parts: str) -> str:
     return out
 
 
-def _as_date(value: Any) -> dt.date | None:
+def as_date(value: Any) -> dt.date | None:
+    """A front-matter date (a date, a datetime, or text starting YYYY-MM-DD), or None."""
     if isinstance(value, dt.datetime):
         return value
     if isinstance(value, dt.date):
@@ -85,9 +86,9 @@ def jekyll_url(path: Path | None, front_matter: Mapping[str, Any], config: Mappi
     stem = path.stem if path else ""
     m = _DATED_NAME.match(stem)
     title_slug = str(front_matter.get("slug") or (m.group(4) if m else stem))
-    date = _as_date(front_matter.get("date"))
+    date = as_date(front_matter.get("date"))
     if date is None and m:
-        date = _as_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
+        date = as_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
     date = date or dt.date(1970, 1, 1)
     pattern = str(front_matter.get("permalink") or config.get("permalink") or "date")
     pattern = _STYLES.get(pattern, pattern)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import quote
 
-from editor.core.render.urls import jekyll_url, join_url
+from editor.core.render.urls import as_date, jekyll_url, join_url
 
 _DATED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
 _COLLECTION_DEFAULT = "/:collection/:path:output_ext"
@@ -102,7 +102,7 @@ def hugo_post_url(root: Path, path: Path, front_matter: Mapping[str, Any], confi
     permalinks = _mapping(config.get("permalinks"))
     pattern = permalinks.get(section) if section else None
     if isinstance(pattern, str):
-        date = _date(front_matter.get("date"))
+        date = as_date(front_matter.get("date"))
         values = {"year": f"{date.year:04d}" if date else "", "month": f"{date.month:02d}" if date else "",
                   "day": f"{date.day:02d}" if date else "", "section": section, "sections": section,
                   "slug": slug, "title": _hugo_slugify(str(front_matter.get("title") or slug)),
@@ -117,18 +117,6 @@ def hugo_post_url(root: Path, path: Path, front_matter: Mapping[str, Any], confi
             parts[-1] = slug
         url = "/" + "/".join(quote(p, safe="") for p in parts) + ("/" if parts else "")
     return url.lower() if lower else url
-
-
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", str(value or ""))
-    if m:
-        try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            return None
-    return None
 
 
 def _hugo_slugify(text: str) -> str:
