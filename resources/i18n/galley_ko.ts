@@ -6,212 +6,212 @@
     <message>
         <location filename="../../editor/ui/actions.py" line="+42"/>
         <source>Follow System</source>
-        <translation type="unfinished"></translation>
+        <translation>시스템 설정 따르기</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>밝게</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>어둡게</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>새로 만들기(&amp;N)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>열기(&amp;O)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>저장(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>되돌리기(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P&amp;ublish</source>
-        <translation type="unfinished"></translation>
+        <translation>발행(&amp;U)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Make &amp;Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>초안으로 되돌리기(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rena&amp;me File from Title</source>
-        <translation type="unfinished"></translation>
+        <translation>제목으로 파일 이름 바꾸기(&amp;M)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move to &amp;Trash…</source>
-        <translation type="unfinished"></translation>
+        <translation>휴지통으로 이동(&amp;T)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>찾기(&amp;F)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Replace…</source>
-        <translation type="unfinished"></translation>
+        <translation>바꾸기(&amp;R)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>굵게(&amp;B)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Italic</source>
-        <translation type="unfinished"></translation>
+        <translation>기울임꼴(&amp;I)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Insert &amp;Link</source>
-        <translation type="unfinished"></translation>
+        <translation>링크 삽입(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paste as &amp;Plain Text</source>
-        <translation type="unfinished"></translation>
+        <translation>일반 텍스트로 붙여넣기(&amp;P)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Front-Matter &amp;Form</source>
-        <translation type="unfinished"></translation>
+        <translation>머리말 양식(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>미리보기(&amp;P)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Preview with the Site&apos;s &amp;Generator</source>
-        <translation type="unfinished"></translation>
+        <translation>사이트 생성기로 미리보기(&amp;G)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Load Remote &amp;Content</source>
-        <translation type="unfinished"></translation>
+        <translation>원격 콘텐츠 불러오기(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P&amp;roblems</source>
-        <translation type="unfinished"></translation>
+        <translation>문제(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>F&amp;ocus Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>집중 모드(&amp;O)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Raw Front Matter</source>
-        <translation type="unfinished"></translation>
+        <translation>머리말 원문(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Soft &amp;Wrap</source>
-        <translation type="unfinished"></translation>
+        <translation>자동 줄 바꿈(&amp;W)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Line Numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>줄 번호(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search in S&amp;ite…</source>
-        <translation type="unfinished"></translation>
+        <translation>사이트에서 검색(&amp;I)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Tags and Categories…</source>
-        <translation type="unfinished"></translation>
+        <translation>태그와 카테고리(&amp;T)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>O&amp;utline</source>
-        <translation type="unfinished"></translation>
+        <translation>개요(&amp;U)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Site &amp;Posts…</source>
-        <translation type="unfinished"></translation>
+        <translation>사이트 글 목록(&amp;P)…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일(&amp;F)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>편집(&amp;E)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>보기(&amp;V)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>테마(&amp;T)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;{number} {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;{number} {name}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Clear Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>목록 지우기</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 파일 없음</translation>
     </message>
 </context>
 <context>
@@ -219,33 +219,33 @@
     <message>
         <location filename="../../editor/ui/front_matter/add_field.py" line="+23"/>
         <source>%n post(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>글 %n개</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no posts</source>
-        <translation type="unfinished"></translation>
+        <translation>글 없음</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{key} — {type} · {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} — {type} · {count}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Add field…</source>
         <extracomment>The writer chose a key (a known one or a new name). Carries the key (str).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>필드 추가…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a key this post does not have yet</source>
-        <translation type="unfinished"></translation>
+        <translation>이 글에 아직 없는 키를 추가합니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>key name</source>
-        <translation type="unfinished"></translation>
+        <translation>키 이름</translation>
     </message>
 </context>
 <context>
@@ -254,52 +254,52 @@
         <location filename="../../editor/ui/disk/change_banner.py" line="+35"/>
         <source>Reload</source>
         <extracomment>*Reload* clicked: drop my edits and load the disk version. No payload. *Keep mine* clicked: keep my text; the next save overwrites after confirming. *Compare* clicked: open the side-by-side diff. No payload. *Save* clicked on the &quot;deleted&quot; banner: write my text back. No payload. The banner was closed with ×, without a choice. No payload.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>다시 불러오기</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Discard your edits and load the file from disk</source>
-        <translation type="unfinished"></translation>
+        <translation>편집한 내용을 버리고 디스크의 파일을 불러옵니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>내 것 유지</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep your text; saving will overwrite the file on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>내 텍스트를 유지합니다. 저장하면 디스크의 파일을 덮어씁니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Compare…</source>
-        <translation type="unfinished"></translation>
+        <translation>비교…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>저장</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write your text back to the file</source>
-        <translation type="unfinished"></translation>
+        <translation>내 텍스트를 파일에 다시 씁니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>닫기</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; changed on disk. Your unsaved edits are kept until you choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>디스크에서 &lt;b&gt;{name}&lt;/b&gt; 파일이 바뀌었습니다. 저장하지 않은 편집 내용은 선택할 때까지 유지됩니다.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; was deleted or moved away on disk. Your text is kept here; Save writes it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>디스크에서 &lt;b&gt;{name}&lt;/b&gt; 파일이 삭제되거나 다른 곳으로 옮겨졌습니다. 텍스트는 여기 남아 있으며, 저장하면 다시 씁니다.</translation>
     </message>
 </context>
 <context>
@@ -307,7 +307,7 @@
     <message>
         <location filename="../../editor/ui/front_matter/fields/choice.py" line="+41"/>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(설정 안 됨)</translation>
     </message>
 </context>
 <context>
@@ -315,42 +315,42 @@
     <message>
         <location filename="../../editor/ui/front_matter/fields/date.py" line="+24"/>
         <source>not a date: not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>날짜가 아님: 저장되지 않음</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not a whole date yet: not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 완전한 날짜가 아님: 저장되지 않음</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>YYYY-MM-DD HH:MM:SS +ZZZZ</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD HH:MM:SS +ZZZZ</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose a date in a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>달력에서 날짜를 고릅니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose a date</source>
-        <translation type="unfinished"></translation>
+        <translation>날짜 고르기</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Remove this date from the post</source>
-        <translation type="unfinished"></translation>
+        <translation>글에서 이 날짜를 없앱니다</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>지우기</translation>
     </message>
 </context>
 <context>
@@ -358,12 +358,12 @@
     <message>
         <location filename="../../editor/core/validation/messages.py" line="+37"/>
         <source>the file is saved as {encoding}, not UTF-8; generators read posts as UTF-8, so its non-ASCII text will come out garbled</source>
-        <translation type="unfinished"></translation>
+        <translation>파일이 UTF-8이 아닌 {encoding}(으)로 저장되어 있습니다; 생성기는 글을 UTF-8로 읽으므로 ASCII가 아닌 글자가 깨져서 나옵니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the file is saved as {encoding}, not UTF-8: Jekyll cannot read it and leaves the post out of the site without a word</source>
-        <translation type="unfinished"></translation>
+        <translation>파일이 UTF-8이 아닌 {encoding}(으)로 저장되어 있습니다: Jekyll은 이 파일을 읽지 못하고 아무 경고 없이 글을 사이트에서 뺍니다</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -376,427 +376,427 @@
         <location line="+1"/>
         <location line="+1"/>
         <source>{detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>{detail}</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>Jekyll reads only YAML front matter between `---` lines: this {kind} front matter is published as the post&apos;s text</source>
-        <translation type="unfinished"></translation>
+        <translation>Jekyll은 `---` 줄 사이의 YAML 머리말만 읽습니다: 이 {kind} 머리말은 글의 본문으로 발행됩니다</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>this file in a posts folder has no front matter: it has no title, date or tags</source>
-        <translation type="unfinished"></translation>
+        <translation>글 폴더에 있는 이 파일에 머리말이 없습니다: 제목도, 날짜도, 태그도 없습니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>this file in a posts folder has no front matter: Jekyll will publish it with no title, date or layout of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>글 폴더에 있는 이 파일에 머리말이 없습니다: Jekyll은 이 글을 자체 제목, 날짜, 레이아웃 없이 발행합니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>this file in a posts folder has no front matter: Hugo will publish it with an empty title</source>
-        <translation type="unfinished"></translation>
+        <translation>글 폴더에 있는 이 파일에 머리말이 없습니다: Hugo는 이 글을 빈 제목으로 발행합니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>this file in a posts folder has no front matter: Zola refuses to build a page without front matter</source>
-        <translation type="unfinished"></translation>
+        <translation>글 폴더에 있는 이 파일에 머리말이 없습니다: Zola는 머리말이 없는 페이지를 빌드하지 않습니다</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the `{field}` field is required</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}` 필드는 필수입니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the `{field}` field is required; it is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}` 필드는 필수입니다; 값이 비어 있습니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the `{field}` field is required (Jekyll will make one from the file name)</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}` 필드는 필수입니다(없으면 Jekyll이 파일 이름으로 만듭니다)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the `{field}` field is required (Jekyll will make one from the file name); it is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}` 필드는 필수입니다(없으면 Jekyll이 파일 이름으로 만듭니다); 값이 비어 있습니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>most posts in this site have a `{field}` field; this one does not</source>
-        <translation type="unfinished"></translation>
+        <translation>이 사이트의 글 대부분에는 `{field}` 필드가 있지만 이 글에는 없습니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>most posts in this site have a `{field}` field; this one does not; it is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>이 사이트의 글 대부분에는 `{field}` 필드가 있지만 이 글에는 없습니다; 값이 비어 있습니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>most posts in this site write `{field}`, this one `{near}`: check which spelling the theme reads</source>
-        <translation type="unfinished"></translation>
+        <translation>이 사이트의 글 대부분은 `{field}`(이)라고 쓰지만 이 글은 `{near}`(이)라고 씁니다: 테마가 어느 쪽을 읽는지 확인하세요</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>most posts in this site write `{field}`, this one `{near}`: check which spelling the theme reads; it is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>이 사이트의 글 대부분은 `{field}`(이)라고 쓰지만 이 글은 `{near}`(이)라고 씁니다: 테마가 어느 쪽을 읽는지 확인하세요; 값이 비어 있습니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>`{field}` is required</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`은(는) 필수입니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>`{field}` should be text, but YAML read it as true/false</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`은(는) 텍스트여야 하는데 YAML이 참/거짓(true/false)으로 읽었습니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>`{field}` should be a single text value, not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`은(는) 목록이 아닌 텍스트 값 하나여야 합니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>`{field}` should be a single text value, not a map</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`은(는) 맵이 아닌 텍스트 값 하나여야 합니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>`{field}` should be a date such as 2021-05-10 or 2021-05-10 14:30:00 +09:00</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`은(는) 2021-05-10 또는 2021-05-10 14:30:00 +09:00 같은 날짜여야 합니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>`{field}` should be true or false, not the text {value} (any text counts as true)</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`은(는) 텍스트 {value}이(가) 아니라 true 또는 false여야 합니다(텍스트는 무엇이든 true로 취급됩니다)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>`{field}` should be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`은(는) true 또는 false여야 합니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>`{field}` should be a number, not the text {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`은(는) 텍스트 {value}이(가) 아니라 숫자여야 합니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>`{field}` should be a number</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`은(는) 숫자여야 합니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>`{field}` should be a list such as [a, b]</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`은(는) [a, b] 같은 목록이어야 합니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>`{field}` should be a map of keys to values</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`은(는) 키와 값으로 된 맵이어야 합니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>`{field}` is {value}; allowed: {allowed}</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}` 값이 {value}입니다; 허용되는 값: {allowed}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>`{field}` does not match the pattern {pattern}</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`이(가) 패턴 {pattern}에 맞지 않습니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>`{field}` has {size} items; at least {limit} expected</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`의 항목이 {size}개입니다; 적어도 {limit}개여야 합니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>`{field}` has {size} characters; at least {limit} expected</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`이(가) {size}자입니다; 적어도 {limit}자여야 합니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>`{field}` has {size} items; at most {limit} allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`의 항목이 {size}개입니다; 최대 {limit}개까지 허용됩니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>`{field}` has {size} characters; at most {limit} allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`이(가) {size}자입니다; 최대 {limit}자까지 허용됩니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>`{field}` is not a date the generator can read: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`은(는) 생성기가 읽을 수 있는 날짜가 아닙니다: {value}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the file name says {name_date} but `date` says {date}; Jekyll uses `date` for the URL and the order</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 이름은 {name_date}, `date`는 {date}입니다; Jekyll은 URL과 글 순서에 `date`를 씁니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the post is dated {date}, in the future: {generator} will not publish it until then unless the site sets {setting}</source>
-        <translation type="unfinished"></translation>
+        <translation>글의 날짜가 미래인 {date}입니다: 사이트에서 {setting}을(를) 설정하지 않으면 {generator}은(는) 그때까지 이 글을 발행하지 않습니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the post is dated {date} (from the file name), in the future: {generator} will not publish it until then unless the site sets {setting}</source>
-        <translation type="unfinished"></translation>
+        <translation>글의 날짜가 미래인 {date}입니다(파일 이름 기준): 사이트에서 {setting}을(를) 설정하지 않으면 {generator}은(는) 그때까지 이 글을 발행하지 않습니다</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>image not found in the site: {url}</source>
-        <translation type="unfinished"></translation>
+        <translation>사이트에 없는 이미지입니다: {url}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>`{field}` names an image that is not in the site: {url}</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`이(가) 사이트에 없는 이미지를 가리킵니다: {url}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>link to a page that is not in the site: {url}</source>
-        <translation type="unfinished"></translation>
+        <translation>사이트에 없는 페이지로 가는 링크입니다: {url}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>`post_url` names no post in _posts: {target} (Jekyll stops the build)</source>
-        <translation type="unfinished"></translation>
+        <translation>`post_url`이 가리키는 글이 _posts에 없습니다: {target} (Jekyll 빌드가 멈춥니다)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>`link` names no file of the site: {target} (Jekyll stops the build)</source>
-        <translation type="unfinished"></translation>
+        <translation>`link`가 가리키는 파일이 사이트에 없습니다: {target} (Jekyll 빌드가 멈춥니다)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>`ref` names no page of the site: {target} (Hugo stops the build)</source>
-        <translation type="unfinished"></translation>
+        <translation>`ref`가 가리키는 페이지가 사이트에 없습니다: {target} (Hugo 빌드가 멈춥니다)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&lt;{tag}&gt; is never closed; the rest of the page ends up inside it</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;{tag}&gt;이(가) 닫히지 않았습니다; 페이지의 나머지가 모두 그 안에 들어갑니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>`{{% {tag} %}}` has no `{{% end{tag} %}}`; Jekyll stops the build of the whole site</source>
-        <translation type="unfinished"></translation>
+        <translation>`{{% {tag} %}}`에 짝이 되는 `{{% end{tag} %}}`이(가) 없습니다; Jekyll이 사이트 전체의 빌드를 멈춥니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>`{{% {tag} %}}` closes a `{opener}` block that was never opened; Jekyll stops the build</source>
-        <translation type="unfinished"></translation>
+        <translation>`{{% {tag} %}}`이(가) 열린 적 없는 `{opener}` 블록을 닫습니다; Jekyll 빌드가 멈춥니다</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>jekyll build stops: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>jekyll build가 멈춥니다: {detail}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>jekyll build stops: the included file {name} is not in {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>jekyll build가 멈춥니다: 포함할 파일 {name}이(가) {folder}에 없습니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>new tag {term}: no other post uses it</source>
-        <translation type="unfinished"></translation>
+        <translation>새 태그 {term}: 다른 글에서는 쓰지 않습니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>new category {term}: no other post uses it</source>
-        <translation type="unfinished"></translation>
+        <translation>새 카테고리 {term}: 다른 글에서는 쓰지 않습니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>new {taxonomy} {term}: no other post uses it</source>
-        <translation type="unfinished"></translation>
+        <translation>새 {taxonomy} {term}: 다른 글에서는 쓰지 않습니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the post has no text after its front matter</source>
-        <translation type="unfinished"></translation>
+        <translation>머리말 뒤에 본문이 없습니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the title is {width} columns long; search results cut it after about {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>제목이 {width}칸입니다; 검색 결과에서는 약 {high}칸 뒤로 잘립니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the title is short ({width} columns; search results show up to {high}): a few more words help readers find it</source>
-        <translation type="unfinished"></translation>
+        <translation>제목이 짧습니다({width}칸, 검색 결과에는 {high}칸까지 보임): 몇 단어를 더 쓰면 독자가 찾기 쉬워집니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>`{field}` is {width} columns; search results cut it after about {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`이(가) {width}칸입니다; 검색 결과에서는 약 {high}칸 뒤로 잘립니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>`{field}` is {width} columns; search results show {low}-{high}: a sentence more would describe the post better</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`이(가) {width}칸입니다; 검색 결과에는 {low}-{high}칸이 보입니다: 한 문장 더 쓰면 글을 더 잘 설명할 수 있습니다</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>kramdown renders this abbreviation; the preview does not (it shows the definition as text)</source>
-        <translation type="unfinished"></translation>
+        <translation>kramdown은 이 약어를 렌더링하지만 미리보기는 그러지 않습니다(정의를 텍스트로 보여 줍니다)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>kramdown passes this `{{::nomarkdown}}` text through unchanged; the preview does not</source>
-        <translation type="unfinished"></translation>
+        <translation>kramdown은 이 `{{::nomarkdown}}` 텍스트를 바꾸지 않고 그대로 내보내지만 미리보기는 그러지 않습니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>kramdown applies these `{{::options}}` to the post; the preview ignores them</source>
-        <translation type="unfinished"></translation>
+        <translation>kramdown은 이 `{{::options}}`를 글에 적용하지만 미리보기는 무시합니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>kramdown defines this attribute list for the post; the preview does not</source>
-        <translation type="unfinished"></translation>
+        <translation>kramdown은 이 속성 목록을 글에 정의하지만 미리보기는 그러지 않습니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>kramdown renders `$$` math for MathJax; the preview shows it as text, `*` and `_` in it as emphasis</source>
-        <translation type="unfinished"></translation>
+        <translation>kramdown은 `$$` 수식을 MathJax용으로 렌더링하지만 미리보기는 텍스트로 보여 주고 그 안의 `*`와 `_`를 강조로 처리합니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>kramdown reads this `^` as the end of a block; the preview shows it</source>
-        <translation type="unfinished"></translation>
+        <translation>kramdown은 이 `^`를 블록의 끝으로 읽지만 미리보기는 그대로 보여 줍니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kramdown keeps the `#` at the end of this heading; the preview drops it</source>
-        <translation type="unfinished"></translation>
+        <translation>kramdown은 이 제목 끝의 `#`를 남기지만 미리보기는 없앱니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{renderer} turns `&lt;&lt;` and `&gt;&gt;` into « and »; the preview does not</source>
-        <translation type="unfinished"></translation>
+        <translation>{renderer}은(는) `&lt;&lt;`와 `&gt;&gt;`를 «와 »로 바꾸지만 미리보기는 그러지 않습니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the site publishes this &lt;{tag}&gt; element; the preview leaves it out</source>
-        <translation type="unfinished"></translation>
+        <translation>사이트는 이 &lt;{tag}&gt; 요소를 발행하지만 미리보기에서는 빠집니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the site publishes this style attribute; the preview leaves it out</source>
-        <translation type="unfinished"></translation>
+        <translation>사이트는 이 style 속성을 발행하지만 미리보기에서는 빠집니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the {rules} check failed on this post ({error} at {file}:{line}); the other rules ran</source>
-        <translation type="unfinished"></translation>
+        <translation>이 글에서 {rules} 검사가 실패했습니다({file}:{line}에서 {error}); 다른 규칙은 실행되었습니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the post could not be read ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>글을 읽을 수 없습니다({error})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>cannot read the file: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>파일을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>save it as UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8로 저장하세요</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>add the closing delimiter line after the last front-matter line</source>
-        <translation type="unfinished"></translation>
+        <translation>머리말의 마지막 줄 뒤에 닫는 구분선을 추가하세요</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>remove the `!!` tag; front matter holds plain values only</source>
-        <translation type="unfinished"></translation>
+        <translation>`!!` 태그를 지우세요; 머리말에는 일반 값만 씁니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>put a space after the colon of `{name}:` on line {key_line}</source>
-        <translation type="unfinished"></translation>
+        <translation>{key_line}번째 줄에 있는 `{name}:`의 콜론 뒤에 공백을 넣으세요</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>keep one of the two entries</source>
-        <translation type="unfinished"></translation>
+        <translation>두 항목 중 하나만 남기세요</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>add a front matter block (--- title: ... ---) at the top</source>
-        <translation type="unfinished"></translation>
+        <translation>맨 위에 머리말 블록(--- title: ... ---)을 추가하세요</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>add `{field}`</source>
-        <translation type="unfinished"></translation>
+        <translation>`{field}`을(를) 추가하세요</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>put the value in quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>값을 따옴표로 감싸세요</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>write {word} without quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>{word}을(를) 따옴표 없이 쓰세요</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>remove the quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>따옴표를 지우세요</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>write it as 2021-05-10 or 2021-05-10 14:30:00 +09:00</source>
-        <translation type="unfinished"></translation>
+        <translation>2021-05-10 또는 2021-05-10 14:30:00 +09:00 형식으로 쓰세요</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>rename the file to {new_name} or change `date`</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 이름을 {new_name}(으)로 바꾸거나 `date`를 고치세요</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>add &lt;/{tag}&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;/{tag}&gt;을(를) 추가하세요</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>add `{{% end{tag} %}}`</source>
-        <translation type="unfinished"></translation>
+        <translation>`{{% end{tag} %}}`을(를) 추가하세요</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>remove `{{% {tag} %}}`</source>
-        <translation type="unfinished"></translation>
+        <translation>`{{% {tag} %}}`을(를) 지우세요</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>create {folder}/{name}, or correct the name</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder}/{name}을(를) 만들거나 이름을 고치세요</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>write the front matter as YAML between `---` lines</source>
-        <translation type="unfinished"></translation>
+        <translation>머리말을 `---` 줄 사이에 YAML로 쓰세요</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>did you mean {hint}?</source>
-        <translation type="unfinished"></translation>
+        <translation>{hint}을(를) 뜻하셨나요?</translation>
     </message>
 </context>
 <context>
@@ -804,68 +804,69 @@
     <message>
         <location filename="../../editor/ui/dialogs.py" line="+24"/>
         <source>Posts ({patterns});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>글 ({patterns});;모든 파일 (*)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the changes to “{name}” before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>닫기 전에 “{name}”의 변경 사항을 저장할까요?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your changes will be lost if you don&apos;t save them.</source>
-        <translation type="unfinished"></translation>
+        <translation>저장하지 않으면 변경 사항을 잃게 됩니다.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>This post has errors</source>
-        <translation type="unfinished"></translation>
+        <translation>이 글에 오류가 있습니다</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Line {line}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{line}번째 줄: {message}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>그래도 저장</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>File changed on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>디스크의 파일이 바뀜</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>“{name}” was changed by another program since you opened it.
 Overwrite it with your version?</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” 파일을 연 뒤에 다른 프로그램이 이 파일을 바꿨습니다.
+내 버전으로 덮어쓸까요?</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>되돌리기</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Discard your changes to “{name}” and reload it from disk?</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}”의 변경 사항을 버리고 디스크에서 다시 불러올까요?</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Open post</source>
-        <translation type="unfinished"></translation>
+        <translation>글 열기</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Save post as</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 이름으로 글 저장</translation>
     </message>
 </context>
 <context>
@@ -873,47 +874,47 @@ Overwrite it with your version?</source>
     <message>
         <location filename="../../editor/ui/disk/diff_view.py" line="+94"/>
         <source>Compare “{name}” with the file on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}”을(를) 디스크의 파일과 비교</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Your text (unsaved)</source>
-        <translation type="unfinished"></translation>
+        <translation>내 텍스트(저장 안 됨)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>On disk now</source>
-        <translation type="unfinished"></translation>
+        <translation>지금 디스크에 있는 내용</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>your edits</source>
-        <translation type="unfinished"></translation>
+        <translation>내 편집 내용</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>the file on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>디스크의 파일</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The changes do not overlap: they can be merged (front matter from {front_matter}, body from {body}).</source>
-        <translation type="unfinished"></translation>
+        <translation>변경 사항이 겹치지 않으므로 합칠 수 있습니다(머리말은 {front_matter}, 본문은 {body}에서 가져옴).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Use the disk version</source>
-        <translation type="unfinished"></translation>
+        <translation>디스크 버전 사용</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>내 것 유지</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Merge both</source>
-        <translation type="unfinished"></translation>
+        <translation>둘 다 합치기</translation>
     </message>
 </context>
 <context>
@@ -921,12 +922,12 @@ Overwrite it with your version?</source>
     <message>
         <location line="-72"/>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>내 것</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>On disk</source>
-        <translation type="unfinished"></translation>
+        <translation>디스크</translation>
     </message>
 </context>
 <context>
@@ -935,38 +936,38 @@ Overwrite it with your version?</source>
         <location filename="../../editor/ui/disk/external_changes.py" line="+199"/>
         <source>Reloaded {name}: it changed on disk</source>
         <extracomment>The buffer was reloaded in place from disk (clean buffer, or Reload on the banner). Carries the post path. The banner now asks about a change on disk (dirty buffer). Carries the path. The post is gone from disk; the buffer is kept. Carries the path. The post was renamed on disk and the buffer followed. Carries (old, new). The window&apos;s own save (validation first); the banner&apos;s Save uses it. Autosave to the store and the recovery offer at start.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{name}을(를) 다시 불러왔습니다: 디스크에서 바뀌었습니다</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>{old} was renamed on disk, but {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>디스크에서 {old}의 이름이 바뀌었지만 {exc}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{old} was renamed to {new} on disk; following it</source>
-        <translation type="unfinished"></translation>
+        <translation>디스크에서 {old}의 이름이 {new}(으)로 바뀌었습니다. 바뀐 파일을 따라갑니다</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>Cannot merge: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>합칠 수 없습니다: {exc}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Merged the change on disk with your edits (not saved yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>디스크의 변경 사항을 내 편집 내용과 합쳤습니다(아직 저장 안 됨)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Cannot save: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>저장할 수 없습니다: {exc}</translation>
     </message>
     <message>
         <location line="+41"/>
         <location line="+9"/>
         <source>Cannot reload: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 불러올 수 없습니다: {exc}</translation>
     </message>
 </context>
 <context>
@@ -975,12 +976,12 @@ Overwrite it with your version?</source>
         <location filename="../../editor/ui/front_matter/fields/base.py" line="+219"/>
         <source>Quote it</source>
         <extracomment>Sent by valueEdited when the writer cleared a field: unset the key. A description longer than this goes to the tooltip only, not the placeholder. The writer changed the value: a plain value, an AsWritten, or REMOVE. The model&apos;s value as last shown or sent (None: the key is absent). The box was empty (key absent) when the writer started editing it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>따옴표로 감싸기</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep the text as it looks: write it as a quoted string</source>
-        <translation type="unfinished"></translation>
+        <translation>보이는 그대로의 텍스트로 둡니다: 따옴표로 감싼 문자열로 씁니다</translation>
     </message>
 </context>
 <context>
@@ -989,80 +990,80 @@ Overwrite it with your version?</source>
         <location filename="../../editor/ui/editor/find_replace.py" line="+28"/>
         <source>Find</source>
         <extracomment>A search ran; carries the number of matches in the whole text.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>찾기</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Replace with</source>
-        <translation type="unfinished"></translation>
+        <translation>바꿀 내용</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Regex</source>
-        <translation type="unfinished"></translation>
+        <translation>정규식</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>대소문자 구분</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Whole word</source>
-        <translation type="unfinished"></translation>
+        <translation>단어 단위로</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>이전</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>다음</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>바꾸기</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Replace all</source>
-        <translation type="unfinished"></translation>
+        <translation>모두 바꾸기</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>닫기(Esc)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>닫기</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Invalid pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>잘못된 패턴</translation>
     </message>
     <message numerus="yes">
         <location line="+26"/>
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n개 일치</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>일치 항목 없음</translation>
     </message>
     <message numerus="yes">
         <location line="+55"/>
         <source>Replaced %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n개 바꿈</numerusform>
         </translation>
     </message>
 </context>
@@ -1073,27 +1074,28 @@ Overwrite it with your version?</source>
         <source>The front matter does not parse (line {line}): {message}
 The form is read-only until it does.</source>
         <extracomment>Rows were added, removed or reordered (or the form was first built); carries nothing. Tests and the problems marks use it to find `field:&lt;key&gt;` widgets again. &quot;Edit in Raw at line N&quot;: carries the file line (int). The widget before the form&apos;s fields in the Tab order (set by the panel).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>머리말을 해석할 수 없습니다({line}번째 줄): {message}
+해석될 때까지 양식은 읽기 전용입니다.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Edit in Raw at line {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>원문의 {line}번째 줄에서 편집</translation>
     </message>
     <message>
         <location line="+118"/>
         <source>Not changed: the front matter does not parse; fix it first (see above).</source>
-        <translation type="unfinished"></translation>
+        <translation>바뀌지 않음: 머리말을 해석할 수 없습니다. 먼저 고치세요(위 참고).</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Not changed: the value is shared; choose how to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>바뀌지 않음: 공유된 값입니다. 바꿀 방법을 고르세요.</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Not changed: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>바뀌지 않음: {message}</translation>
     </message>
 </context>
 <context>
@@ -1102,22 +1104,22 @@ The form is read-only until it does.</source>
         <location filename="../../editor/ui/front_matter/front_matter_panel.py" line="+23"/>
         <source>Raw</source>
         <extracomment>The writer switched between form and raw; carries True for raw.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>원문</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit the front matter as text (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>머리말을 텍스트로 편집합니다(Ctrl+Shift+R)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Front matter</source>
-        <translation type="unfinished"></translation>
+        <translation>머리말</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>없음</translation>
     </message>
 </context>
 <context>
@@ -1126,28 +1128,28 @@ The form is read-only until it does.</source>
         <location filename="../../editor/ui/front_matter/fields/image.py" line="+85"/>
         <source>/assets/images/…</source>
         <extracomment>The files a string value is taken as an image path for (the field gets a picker). The thumbnail&apos;s bounds, in pixels. Keys themes use for a post&apos;s image: an image field even while empty. The folder an image was last picked from (any field, this run). The open post&apos;s path (None: untitled), given by the form.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>/assets/images/…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose an image in the site</source>
-        <translation type="unfinished"></translation>
+        <translation>사이트에서 이미지를 고릅니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+88"/>
         <source>Choose image</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 고르기</translation>
     </message>
     <message>
         <location line="-21"/>
         <source>image not found</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지를 찾을 수 없음</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Images ({patterns})</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 ({patterns})</translation>
     </message>
 </context>
 <context>
@@ -1155,17 +1157,17 @@ The form is read-only until it does.</source>
     <message>
         <location filename="../../editor/ui/front_matter/form_rows.py" line="+255"/>
         <source>Remove item</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 삭제</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Item {number} (new)</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {number}(새 항목)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Item {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {number}</translation>
     </message>
 </context>
 <context>
@@ -1173,7 +1175,7 @@ The form is read-only until it does.</source>
     <message>
         <location line="+20"/>
         <source>Add item</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 추가</translation>
     </message>
 </context>
 <context>
@@ -1182,64 +1184,64 @@ The form is read-only until it does.</source>
         <location filename="../../editor/ui/app.py" line="+172"/>
         <source>Posts</source>
         <extracomment>The names of the phases run so far, in order.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>글</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Outline</source>
-        <translation type="unfinished"></translation>
+        <translation>개요</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>검색</translation>
     </message>
     <message>
         <location line="+216"/>
         <source>Preview not updated: {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>미리보기가 갱신되지 않음: {0}: {1}</translation>
     </message>
     <message>
         <location filename="../../editor/ui/main_window.py" line="+139"/>
         <source>Cannot open post</source>
         <extracomment>The QWebEngineView was created and put in its pane (after the first paint). Carries the PreviewView. The writer asked for the site&apos;s posts list. Carries nothing. The writer asked for site-wide search (`&quot;search&quot;`) or the tags manager (`&quot;tags&quot;`). The theme setting changed; carries &quot;auto&quot;, &quot;light&quot; or &quot;dark&quot;. Fires once, on the event-loop turn after the window was first shown (its first paint is queued by then): time to create the slow parts. `galley SITE_DIR`: the writer asked for a site folder. Carries the folder (str). The window accepted a close (changes saved or discarded): workers stop. (Document, path) of a new post not saved yet: Save writes that file. The editor&apos;s pane: the find bar goes under the editor, the &quot;Changed on disk&quot; banner above it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>글을 열 수 없습니다</translation>
     </message>
     <message>
         <location line="+66"/>
         <location line="+3"/>
         <source>Cannot save</source>
-        <translation type="unfinished"></translation>
+        <translation>저장할 수 없습니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 저장함</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Cannot revert</source>
-        <translation type="unfinished"></translation>
+        <translation>되돌릴 수 없습니다</translation>
     </message>
     <message>
         <location line="+165"/>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>제목 없음</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{name}[*] — {folder} — Galley</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}[*] — {folder} — Galley</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{name}[*] — Galley</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}[*] — Galley</translation>
     </message>
     <message>
         <location filename="../../editor/ui/serve/wiring.py" line="+28"/>
         <source>Server Log</source>
-        <translation type="unfinished"></translation>
+        <translation>서버 로그</translation>
     </message>
 </context>
 <context>
@@ -1247,62 +1249,62 @@ The form is read-only until it does.</source>
     <message>
         <location filename="../../editor/ui/site/new_post_dialog.py" line="+54"/>
         <source>New Post</source>
-        <translation type="unfinished"></translation>
+        <translation>새 글</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Welcome! What will you write about today?</source>
-        <translation type="unfinished"></translation>
+        <translation>환영합니다! 오늘은 무엇에 대해 쓸까요?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The post&apos;s title</source>
-        <translation type="unfinished"></translation>
+        <translation>글 제목</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>제목(&amp;T):</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>날짜(&amp;D):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dra&amp;ft (not published yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>초안(&amp;F)(아직 발행 안 함)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>쉼표로 구분</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Categories:</source>
-        <translation type="unfinished"></translation>
+        <translation>카테고리(&amp;C):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>T&amp;ags:</source>
-        <translation type="unfinished"></translation>
+        <translation>태그(&amp;A):</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Romanize Korean in the file name</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 이름의 한글을 로마자로 표기(&amp;R)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>파일:</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>(chosen when you save)</source>
-        <translation type="unfinished"></translation>
+        <translation>(저장할 때 정함)</translation>
     </message>
 </context>
 <context>
@@ -1310,12 +1312,12 @@ The form is read-only until it does.</source>
     <message>
         <location filename="../../editor/ui/front_matter/fields/number.py" line="+22"/>
         <source>not a number: not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자가 아님: 저장되지 않음</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>number</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자</translation>
     </message>
 </context>
 <context>
@@ -1324,7 +1326,7 @@ The form is read-only until it does.</source>
         <location filename="../../editor/ui/editor/outline_pane.py" line="+26"/>
         <source>Outline</source>
         <extracomment>How long typing must pause before the outline is read again.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>개요</translation>
     </message>
 </context>
 <context>
@@ -1333,18 +1335,18 @@ The form is read-only until it does.</source>
         <location filename="../../editor/ui/editor/paste.py" line="+109"/>
         <source>Save the post first: its images are stored beside it.</source>
         <extracomment>Posts the Jekyll link style is read from (besides the open one). Something for the status bar (a file written, or why nothing was).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>먼저 글을 저장하세요: 이미지는 글 옆에 저장됩니다.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Image not added: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지를 추가하지 못함: {0}</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>Saved %n image(s): {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>이미지 %n개 저장함: {0}</numerusform>
         </translation>
     </message>
 </context>
@@ -1353,67 +1355,67 @@ The form is read-only until it does.</source>
     <message>
         <location filename="../../editor/ui/site/post_commands.py" line="+66"/>
         <source>New post: saving writes {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>새 글: 저장하면 {path}에 씁니다</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Save the post first</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 글을 저장하세요</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Cannot publish</source>
-        <translation type="unfinished"></translation>
+        <translation>발행할 수 없습니다</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Published {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 발행함</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cannot unpublish</source>
-        <translation type="unfinished"></translation>
+        <translation>초안으로 되돌릴 수 없습니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{name} is a draft again</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}이(가) 다시 초안이 되었습니다</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cannot rename</source>
-        <translation type="unfinished"></translation>
+        <translation>이름을 바꿀 수 없습니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Renamed to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}(으)로 이름을 바꿨습니다</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Move to Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>휴지통으로 이동</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move {name} to the Trash?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}을(를) 휴지통으로 옮길까요?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot move to Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>휴지통으로 옮길 수 없습니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path}: there is no trash here; nothing was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: 여기에는 휴지통이 없습니다. 아무것도 지우지 않았습니다.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Moved {name} to the Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}을(를) 휴지통으로 옮겼습니다</translation>
     </message>
 </context>
 <context>
@@ -1422,37 +1424,37 @@ The form is read-only until it does.</source>
         <location filename="../../editor/ui/site/posts_list.py" line="+53"/>
         <source>Filter: title, text, tags, categories</source>
         <extracomment>Columns shown besides the title when there is room, most wanted first. Narrowest the title column gets before a column is hidden for it (in &quot;M&quot; widths). The writer chose a post. Carries its path (str).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>거르기: 제목, 본문, 태그, 카테고리</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>전체</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>초안</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>발행됨</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>예약됨</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Indexing %v / %m</source>
-        <translation type="unfinished"></translation>
+        <translation>색인 중 %v / %m</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>예약됨</translation>
     </message>
 </context>
 <context>
@@ -1461,62 +1463,62 @@ The form is read-only until it does.</source>
         <location filename="../../editor/ui/site/posts_model.py" line="+108"/>
         <source>Title</source>
         <extracomment>The row (a PostRow) of an index, for views. How many differing rows a full list may bring before the model is reset instead of changed row by row.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>제목</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>날짜</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>상태</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>카테고리</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>태그</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>문제</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation>초안</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>published</source>
-        <translation type="unfinished"></translation>
+        <translation>발행됨</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>예약됨</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Draft: not published</source>
-        <translation type="unfinished"></translation>
+        <translation>초안: 발행 안 됨</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>발행됨</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scheduled: published on its date</source>
-        <translation type="unfinished"></translation>
+        <translation>예약됨: 글의 날짜에 발행됨</translation>
     </message>
 </context>
 <context>
@@ -1525,7 +1527,7 @@ The form is read-only until it does.</source>
         <location filename="../../editor/ui/preview/preview_controller.py" line="+60"/>
         <source>Remote images and media are not loaded (View ▸ Load Remote Content).</source>
         <extracomment>path -&gt; the SiteInfo the render worker found for it (see `_site_at`).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>원격 이미지와 미디어는 불러오지 않았습니다(보기 ▸ 원격 콘텐츠 불러오기).</translation>
     </message>
 </context>
 <context>
@@ -1534,22 +1536,22 @@ The form is read-only until it does.</source>
         <location filename="../../editor/ui/problems/problems_panel.py" line="+40"/>
         <source>Problem</source>
         <extracomment>The writer activated a row (click, double-click or Enter). Carries the diagnostic object; the window moves the caret or focuses the field.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>문제</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>줄</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>규칙</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>{key}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{key}: {message}</translation>
     </message>
 </context>
 <context>
@@ -1558,117 +1560,117 @@ The form is read-only until it does.</source>
         <location filename="../../editor/core/post/readings.py" line="+31"/>
         <source>Read as {what} ({why}). {then}</source>
         <extracomment>The rules each front-matter format is read by. The translation context of every reading template.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{what}(으)로 읽힙니다({why}). {then}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Read as {what} ({why}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}(으)로 읽힙니다({why}).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quote it to keep the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>글자 그대로 두려면 따옴표로 감싸세요.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write {shape} to make it one.</source>
-        <translation type="unfinished"></translation>
+        <translation>날짜로 만들려면 {shape}(으)로 쓰세요.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no value</source>
-        <translation type="unfinished"></translation>
+        <translation>값 없음</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the number {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자 {value!r}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>텍스트</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>text, not a date</source>
-        <translation type="unfinished"></translation>
+        <translation>날짜가 아닌 텍스트</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>text, not a date-time</source>
-        <translation type="unfinished"></translation>
+        <translation>날짜·시간이 아닌 텍스트</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{rules} boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>{rules} 불리언</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{rules} null</source>
-        <translation type="unfinished"></translation>
+        <translation>{rules} null</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{rules} base 60</source>
-        <translation type="unfinished"></translation>
+        <translation>{rules} 60진법</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{rules} hexadecimal</source>
-        <translation type="unfinished"></translation>
+        <translation>{rules} 16진수</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{rules} binary</source>
-        <translation type="unfinished"></translation>
+        <translation>{rules} 2진수</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{rules} octal</source>
-        <translation type="unfinished"></translation>
+        <translation>{rules} 8진수</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{rules}, underscores dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>{rules}, 밑줄 무시</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{rules} exponent</source>
-        <translation type="unfinished"></translation>
+        <translation>{rules} 지수 표기</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{rules}, trailing zero dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>{rules}, 끝의 0 무시</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{rules}, + dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>{rules}, + 무시</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>there is no such date</source>
-        <translation type="unfinished"></translation>
+        <translation>없는 날짜</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{why}, {reader}</source>
-        <translation type="unfinished"></translation>
+        <translation>{why}, {reader}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>as Jekyll reads posts</source>
-        <translation type="unfinished"></translation>
+        <translation>Jekyll이 글을 읽는 방식</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>as Galley reads every post</source>
-        <translation type="unfinished"></translation>
+        <translation>Galley가 모든 글을 읽는 방식</translation>
     </message>
 </context>
 <context>
@@ -1677,28 +1679,28 @@ The form is read-only until it does.</source>
         <location filename="../../editor/ui/disk/recovery_dialog.py" line="+216"/>
         <source>Could not keep a recovery copy: {reason}</source>
         <extracomment>A recovery copy was written. Carries the post path (for an untitled buffer, its stand-in path inside the store). A recovered buffer was put back into the editor. Carries the post path.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>복구용 사본을 남기지 못했습니다: {reason}</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Could not keep the recovered text of {name}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}의 복구된 텍스트를 보관하지 못했습니다: {reason}</translation>
     </message>
     <message>
         <location line="+19"/>
         <location line="+6"/>
         <source>Cannot restore {name}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}을(를) 복원할 수 없습니다: {reason}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Restored unsaved text of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}의 저장하지 않은 텍스트를 복원했습니다</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Restored an unsaved new post (Save As to give it a file)</source>
-        <translation type="unfinished"></translation>
+        <translation>저장하지 않은 새 글을 복원했습니다(다른 이름으로 저장해 파일을 정하세요)</translation>
     </message>
 </context>
 <context>
@@ -1707,77 +1709,77 @@ The form is read-only until it does.</source>
         <location line="-230"/>
         <source>Recover unsaved text</source>
         <extracomment>Idle time after the last edit before the recovery copy is written. A SIGKILL loses at most this much typing (plus the write itself, ~12 ms for a 205 KB post, bench/bench_external_change.py). *Restore* clicked; carries the RecoveryEntry. The dialog closes. *Discard* clicked; carries the RecoveryEntry. The row goes away.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>저장하지 않은 텍스트 복구</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Galley did not close normally. This unsaved text was kept:</source>
-        <translation type="unfinished"></translation>
+        <translation>Galley가 정상적으로 종료되지 않았습니다. 저장하지 않은 다음 텍스트를 보관해 두었습니다:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Recovered text</source>
-        <translation type="unfinished"></translation>
+        <translation>복구된 텍스트</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>On disk now</source>
-        <translation type="unfinished"></translation>
+        <translation>지금 디스크에 있는 내용</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>복원</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>버리기</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>나중에</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep the recovered text and ask again next time</source>
-        <translation type="unfinished"></translation>
+        <translation>복구된 텍스트를 보관하고 다음에 다시 묻습니다</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Untitled (never saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>제목 없음(저장한 적 없음)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{name} — {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — {folder}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{where}  ({when})</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}  ({when})</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>A new post that was never saved: restoring opens it as an unsaved post.</source>
-        <translation type="unfinished"></translation>
+        <translation>한 번도 저장하지 않은 새 글입니다: 복원하면 저장하지 않은 글로 열립니다.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The file is no longer on disk: restoring brings it back when you save.</source>
-        <translation type="unfinished"></translation>
+        <translation>파일이 더 이상 디스크에 없습니다: 복원한 뒤 저장하면 파일이 다시 생깁니다.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The file on disk changed after this text was kept: compare before restoring.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 텍스트를 보관한 뒤 디스크의 파일이 바뀌었습니다: 복원하기 전에 비교해 보세요.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The differences below are your unsaved edits.</source>
-        <translation type="unfinished"></translation>
+        <translation>아래의 차이는 저장하지 않은 편집 내용입니다.</translation>
     </message>
 </context>
 <context>
@@ -1786,43 +1788,43 @@ The form is read-only until it does.</source>
         <location filename="../../editor/core/site/schema.py" line="+236"/>
         <source>The post&apos;s title</source>
         <extracomment>Where a schema came from (`Schema.source`). Sub-fields of an `object` field, in order. True when the type was guessed from the site&apos;s posts: findings are warnings. Most of the site&apos;s posts have this key (a guess): missing it is a warning. The posts disagree on this key&apos;s type: the form offers `type`, nothing is checked. How many of the site&apos;s posts have this key (0 when unknown): the form&apos;s &quot;Add field…&quot; completion shows it. Declared worth having (galley.toml `recommended = true`): the form offers it on a post that lacks it, and nothing is checked. Does the generator publish posts dated in the future (Jekyll `future`, Hugo `buildFuture`)? None: it does not skip them at all (Zola, unknown). Jekyll collection names (besides posts), Hugo taxonomies: list-valued keys. Keys most posts of a section have ({&quot;_posts&quot;: (&quot;layout&quot;, ...)}, see `section_of`): a guess, so a post of that section without one gets a warning. With no configuration at all, a post needs a title (the issue&apos;s baseline).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>글 제목</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Publication date</source>
-        <translation type="unfinished"></translation>
+        <translation>발행 날짜</translation>
     </message>
     <message>
         <location filename="../../editor/core/site/schema_sources.py" line="+46"/>
         <source>Title (Jekyll falls back to the file name)</source>
         <extracomment>Posts needed before the site&apos;s habits count as a schema. A key in at least this share of posts is expected in every post. A type seen in at least this share of a key&apos;s values is that key&apos;s type.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>제목(없으면 Jekyll은 파일 이름을 씁니다)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Overrides the date in the file name</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 이름의 날짜 대신 쓰입니다</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Categories (a list, or words separated by spaces)</source>
-        <translation type="unfinished"></translation>
+        <translation>카테고리(목록 또는 공백으로 구분한 단어)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tags (a list, or words separated by spaces)</source>
-        <translation type="unfinished"></translation>
+        <translation>태그(목록 또는 공백으로 구분한 단어)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>false keeps the post out of the site</source>
-        <translation type="unfinished"></translation>
+        <translation>false이면 글이 사이트에 실리지 않습니다</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>true keeps the page out of the site</source>
-        <translation type="unfinished"></translation>
+        <translation>true이면 페이지가 사이트에 실리지 않습니다</translation>
     </message>
 </context>
 <context>
@@ -1831,104 +1833,104 @@ The form is read-only until it does.</source>
         <location filename="../../editor/ui/site/search_pane.py" line="+85"/>
         <source>Search the site</source>
         <extracomment>Matches kept at most: a pattern like &quot;e&quot; on a big site would otherwise fill memory with rows nobody reads. A batch goes to the list every this many files or matches, whichever comes first: adding a few hundred rows keeps each UI turn short. The writer activated a match: (path, line, column). A search finished: (number of matches, seconds). Files were written by a replace. Carries the list of paths (str).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>사이트 검색</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Re&amp;gex</source>
-        <translation type="unfinished"></translation>
+        <translation>정규식(&amp;G)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Match &amp;case</source>
-        <translation type="unfinished"></translation>
+        <translation>대소문자 구분(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Body</source>
-        <translation type="unfinished"></translation>
+        <translation>본문(&amp;B)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Front matter</source>
-        <translation type="unfinished"></translation>
+        <translation>머리말(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>검색(&amp;S)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Replace with</source>
-        <translation type="unfinished"></translation>
+        <translation>바꿀 내용</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Replace Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>선택 항목 바꾸기(&amp;R)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>줄</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>텍스트</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>No site is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>열린 사이트가 없습니다.</translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
         <source>Searching %n post(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>글 %n개 검색 중…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+45"/>
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n개 일치</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>파일 %n개</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{seconds:.2f} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds:.2f}초</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>only the first {n} are listed</source>
-        <translation type="unfinished"></translation>
+        <translation>처음 {n}개만 표시합니다</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>has unsaved changes in the window: save or revert it first</source>
-        <translation type="unfinished"></translation>
+        <translation>창에 저장하지 않은 변경 사항이 있습니다: 먼저 저장하거나 되돌리세요</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>Replaced in %n file(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>파일 %n개에서 바꿨습니다.</numerusform>
         </translation>
     </message>
 </context>
@@ -1938,32 +1940,32 @@ The form is read-only until it does.</source>
         <location filename="../../editor/ui/problems/severity.py" line="+42"/>
         <source>{errors} · {warnings}</source>
         <extracomment>Mark colours beside a form field (readable on the light and dark palettes).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{errors} · {warnings}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%n error(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>오류 %n개</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%n warning(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>경고 %n개</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>오류</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>경고</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>info</source>
-        <translation type="unfinished"></translation>
+        <translation>정보</translation>
     </message>
 </context>
 <context>
@@ -1971,47 +1973,47 @@ The form is read-only until it does.</source>
     <message>
         <location filename="../../editor/ui/front_matter/shared_value_prompt.py" line="+22"/>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>“{key}”</source>
-        <translation type="unfinished"></translation>
+        <translation>“{key}”</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>another key</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 키</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Shared with {others} (anchor &amp;{anchor})</source>
-        <translation type="unfinished"></translation>
+        <translation>{others}와(과) 공유됨(앵커 &amp;{anchor})</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Shared value</source>
-        <translation type="unfinished"></translation>
+        <translation>공유된 값</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>“{key}” shares its value with {others} (&amp;{anchor}).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{key}”은(는) {others}와(과) 값을 공유합니다(&amp;{anchor}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Change the value for all of them, or give this key its own value?</source>
-        <translation type="unfinished"></translation>
+        <translation>모두의 값을 바꿀까요, 아니면 이 키에만 따로 값을 줄까요?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change the shared value</source>
-        <translation type="unfinished"></translation>
+        <translation>공유된 값 바꾸기</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give “{key}” its own value</source>
-        <translation type="unfinished"></translation>
+        <translation>“{key}”에 따로 값 주기</translation>
     </message>
 </context>
 <context>
@@ -2020,22 +2022,22 @@ The form is read-only until it does.</source>
         <location filename="../../editor/ui/serve/site_mode.py" line="+107"/>
         <source>Starting the {generator} server…</source>
         <extracomment>Site mode turned on (True) or off for the open site. The build errors about the open post, lines counted in the whole file. The Site page of the open post is on screen; carries its URL.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{generator} 서버를 시작하는 중…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Rebuilding…</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 빌드하는 중…</translation>
     </message>
     <message>
         <location line="+109"/>
         <source>The server did not give the page {url}</source>
-        <translation type="unfinished"></translation>
+        <translation>서버가 {url} 페이지를 주지 않았습니다</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>The site&apos;s build failed: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>사이트 빌드가 실패했습니다: {message}</translation>
     </message>
 </context>
 <context>
@@ -2043,27 +2045,27 @@ The form is read-only until it does.</source>
     <message>
         <location filename="../../editor/core/serve/texts.py" line="+15"/>
         <source>{generator} is not installed, so the site&apos;s own page cannot be shown. Install it ({command}) or set its path in the preferences.</source>
-        <translation type="unfinished"></translation>
+        <translation>{generator}이(가) 설치되어 있지 않아 사이트의 실제 페이지를 보여 줄 수 없습니다. 설치하거나({command}) 환경 설정에서 경로를 지정하세요.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This site has a Gemfile but Bundler is not installed. Install it: {command}</source>
-        <translation type="unfinished"></translation>
+        <translation>이 사이트에는 Gemfile이 있지만 Bundler가 설치되어 있지 않습니다. 설치하세요: {command}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The site needs gems that are not installed. In the site&apos;s folder, run: {command}</source>
-        <translation type="unfinished"></translation>
+        <translation>사이트에 필요한 gem이 설치되어 있지 않습니다. 사이트 폴더에서 실행하세요: {command}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This post is not in a Jekyll or Hugo site: Site mode needs one.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 글은 Jekyll이나 Hugo 사이트 안에 있지 않습니다: 사이트 모드에는 사이트가 필요합니다.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The {generator} server stopped (exit code {code}); see the server log.</source>
-        <translation type="unfinished"></translation>
+        <translation>{generator} 서버가 멈췄습니다(종료 코드 {code}). 서버 로그를 보세요.</translation>
     </message>
 </context>
 <context>
@@ -2071,59 +2073,59 @@ The form is read-only until it does.</source>
     <message>
         <location filename="../../editor/ui/editor/status_bar.py" line="+59"/>
         <source>{cjk} CJK characters, {words} other words, {characters} characters without spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>CJK 글자 {cjk}자, 그 밖의 단어 {words}개, 공백 제외 {characters}자</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%Ln character(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln자</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln단어</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n min read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n분 분량</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{count} · {minutes}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} · {minutes}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ln {line}, Col {column}</source>
-        <translation type="unfinished"></translation>
+        <translation>{line}줄, {column}열</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Preview approximate: {reason}</source>
         <extracomment>Engines and generators as writers know them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>미리보기는 근사치: {reason}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Preview approximate ({engine})</source>
-        <translation type="unfinished"></translation>
+        <translation>미리보기는 근사치({engine})</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Preview: {engine} (as {generator})</source>
-        <translation type="unfinished"></translation>
+        <translation>미리보기: {engine}({generator} 방식)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Preview: {engine}</source>
-        <translation type="unfinished"></translation>
+        <translation>미리보기: {engine}</translation>
     </message>
 </context>
 <context>
@@ -2131,22 +2133,22 @@ The form is read-only until it does.</source>
     <message>
         <location filename="../../editor/ui/serve/site_mode.py" line="-185"/>
         <source>Fast</source>
-        <translation type="unfinished"></translation>
+        <translation>빠르게</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>사이트</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The built-in preview, updated as you type</source>
-        <translation type="unfinished"></translation>
+        <translation>내장 미리보기, 입력하는 대로 갱신됩니다</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The page as the site&apos;s own generator builds it, updated when you save</source>
-        <translation type="unfinished"></translation>
+        <translation>사이트 생성기가 빌드한 그대로의 페이지, 저장할 때 갱신됩니다</translation>
     </message>
 </context>
 <context>
@@ -2155,107 +2157,107 @@ The form is read-only until it does.</source>
         <location filename="../../editor/ui/site/tags_dialog.py" line="+34"/>
         <source>Tags and Categories</source>
         <extracomment>Files were written (renamed or restored). Carries the list of paths (str). The preview is listed (planned on a worker thread). Carries the seconds it took.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>태그와 카테고리</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Term</source>
-        <translation type="unfinished"></translation>
+        <translation>용어</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Posts</source>
-        <translation type="unfinished"></translation>
+        <translation>글</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Taxonomy</source>
-        <translation type="unfinished"></translation>
+        <translation>분류</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>New name (an existing one merges)</source>
-        <translation type="unfinished"></translation>
+        <translation>새 이름(기존 이름이면 합쳐집니다)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>미리보기(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>적용(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Undo Last Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>마지막 이름 바꾸기 취소(&amp;U)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>줄</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Before → after</source>
-        <translation type="unfinished"></translation>
+        <translation>이전 → 이후</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Rename to:</source>
-        <translation type="unfinished"></translation>
+        <translation>새 이름:</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>No site is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>열린 사이트가 없습니다.</translation>
     </message>
     <message numerus="yes">
         <location line="+43"/>
         <source>Reading %n post(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>글 %n개 읽는 중…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+32"/>
         <source>%n file(s) will change</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>파일 %n개가 바뀝니다</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n줄</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
         <source>Changed %n file(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>파일 %n개를 바꿨습니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>Restored %n file(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>파일 %n개를 복원했습니다.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>has unsaved changes in the window: save or revert it first</source>
-        <translation type="unfinished"></translation>
+        <translation>창에 저장하지 않은 변경 사항이 있습니다: 먼저 저장하거나 되돌리세요</translation>
     </message>
 </context>
 <context>
@@ -2263,7 +2265,7 @@ The form is read-only until it does.</source>
     <message>
         <location filename="../../editor/ui/front_matter/fields/lists.py" line="+18"/>
         <source>comma, separated</source>
-        <translation type="unfinished"></translation>
+        <translation>쉼표, 구분</translation>
     </message>
 </context>
 <context>
@@ -2271,7 +2273,7 @@ The form is read-only until it does.</source>
     <message>
         <location filename="../../editor/ui/front_matter/fields/text.py" line="+116"/>
         <source>Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown</translation>
     </message>
 </context>
 </TS>
