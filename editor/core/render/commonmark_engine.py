@@ -28,6 +28,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from editor.core.render.chroma import hugo_block
 from editor.core.render.blocks import SourceBlock, split_blocks, split_lines
 from editor.core.render.engine import Converted, Definition
 from editor.core.render.model import SiteInfo
@@ -56,6 +57,10 @@ class CommonMarkOptions:
     highlight: bool = False
     #: Hugo's code block markup: `<pre tabindex="0">`, `data-lang` on `<code>`.
     hugo_code: bool = False
+    #: Hugo's `markup.highlight`: Chroma's style, and inline styles
+    #: (`noClasses`, Hugo's default) or class names.
+    highlight_style: str = "monokai"
+    highlight_no_classes: bool = True
 
     @classmethod
     def goldmark(cls) -> "CommonMarkOptions":
@@ -85,6 +90,8 @@ class CommonMarkOptions:
             return default if value is None else bool(value)
 
         id_type = _get(parser, "autoHeadingIDType")
+        highlight = _get(config, "markup", "highlight")
+        style = _get(highlight, "style")
         return replace(
             base,
             unsafe=flag(_get(goldmark, "renderer"), "unsafe", base.unsafe),
@@ -98,7 +105,9 @@ class CommonMarkOptions:
             auto_heading_id=flag(parser, "autoHeadingID", base.auto_heading_id),
             heading_id_type=str(id_type).lower() if isinstance(id_type, str) else base.heading_id_type,
             heading_attributes=flag(_get(parser, "attribute"), "title", base.heading_attributes),
-            highlight=flag(_get(config, "markup", "highlight"), "codeFences", base.highlight),
+            highlight=flag(highlight, "codeFences", base.highlight),
+            highlight_style=str(style) if isinstance(style, str) and style else base.highlight_style,
+            highlight_no_classes=flag(highlight, "noClasses", base.highlight_no_classes),
         )
 
 
@@ -203,6 +212,7 @@ def _build(options: CommonMarkOptions) -> MarkdownIt:
         md.core.ruler.at("smartquotes", _bounded_smartquotes)
         md.enable("smartquotes")
         md.core.ruler.before("smartquotes", "galley_typographer", _typographer)
+        md.inline.ruler.after("html_inline", "galley_angle_quotes", _angle_quotes)
     if options.definition_list:
         md.use(deflist_plugin)
     if options.footnote:
@@ -335,6 +345,22 @@ def _render_footnote_ref(self, tokens, idx, options, env) -> str:
 
 # -- goldmark's extras --------------------------------------------------------------------
 
+def _angle_quotes(state, silent: bool) -> bool:
+    """goldmark reads `<<` and `>>` as quotes where no tag or autolink
+    starts: `<<tight>>` is «tight», where markdown-it would see a tag."""
+    pos = state.pos
+    char = state.src[pos]
+    if char not in "<>" or state.src[pos + 1:pos + 2] != char:
+        return False
+    if not silent:
+        state.push("text", "", 0).content = _TYPO_OUT[char * 2]
+    state.pos = pos + 2
+    return True
+
+
+#: goldmark's decade abbreviation (`'90s`): an apostrophe, not an opening quote.
+_DECADE = re.compile(r"(?:(?<=^)|(?<=[\s!-/:-@\[-`{-~]))'(?=\d\ds(?:$|[\s!-/:-@\[-`{-~]))")
+
 _TYPO = re.compile(r"---|--|\.\.\.|<<|>>")
 _TYPO_OUT = {"---": "\u2014", "--": "\u2013", "...": "\u2026", "<<": "\u00ab", ">>": "\u00bb"}
 
@@ -349,8 +375,11 @@ def _typographer(state: StateCore) -> None:
                 in_link += 1
             elif child.type == "link_close" and in_link:
                 in_link -= 1
-            elif child.type == "text" and not in_link and _TYPO.search(child.content):
-                child.content = _TYPO.sub(lambda m: _TYPO_OUT[m.group(0)], child.content)
+            elif child.type == "text" and not in_link:
+                if _TYPO.search(child.content):
+                    child.content = _TYPO.sub(lambda m: _TYPO_OUT[m.group(0)], child.content)
+                if "'" in child.content:
+                    child.content = _DECADE.sub("\u2019", child.content)
 
 
 #: markdown-it's smart quotes rebuild a text for each quote they replace and
@@ -439,6 +468,9 @@ class _Highlighter:
         from pygments import highlight  # noqa: PLC0415 - with the lexers, on first use
         from pygments.formatters import HtmlFormatter  # noqa: PLC0415
 
+        if self.options.hugo_code and "hl_lines=" not in info and "linenums=" not in info:
+            return hugo_block(token.content, lexer, lang, self.options.highlight_style,
+                              self.options.highlight_no_classes)
         hl = re.search(r'hl_lines="([\d\s-]+)"', info)
         lines = [int(n) for n in re.findall(r"\d+", hl.group(1))] if hl else []
         formatter = HtmlFormatter(cssclass=f"language-{lang} highlight", wrapcode=True, hl_lines=lines,
