@@ -1,13 +1,24 @@
 """Post content never runs code in the preview.
 
-nh3 (ammonia) with an allow-list: structure, text, tables, media and the
-attributes Markdown and our placeholders use (class, id, data-*, pygments
-spans, task-list checkboxes). Everything else goes, notably `<script>`,
-`<style>`, `on*=` handlers, `<meta>`, `<base>`, `<form>`, `<object>`,
-`srcdoc`, and URLs whose scheme is not http(s)/mailto/file (so no
-`javascript:`, `vbscript:`, `data:text/html`). `data:` is kept only for images
-(`--embed-images`). Inline `style` keeps a short list of harmless properties.
-iframes (video embeds) stay, always sandboxed, https only.
+nh3 (ammonia) with an allow-list of elements: structure, text, tables,
+media, and form controls that are inert without scripts and forms (`textarea`,
+`button`, `label`...). Everything else goes, notably `<script>`, `<style>`,
+`<meta>`, `<base>`, `<form>`, `<object>`, and SVG/MathML (foreign content
+parses differently when re-read: the mutation-XSS class of sanitizer bypass).
+
+Attributes pass as the generator writes them (kramdown's IALs give any
+`key="value"`), except what can run code, load something or take the
+window's attention: `on*=` handlers, `srcdoc`, `formaction`, `autofocus`,
+`accesskey`, `contenteditable`, URL-bearing attributes outside the listed
+ones, and attributes that name something to load or navigate to beyond the listed
+ones (`href` on `<a>`, `src` on media...). URLs in `href`/`src`
+need a listed scheme (http(s), mailto, file, tel; no `javascript:`,
+`vbscript:`, `data:text/html`); `data:` only for images (`--embed-images`).
+Inline `style` is kept as written unless a declaration could load something
+the page's CSP does not confine: CSP lets `file:` images load, so a `url()`
+must be remote (http(s): the CSP blocks it when remote content is off),
+`data:` or a fragment; escapes, `image-set()`, `expression` and the like drop
+their declaration. iframes (video embeds) stay, always sandboxed, https only.
 
 With `allow_scripts` the sanitizer is skipped; the page's CSP then lets
 scripts run (page.py).
@@ -27,6 +38,9 @@ TAGS = frozenset({
     "li", "mark", "nav", "ol", "p", "picture", "pre", "q", "rp", "rt", "ruby", "s", "samp",
     "section", "small", "source", "span", "strike", "strong", "sub", "summary", "sup", "table",
     "tbody", "td", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var", "video", "wbr",
+    # Inert without scripts: no form can submit (none is kept, and the CSP
+    # says form-action 'none'), nothing here loads.
+    "textarea", "button", "label", "fieldset", "legend", "meter", "progress", "output",
 })
 _GLOBAL = {"class", "id", "title", "lang", "dir", "style", "align", "role", "aria-label", "aria-hidden"}
 ATTRIBUTES = {
@@ -46,15 +60,21 @@ ATTRIBUTES = {
     "blockquote": {"cite"}, "q": {"cite"}, "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
     "font": {"color"}, "table": {"border", "cellpadding", "cellspacing", "width"},
 }
-STYLE_PROPERTIES = frozenset({
-    "color", "background-color", "text-align", "vertical-align", "font-weight", "font-style",
-    "font-size", "font-family", "text-decoration", "width", "height", "max-width", "min-width",
-    "max-height", "margin", "margin-left", "margin-right", "margin-top", "margin-bottom",
-    "padding", "padding-left", "padding-right", "padding-top", "padding-bottom", "border",
-    "border-collapse", "border-color", "border-width", "border-style", "border-radius",
-    "display", "float", "clear", "white-space", "line-height", "list-style-type",
-})
 _URL_ATTRS = {"href", "src", "srcset", "poster", "cite"}
+#: Attributes that are not listed above but reach the filter through the
+#: generic prefixes, and must go: they load, navigate, run or grab focus.
+_DENIED = frozenset({
+    "srcdoc", "formaction", "action", "form", "autofocus", "accesskey", "contenteditable",
+    "http-equiv", "ping", "background", "lowsrc", "dynsrc", "data", "codebase", "classid",
+    "archive", "longdesc", "manifest", "usemap", "profile", "nonce", "xmlns", "xml:base",
+    "xlink:href", "href", "src", "srcset", "poster", "cite", "download", "attributionsrc",
+})
+#: Any attribute name: ammonia knows no wildcard, so every first character.
+_ANY_NAME = frozenset("abcdefghijklmnopqrstuvwxyz_:")
+#: A CSS `url(` that loads only what the CSP confines: remote (blocked when
+#: remote content is off), data, or a fragment of the page.
+_CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
+_CSS_LOADERS = re.compile(r"image-set|image\(|cross-fade|element\(|expression|javascript|vbscript|@import|behavior|binding|src\(", re.I)
 
 
 #: Ids the preview page itself uses (page.html, preview.js, incremental.py):
@@ -64,6 +84,8 @@ _PAGE_ID = re.compile(r"(?i)\s*(?:galley-|b\d+\s*$)")
 
 
 def _filter(tag: str, attr: str, value: str) -> str | None:
+    if attr.startswith("on") or (attr in _DENIED and attr not in ATTRIBUTES.get(tag, ()) and attr not in _GLOBAL):
+        return None
     if attr in ("id", "name") and _PAGE_ID.match(value):
         return "user-content-" + value.strip()
     if attr in _URL_ATTRS:
@@ -82,20 +104,24 @@ def _filter(tag: str, attr: str, value: str) -> str | None:
     return value
 
 
+def _loads(value: str) -> bool:
+    """Whether the CSS declarations in `value` could load what the CSP lets through."""
+    if "\\" in value:
+        return True  # an escape can spell any function name
+    if "(" not in value:
+        return False
+    if _CSS_LOADERS.search(value):
+        return True
+    return any(not m.group(2).strip().lower().startswith(("https:", "http:", "data:", "#"))
+               for m in _CSS_URL.finditer(value)) or value.lower().count("url(") != len(_CSS_URL.findall(value))
+
+
 def _clean_style(value: str) -> str | None:
-    """Keep only allowed properties with plain values: no url(), expression(), escapes."""
-    kept = []
-    for decl in value.split(";"):
-        prop, colon, val = decl.partition(":")
-        prop, val = prop.strip().lower(), val.strip()
-        if not colon or prop not in STYLE_PROPERTIES:
-            continue
-        low = val.lower()
-        if "\\" in val or "url(" in low or "expression" in low or "javascript" in low or "@import" in low:
-            continue
-        if "(" in low and not low.startswith(("rgb", "hsl", "calc", "var(")):
-            continue
-        kept.append(f"{prop}: {val}")
+    """`value` as written, less any declaration that could load a local file
+    (`url()` other than remote, data or a fragment; escapes; image-set()...)."""
+    if not _loads(value):
+        return value
+    kept = [decl.strip() for decl in value.split(";") if decl.strip() and not _loads(decl)]
     return "; ".join(kept) or None
 
 
@@ -105,7 +131,7 @@ def _cleaner() -> "nh3.Cleaner":
         clean_content_tags={"script", "style", "noscript", "template", "object", "embed", "applet", "frameset"},
         attributes={k: set(v) for k, v in ATTRIBUTES.items()},
         attribute_filter=_filter,
-        generic_attribute_prefixes={"data-"},
+        generic_attribute_prefixes=set(_ANY_NAME),
         url_schemes={"http", "https", "mailto", "file", "data", "tel"},
         set_tag_attribute_values={"iframe": {"sandbox": "allow-same-origin allow-popups"}, "input": {"disabled": ""}},
         strip_comments=True,

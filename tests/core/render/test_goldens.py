@@ -35,23 +35,23 @@ CASES = sorted(p.relative_to(GOLDENS / "kramdown").with_suffix("").as_posix()
 
 #: What the kramdown engine renders differently from Jekyll, and why.
 KRAMDOWN_KNOWN = {
-    # The sanitizer drops what it does not know (attributes, tags, schemes).
-    "k/block/03_paragraph/standalone_image": "sanitizer: unknown attributes",
-    "k/block/09_html/cdata_section": "sanitizer: CDATA", "k/block/09_html/html5_attributes": "sanitizer: style",
-    "k/block/09_html/textarea": "sanitizer: textarea", "k/block/09_html/xml": "sanitizer: XML tags",
-    "k/block/11_ial/simple": "sanitizer: unknown attributes", "k/span/ial/simple": "sanitizer: unknown attributes",
-    "k/span/01_link/link_defs_with_ial": "sanitizer: unknown attributes",
-    "k/span/05_html/button": "sanitizer: button", "k/span/05_html/normal": "sanitizer: textarea, script",
-    "k/span/05_html/xml": "sanitizer: XML tags", "k/span/autolinks/url_links": "sanitizer: unknown URL scheme",
-    "k/span/abbreviations/abbrev_in_html": "sanitizer: unknown attributes",
+    # What the sanitizer takes out on purpose (editor/core/render/sanitize.py):
+    # scripts, SVG (foreign content re-parses differently: mutation XSS),
+    # unknown URL schemes; tags it does not list (XML names) go, their text stays.
+    "k/span/05_html/normal": "sanitizer: <script> goes",
+    "k/span/abbreviations/abbrev_in_html": "sanitizer: <svg> goes",
+    "k/span/autolinks/url_links": "sanitizer: an unknown URL scheme (mailtos:) goes",
+    "k/block/09_html/xml": "sanitizer: XML tags go", "k/span/05_html/xml": "sanitizer: XML tags go",
+    "k/block/09_html/cdata_section": "sanitizer: CDATA",
+    "k/span/01_link/link_defs_with_ial": "IALs on link definitions in other blocks",
     # Blocks split where kramdown reads on (the end-of-block marker `^`,
     # an IAL between definition list items, markdown="1" spans).
     "k/block/08_list/special_cases": "block split", "k/block/13_definition_list/item_ial": "block split",
     "k/block/09_html/markdown_attr": "block split",
 }
 #: Scores reached (documents equal after normalising); raise them as gaps close.
-KRAMDOWN_FLOOR = {"docs": 19, "kramdown": 117}
-FALLBACK_FLOOR = {"docs": 7, "kramdown": 36}
+KRAMDOWN_FLOOR = {"docs": 19, "kramdown": 123}
+FALLBACK_FLOOR = {"docs": 7, "kramdown": 38}
 HUGO_FLOOR = 17
 
 

@@ -80,7 +80,7 @@ def test_sanitizer_keeps_pygments_task_lists_and_line_data() -> None:
 def test_sanitizer_disables_inputs_and_sandboxes_frames() -> None:
     out = sanitize('<input type="text" value="x"><iframe src="https://www.youtube.com/embed/x"></iframe>'
                    '<iframe src="http://plain.example/"></iframe>')
-    assert '<input disabled="">' in out
+    assert '<input disabled="" value="x">' in out  # the type goes (a text field), the value is text
     assert '<iframe src="https://www.youtube.com/embed/x" sandbox="allow-same-origin allow-popups"></iframe>' in out
     assert 'src="http://plain.example/"' not in out
 
@@ -89,3 +89,39 @@ def test_embedded_data_images_only() -> None:
     out = sanitize('<img src="data:image/png;base64,AAAA"><img src="data:image/svg+xml;base64,AAAA">'
                    '<a href="data:image/png;base64,AAAA">x</a>')
     assert out.count("data:") == 1 and '<img src="data:image/png;base64,AAAA">' in out
+
+
+def test_generator_attributes_pass_as_written() -> None:
+    # kramdown's IALs and raw HTML give any attribute; harmless ones stay.
+    out = sanitize('<p key="val" key1=\'val"\' name:spac="h" data-x="1" style="nothing" lang="en" hidden>p</p>'
+                   '<textarea name="t" rows="2">a <b>c</b></textarea><button type="submit" value="v">b</button>')
+    assert 'key="val"' in out and 'key1="val&quot;"' in out and 'name:spac="h"' in out
+    assert 'style="nothing"' in out and 'data-x="1"' in out and "hidden" in out
+    assert '<textarea name="t" rows="2">a &lt;b&gt;c&lt;/b&gt;</textarea>' in out  # its content stays text
+    assert '<button type="submit" value="v">b</button>' in out  # no form to submit: inert
+
+
+def test_attributes_that_run_load_or_grab_focus_go() -> None:
+    out = sanitize('<p onclick="x" ONMOUSEOVER="x" autofocus accesskey="s" contenteditable="true" '
+                   'background="file:///etc/x.png" lowsrc="x.png" ping="http://x" xlink:href="javascript:x">p</p>'
+                   '<textarea autofocus form="f">t</textarea><button formaction="javascript:x" form="f">b</button>'
+                   '<a href="x" download="x" attributionsrc="http://x">a</a><div srcdoc="&lt;script&gt;">d</div>'
+                   '<span href="javascript:x" src="file:///etc/passwd" poster="x.png" data="x">s</span>')
+    for gone in ("onclick", "onmouseover", "autofocus", "accesskey", "contenteditable", "background", "lowsrc",
+                 "ping", "xlink", "formaction", "form=", "download", "attributionsrc", "srcdoc", "javascript",
+                 "file:", "poster", "data="):
+        assert gone not in out.lower(), (gone, out)
+    assert "<p>p</p>" in out and '<a href="x" rel="noopener noreferrer">a</a>' in out
+
+
+def test_style_keeps_only_loads_the_csp_confines() -> None:
+    # The CSP lets any file: image load (img-src file:), so a style may not
+    # name a local file; remote url()s stay: the CSP blocks them when remote
+    # content is off (tests/ui/test_preview_style_loads.py shows both).
+    assert sanitize('<p style="color: red; background: url(http://x/a.png)">p</p>') == \
+        '<p style="color: red; background: url(http://x/a.png)">p</p>'
+    for local in ("url(file:///etc/a.png)", "url('a.png')", "url(../../a.png)", "url(//host/share/a.png)",
+                  "u\\72l(file:///a.png)", "image-set('a.png' 1x)", "url(/a.png)", "expression(alert(1))"):
+        out = sanitize(f'<p style="color: red; background: {local}; width: 1px">p</p>')
+        assert out == '<p style="color: red; width: 1px">p</p>', (local, out)
+    assert sanitize('<p style="background: url(data:image/png;base64,AA); fill: url(#g)">p</p>').count("url(") == 2
