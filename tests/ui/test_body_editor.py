@@ -33,9 +33,9 @@ def test_korean_ime_preedit_then_commit(window, qtbot):
 def test_korean_counts_in_status_bar(window, qtbot):
     status = window.status
     # Counted shortly after the post opens (after the first paint), by itself.
-    # Body: 안녕하세요(5) 한국어로(4) 쓴(1) 첫(1) 문단입니다(5) 목록 하나(4) 목록 둘(3) = 23 CJK
-    # characters, plus 3 English words ("Some English words").
-    qtbot.waitUntil(lambda: status.counts.text() == "26 characters · 1 min read", timeout=3000)
+    # Korean counts words, as English does: 안녕하세요 한국어로 쓴 첫 문단입니다
+    # 목록 하나 목록 둘 = 9, plus "Some English words" = 12.
+    qtbot.waitUntil(lambda: status.counts.text() == "12 words · 1 min read", timeout=3000)
 
 
 def test_list_continuation_and_end(window, qtbot):

@@ -2,10 +2,11 @@
 the preview (and whether it is approximate, and why), problem counts, word
 count and reading time.
 
-Counts come from editor.core.post.text_stats (CJK characters count one each, other
-scripts count words) and are recomputed on a short idle timer, not per key:
-the incremental counter recounts only the edited paragraph, but even that
-need not run while keys are still arriving. An opened post is counted on
+Counts come from editor.core.post.text_stats (Chinese and Japanese characters
+count one each, other scripts count words by Unicode's word boundaries; Thai
+and its neighbours by Qt's dictionary, word_breaks) and are recomputed on a
+short idle timer, not per key: the incremental counter recounts only the
+edited paragraph, but even that need not run while keys are still arriving. An opened post is counted on
 the same timer too: the window paints first (counting a 200 KB post, and
 compiling the counter's CJK patterns, took ~60 ms before the first paint).
 """
@@ -50,19 +51,20 @@ class StatusBar(QStatusBar):
         self._timer.stop()
         if self._counter is None:
             from editor.core.post.text_stats import IncrementalStats
+            from editor.ui.editor.word_breaks import dictionary_words
 
-            self._counter = IncrementalStats()
+            self._counter = IncrementalStats(dictionary_words)
         s = self._counter(self._session.document.body)
         self.counts.setText(self._label(s))
         locale = QLocale()
         self.counts.setToolTip(
-            self.tr("{cjk} CJK characters, {words} other words, {characters} characters without spaces").format(
+            self.tr("{cjk} Chinese and Japanese characters, {words} words, {characters} characters without spaces").format(
                 cjk=locale.toString(s.cjk_chars), words=locale.toString(s.words),
                 characters=locale.toString(s.characters))
         )
 
     def _label(self, s) -> str:
-        """"1,234 characters · 3 min read" (Korean counts characters, other scripts words)."""
+        """"1,234 characters · 3 min read" (Chinese and Japanese count characters, other scripts words)."""
         if s.mostly_cjk:
             count = english_plural(self.tr("%Ln character(s)", None, s.units), s.units)
         else:
