@@ -97,8 +97,11 @@ def test_jekyll_site_lists_the_posts_jekyll_builds(name, jekyll_reads):
 @pytest.mark.parametrize("name", HUGO_SITES)
 def test_hugo_site_lists_every_content_file(name, tmp_path):
     root = _copy(tmp_path, name)
+    # Every page file: a `.mmark` file (hugoBasicExample has one) is copied by
+    # Hugo 0.111 as a plain resource, not rendered.
     expected = sorted(os.path.relpath(os.path.join(d, f), root)
-                      for d, _dirs, files in os.walk(root / "content") for f in files)
+                      for d, _dirs, files in os.walk(root / "content") for f in files
+                      if not f.endswith(".mmark"))
     assert sorted(_rows(root)) == expected
 
 

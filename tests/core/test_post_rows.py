@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+
+import pytest
 
 from editor.core.site.model import OpenSite
 from editor.core.site.post_rows import BODY_CHARS, row_of
-from editor.core.site.site import Site, summarize
+from editor.core.site.site import POOL_MIN_CPUS, POOL_THRESHOLD, Site, summarize
 
 
 def make_site(tmp_path, n=3):
@@ -46,6 +49,38 @@ def test_batches_give_the_same_index(tmp_path):
     assert [(done, total) for _, done, total in batches] == [(2, 7), (5, 7), (7, 7)]
     assert [s.path for b, _, _ in batches for s in b] == [s.path for s in Site.discover(root).index()]
     assert [d for _, d, _ in site.index_batches()] == [7]  # a small site: one batch
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < POOL_MIN_CPUS, reason="worker processes parse only with 2 CPUs or more")
+def test_batches_parsed_by_worker_processes_give_the_same_index(tmp_path):
+    import multiprocessing
+
+    root = make_site(tmp_path, n=0)
+    posts = root / "_posts"
+    n = POOL_THRESHOLD + 500
+    for i in range(n):
+        day = dt.date(2000, 1, 1) + dt.timedelta(days=i)
+        text = f"---\ntitle: 글 {i}\ntags: [t{i % 7}]\ndate: {day} 10:00:00 +0900\n---\n본문\n"
+        if i % 997 == 0:
+            text = f"---\ntitle: [broken {i}\n---\n"
+        (posts / f"{day}-p{i}.md").write_text(text, encoding="utf-8")
+    expected = [(s.path, s.front_matter, s.kind, str(s.error)) for s in Site.discover(root).index()]
+
+    site = Site.discover(root)
+    forkserver = multiprocessing.get_context("forkserver")
+    batches = list(site.index_batches(size=1000, first=100, mp_context=forkserver))
+    assert [d for _, d, _ in batches] == [100, 1100, 2100, n]
+    got = [(s.path, s.front_matter, s.kind, str(s.error)) for b, _, _ in batches for s in b]
+    assert got == expected
+    assert sum(1 for *_, error in got if error != "None") == len(range(0, n, 997))
+
+    # Again after two posts changed: the others come from the cache, the same objects.
+    before = {s.path: s for s in site.indexed}
+    changed = sorted(posts.iterdir())[1500]
+    changed.write_text("---\ntitle: 바뀐 글\n---\n", encoding="utf-8")
+    again = [s for b, _, _ in site.index_batches(size=1000, mp_context=forkserver) for s in b]
+    assert [s.front_matter.get("title") for s in again if s.path == changed] == ["바뀐 글"]
+    assert all(before[s.path] is s for s in again if s.path != changed)
 
 
 def test_update_posts_reads_only_the_paths_given(tmp_path):

@@ -164,6 +164,9 @@ def hugo(tmp_path: Path) -> Path:
     write(root, "content/posts/bad.md", '+++\ntitle = "x"\ntags = [\n+++\n')
     write(root, "content/_index.md", "---\ntitle: section\n---\n")
     write(root, "content/posts/img.png", b"\x89PNG")
+    # Hugo 0.111 copies these as plain resources: no pages.
+    write(root, "content/posts/old.mmark", "---\ntitle: mmark\n---\n")
+    write(root, "content/posts/notes.mkd", "---\ntitle: mkd\n---\n")
     write(root, "public/posts/one.md", "---\ntitle: built\n---\n")
     write(root, "themes/x/exampleSite/content/a.md", "---\ntitle: theme\n---\n")
     return root
@@ -176,6 +179,8 @@ def test_hugo_site(hugo: Path):
     assert [p.relative_to(hugo).as_posix() for p in site.post_files()] == [
         "content/_index.md", "content/posts/bad.md", "content/posts/one.md",
         "content/posts/three.md", "content/posts/two.md"]
+    assert not site.is_post_path(hugo / "content/posts/old.mmark")
+    assert site.is_post_path(hugo / "content/posts/new.markdown")
     by_name = {s.path.name: s for s in site.index()}
     assert by_name["one.md"].kind == "toml"
     assert by_name["one.md"].front_matter["date"].utcoffset() == dt.timedelta(hours=9)

@@ -86,20 +86,22 @@ class OpenSite:
         model.derived = derived
         return model
 
-    def load(self, progress: Progress | None = None) -> None:
+    def load(self, progress: Progress | None = None, mp_context: Any = None) -> None:
         """Index the posts and derive the facts (blocking; reads every post's head).
-        `progress` is told of each batch of rows as it is read."""
+        `progress` is told of each batch of rows as it is read; `mp_context`:
+        how to start worker processes that parse a big site's batches (see
+        `Site.index_batches`)."""
         with self._lock:
-            self._load(progress)
+            self._load(progress, mp_context)
 
-    def _load(self, progress: Progress | None = None) -> None:
+    def _load(self, progress: Progress | None = None, mp_context: Any = None) -> None:
         if self.site is None:
             return
         if progress is None:
             summaries = self.site.index()
         else:
             summaries = []
-            for batch, done, total in self.site.index_batches(size=BATCH):
+            for batch, done, total in self.site.index_batches(size=BATCH, mp_context=mp_context):
                 summaries.extend(batch)
                 progress(self._rows_of(batch), done, total)
         self._prune_rows(summaries)

@@ -17,9 +17,10 @@ lossless handlers in `fm_yaml` / `fm_toml` / `fm_json`.
 from __future__ import annotations
 
 import os
+import threading
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import urlsplit
 
 from editor.core.post.errors import PostError
@@ -33,6 +34,7 @@ from editor.core.site.post_index import (  # noqa: F401 (re-exported)
     _index_in_pool,
     _parse_front_matter,
     _summarize_all,
+    _summarize_chunk,
     front_matter_of,
     split_front_matter,
     summarize,
@@ -55,11 +57,19 @@ HUGO_CONFIG_DIR = ("config", "_default")
 HUGO_CONFIG_DIR_FILES = ("hugo.toml", "hugo.yaml", "config.toml", "config.yaml")
 
 
-#: File extensions Jekyll, Hugo and Zola read as posts.
-POST_EXTENSIONS = frozenset(
-    {".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".html", ".text", ".textile", ".mmark"}
-)
-_MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mmark"})
+#: File extensions each generator reads as posts. Hugo renders Markdown only
+#: from .md, .markdown and .mdown (a .mmark or .mkd file under content/ is
+#: copied as a plain resource since Hugo 0.81: checked with Hugo 0.111);
+#: Zola reads .md only; Jekyll its `markdown_ext` list, HTML, and converters'
+#: files (.textile with its plugin).
+_GENERATOR_EXTENSIONS = {
+    "jekyll": frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mkdown", ".html", ".text", ".textile"}),
+    "hugo": frozenset({".md", ".markdown", ".mdown", ".html", ".htm"}),
+    "zola": frozenset({".md"}),
+}
+#: Every generator's (what a watcher looks at before asking `Site.is_post_path`).
+POST_EXTENSIONS = frozenset().union(*_GENERATOR_EXTENSIONS.values())
+_MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 #: Build output, dependencies and tooling: never posts, often huge.
 SKIP_DIRS = frozenset(
     {"_site", "public", "node_modules", ".git", ".hg", ".svn", "vendor", ".bundle",
@@ -219,7 +229,7 @@ class Site:
         elif self.generator in ("hugo", "zola"):
             files = []
             for folder in self._content_dirs():
-                files.extend(_walk(folder, POST_EXTENSIONS, max_depth=None))
+                files.extend(_walk(folder, _GENERATOR_EXTENSIONS[self.generator], max_depth=None))
         else:
             files = list(_walk(self.root, _MARKDOWN_EXTENSIONS, max_depth=UNKNOWN_MAX_DEPTH))
         # Sorted as strings: Path comparisons cost ~30x more on a big site.
@@ -296,7 +306,7 @@ class Site:
         files: list[str] = []
         start = len(root) + 1
         for rel in folders:
-            paths = list(_walk(Path(root, rel), POST_EXTENSIONS, max_depth=None))
+            paths = list(_walk(Path(root, rel), _GENERATOR_EXTENSIONS["jekyll"], max_depth=None))
             rels = [p[start:].replace(os.sep, "/") for p in paths] if os.sep != "/" else [p[start:] for p in paths]
             files.extend(paths[i] for i in self.jekyll_filter.files_read(rels, len(rel) + 1))
         return files
@@ -349,29 +359,54 @@ class Site:
         self._index = result
         return result
 
-    def index_batches(self, size: int = 500, first: int = 100) -> Iterable[tuple[list[PostSummary], int, int]]:
+    def index_batches(self, size: int = 500, first: int = 100, mp_context: Any = None
+                      ) -> Iterable[tuple[list[PostSummary], int, int]]:
         """`index()` a batch at a time: yields (summaries of the batch, posts done,
         posts in all), in `post_files()` order, so a view can show the first
         posts while the rest are read (the first batch is smaller: it is what
         the writer waits for). Unchanged files come from the cache, as in
-        `index()`; the cache and the index are complete at the end."""
+        `index()`; the cache and the index are complete at the end.
+
+        `mp_context` (a multiprocessing context that is safe in this process,
+        such as a forkserver in a Qt app): with many files to parse, the
+        batches after the first are parsed by worker processes at a lower
+        priority. Parsing is CPU-bound Python: in this process it would hold
+        the GIL against the thread that draws the window, and the workers'
+        lower priority leaves the CPU to it as well. The first batch is
+        parsed here while the workers start. If the pool fails, the rest is
+        parsed here.
+        """
         files = self.post_files()
         total = len(files)
-        cache: dict[Path, tuple[tuple, PostSummary]] = {}
-        done = 0
         bounds = [0, *range(min(first, size), total, size)] if total else []
-        for start, end in zip(bounds, [*bounds[1:], total]):
-            part = files[start:end]
-            stamps = {p: _stamp(p) for p in part}
-            stale = [p for p in part if not stamps[p] or (self._cache.get(p) or ((),))[0] != stamps[p]]
-            fresh = {s.path: s for s in _summarize_all(stale)}
-            batch = []
-            for path in part:
-                summary = fresh.get(path) or self._cache[path][1]
-                cache[path] = (stamps[path], summary)
-                batch.append(summary)
-            done += len(part)
-            yield batch, done, total
+        parts = [files[start:end] for start, end in zip(bounds, [*bounds[1:], total])]
+        cache: dict[Path, tuple[tuple, PostSummary]] = {}
+        stamps: dict[Path, tuple] = {}
+
+        def stale_of(part: list[Path]) -> list[Path]:
+            for p in part:
+                stamps[p] = _stamp(p)
+            return [p for p in part if not stamps[p] or (self._cache.get(p) or ((),))[0] != stamps[p]]
+
+        pool = _BatchPool.start(parts[1:], stale_of, mp_context) if mp_context is not None else None
+        done = 0
+        try:
+            for i, part in enumerate(parts):
+                stale = pool.stale(i - 1) if pool is not None and i > 0 else None
+                if stale is None:
+                    stale = stale_of(part)
+                found = pool.results(i - 1, stale) if pool is not None and i > 0 else None
+                fresh = {s.path: s for s in (found if found is not None else _summarize_all(stale))}
+                batch = []
+                for path in part:
+                    summary = fresh.get(path) or self._cache[path][1]
+                    cache[path] = (stamps[path], summary)
+                    batch.append(summary)
+                done += len(part)
+                yield batch, done, total
+        finally:
+            if pool is not None:
+                pool.close()
         self._cache = cache
         self._index = [cache[p][1] for p in files]
 
@@ -392,11 +427,11 @@ class Site:
             return False
         ext = os.path.splitext(parts[-1])[1].lower()
         if self.generator == "jekyll":
-            if ext not in POST_EXTENSIONS:
+            if ext not in _GENERATOR_EXTENSIONS["jekyll"]:
                 return False
             return self._is_jekyll_post(parts)
         if self.generator in ("hugo", "zola"):
-            return ext in POST_EXTENSIONS and any(
+            return ext in _GENERATOR_EXTENSIONS[self.generator] and any(
                 path.startswith(os.path.abspath(d) + os.sep) for d in self._content_dirs())
         return ext in _MARKDOWN_EXTENSIONS and len(parts) - 1 <= UNKNOWN_MAX_DEPTH
 
@@ -556,6 +591,90 @@ def _jekyll_dirs(root: str, base: str, entry_filter: JekyllEntryFilter, names: s
             except OSError:
                 continue
     return found
+
+
+class _BatchPool:
+    """Worker processes parsing the batches of `Site.index_batches` ahead of
+    the caller; each batch is split between the workers, so its results
+    come back in order and as soon as possible."""
+
+    def __init__(self) -> None:
+        self._executor: Any = None
+        self._futures: list[list] = []
+        self._stales: list[list[Path]] = []
+        self._broken = False
+        self._starting: threading.Thread | None = None
+
+    @classmethod
+    def start(cls, parts: list[list[Path]], stale_of: Callable[[list[Path]], list[Path]],
+              mp_context) -> "_BatchPool | None":
+        """A pool for these batches (`stale_of` picks a batch's files to parse).
+        Everything happens on a thread of its own, so the caller reads its first
+        batch meanwhile: the stat of every file, and the first start of a
+        forkserver, which imports for a few tenths of a second. Too few files
+        to pay for processes: the thread parses nothing and `results` gives None."""
+        cpus = os.cpu_count() or 1
+        if cpus < POOL_MIN_CPUS or sum(map(len, parts)) < POOL_THRESHOLD:
+            return None
+        pool = cls()
+        pool._starting = threading.Thread(target=pool._submit, args=(parts, stale_of, mp_context, min(cpus, 4)),
+                                          name="galley-index-pool", daemon=True)
+        pool._starting.start()
+        return pool
+
+    def _submit(self, parts: list[list[Path]], stale_of, mp_context, workers: int) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._stales = [stale_of(part) for part in parts]
+        if sum(map(len, self._stales)) < POOL_THRESHOLD:  # the cache has most: parse the rest in the caller
+            self._broken = True
+            return
+        try:
+            self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=mp_context,
+                                                 initializer=_lower_priority)
+            for stale in self._stales:
+                names = [str(p) for p in stale]
+                step = max(1, -(-len(names) // workers))
+                self._futures.append([self._executor.submit(_summarize_chunk, names[k : k + step])
+                                      for k in range(0, len(names), step)])
+        except Exception:  # noqa: BLE001 - no processes here (limits, no /dev/shm): parse in the caller
+            self._broken = True
+
+    def _join(self) -> None:
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+
+    def stale(self, i: int) -> list[Path] | None:
+        """Batch `i`'s files to parse, as found when the pool started."""
+        self._join()
+        return self._stales[i] if i < len(self._stales) else None
+
+    def results(self, i: int, stale: list[Path]) -> list[PostSummary] | None:
+        """The summaries of batch `i` (whose files to parse are `stale`); None
+        once the pool has failed (the caller parses them itself)."""
+        self._join()
+        if self._broken:
+            return None
+        try:
+            rows = [row for future in self._futures[i] for row in future.result()]
+        except Exception:  # noqa: BLE001 - a broken pool (a worker killed, no memory): parse here
+            self._broken = True
+            return None
+        return [PostSummary(path, fm, error, kind) for path, (fm, error, kind) in zip(stale, rows)]
+
+    def close(self) -> None:
+        self._join()
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _lower_priority() -> None:
+    """A pool worker's initializer: yield the CPU to the app that started it."""
+    try:
+        os.nice(5)
+    except (AttributeError, OSError):  # no nice() on Windows; the pool still works
+        pass
 
 
 def _stamp(path: Path) -> tuple:

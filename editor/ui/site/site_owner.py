@@ -45,6 +45,14 @@ from PySide6.QtCore import QObject, Signal
 # thread: the owner is built before the first paint; their imports cost ~0.4 s.
 
 
+def _index_processes():
+    """How the index starts its worker processes in this (Qt) process: the
+    validation's forkserver, which the problem counter uses as well."""
+    from editor.core.validation.processes import process_context
+
+    return process_context()
+
+
 def _derive(site, summaries):
     """The window's facts of a site: its validation context (schema, vocabulary...).
 
@@ -263,7 +271,8 @@ class SiteOwner(QObject):
                 model = self._sites.get(root)
                 if model is None:
                     model = OpenSite(site, _derive)
-                    model.load(lambda rows, done, total, m=model: self.postsIndexed.emit(m, rows, done, total, False))
+                    model.load(lambda rows, done, total, m=model: self.postsIndexed.emit(m, rows, done, total, False),
+                               mp_context=_index_processes())
                     self._sites[root] = model
                     self._count(model, None)
                 elif root in self._stale:
