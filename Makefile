@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 SITE   ?= examples/site
 
-.PHONY: run test bench bytecode system-deps clean translations goldens
+.PHONY: run test bench bytecode system-deps clean translations catalogues goldens
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml | $(PY)
 # once into shiboken6/files.dir, which then loads from byte-code.
 SBK_FILES = $$($(PY) -c 'import os, shiboken6; print(os.path.dirname(shiboken6.__file__))')/files.dir
 
-bytecode: $(STAMP)
+bytecode: $(STAMP) catalogues
 	$(PY) -m compileall -q editor
 	@d=$(SBK_FILES); [ -d "$$d" ] || SBK_EMBED=0 $(PY) -c 'import shiboken6'; \
 		$(PY) -m compileall -q "$$d"
@@ -43,7 +43,7 @@ HYPOTHESIS_PROFILE ?= ci
 
 # The layer contracts first (.importlinter, docs/layers.md): a second, and a
 # broken layer fails before the suite starts.
-test: system-deps $(STAMP)
+test: system-deps $(STAMP) catalogues
 	$(VENV)/bin/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS="--disable-gpu" HYPOTHESIS_PROFILE=$(HYPOTHESIS_PROFILE) \
 		$(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadfile tests
@@ -68,8 +68,18 @@ translations: $(STAMP)
 	for lang in $(LANGUAGES); do \
 		$(VENV)/bin/pyside6-lupdate -extensions py -locations relative -target-language $$lang \
 			editor -ts $(I18N)/galley_$$lang.ts || exit 1; \
-		$(VENV)/bin/pyside6-lrelease $(I18N)/galley_$$lang.ts -qm $(I18N)/galley_$$lang.qm || exit 1; \
 	done
+	$(MAKE) catalogues
+
+# The .qm files are built, never committed (the .ts is the source): make run,
+# make test and the wheel's build (setup.py) compile them; only a changed .ts
+# is compiled again.
+CATALOGUES := $(patsubst %.ts,%.qm,$(wildcard $(I18N)/galley_*.ts))
+
+catalogues: $(CATALOGUES)
+
+$(I18N)/%.qm: $(I18N)/%.ts | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 # The golden files from the real generators (Debian's jekyll and hugo):
 # tests compare the preview with them and never need the generators.

@@ -102,10 +102,27 @@ def run(args: argparse.Namespace) -> int:
     else:
         # One write, not one per line: stdout may be unbuffered (PYTHONUNBUFFERED) and a
         # big site has thousands of findings.
-        lines = [d.format(path) for d, path in zip(diagnostics, paths)]
+        # The sentences in the reader's language (ids, severities and the JSON stay
+        # English: scripts and editors' problem matchers parse them).
+        from editor.core.catalogue import current
+
+        language = current()
+        lines = [(d if language is None else _localized(d, language)).format(path)
+                 for d, path in zip(diagnostics, paths)]
         lines.append(summary(diagnostics, len(files), paths))
         sys.stdout.write("\n".join(lines) + "\n")
     return PROBLEMS if any(d.severity == "error" for d in diagnostics) else OK
+
+
+def _localized(d, language):
+    """`d` with its message and fix in `language` (a core catalogue)."""
+    from dataclasses import replace
+
+    from editor.core.catalogue import shown
+
+    message = shown(language, "Diagnostics", getattr(d, "template", ""), getattr(d, "params", ()), d.message)
+    fix = d.fix and shown(language, "Diagnostics", getattr(d, "fix_template", ""), getattr(d, "params", ()), d.fix)
+    return replace(d, message=message, fix=fix) if (message, fix) != (d.message, d.fix) else d
 
 
 def _not_a_post_file(raw: str) -> str | None:

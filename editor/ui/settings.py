@@ -19,6 +19,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 DEFAULTS: dict[str, Any] = {
     "theme": "auto",  # "auto" (follow the app palette), "light" or "dark"
+    "ui/language": "",  # "" (the system's), "en", "ko", ...: read at start (editor/ui/i18n.py)
     "editor/wrap": True,
     "editor/line_numbers": True,
     "panes/form": True,
