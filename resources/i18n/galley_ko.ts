@@ -2,9 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../editor/ui/help/about.py" line="+41"/>
+        <source>A desktop editor for the posts of static sites (Jekyll, Hugo).</source>
+        <translation>정적 사이트(Jekyll, Hugo)의 글을 쓰는 데스크톱 편집기입니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qt {qt} · PySide6 {pyside} · Python {python}</source>
+        <translation>Qt {qt} · PySide6 {pyside} · Python {python}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Released under the MIT licence.</source>
+        <translation>MIT 라이선스로 배포됩니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About Galley</source>
+        <translation>Galley 정보</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
-        <location filename="../../editor/ui/actions.py" line="+42"/>
+        <location filename="../../editor/ui/actions.py" line="+43"/>
         <source>Follow System</source>
         <translation>시스템 설정 따르기</translation>
     </message>
@@ -20,6 +43,111 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Code</source>
+        <translation>코드(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;/&gt;</source>
+        <translation>&lt;/&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Link</source>
+        <translation>링크</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert I&amp;mage</source>
+        <translation>이미지 삽입(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heading &amp;1</source>
+        <translation>제목 1(&amp;1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>H1</source>
+        <translation>H1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heading &amp;2</source>
+        <translation>제목 2(&amp;2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>H2</source>
+        <translation>H2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heading &amp;3</source>
+        <translation>제목 3(&amp;3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>H3</source>
+        <translation>H3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B&amp;ulleted List</source>
+        <translation>글머리 기호 목록(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>•</source>
+        <translation>•</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Numbered List</source>
+        <translation>번호 목록(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1.</source>
+        <translation>1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quote</source>
+        <translation>인용(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>❝</source>
+        <translation>❝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Horizontal &amp;Rule</source>
+        <translation>가로줄(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;New</source>
         <translation>새로 만들기(&amp;N)</translation>
     </message>
@@ -89,27 +217,77 @@
         <translation>바꾸기(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Bold</source>
-        <translation>굵게(&amp;B)</translation>
+        <location line="+3"/>
+        <source>Cu&amp;t</source>
+        <translation>잘라내기(&amp;T)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>붙여넣기(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste as P&amp;lain Text</source>
+        <translation>일반 텍스트로 붙여넣기(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select &amp;All</source>
+        <translation>모두 선택(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pr&amp;eferences…</source>
+        <translation>환경 설정(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Format &amp;Toolbar</source>
+        <translation>서식 도구 모음(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;User Guide</source>
+        <translation>사용 설명서(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Galley</source>
+        <translation>Galley 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>&amp;Bold</source>
+        <extracomment>The Format menu: (command of editor.core.post.formatting, action name, menu text, shortcut, icon theme name, the toolbar&apos;s text when the theme has no icon).</extracomment>
+        <translation>굵게(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Italic</source>
         <translation>기울임꼴(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Insert &amp;Link</source>
         <translation>링크 삽입(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Paste as &amp;Plain Text</source>
-        <translation>일반 텍스트로 붙여넣기(&amp;P)</translation>
+        <translation type="vanished">일반 텍스트로 붙여넣기(&amp;P)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+78"/>
         <source>Front-Matter &amp;Form</source>
         <translation>머리말 양식(&amp;F)</translation>
     </message>
@@ -189,17 +367,32 @@
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
+        <source>F&amp;ormat</source>
+        <translation>서식(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Theme</source>
         <translation>테마(&amp;T)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <source>Format</source>
+        <translation>서식</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>&amp;{number} {name}</source>
         <translation>&amp;{number} {name}</translation>
     </message>
@@ -1043,7 +1236,7 @@ Overwrite it with your version?</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>Invalid pattern</source>
         <translation>잘못된 패턴</translation>
     </message>
@@ -1123,6 +1316,117 @@ The form is read-only until it does.</source>
     </message>
 </context>
 <context>
+    <name>GitMessages</name>
+    <message>
+        <location filename="../../editor/core/git/messages.py" line="+14"/>
+        <source>Pulled: the site is up to date with {upstream}.</source>
+        <translation>가져왔습니다: 사이트가 {upstream}과(와) 같은 최신 상태입니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pulled.</source>
+        <translation>가져왔습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pushed your commits.</source>
+        <translation>커밋을 푸시했습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The remote refused your credentials.</source>
+        <translation>원격 저장소가 인증 정보를 거부했습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in once with git in a terminal (or your credential manager), then try again.</source>
+        <translation>터미널에서 git으로(또는 자격 증명 관리자로) 한 번 로그인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Someone else pushed first: the remote has commits you do not have.</source>
+        <translation>다른 사람이 먼저 푸시했습니다: 원격 저장소에 내게 없는 커밋이 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pull, then push again.</source>
+        <translation>가져온 다음 다시 푸시하세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The pull stopped on conflicting changes in {count} file(s).</source>
+        <translation>파일 {count}개에서 변경 사항이 충돌해 가져오기가 멈췄습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve each conflicted post, then commit (or continue the rebase).</source>
+        <translation>충돌한 글을 하나씩 해결한 뒤 커밋하세요(또는 rebase를 계속하세요).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This branch has no remote branch to pull from or push to.</source>
+        <translation>이 브랜치에는 가져오거나 푸시할 원격 브랜치가 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push it once with git in a terminal: git push -u origin {branch}</source>
+        <translation>터미널에서 git으로 한 번 푸시하세요: git push -u origin {branch}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your uncommitted changes would be overwritten by the pull.</source>
+        <translation>가져오면 커밋하지 않은 변경 사항을 덮어쓰게 됩니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commit your changes first, then pull.</source>
+        <translation>먼저 변경 사항을 커밋한 다음 가져오세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>git failed: {detail}</source>
+        <translation>git이 실패했습니다: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read git&apos;s output below.</source>
+        <translation>아래 git 출력을 읽어 보세요.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This site is not in a git repository.</source>
+        <translation>이 사이트는 git 저장소 안에 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>git is not installed.</source>
+        <translation>git이 설치되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>git did not answer in time.</source>
+        <translation>git이 제시간에 응답하지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../editor/ui/help/guide.py" line="+49"/>
+        <source>Galley User Guide</source>
+        <translation>Galley 사용 설명서</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User guide</source>
+        <translation>사용 설명서</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The user guide is not installed.</source>
+        <translation>사용 설명서가 설치되어 있지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ImageField</name>
     <message>
         <location filename="../../editor/ui/front_matter/fields/image.py" line="+85"/>
@@ -1197,14 +1501,14 @@ The form is read-only until it does.</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+217"/>
         <source>Preview not updated: {0}: {1}</source>
         <translation>미리보기가 갱신되지 않음: {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="+139"/>
+        <location filename="../../editor/ui/main_window.py" line="+148"/>
         <source>Cannot open post</source>
-        <extracomment>The QWebEngineView was created and put in its pane (after the first paint). Carries the PreviewView. The writer asked for the site&apos;s posts list. Carries nothing. The writer asked for site-wide search (`&quot;search&quot;`) or the tags manager (`&quot;tags&quot;`). The theme setting changed; carries &quot;auto&quot;, &quot;light&quot; or &quot;dark&quot;. Fires once, on the event-loop turn after the window was first shown (its first paint is queued by then): time to create the slow parts. `galley SITE_DIR`: the writer asked for a site folder. Carries the folder (str). The window accepted a close (changes saved or discarded): workers stop. (Document, path) of a new post not saved yet: Save writes that file. The editor&apos;s pane: the find bar goes under the editor, the &quot;Changed on disk&quot; banner above it.</extracomment>
+        <extracomment>The QWebEngineView was created and put in its pane (after the first paint). Carries the PreviewView. The writer asked for the site&apos;s posts list. Carries nothing. The writer asked for site-wide search (`&quot;search&quot;`) or the tags manager (`&quot;tags&quot;`). The theme setting changed; carries &quot;auto&quot;, &quot;light&quot; or &quot;dark&quot;. Fires once, on the event-loop turn after the window was first shown (its first paint is queued by then): time to create the slow parts. `galley SITE_DIR`: the writer asked for a site folder. Carries the folder (str). The window accepted a close (changes saved or discarded): workers stop. (Document, path) of a new post not saved yet: Save writes that file. The editor&apos;s pane: the find bar goes under the editor, the &quot;Changed on disk&quot; banner above it. The panes, then the find bar&apos;s own row (full width: under one pane its fields were squeezed into what that pane could spare).</extracomment>
         <translation>글을 열 수 없습니다</translation>
     </message>
     <message>
@@ -1224,7 +1528,7 @@ The form is read-only until it does.</source>
         <translation>되돌릴 수 없습니다</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+237"/>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
@@ -1522,12 +1826,154 @@ The form is read-only until it does.</source>
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../editor/ui/preferences/dialog.py" line="+28"/>
+        <source>Preferences</source>
+        <extracomment>Languages offered: the setting&apos;s value and the language&apos;s own name (never translated).</extracomment>
+        <translation>환경 설정</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Editor font</source>
+        <translation>편집기 글꼴</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editor font size</source>
+        <translation>편집기 글꼴 크기</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Theme</source>
+        <translation>테마</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+3"/>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Preview theme</source>
+        <translation>미리보기 테마</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same as the window</source>
+        <translation>창과 같게</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Style the fast preview with the site&apos;s own stylesheet</source>
+        <translation>빠른 미리보기에 사이트의 스타일시트 적용</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load remote images and media in the preview of a site opened for the first time</source>
+        <translation>처음 여는 사이트의 미리보기에서 원격 이미지와 미디어 불러오기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery copy after</source>
+        <translation>복구용 사본 저장 시점</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System language</source>
+        <translation>시스템 언어</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Applies at the next start.</source>
+        <translation>다음에 시작할 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Editor &amp;font:</source>
+        <translation>편집기 글꼴(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme:</source>
+        <translation>테마(&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preview theme:</source>
+        <translation>미리보기 테마(&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Recovery copy after:</source>
+        <translation>복구용 사본 저장 시점(&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
-        <location filename="../../editor/ui/preview/preview_controller.py" line="+60"/>
+        <location filename="../../editor/ui/preview/preview_controller.py" line="+61"/>
         <source>Remote images and media are not loaded (View ▸ Load Remote Content).</source>
         <extracomment>path -&gt; the SiteInfo the render worker found for it (see `_site_at`).</extracomment>
         <translation>원격 이미지와 미디어는 불러오지 않았습니다(보기 ▸ 원격 콘텐츠 불러오기).</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewEngine</name>
+    <message>
+        <location filename="../../editor/core/render/commonmark_engine.py" line="+164"/>
+        <source>The site converts with CommonMark (jekyll-commonmark); the preview renders it with markdown-it, whose code highlighting and footnotes differ.</source>
+        <extracomment>&quot;github&quot; (Unicode letters kept) or &quot;github-ascii&quot;. Code fences with a known language highlighted (Pygments, CSS classes as the preview&apos;s stylesheet has them). Hugo&apos;s code block markup: `&lt;pre tabindex=&quot;0&quot;&gt;`, `data-lang` on `&lt;code&gt;`. Hugo&apos;s `markup.highlight`: Chroma&apos;s style, and inline styles (`noClasses`, Hugo&apos;s default) or class names.</extracomment>
+        <translation>사이트는 CommonMark(jekyll-commonmark)로 변환하고 미리보기는 markdown-it으로 렌더링하므로 코드 강조와 각주가 다릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../editor/core/render/kramdown_engine.py" line="+368"/>
+        <source>Ruby is not installed, so the preview cannot run kramdown as Jekyll does.</source>
+        <extracomment>Seconds a render may take: TIMEOUT, plus PER_100KB for each 100 KB of text. Measured here: the slowest block of 270 real posts took 0.2 s, a whole 110 KB post 0.04 s; 100 KB of nested brackets or backticks take kramdown minutes. A block being typed is small: its limit stays near TIMEOUT. Seconds the helper may take to start (Ruby + kramdown + rouge: ~0.2 s here). How many times the helper was started (for tests). kramdown&apos;s document-wide definitions: `*[abbr]: title`, `{::options ... /}`, `{:name: attributes}` (an attribute list definition). kramdown&apos;s LINK_DEFINITION_START (parser/kramdown/link.rb). kramdown keeps the last definition of a label (it warns and overwrites). (ruby, options) → its helper, shared by every engine of those options (a renderer per thread, per CLI call, per test): requests are serialised by the process&apos;s lock, and each started helper costs ~0.3 s. Stopped at exit (weakref.finalize). ruby path → why kramdown could not serve there (remembered: one failed start per session). `GALLEY_KRAMDOWN=0` keeps Jekyll sites on Python-Markdown (to compare the two, or where Ruby misbehaves); the test suite sets it so a test means the same on machines with and without Ruby, and opts in where it tests kramdown.</extracomment>
+        <translation>Ruby가 설치되어 있지 않아 미리보기에서 Jekyll처럼 kramdown을 실행할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>kramdown could not run ({error}), so the preview approximates it.</source>
+        <translation>kramdown을 실행하지 못해({error}) 미리보기는 근사치로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../editor/core/render/markdown_pipeline.py" line="+136"/>
+        <source>The preview uses Python-Markdown, which differs from the site&apos;s Markdown in places.</source>
+        <extracomment>Python-Markdown&apos;s and pymdown-extensions&apos; extensions we use, in order. Python-Markdown is its own dialect: for a known generator the preview approximates the generator&apos;s.</extracomment>
+        <translation>미리보기는 Python-Markdown을 쓰므로 사이트의 Markdown과 일부 다릅니다.</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2463,29 @@ The form is read-only until it does.</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../editor/ui/help/shortcuts.py" line="+43"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+</context>
+<context>
     <name>SiteMode</name>
     <message>
         <location filename="../../editor/ui/serve/site_mode.py" line="+107"/>
@@ -2071,9 +2540,13 @@ The form is read-only until it does.</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../editor/ui/editor/status_bar.py" line="+59"/>
         <source>{cjk} CJK characters, {words} other words, {characters} characters without spaces</source>
-        <translation>CJK 글자 {cjk}자, 그 밖의 단어 {words}개, 공백 제외 {characters}자</translation>
+        <translation type="vanished">CJK 글자 {cjk}자, 그 밖의 단어 {words}개, 공백 제외 {characters}자</translation>
+    </message>
+    <message>
+        <location filename="../../editor/ui/editor/status_bar.py" line="+61"/>
+        <source>{cjk} Chinese and Japanese characters, {words} words, {characters} characters without spaces</source>
+        <translation>한자·일본어 글자 {cjk}자, 단어 {words}개, 공백 제외 {characters}자</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
@@ -2107,7 +2580,7 @@ The form is read-only until it does.</source>
         <translation>{line}줄, {column}열</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Preview approximate: {reason}</source>
         <extracomment>Engines and generators as writers know them.</extracomment>
         <translation>미리보기는 근사치: {reason}</translation>
