@@ -17,6 +17,12 @@ allowed, all in this one place:
 
 With `preview=True`, what the preview's whole body differs in on purpose from
 a generator's page (the golden files' comparison) is taken out as well:
+- both sides are first read as a browser reads them (HTML5 tree building, by
+  html5ever, keeping every element, attribute and comment): the preview's
+  sanitizer gives the tree a browser builds, and a generator's page is shown
+  through that same tree, so markup the browser repairs compares repaired
+  (a `<p>` inside a `<p>` closes the first; `<![CDATA[…>` outside SVG is a
+  comment);
 - the `<div class="galley-block">` wrappers around each top-level block
   (live updates and scroll sync) are dropped;
 - local images and links are `file:` URLs inside the site in the preview, and
@@ -32,7 +38,10 @@ from __future__ import annotations
 
 import html
 import re
+import string
 from html.parser import HTMLParser
+
+import nh3
 
 _BLOCK = frozenset((
     "address article aside blockquote body details dd div dl dt fieldset figcaption figure footer form "
@@ -142,9 +151,28 @@ def _block_tag(tag_text: str) -> bool:
     return bool(m) and m.group(1) in _BLOCK
 
 
+_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+#: Elements the tree builder adds where the text omits them.
+_IMPLIED = frozenset({"tbody", "colgroup", "tr"})
+
+
+def as_browser_reads(text: str) -> str:
+    """`text` parsed as a browser parses HTML and written back out, with
+    every element, attribute, URL and comment it holds (nothing is cleaned:
+    the allow-lists are whatever `text` uses)."""
+    cleaner = nh3.Cleaner(
+        tags={m.lower() for m in _TAG_NAME.findall(text)} | _IMPLIED, clean_content_tags=set(), attributes={},
+        generic_attribute_prefixes=set(string.ascii_lowercase + "_:"),
+        url_schemes={m.lower() for m in _SCHEME.findall(text)}, strip_comments=False, link_rel=None)
+    return cleaner.clean(text)
+
+
 def normalise_html(text: str, comments: bool = True, preview: bool = False) -> str:
     """`text` with the allowed differences (module docstring) taken out;
     `preview`: also the preview page's own (its block wrappers, local URLs)."""
+    if preview:
+        text = as_browser_reads(text)
     parser = _Normaliser(comments, preview)
     parser.feed(text)
     parser.close()

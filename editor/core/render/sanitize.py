@@ -5,6 +5,9 @@ media, and form controls that are inert without scripts and forms (`textarea`,
 `button`, `label`...). Everything else goes, notably `<script>`, `<style>`,
 `<meta>`, `<base>`, `<form>`, `<object>`, and SVG/MathML (foreign content
 parses differently when re-read: the mutation-XSS class of sanitizer bypass).
+Elements of no known name (XML names such as `<some:url>`, custom elements,
+a typo'd tag) are inert in a browser (HTMLUnknownElement: an inline box, no
+behaviour without scripts) and stay, as in the generator's page.
 
 Attributes pass as the generator writes them (kramdown's IALs give any
 `key="value"`), except what can run code, load something or take the
@@ -27,6 +30,7 @@ scripts run (page.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import nh3
 
@@ -42,6 +46,38 @@ TAGS = frozenset({
     # says form-action 'none'), nothing here loads.
     "textarea", "button", "label", "fieldset", "legend", "meter", "progress", "output",
 })
+#: Every element name HTML, SVG and MathML give meaning to (current and
+#: obsolete). A name outside it is an unknown element to a browser.
+KNOWN_ELEMENTS = frozenset("""
+a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink
+blockquote body br button canvas caption center cite code col colgroup data datalist dd del details
+dfn dialog dir div dl dt em embed fencedframe fieldset figcaption figure font footer form frame
+frameset geolocation h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe image img input ins isindex
+kbd keygen label legend li link listing main map mark marquee math menu menuitem meta meter multicol
+nav nextid nobr noembed noframes noscript object ol optgroup option output p param permission picture
+plaintext portal pre progress q rb rp rt rtc ruby s samp script search section select selectedcontent
+slot small source spacer span strike strong style sub summary sup svg table tbody td template textarea
+tfoot th thead time title tr track tt u ul var video wbr xmp
+altglyph altglyphdef altglyphitem animate animatecolor animatemotion animatetransform circle clippath
+color-profile cursor defs desc discard ellipse feblend fecolormatrix fecomponenttransfer fecomposite
+feconvolvematrix fediffuselighting fedisplacementmap fedistantlight fedropshadow feflood fefunca
+fefuncb fefuncg fefuncr fegaussianblur feimage femerge femergenode femorphology feoffset fepointlight
+fespecularlighting fespotlight fetile feturbulence filter font-face font-face-format font-face-name
+font-face-src font-face-uri foreignobject g glyph glyphref hatch hatchpath hkern line lineargradient
+marker mask mesh meshgradient meshpatch meshrow metadata missing-glyph mpath path pattern polygon
+polyline radialgradient rect set solidcolor stop switch symbol text textpath tref tspan unknown use
+view vkern
+maction maligngroup malignmark menclose merror mfenced mfrac mglyph mi mlabeledtr mlongdiv
+mmultiscripts mn mo mover mpadded mphantom mprescripts mroot mrow ms mscarries mscarry msgroup msline
+mspace msqrt msrow mstack mstyle msub msubsup msup mtable mtd mtext mtr munder munderover none
+semantics annotation annotation-xml
+""".split())
+_TAG_NAME = re.compile(r"<([A-Za-z][^\s/>]{0,63})")
+_UNKNOWN_NAME = re.compile(r"[a-z][a-z0-9:._-]*")
+#: More distinct unknown names than this in one text: they go (each set of
+#: names costs a cleaner of its own, ~1 ms, cached).
+_MAX_UNKNOWN = 24
+
 _GLOBAL = {"class", "id", "title", "lang", "dir", "style", "align", "role", "aria-label", "aria-hidden"}
 ATTRIBUTES = {
     "*": _GLOBAL,
@@ -125,9 +161,9 @@ def _clean_style(value: str) -> str | None:
     return "; ".join(kept) or None
 
 
-def _cleaner() -> "nh3.Cleaner":
+def _cleaner(unknown: frozenset[str] = frozenset()) -> "nh3.Cleaner":
     return nh3.Cleaner(
-        tags=set(TAGS),
+        tags=set(TAGS) | unknown,
         clean_content_tags={"script", "style", "noscript", "template", "object", "embed", "applet", "frameset"},
         attributes={k: set(v) for k, v in ATTRIBUTES.items()},
         attribute_filter=_filter,
@@ -144,5 +180,20 @@ def _cleaner() -> "nh3.Cleaner":
 _CLEANER = _cleaner()
 
 
+@lru_cache(maxsize=32)
+def _cleaner_with(unknown: frozenset[str]) -> "nh3.Cleaner":
+    return _cleaner(unknown)
+
+
+def _unknown_elements(html: str) -> frozenset[str]:
+    if "<" not in html:
+        return frozenset()
+    names = {name.lower() for name in _TAG_NAME.findall(html)}
+    return frozenset(n for n in names - KNOWN_ELEMENTS if _UNKNOWN_NAME.fullmatch(n))
+
+
 def sanitize(html: str) -> str:
-    return _CLEANER.clean(html)
+    unknown = _unknown_elements(html)
+    if not unknown or len(unknown) > _MAX_UNKNOWN:
+        return _CLEANER.clean(html)
+    return _cleaner_with(unknown).clean(html)

@@ -125,3 +125,13 @@ def test_style_keeps_only_loads_the_csp_confines() -> None:
         out = sanitize(f'<p style="color: red; background: {local}; width: 1px">p</p>')
         assert out == '<p style="color: red; width: 1px">p</p>', (local, out)
     assert sanitize('<p style="background: url(data:image/png;base64,AA); fill: url(#g)">p</p>').count("url(") == 2
+
+
+def test_elements_of_no_known_name_stay_inert() -> None:
+    # XML names, custom elements, typos: unknown elements to a browser, shown as
+    # their text; their handlers still go, and known elements keep their policy.
+    out = sanitize('<p><some:url name:spac="h" onclick="x">doit</some:url> <goes>g</goes> <my-el>m</my-el>'
+                   '<select><option>o</option></select><xmp>x</xmp><svg><foo>f</foo></svg></p>')
+    assert '<some:url name:spac="h">doit</some:url> <goes>g</goes> <my-el>m</my-el>' in out
+    for gone in ("onclick", "<select", "<option", "<xmp", "<svg", "<foo"):
+        assert gone not in out, (gone, out)
