@@ -28,10 +28,12 @@ from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from editor.core.post.texts import QT_TRANSLATE_NOOP, Text
 from editor.core.render.chroma import hugo_block
 from editor.core.render.blocks import SourceBlock, split_blocks, split_lines
 from editor.core.render.engine import Converted, Definition
 from editor.core.render.model import SiteInfo
+from editor.core.site.markdown_setting import COMMONMARK_GHPAGES, jekyll_markdown
 
 _OMITTED = "<!-- raw HTML omitted -->"
 
@@ -111,6 +113,22 @@ class CommonMarkOptions:
         )
 
 
+    @classmethod
+    def for_jekyll(cls, config: Mapping[str, Any]) -> "CommonMarkOptions":
+        """jekyll-commonmark's cmark-gfm with the site's `commonmark:` options
+        and extensions (GitHub Pages' variant adds SMART, FOOTNOTES, table,
+        strikethrough and autolink)."""
+        section = _get(config, "commonmark")
+        options = {str(o).upper() for o in _get(section, "options") or () if isinstance(o, str)}
+        extensions = {str(e).lower() for e in _get(section, "extensions") or () if isinstance(e, str)}
+        if jekyll_markdown(config) == COMMONMARK_GHPAGES:
+            options |= {"SMART", "FOOTNOTES"}
+            extensions |= {"table", "strikethrough", "autolink"}
+        return cls(unsafe=True, table="table" in extensions, strikethrough="strikethrough" in extensions,
+                   linkify="autolink" in extensions, task_list="tasklist" in extensions,
+                   footnote="FOOTNOTES" in options, typographer="SMART" in options)
+
+
 def _get(mapping: Any, *keys: str) -> Any:
     """A nested config value, or None; Hugo's config keys are case-insensitive."""
     for key in keys:
@@ -139,6 +157,13 @@ class CommonMarkEngine:
         if site.generator == "zola":
             smart = bool(_get(site.config, "markdown", "smart_punctuation"))
             return cls(CommonMarkOptions.pulldown_cmark(smart, bool(_get(site.config, "markdown", "highlight_code"))))
+        if site.generator == "jekyll":
+            # cmark-gfm's HTML is CommonMark's; Jekyll's Rouge highlighting,
+            # heading ids and footnote markup around it are not emulated.
+            return cls(CommonMarkOptions.for_jekyll(site.config), exact=False, reason=Text(
+                "PreviewEngine", QT_TRANSLATE_NOOP(
+                    "PreviewEngine", "The site converts with CommonMark (jekyll-commonmark); the preview renders "
+                                     "it with markdown-it, whose code highlighting and footnotes differ.")))
         return cls(CommonMarkOptions.for_hugo(site.config))
 
     # -- the Engine protocol ----------------------------------------------------

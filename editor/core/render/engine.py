@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Callable, Mapping, Protocol, Sequence
 
 from editor.core.render.model import SiteInfo
+from editor.core.site.markdown_setting import is_commonmark, jekyll_markdown
 
 #: A reference-link definition: (label, (url, title)).
 Definition = tuple[str, tuple[str, "str | None"]]
@@ -85,6 +86,16 @@ def _markdown_it(site: SiteInfo) -> Engine | None:
     return _load("commonmark_engine", "CommonMarkEngine").for_site(site)
 
 
+def _jekyll_commonmark(site: SiteInfo) -> Engine | None:
+    """A Jekyll site whose `markdown:` is CommonMark (jekyll-commonmark):
+    markdown-it in CommonMark mode, with the plugin's extensions."""
+    if site.generator != "jekyll" or not is_commonmark(jekyll_markdown(site.config)):
+        return None
+    if importlib.util.find_spec("markdown_it") is None:
+        return None
+    return _load("commonmark_engine", "CommonMarkEngine").for_site(site)
+
+
 def _kramdown(site: SiteInfo) -> Engine | None:
     """Jekyll's kramdown through a Ruby helper; without it, Python-Markdown
     saying why the preview is approximate."""
@@ -110,7 +121,7 @@ def _load(module: str, name: str):
 
 #: Tried in order; the first engine given wins. `_python_markdown` serves
 #: every site, and stays the Jekyll fallback on a machine without kramdown.
-FACTORIES: list[EngineFactory] = [_markdown_it, _kramdown, _python_markdown]
+FACTORIES: list[EngineFactory] = [_markdown_it, _jekyll_commonmark, _kramdown, _python_markdown]
 
 
 def engine_for(site: SiteInfo) -> Engine:

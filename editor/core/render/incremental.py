@@ -129,6 +129,12 @@ class IncrementalRenderer:
         #: Blocks converted by Markdown in the last render (for tests and the bench).
         self.last_converted = 0
 
+    @property
+    def engine(self) -> Engine | None:
+        """The Markdown engine of the last render (`name`, `exact`, `reason`:
+        engine.py), or None before the first."""
+        return self._pipeline
+
     # -- the parts -------------------------------------------------------------
 
     def _reset_env(self, request: RenderRequest) -> None:

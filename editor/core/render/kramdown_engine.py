@@ -45,6 +45,7 @@ from dataclasses import replace
 from html import escape
 from typing import Any, Mapping, Sequence
 
+from editor.core.post.texts import QT_TRANSLATE_NOOP, Text
 from editor.core.render.blocks import SourceBlock, split_blocks
 from editor.core.render.engine import Converted, Definition
 from editor.core.render.markup import CodeRanges
@@ -364,7 +365,8 @@ def kramdown_engine(site) -> KramdownEngine | None:
     ruby = shutil.which("ruby")
     with _lock:
         if ruby is None:
-            _failed[None] = "Ruby is not installed, so the preview cannot run kramdown as Jekyll does."
+            _failed[None] = Text("PreviewEngine", QT_TRANSLATE_NOOP(
+                "PreviewEngine", "Ruby is not installed, so the preview cannot run kramdown as Jekyll does."))
             return None
         if ruby in _failed:
             return None
@@ -375,7 +377,8 @@ def kramdown_engine(site) -> KramdownEngine | None:
             try:
                 process.start()
             except KramdownError as exc:
-                _failed[ruby] = f"kramdown could not run ({exc}), so the preview approximates it."
+                _failed[ruby] = Text("PreviewEngine", QT_TRANSLATE_NOOP(
+                    "PreviewEngine", "kramdown could not run ({error}), so the preview approximates it."), error=str(exc))
                 return None
             _processes[key] = process
         return KramdownEngine(config, process)

@@ -25,6 +25,7 @@ import markdown
 from markdown.extensions import md_in_html
 from pymdownx import highlight as _pymdownx_highlight
 
+from editor.core.post.texts import QT_TRANSLATE_NOOP, Text
 from editor.core.render.blocks import SourceBlock, split_blocks
 from editor.core.render.bounded import BoundedBlocksExtension, too_deep
 from editor.core.render.engine import Converted, Definition
@@ -132,8 +133,8 @@ class MarkdownPipeline:
         #: Python-Markdown is its own dialect: for a known generator the
         #: preview approximates the generator's.
         self.exact = generator not in ("jekyll", "hugo", "zola")
-        self.reason = "" if self.exact else (
-            "The preview uses Python-Markdown, which differs from the site's Markdown in places.")
+        self.reason = "" if self.exact else Text("PreviewEngine", QT_TRANSLATE_NOOP(
+            "PreviewEngine", "The preview uses Python-Markdown, which differs from the site's Markdown in places."))
         self._headings = HeadingIdsExtension()
         self._footnotes = FootnotesExtension()
         self._jekyll = generator == "jekyll"

@@ -21,6 +21,7 @@ from typing import Any, Iterable
 from editor.core.site.paths import relative_to_root
 from editor.core.site.schema import Schema, default_schema
 from editor.core.site.schema_sources import load_schema
+from editor.core.site.markdown_setting import jekyll_markdown
 from editor.core.validation.config import ValidationConfig
 from editor.core.validation.rules.all import RULE_IDS
 from editor.core.validation.terms import taxonomy_values
@@ -52,6 +53,9 @@ class ValidationContext:
     slugs: frozenset[str] = frozenset()
     #: Jekyll post names `{% post_url %}` can name ("2021-05-10-hello", "sub/2021-...").
     post_names: frozenset[str] = frozenset()
+    #: A Jekyll site's Markdown converter (its `markdown:` setting:
+    #: editor.core.site.markdown_setting): "kramdown" unless it names another.
+    markdown: str = "kramdown"
     #: The site's time zone (Jekyll `timezone`, Hugo `timeZone`): an IANA name or None.
     timezone: str | None = None
     #: Fixed "now" for tests; None means the real clock at each call.
@@ -94,7 +98,7 @@ class ValidationContext:
                    baseurl=(site.baseurl or "").rstrip("/"), url=site.url or "",
                    vocabulary=vocabulary, terms_by_path=terms_by_path, files=folder.files,
                    dirs=folder.dirs, slugs=slugs, post_names=folder.post_names,
-                   timezone=_timezone(site.config), now=now)
+                   timezone=_timezone(site.config), now=now, markdown=jekyll_markdown(site.config))
 
     # -- questions the rules and the window ask --------------------------------------------
     def current_time(self) -> _dt.datetime:
@@ -138,10 +142,10 @@ class ValidationContext:
         if held is None or held[0] is not self.files or held[1] is not self.dirs \
                 or held[2] is not self.slugs or held[3] is not self.post_names \
                 or held[4] is not self.schema or held[5:] != (self.root, self.generator,
-                                                              self.baseurl):
+                                                              self.baseurl, self.markdown):
             memo.clear()
             memo[None] = (self.files, self.dirs, self.slugs, self.post_names, self.schema,
-                          self.root, self.generator, self.baseurl)
+                          self.root, self.generator, self.baseurl, self.markdown)
         cache = memo.get(name)
         if cache is None:
             cache = memo[name] = {}

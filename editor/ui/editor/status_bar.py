@@ -13,10 +13,10 @@ compiling the counter's CJK patterns, took ~60 ms before the first paint).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from editor.ui.i18n import english_plural
+from editor.ui.i18n import english_plural, shown_text
 from editor.ui.problems.severity import counts_text
 
 
@@ -85,9 +85,8 @@ class StatusBar(QStatusBar):
         engine = self.ENGINE_NAMES.get(info.name, info.name)
         generator = self.GENERATOR_NAMES.get(info.generator)
         if not info.exact:
-            # The reason comes from the render core in English; a catalogue
-            # may carry its translation under the same text.
-            reason = QCoreApplication.translate("PreviewEngine", info.reason) if info.reason else ""
+            # The reason is the render core's `Text` (marked for the catalogue).
+            reason = shown_text(info.reason) if info.reason else ""
             text = self.tr("Preview approximate: {reason}").format(reason=reason) if reason else \
                 self.tr("Preview approximate ({engine})").format(engine=engine)
         elif generator:

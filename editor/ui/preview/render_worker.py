@@ -47,11 +47,11 @@ class EngineInfo:
 
 def _engine_info(renderer, request) -> EngineInfo | None:
     # The renderer builds its engine on its first render for a site.
-    engine = getattr(renderer, "_pipeline", None)
+    engine = renderer.engine
     if engine is None:
         return None
-    return EngineInfo(str(getattr(engine, "name", "")), str(request.site.generator or "unknown"),
-                      bool(getattr(engine, "exact", True)), str(getattr(engine, "reason", "") or ""))
+    # The reason stays a core `Text` (if it is one): the status bar shows it translated.
+    return EngineInfo(engine.name, str(request.site.generator or "unknown"), engine.exact, engine.reason or "")
 
 
 class _Worker(QObject):

@@ -68,15 +68,28 @@ def test_constructs_in_code_and_plain_posts_are_not_flagged(jekyll):
     assert _findings(jekyll, body) == []
 
 
-def test_a_hugo_site_gets_markdown_its_differences_only(hugo):
+def test_a_hugo_site_gets_no_kramdown_findings_and_guillemets_render_as_goldmarks(hugo):
     name = "content/posts/a.md"
     hugo.write(name, post(body="Say <<hello>>.\n\n*[HTML]: not kramdown here\n\n$$x$$\n"))
-    found = hugo.check(name, "preview-differs")
-    assert [(d.line, d.message) for d in found] == [
-        (4, "Hugo turns `<<` and `>>` into « and »; the preview does not")]
+    assert hugo.check(name, "preview-differs") == []
     hugo_site = SiteInfo(generator="hugo")
     html = IncrementalRenderer(hugo_site).render(RenderRequest(body="Say <<hello>>.", site=hugo_site)).full_html
-    assert "«" not in html, "the preview now makes guillemets as goldmark does: drop the flag"
+    assert "«hello»" in html
+
+
+@pytest.mark.parametrize("setting", ["CommonMarkGhPages", "CommonMark", "jekyll-commonmark"])
+def test_a_jekyll_site_converting_with_commonmark_gets_no_kramdown_findings(jekyll, monkeypatch, setting):
+    monkeypatch.setenv("GALLEY_KRAMDOWN", "1")
+    jekyll.write("_config.yml", f"title: Test\nmarkdown: {setting}\n")
+    body = "The HTML spec.\n\n*[HTML]: HyperText Markup Language\n\n## C#\n\n$$a*b*c$$\n"
+    assert jekyll.context().markdown in ("commonmark", "commonmarkghpages")
+    assert preview_fidelity.preview_engine("jekyll", jekyll.context().markdown) == "markdown-it"
+    assert _findings(jekyll, body) == []
+    site = SiteInfo(generator="jekyll", config={"markdown": setting})
+    renderer = IncrementalRenderer(site)
+    html = renderer.render(RenderRequest(body=body, site=site)).full_html
+    assert renderer.engine.name == "markdown-it" and not renderer.engine.exact and renderer.engine.reason
+    assert "<h2>C#</h2>" in html and "<p>*[HTML]: HyperText Markup Language</p>" in html
 
 
 @needs_kramdown
