@@ -179,7 +179,7 @@
     <message>
         <location line="+1"/>
         <source>Make &amp;Draft</source>
-        <translation>초안으로 되돌리기(&amp;D)</translation>
+        <translation>초안으로 만들기(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1679,7 +1679,7 @@ The form is read-only until it does.</source>
     <message>
         <location line="+6"/>
         <source>Cannot unpublish</source>
-        <translation>초안으로 되돌릴 수 없습니다</translation>
+        <translation>초안으로 만들 수 없습니다</translation>
     </message>
     <message>
         <location line="+1"/>
