@@ -125,6 +125,61 @@ def test_compare_offers_the_merge_when_parts_do_not_overlap(qtbot, win, long_pos
     assert "title: Retitled by a script" in saved and saved.endswith("body edited here")
 
 
+def test_compare_merges_edits_in_different_paragraphs_line_by_line(qtbot, win, long_post):
+    ctl, editor = win.services.external_changes, win.body_editor
+    type_into(qtbot, editor, "mine ")  # the first paragraph, here
+    theirs = LONG_POST.replace("Line 200 ", "Line two hundred ")  # a later one, on disk
+    with qtbot.waitSignal(ctl.conflictShown, timeout=TIMEOUT):
+        external_write(long_post, theirs)
+
+    qtbot.mouseClick(ctl.banner.compare_button, qtbot_left())
+    dialog = ctl.diff_dialog
+    assert dialog.merge_button is not None and dialog.conflicts_table is None
+    assert dialog.merge_button.isDefault()
+    qtbot.mouseClick(dialog.merge_button, qtbot_left())
+
+    text = editor.toPlainText()
+    assert text.startswith("mine Line 0 ") and "Line two hundred of a long post" in text
+    assert win.session.modified and not ctl.banner.isVisible()
+    win.session.save()  # on top of the disk version: no conflict
+    assert long_post.read_text(encoding="utf-8") == theirs.replace("Line 0 ", "mine Line 0 ")
+
+
+@pytest.mark.parametrize("button,kept", [("mergeMineButton", "mine"), ("mergeDiskButton", "disk")])
+def test_compare_shows_a_same_line_conflict_side_by_side_and_loses_nothing(qtbot, win, long_post,
+                                                                            button, kept):
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    ctl, editor = win.services.external_changes, win.body_editor
+    type_into(qtbot, editor, "mine ")  # Line 0, here
+    theirs = (LONG_POST.replace("Line 0 ", "Disk's line 0 ")  # the same line on disk
+              .replace("Line 250 ", "Line two fifty ")  # and a line only the disk changed
+              .replace("title: Long", "title: Longer"))  # and the front matter
+    with qtbot.waitSignal(ctl.conflictShown, timeout=TIMEOUT):
+        external_write(long_post, theirs)
+
+    qtbot.mouseClick(ctl.banner.compare_button, qtbot_left())
+    dialog = ctl.diff_dialog
+    # No clean merge: Enter chooses nothing.
+    assert dialog.merge_button is None and dialog.findChild(QPushButton, "cancelButton").isDefault()
+    table = dialog.conflicts_table
+    assert table is not None and table.isVisible() and table.rowCount() == 1
+    assert table.item(0, 1).text() == "mine Line 0 of a long post, long enough to scroll."
+    assert table.item(0, 3).text() == "Disk's line 0 of a long post, long enough to scroll."
+    assert "1 place" in dialog.findChild(QLabel, "conflictNote").text()
+    qtbot.mouseClick(dialog.findChild(QPushButton, button), qtbot_left())
+
+    text = editor.toPlainText()
+    first = "mine Line 0 " if kept == "mine" else "Disk's line 0 "
+    assert text.startswith(first)
+    assert "Line two fifty of a long post" in text  # the disk's other change is kept either way
+    assert win.session.document.get("title") == "Longer"
+    # Taking the disk's line, the only edit here is gone by choice: the merge is the disk.
+    assert win.session.modified == (kept == "mine")
+    win.session.save(force=kept != "mine")
+    assert long_post.read_text(encoding="utf-8") == theirs.replace("Disk's line 0 ", first)
+
+
 def test_temp_file_and_rename_is_reloaded(qtbot, win, long_post):
     ctl, editor = win.services.external_changes, win.body_editor
     for n in range(2):  # the watch survives the replace
@@ -273,7 +328,8 @@ def test_compare_dialog_choices(qtbot, win, long_post, choice):
         external_write(long_post, theirs)
     qtbot.mouseClick(ctl.banner.compare_button, qtbot_left())
     dialog = ctl.diff_dialog
-    assert dialog.merge_button is None
+    assert dialog.merge_button is None  # the same line: no clean merge, a choice
+    assert dialog.merge_mine_button is not None and dialog.merge_disk_button is not None
     qtbot.mouseClick(dialog.findChild(QPushButton, choice), qtbot_left())
     if choice == "useDiskButton":
         assert editor.toPlainText().startswith("Line zero ") and not win.session.modified

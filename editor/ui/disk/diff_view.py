@@ -3,6 +3,12 @@
 Shown by the "Changed on disk" banner's *Compare* (and, as a table only, by
 the recovery dialog). It only shows data computed in editor.core.disk.merge and
 reports the writer's choice; the controller (external_changes.py) acts on it.
+
+The merge is the line-level three-way merge (`merge.three_way`): when it is
+clean, *Merge both* takes it; when both sides changed the same lines, those
+places are listed side by side and the writer merges taking either side's
+version of them (every other change of both sides is kept). Nothing is
+picked for the writer.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.disk.merge import DiffRow, MergeResult, side_by_side
+from editor.core.disk.merge import MINE, THEIRS, DiffRow, MergeResult, ThreeWay, side_by_side
 
 # Soft backgrounds readable in light and dark themes alike. Rows only on the
 # left (difflib "delete") and only on the right ("insert") get colours of
@@ -42,7 +48,10 @@ class DiffTable(QTableWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
         self.setObjectName("diffTable")
-        self.setHorizontalHeaderLabels(["", left_title or self.tr("Mine"), "", right_title or self.tr("On disk")])
+        left, right = left_title or self.tr("Mine"), right_title or self.tr("On disk")
+        self.setHorizontalHeaderLabels(["", left, "", right])
+        self.setAccessibleName(self.tr("Differences"))
+        self.setAccessibleDescription(self.tr("{left} beside {right}, line by line").format(left=left, right=right))
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -80,14 +89,26 @@ class DiffTable(QTableWidget):
         return sum(1 for row in self.rows if row.tag != "equal")
 
 
+def conflict_rows(result: ThreeWay) -> list[DiffRow]:
+    """The conflicting regions' lines, mine against theirs, one region after another."""
+    rows: list[DiffRow] = []
+    for region in result.conflicts:
+        rows.extend(side_by_side(region.mine, region.theirs))
+    return rows
+
+
 class DiffDialog(QDialog):
     """Compare mine with the disk and choose: disk, mine, or (when offered) the merge.
 
     After `exec()`/`finished`, `choice` is "disk", "mine", "merge" or None
-    (closed without choosing). Buttons have object names for tests.
+    (closed without choosing); for "merge", `merged_text` is the text to use.
+    `merge` is a `ThreeWay` (clean: *Merge both*; with conflicts: a table of
+    them and *Merge, yours where both changed* / *Merge, the disk's where both
+    changed*) or an older whole-part `MergeResult`. Buttons have object names
+    for tests.
     """
 
-    def __init__(self, name: str, mine: str, disk: str, merge: MergeResult | None,
+    def __init__(self, name: str, mine: str, disk: str, merge: ThreeWay | MergeResult | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("diffDialog")
@@ -95,39 +116,65 @@ class DiffDialog(QDialog):
         self.resize(1000, 640)
         self.choice: str | None = None
         self.merge = merge
+        self.merged_text: str | None = None
+        self.conflicts_table: DiffTable | None = None
+        self.merge_button = self.merge_mine_button = self.merge_disk_button = None
         layout = QVBoxLayout(self)
         self.table = DiffTable(self.tr("Your text (unsaved)"), self.tr("On disk now"))
         self.table.set_texts(mine, disk)
         layout.addWidget(self.table)
-        if merge is not None:
+        if isinstance(merge, MergeResult):
             sides = {"mine": self.tr("your edits"), "disk": self.tr("the file on disk")}
             note = QLabel(self.tr("The changes do not overlap: they can be merged "
                                   "(front matter from {front_matter}, body from {body}).").format(
                               front_matter=sides[merge.front_matter_from], body=sides[merge.body_from]),
                           objectName="mergeNote")
             layout.addWidget(note)
+        elif isinstance(merge, ThreeWay) and merge.clean:
+            layout.addWidget(QLabel(self.tr("The changes do not overlap: they can be merged "
+                                            "line by line, keeping both."), objectName="mergeNote"))
+        elif isinstance(merge, ThreeWay):
+            count = len(merge.conflicts)
+            layout.addWidget(QLabel(self.tr(
+                "Both sides changed the same lines in %n place(s), shown below. Every other change "
+                "of both sides merges; choose whose version of these places to keep.", "", count),
+                objectName="conflictNote"))
+            self.conflicts_table = DiffTable(self.tr("Yours"), self.tr("On disk"))
+            self.conflicts_table.setObjectName("conflictsTable")
+            self.conflicts_table.set_rows(conflict_rows(merge))
+            layout.addWidget(self.conflicts_table)
+            layout.setStretch(0, 3)
+            layout.setStretch(2, 1)
 
         buttons = QDialogButtonBox()
         self.use_disk = QPushButton(self.tr("Use the disk version"), objectName="useDiskButton")
         self.keep_mine = QPushButton(self.tr("Keep mine"), objectName="keepMineButton")
         buttons.addButton(self.use_disk, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.addButton(self.keep_mine, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.merge_button = None
-        if merge is not None:
+        if isinstance(merge, MergeResult) or (isinstance(merge, ThreeWay) and merge.clean):
             self.merge_button = QPushButton(self.tr("Merge both"), objectName="mergeButton")
             buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.AcceptRole)
+            text = merge.text if isinstance(merge, MergeResult) else merge.text()
+            self.merge_button.clicked.connect(lambda: self._choose("merge", text))
+        elif isinstance(merge, ThreeWay):
+            self.merge_mine_button = QPushButton(self.tr("Merge, yours where both changed"),
+                                                 objectName="mergeMineButton")
+            self.merge_disk_button = QPushButton(self.tr("Merge, the disk’s where both changed"),
+                                                 objectName="mergeDiskButton")
+            for button, side in ((self.merge_mine_button, MINE), (self.merge_disk_button, THEIRS)):
+                buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
+                button.clicked.connect(lambda _c=False, side=side: self._choose("merge", merge.text(side)))
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("cancelButton")
         layout.addWidget(buttons)
         self.use_disk.clicked.connect(lambda: self._choose("disk"))
         self.keep_mine.clicked.connect(lambda: self._choose("mine"))
-        if self.merge_button is not None:
-            self.merge_button.clicked.connect(lambda: self._choose("merge"))
         cancel.clicked.connect(self.reject)
-        # Enter takes the safe choice: the merge when offered, else nothing.
+        # Enter takes the safe choice: the clean merge when offered, else nothing.
         (self.merge_button or cancel).setDefault(True)
         (self.merge_button or cancel).setFocus()
 
-    def _choose(self, choice: str) -> None:
+    def _choose(self, choice: str, merged_text: str | None = None) -> None:
         self.choice = choice
+        self.merged_text = merged_text
         self.accept()

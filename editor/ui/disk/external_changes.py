@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from editor.core.disk import storage
 from editor.core.disk.change_policy import Decision, DiskFacts, decide
-from editor.core.disk.merge import changed_span, merge
+from editor.core.disk.merge import changed_span, three_way
 from editor.core.disk.recovery import RecoveryStore
 from editor.core.disk.storage import Fingerprint, StorageError, read_bytes
 from editor.core.post.document import Document
@@ -259,7 +259,8 @@ class ExternalChangesController(QObject):
         if disk is None:
             self.check_disk()
             return None
-        merged = merge(self._base_text, mine, disk)
+        # Line by line from the text the buffer was loaded from (front matter per key).
+        merged = three_way(self._base_text, mine, disk)
         dialog = DiffDialog(Path(self._path).name, _editor_text(mine), _editor_text(disk), merged,
                             self.editor.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -274,7 +275,7 @@ class ExternalChangesController(QObject):
             self.discard_mine_and_reload()
         elif dialog.choice == "mine":
             self.keep_mine()
-        elif dialog.choice == "merge" and dialog.merge is not None:
+        elif dialog.choice == "merge" and dialog.merged_text is not None:
             # The merge sits on top of the disk version: load it, then apply
             # the merged text as an (unsaved) edit, so Save writes it without
             # a conflict and Undo can step back.
@@ -284,7 +285,7 @@ class ExternalChangesController(QObject):
             except (PostError, StorageError) as exc:
                 self._notify(translate("ExternalChanges", "Cannot merge: {exc}").format(exc=exc))
                 return
-            self._apply_text(dialog.merge.text)
+            self._apply_text(dialog.merged_text)
             self._restore_view(view)
             self.recovery.autosave_now()
             self._notify(translate("ExternalChanges",
