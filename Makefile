@@ -4,16 +4,37 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 SITE   ?= examples/site
 
-.PHONY: run test bench bytecode system-deps clean translations catalogues goldens
+.PHONY: run test bench bytecode system-deps clean translations catalogues goldens lock lock-upgrade
 
 $(PY):
 	python3 -m venv $(VENV)
 
-# Reinstall when the dependency list changes.
-$(STAMP): pyproject.toml | $(PY)
+# Exactly the hashed set in requirements/lock.txt (base + gui + dev), then the
+# checkout itself without resolving again (setuptools and wheel come from the
+# lock). Reinstalls when the lock or the metadata (entry points) changes.
+$(STAMP): requirements/lock.txt pyproject.toml | $(PY)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q --require-hashes -r requirements/lock.txt
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
+
+# The lock: uv resolves pyproject.toml's ranges (base, gui and dev extras)
+# into exact versions with every file's hash, for CPython 3.11 on Linux x86_64
+# (glibc 2.34+: PySide6's wheels differ per platform, so this lock is for this
+# one). `make lock` keeps the versions already locked where the ranges still
+# allow them; `make lock-upgrade` moves everything to the newest allowed.
+UV        := $(VENV)/bin/uv
+LOCK_ARGS := pyproject.toml --extra dev --generate-hashes --python-version 3.11.5 \
+	--python-platform x86_64-manylinux_2_34 --custom-compile-command "make lock" -o requirements/lock.txt
+
+$(UV): | $(PY)
+	$(PY) -m pip install -q "uv>=0.13,<0.14"
+
+lock: $(UV)
+	$(UV) pip compile -q $(LOCK_ARGS)
+
+lock-upgrade: $(UV)
+	$(UV) pip compile -q --upgrade $(LOCK_ARGS)
 
 # Byte-code for our own modules, as `pip install` writes it for an installed
 # app: an editable checkout otherwise compiles every module at every start

@@ -476,7 +476,7 @@ def version(name: str) -> str:
     if name == "ReText":
         return f"ReText {deb('retext')} (PyQt 6, QtWebEngine {deb('python3-pyqt6.qtwebengine')})"
     from importlib.metadata import version as dist_version
-    return f"Galley {dist_version('galley')} (PySide6 {dist_version('PySide6')})"
+    return f"Galley {dist_version('galley-editor')} (PySide6 {dist_version('PySide6')})"
 
 
 def main() -> None:

@@ -1,3 +1,3 @@
 """Galley: a desktop editor and previewer for static-site articles."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import sys
 
+from editor import __version__
+
 #: Subcommand modules, in the order `galley --help` lists them.
 SUBCOMMANDS = ("fm", "validate", "render")
 
@@ -25,6 +27,7 @@ def build_parser():
         description="Edit and preview static-site posts (Jekyll, Hugo, Zola).",
         epilog="Run `galley PATH` to open a post or a site folder in the editor.",
     )
+    parser.add_argument("-V", "--version", action="version", version=f"galley {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
         try:

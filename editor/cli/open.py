@@ -1,9 +1,13 @@
 """`galley [PATH]`: open a post or a site folder in the window.
 
-Where the window cannot start -- no screen to show it on, or no Qt on this
-machine -- it says why, prints a short summary of the post or site instead
+Where the window cannot start -- no Qt installed (the base package is the
+command line; the window is the `gui` extra), no screen to show it on -- it
+says why and what to do, prints a short summary of the post or site instead
 (so `galley PATH` over ssh still tells something useful) and exits 2. Qt
 itself would abort the process on a missing display, with a core dump.
+
+`galley-gui` (the entry point desktop launchers run) is the `galley` command
+too, so it makes the same checks before any Qt code runs.
 """
 
 from __future__ import annotations
@@ -13,6 +17,15 @@ import stat
 import sys
 from pathlib import Path
 
+#: How to get the window where only the base package is installed.
+GUI_EXTRA_HINT = (
+    "Qt (PySide6) is not installed: the window is the \"gui\" extra. Install it with\n"
+    "  pipx install --force \"galley-editor[gui]\"\n"
+    "or, in a virtual environment,\n"
+    "  pip install \"galley-editor[gui]\"\n"
+    "(`galley validate`, `galley render` and `galley fm` work without it)"
+)
+
 
 def run_open(argv: list[str]) -> int:
     """Open the window on `argv` (post files or site folders) and run it until closed."""
@@ -21,7 +34,7 @@ def run_open(argv: list[str]) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return 1
-    reason = _why_no_window(os.environ)
+    reason = _why_no_qt() or _why_no_window(os.environ)
     if reason is None:
         from editor import ui
 
@@ -53,6 +66,16 @@ def _not_openable(path: str) -> str | None:
         return None  # a site folder
     kind = special_kind(mode)
     return None if kind is None else f"{path}: error: {kind}, not a regular file"
+
+
+def _why_no_qt() -> str | None:
+    """Why the window's toolkit cannot be imported (None: it is installed).
+    Looked up without importing it: `import PySide6` loads shiboken."""
+    import importlib.util
+
+    if importlib.util.find_spec("PySide6") is None:
+        return GUI_EXTRA_HINT
+    return None
 
 
 def _why_no_window(environ) -> str | None:
