@@ -4,8 +4,9 @@
 
 Builds a repository of N posts (default 10,000) in a temporary folder, one
 commit, then changes 50 posts and adds 20: `read_status` (find the repository
-plus one `git status --porcelain=v2 -z`) is timed once right after the commit
-(the first read) and then five times (median). The 205 KB post of
+plus one `git status --porcelain=v2 -z`) is timed with every post untracked
+(a site just put under git), then once right after the commit (the first
+read) and five times more (median). The 205 KB post of
 bench_external_change is diffed against a version with 40 one-syllable
 changes (`diff_rows`: lines plus word spans), and merged three ways with an
 edit near the top on one side and near the end on the other, by
@@ -62,6 +63,12 @@ def bench_status(posts: int) -> None:
         for i in range(posts):
             (folder / f"2024-01-01-글-{i:05d}.md").write_text(
                 f"---\ntitle: 글 {i}\ntags: [bench]\n---\n본문 {i}.\n", encoding="utf-8")
+        # A site just put under git: every post untracked, every one listed.
+        start = time.perf_counter()
+        untracked = read_status(site)
+        first_untracked = (time.perf_counter() - start) * 1000
+        print(f"status of {posts} untracked posts ({len(untracked.files)} listed): first {first_untracked:.0f} ms, "
+              f"median of {TRIALS} {_median_ms(lambda: read_status(site)):.0f} ms")
         start = time.perf_counter()
         _git(repo, "add", ".")
         _git(repo, "commit", "-q", "-m", "posts")
