@@ -29,6 +29,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
@@ -134,9 +135,19 @@ class _Ops:
     write = staticmethod(os.write)
     fsync = staticmethod(os.fsync)
     replace = staticmethod(os.replace)
+    sleep = staticmethod(time.sleep)
 
 
 _ops = _Ops()
+
+#: On Windows a file that another program holds open without letting others
+#: delete it (a search indexer, a virus scanner, a sync client reading the post
+#: just saved) cannot be replaced: `os.replace` raises PermissionError until
+#: that program lets go, usually within milliseconds. The save then waits and
+#: tries again, for about a second in all, before it reports the file as in use.
+#: Elsewhere a PermissionError is the folder's permissions, and final.
+RETRY_LOCKED_REPLACE = os.name == "nt"
+REPLACE_WAITS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4)
 
 
 def read_bytes(path: PathLike) -> tuple[bytes, Fingerprint]:
@@ -322,7 +333,7 @@ def save_bytes(
             _ops.fsync(fd)
         finally:
             os.close(fd)
-        _ops.replace(temp, target)
+        _replace(temp, target)
         temp = None
         _fsync_folder(folder)
         mtime_ns = os.stat(target).st_mtime_ns
@@ -425,7 +436,8 @@ def _copy_owner_and_mode(fd: int, current: os.stat_result | None) -> None:
             os.fchown(fd, current.st_uid, current.st_gid)
     except (OSError, AttributeError):
         pass
-    os.fchmod(fd, stat.S_IMODE(current.st_mode))
+    if hasattr(os, "fchmod"):  # not on Windows before Python 3.13, where the mode is only
+        os.fchmod(fd, stat.S_IMODE(current.st_mode))  # the read-only flag (refused above)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -433,6 +445,23 @@ def _write_all(fd: int, data: bytes) -> None:
     while view:
         written = _ops.write(fd, view)
         view = view[written:]
+
+
+def _replace(temp: str, target: Path) -> None:
+    """`os.replace`, waiting for a program that holds `target` open (see REPLACE_WAITS)."""
+    if not RETRY_LOCKED_REPLACE:
+        _ops.replace(temp, target)
+        return
+    for wait in REPLACE_WAITS:
+        try:
+            _ops.replace(temp, target)
+            return
+        except PermissionError:
+            _ops.sleep(wait)
+    try:
+        _ops.replace(temp, target)
+    except PermissionError as exc:
+        raise PermissionError("the file is open in another program; close it there and save again") from exc
 
 
 def _fsync_folder(folder: Path) -> None:
