@@ -109,3 +109,30 @@ goldens: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# The one-folder app (packaging/galley.spec): dist/galley/galley is the command
+# line and the window in one binary, QtWebEngine included. PyInstaller comes
+# from packaging/requirements-bundle.txt. `make package-check` runs the built
+# binary as a user would (packaging/package_check.py; TIMINGS=1 adds start-up
+# medians beside the venv's); it is slow, so not part of `make test`.
+.PHONY: package package-check install-desktop uninstall-desktop
+PYINSTALLER := $(VENV)/bin/pyinstaller
+
+$(PYINSTALLER): packaging/requirements-bundle.txt | $(STAMP)
+	$(PY) -m pip install -q -r packaging/requirements-bundle.txt
+	touch $@
+
+package: system-deps $(STAMP) $(PYINSTALLER)
+	$(PYINSTALLER) --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/galley.spec
+	@du -sh dist/galley
+
+package-check: system-deps $(STAMP)
+	$(PY) packaging/package_check.py dist/galley/galley $(if $(TIMINGS),--timings)
+
+# The launcher entry, metainfo and icons in the user's XDG_DATA_HOME
+# (default ~/.local/share); the launcher runs `galley` from PATH.
+install-desktop:
+	bash packaging/install-desktop.sh install
+
+uninstall-desktop:
+	bash packaging/install-desktop.sh uninstall

@@ -53,7 +53,7 @@ def ensure_application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("Galley")
         app.setOrganizationName("Galley")
-        app.setDesktopFileName("galley")
+        app.setDesktopFileName("io.github.galley_editor.Galley")  # packaging/<id>.desktop, the metainfo id
         if ICON is not None:
             app.setWindowIcon(QIcon(str(ICON)))
     # Widgets translate their texts when they are made: the catalogues go in
