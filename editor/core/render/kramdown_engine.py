@@ -215,8 +215,28 @@ def _plain(value):
 
 
 #: kramdown's document-wide definitions: `*[abbr]: title`, `{::options ... /}`,
-#: `{:name: attributes}` (an attribute list definition).
-_DOCUMENT_WIDE = re.compile(r"^ {0,3}(?:\*\[[^\n\]]+\]:|\{::options\b|\{:(?!:)[\w-]+:)", re.M)
+#: `{:name: attributes}` (an attribute list definition), an IAL on a link
+#: definition (its attributes go to every link using it; blocks share only a
+#: definition's URL and title), and a link, footnote or abbreviation
+#: definition inside a quote, a list item or a definition (kramdown defines
+#: it for the whole document; blocks share only top-level ones).
+#: Searched in "\n" + body: a literal first character the regex engine scans
+#: for quickly, where a multi-line `^` is tried at every character.
+_DOCUMENT_WIDE = re.compile(
+    r"\n {0,3}(?:\*\[[^\n\]]+\]:|\{::options\b|\{:(?!:)[\w-]+:"
+    r"|\[[^\n\]^][^\n\]]*\]:[^\n]*\n {0,3}\{:(?!:)|\{:(?!:)[^\n]*\n {0,3}\[[^\n\]^][^\n\]]*\]:"
+    r"|(?:(?:>[ \t]?|[*+:-][ \t]+|\d+\.[ \t]+)[ \t]*)+\*?\[[^\n\]]+\]:)")
+#: kramdown's end-of-block marker: a line `^` ends the block before it (a
+#: list's last item followed by a blank line and `^` is a paragraph).
+_EOB = re.compile(r"\^[ \t]*(?:\n|$)")
+#: A line that may make `_joined` join blocks ("\n" first: a literal prefix the
+#: regex engine scans for fast, unlike a multi-line `^`).
+_JOIN_HINT = re.compile(r"\n(\^|[ ]{0,3}:|[ ]{0,3}\{:)")
+#: A block that is only attribute lists: kramdown gives them to the next block.
+_IAL_ONLY = re.compile(r"(?:[ ]{0,3}\{:(?!:)[^\n]*\}[ \t]*(?:\n|\Z))+")
+_PARAGRAPHS = re.compile(r"\n(?:[ \t]*\n)+")
+#: kramdown's definition line (DEFINITION_LIST_START).
+_DEFINITION = re.compile(r"^ {0,3}:[ \t]", re.M)
 
 
 #: kramdown's LINK_DEFINITION_START (parser/kramdown/link.rb).
@@ -317,12 +337,50 @@ class KramdownEngine:
         # the whole document in kramdown, and the renderer shares only link
         # definitions between blocks: a body holding one renders as one block
         # (exact, only less incremental; such bodies are rare).
-        if _DOCUMENT_WIDE.search(body):
+        if _DOCUMENT_WIDE.search("\n" + body):
             from editor.core.render.incremental import whole_body  # noqa: PLC0415 - the renderer imports us
 
             return whole_body(body)
-        return split_blocks(body)
+        return _joined(body, split_blocks(body))
 
+
+def _joined(body: str, blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """`blocks` with those kramdown reads as one joined: an end-of-block
+    marker `^` with the block it ends; terms and their definition after a
+    definition list (kramdown continues the list across the blank line); an
+    attribute list standing alone with the blocks either side (kramdown gives
+    it to the next block only when a block came before it)."""
+    # One quick scan first (a keystroke re-splits the whole body): most posts have neither.
+    hints = {m.group(1).lstrip()[0] for m in _JOIN_HINT.finditer("\n" + body[:5])}
+    hints.update(m.group(1).lstrip()[0] for m in _JOIN_HINT.finditer(body))
+    if not hints:
+        return blocks
+    eob, ial = "^" in hints, "{" in hints
+    out: list[SourceBlock] = []
+    lines = None
+    for block in blocks:
+        if out and ((eob and block.text.startswith("^") and _EOB.match(block.text))
+                    or (ial and (_ial_only(_PARAGRAPHS.split(block.text, 1)[0])
+                             or _ial_only(_PARAGRAPHS.split(out[-1].text)[-1])))
+                    or _continues_definitions(out[-1].text, block.text)):
+            lines = lines or body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            prev = out.pop()
+            block = SourceBlock("\n".join(lines[prev.start:block.end + 1]), prev.start, block.end)
+        out.append(block)
+    return out
+
+
+def _ial_only(text: str) -> bool:
+    return text.lstrip(" ").startswith("{:") and _IAL_ONLY.fullmatch(text) is not None
+
+
+def _continues_definitions(before: str, text: str) -> bool:
+    if ":" not in text:
+        return False  # most blocks: a keystroke re-joins the whole body
+    # Terms may stand a blank line away from their definition: any definition
+    # line after the block's start continues the list (joining more is safe).
+    first = _DEFINITION.search(text, 1)
+    return first is not None and _DEFINITION.search(before) is not None
 
 
 #: (ruby, options) → its helper, shared by every engine of those options (a
