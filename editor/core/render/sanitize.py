@@ -97,6 +97,7 @@ ATTRIBUTES = {
     "font": {"color"}, "table": {"border", "cellpadding", "cellspacing", "width"},
 }
 _URL_ATTRS = {"href", "src", "srcset", "poster", "cite"}
+_LINK_REL = "noopener noreferrer"
 #: Attributes that are not listed above but reach the filter through the
 #: generic prefixes, and must go: they load, navigate, run or grab focus.
 _DENIED = frozenset({
@@ -122,6 +123,10 @@ _PAGE_ID = re.compile(r"(?i)\s*(?:galley-|b\d+\s*$)")
 def _filter(tag: str, attr: str, value: str) -> str | None:
     if attr.startswith("on") or (attr in _DENIED and attr not in ATTRIBUTES.get(tag, ()) and attr not in _GLOBAL):
         return None
+    if attr == "rel":
+        # Only the rel the cleaner adds to links: a post's own would come first
+        # in the tag and win (rel="opener").
+        return value if value == _LINK_REL else None
     if attr in ("id", "name") and _PAGE_ID.match(value):
         return "user-content-" + value.strip()
     if attr in _URL_ATTRS:
@@ -171,7 +176,7 @@ def _cleaner(unknown: frozenset[str] = frozenset()) -> "nh3.Cleaner":
         url_schemes={"http", "https", "mailto", "file", "data", "tel"},
         set_tag_attribute_values={"iframe": {"sandbox": "allow-same-origin allow-popups"}, "input": {"disabled": ""}},
         strip_comments=True,
-        link_rel="noopener noreferrer",
+        link_rel=_LINK_REL,
     )
 
 

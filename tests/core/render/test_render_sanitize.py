@@ -105,13 +105,16 @@ def test_attributes_that_run_load_or_grab_focus_go() -> None:
     out = sanitize('<p onclick="x" ONMOUSEOVER="x" autofocus accesskey="s" contenteditable="true" '
                    'background="file:///etc/x.png" lowsrc="x.png" ping="http://x" xlink:href="javascript:x">p</p>'
                    '<textarea autofocus form="f">t</textarea><button formaction="javascript:x" form="f">b</button>'
-                   '<a href="x" download="x" attributionsrc="http://x">a</a><div srcdoc="&lt;script&gt;">d</div>'
+                   '<a href="x" download="x" attributionsrc="http://x" rel="opener">a</a><div srcdoc="&lt;script&gt;">d</div>'
                    '<span href="javascript:x" src="file:///etc/passwd" poster="x.png" data="x">s</span>')
     for gone in ("onclick", "onmouseover", "autofocus", "accesskey", "contenteditable", "background", "lowsrc",
                  "ping", "xlink", "formaction", "form=", "download", "attributionsrc", "srcdoc", "javascript",
-                 "file:", "poster", "data="):
+                 "file:", "poster", "data=", "opener\""):
         assert gone not in out.lower(), (gone, out)
     assert "<p>p</p>" in out and '<a href="x" rel="noopener noreferrer">a</a>' in out
+    # A post's own sandbox never loosens the one every frame gets.
+    frame = sanitize('<iframe src="https://v.example/" sandbox="allow-scripts allow-top-navigation"></iframe>')
+    assert frame == '<iframe src="https://v.example/" sandbox="allow-same-origin allow-popups"></iframe>'
 
 
 def test_style_keeps_only_loads_the_csp_confines() -> None:
