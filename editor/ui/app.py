@@ -21,7 +21,7 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from editor.ui.disk.document_session import DocumentSession
 from editor.ui.editor.body_editor import BodyEditor
@@ -269,6 +269,24 @@ def _site_tools(startup: Startup) -> None:
     window.siteToolRequested.connect(show)
 
 
+def _tab_order(startup: Startup) -> None:
+    """Tab follows the layout: the form, the body, the preview, then the
+    problems under them. The preview's page widget is made with its first
+    page, after the panel, so it is put in its place once a page has loaded."""
+    window = startup.window
+
+    def place(view) -> None:
+        def put(_ok: bool = True) -> None:
+            page = view.focusProxy() or view
+            QWidget.setTabOrder(window.body_editor, page)
+            QWidget.setTabOrder(page, window.problems_panel)
+
+        view.shellLoaded.connect(put)
+        put()
+
+    window.previewInstalled.connect(place)
+
+
 def _hook_first_paint(startup: Startup) -> None:
     window = startup.window
     window.firstShown.connect(lambda: startup.run(AFTER_FIRST_PAINT))
@@ -479,7 +497,7 @@ def _make_preview(window: MainWindow, services: Services):
 #: one before it (the first paint, the form's paint, the preview's first patch).
 STARTUP: tuple[Phase, ...] = (
     Phase(BEFORE_FIRST_PAINT, (_caret_in_status_bar, _theme, _posts_list, _outline, _paste_into_site,
-                               _site_tools, _hook_first_paint)),
+                               _site_tools, _tab_order, _hook_first_paint)),
     Phase(AFTER_FIRST_PAINT, (_release_form,)),
     Phase(PREVIEW, (_preview, _open_site)),
     Phase(PREVIEW_UP, (_validation, _site_preview, _site, _external_changes, _freeze_heap_later)),

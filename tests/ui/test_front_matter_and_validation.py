@@ -32,7 +32,7 @@ def field(window, key):
 def test_title_field_edit_changes_only_the_title_line(window, post, qtbot):
     before = post.read_text(encoding="utf-8").splitlines(keepends=True)
     title = field(window, "title")
-    assert title is not None and title.accessibleName() == "field:title"
+    assert title is not None and title.accessibleName() == "Title"
     assert title.edit.text() == "한국어 제목"
     title.edit.selectAll()
     commit_text(title.edit, "새 제목")  # IME commit replaces the selection

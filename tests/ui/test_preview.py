@@ -34,7 +34,7 @@ def type_at_end_and_wait(qtbot, window, text):
 
 def test_preview_shows_post_and_follows_typing_without_reload(window, qtbot):
     view = wait_preview(qtbot, window)
-    assert view.objectName() == "preview" and view.accessibleName() == "preview"
+    assert view.objectName() == "preview" and view.accessibleName() == "Preview"
     assert js(qtbot, view, "document.querySelector('#galley-body h1').textContent") == "안녕하세요"
     loads = []
     view.loadStarted.connect(lambda: loads.append(1))

@@ -6,7 +6,7 @@ from tests.ui.conftest import type_text
 
 def test_launch_opens_post(window, post):
     editor = window.findChild(QPlainTextEdit, "bodyEditor")
-    assert editor is not None and editor.accessibleName() == "bodyEditor"
+    assert editor is not None and editor.accessibleName() == "Post text"
     assert "안녕하세요" in editor.toPlainText()
     assert window.windowTitle().startswith("2024-03-05-hello.md")
     assert not window.isWindowModified()

@@ -80,8 +80,10 @@ class RecoveryDialog(QDialog):
         self.store = store
         self.entries = list(entries)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Galley did not close normally. This unsaved text was kept:")))
-        self.list = QListWidget(objectName="recoveryList")
+        intro = QLabel(self.tr("Galley did not close normally. This unsaved text was kept:"))
+        layout.addWidget(intro)
+        self.list = QListWidget(objectName="recoveryList", accessibleName=self.tr("Unsaved texts kept"))
+        intro.setBuddy(self.list)
         layout.addWidget(self.list, 1)
         self.note = QLabel(objectName="recoveryNote")
         self.note.setWordWrap(True)

@@ -61,7 +61,8 @@ class BodyEditor(QPlainTextEdit):
         form and the preview engine come first)."""
         super().__init__(parent)
         self.setObjectName("bodyEditor")
-        self.setAccessibleName("bodyEditor")
+        self.setAccessibleName(self.tr("Post text"))
+        self.setAccessibleDescription(self.tr("The body of the post, in Markdown"))
         self._session = session
         self._colors: Colors = LIGHT
         self._loading = False  # True while we set text from the Document

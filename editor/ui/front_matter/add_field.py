@@ -35,7 +35,8 @@ class AddFieldControl(QWidget):
         self.button = QToolButton(text=self.tr("Add field…"), objectName="addFieldButton",
                                   toolTip=self.tr("Add a key this post does not have yet"))
         self.button.setAutoRaise(True)
-        self.edit = QLineEdit(objectName="addFieldEdit", placeholderText=self.tr("key name"))
+        self.edit = QLineEdit(objectName="addFieldEdit", placeholderText=self.tr("key name"),
+                              accessibleName=self.tr("New field's key"))
         self.edit.hide()
         self.model = QStandardItemModel(self)
         self._shown = None  # the entries the model holds
@@ -54,6 +55,10 @@ class AddFieldControl(QWidget):
         self.edit.returnPressed.connect(self._chosen)
         self.completer.activated[str].connect(lambda _k: self._chosen())
         self.edit.editingFinished.connect(self._maybe_close)
+
+    def set_owner(self, name: str) -> None:
+        """Say, for screen readers, which group the field is added to ("Header")."""
+        self.button.setAccessibleName(self.tr("Add field to {group}").format(group=name))
 
     def set_keys(self, entries, exclude=()) -> None:
         """`entries`: (key, type, uses) in the order to offer them; `exclude`: keys already shown."""

@@ -16,6 +16,7 @@ key_entries, register / unregister.
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -95,6 +96,28 @@ def label_text(spec) -> str:
     return str(name) + (" *" if getattr(spec.field, "required", False) else "")
 
 
+def accessible_label(spec) -> str:
+    """The field's name as a screen reader says it: the key the label shows,
+    its underscores, hyphens and camel humps as spaces, with a capital
+    ("feature_image" and "featureImage": "Feature image"); a list's item by
+    its number."""
+    name = spec.path[-1]
+    if isinstance(name, int):
+        return translate("FormRow", "Item {number}").format(number=name + 1)
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z][a-z])", " ", str(name))
+    words = re.sub(r"[_\-\s]+", " ", words).strip() or str(name)
+    words = " ".join(w if w.isupper() else w.lower() for w in words.split(" "))
+    return words[:1].upper() + words[1:]
+
+
+def accessible_description(spec) -> str:
+    """Whether the field is required, and its help."""
+    parts = [translate("FormRow", "Required.")] if getattr(spec.field, "required", False) else []
+    if description_text(spec):
+        parts.append(description_text(spec))
+    return " ".join(parts)
+
+
 class Row:
     """One key: a label and what goes in the field column."""
 
@@ -167,6 +190,7 @@ class ScalarRow(Row):
         lay.addWidget(self.widget)
         self.note = SharedNote(lay)
         self.label.setBuddy(self.widget)
+        self.widget.set_accessible_label(accessible_label(spec), accessible_description(spec))
         host.register_widget(self.path, self.widget)
 
     @property
@@ -184,6 +208,7 @@ class ScalarRow(Row):
         self.widget.set_description(description_text(spec))
         self.note.show(self.host.sharing(spec) if spec.present else None)
         self.container.setToolTip(description_text(spec))
+        self.widget.set_accessible_label(accessible_label(spec), accessible_description(spec))
 
     def focus_widgets(self) -> list[QWidget]:
         return tab_stops(self.widget)
@@ -198,6 +223,7 @@ class _Group(Row):
     def __init__(self, host, spec) -> None:
         super().__init__(host, spec)
         self.box = QGroupBox(objectName="field:" + spec.key)
+        self.box.setAccessibleName(accessible_label(spec))
         self.box.setFlat(False)
         self.outer = QVBoxLayout(self.box)
         self.outer.setContentsMargins(6, 6, 6, 6)
@@ -218,6 +244,7 @@ class ObjectRow(_Group):
         self.rows = RowSet(host, self.outer)
         self.note = SharedNote(self.outer, before=lambda: self.add)
         self.add = AddFieldControl(name="addField:" + spec.key)
+        self.add.set_owner(accessible_label(spec))
         self.add.keyChosen.connect(lambda key: self.host.add_key(self.path, key))
         self.outer.addWidget(self.add)
 
@@ -266,6 +293,8 @@ class ItemGroup(QGroupBox):
         number = item.path[-1] + 1
         self.setTitle(translate("ItemGroup", "Item {number} (new)").format(number=number) if item.pending
                       else translate("ItemGroup", "Item {number}").format(number=number))
+        self.add.set_owner(self.title())
+        self.remove.setAccessibleName(translate("ItemGroup", "Remove item {number}").format(number=number))
         self.rows.sync(item.rows, source)
         is_map = any(r.path != item.path for r in item.rows) or not item.rows
         self.add.setVisible(is_map)

@@ -58,7 +58,7 @@ class FrontMatterForm(QScrollArea):
         # the form's frame, then the fields); a click on its margin keeps the
         # focus where it was.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName("frontMatterForm")
+        self.setAccessibleName(self.tr("Front matter"))
         self.setWidgetResizable(True)
         self._session = session
         self._schema = None

@@ -49,7 +49,8 @@ class RawFrontMatterEditor(QPlainTextEdit):
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rawFrontMatter")
-        self.setAccessibleName("rawFrontMatter")
+        self.setAccessibleName(self.tr("Front matter as text"))
+        self.setAccessibleDescription(self.tr("The post's front matter as written: YAML, TOML or JSON"))
         self._session = session
         self._loading = False
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

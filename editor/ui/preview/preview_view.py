@@ -66,7 +66,8 @@ class PreviewView(QWebEngineView):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("preview")
-        self.setAccessibleName("preview")
+        self.setAccessibleName(self.tr("Preview"))
+        self.setAccessibleDescription(self.tr("The post as the site will show it"))
         self._page = PreviewPage(self)
         self.setPage(self._page)
         s = self._page.settings()
@@ -94,6 +95,13 @@ class PreviewView(QWebEngineView):
 
     def _on_loaded(self, ok: bool) -> None:
         self.ready = ok
+        # Tab reaches the page through the widget QtWebEngine renders into
+        # (the view's focus proxy, made with the first page): it is what a
+        # screen reader names when the preview has the focus.
+        inner = self.focusProxy()
+        if inner is not None and not inner.accessibleName():
+            inner.setAccessibleName(self.accessibleName())
+            inner.setAccessibleDescription(self.accessibleDescription())
         if ok:
             # Each block lays out on its own: a keystroke re-lays out one
             # block, not a 200 KB page (measured: the page layout, not the

@@ -35,7 +35,8 @@ class ProblemsPanel(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problemsPanel")
-        self.setAccessibleName("problemsPanel")
+        self.setAccessibleName(self.tr("Problems"))
+        self.setAccessibleDescription(self.tr("What the checks found in this post; Enter goes to it"))
         self.setColumnCount(4)
         self.setHeaderLabels(["", self.tr("Problem"), self.tr("Line"), self.tr("Rule")])
         self.setRootIsDecorated(False)

@@ -42,7 +42,7 @@ class PostsList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("postsList")
-        self.setAccessibleName("postsList")
+        self.setAccessibleName(self.tr("Posts"))
         self._site = None  # the OpenSite whose rows are shown
         self._live: tuple[str, int] | None = None  # the open post's (path, problems) as typed
         self.model = PostsModel(self)
@@ -51,7 +51,8 @@ class PostsList(QWidget):
 
         self.filter_box = QLineEdit(self, objectName="postsFilter", clearButtonEnabled=True)
         self.filter_box.setPlaceholderText(self.tr("Filter: title, text, tags, categories"))
-        self.state_box = QComboBox(self, objectName="postsState")
+        self.filter_box.setAccessibleName(self.tr("Filter posts"))
+        self.state_box = QComboBox(self, objectName="postsState", accessibleName=self.tr("Posts to show"))
         for label, state in ((self.tr("All"), None), (self.tr("Drafts"), "draft"),
                              (self.tr("Published"), "published"), (self.tr("Scheduled"), "scheduled")):
             self.state_box.addItem(label, state)
@@ -59,7 +60,8 @@ class PostsList(QWidget):
         self.progress.setFormat(self.tr("Indexing %v / %m"))
         self.progress.hide()
 
-        self.table = QTableView(self, objectName="postsTable")
+        self.table = QTableView(self, objectName="postsTable", accessibleName=self.tr("Posts of the site"))
+        self.table.setAccessibleDescription(self.tr("Enter opens the post"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

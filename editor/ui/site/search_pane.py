@@ -81,7 +81,7 @@ class SearchPane(QWidget):
         self._count = 0
         self.journal: bulk_edit.Journal | None = None
 
-        self.query = QLineEdit(objectName="searchQueryEdit")
+        self.query = QLineEdit(objectName="searchQueryEdit", accessibleName=self.tr("Search the site for"))
         self.query.setPlaceholderText(self.tr("Search the site"))
         self.query.returnPressed.connect(self.start)
         self.regex = QCheckBox(self.tr("Re&gex"), objectName="regexCheck")
@@ -90,11 +90,11 @@ class SearchPane(QWidget):
         self.in_front_matter = QCheckBox(self.tr("&Front matter"), objectName="frontMatterCheck", checked=True)
         self.search_button = QPushButton(self.tr("&Search"), objectName="searchButton")
         self.search_button.clicked.connect(self.start)
-        self.replacement = QLineEdit(objectName="replaceEdit")
+        self.replacement = QLineEdit(objectName="replaceEdit", accessibleName=self.tr("Replace with"))
         self.replacement.setPlaceholderText(self.tr("Replace with"))
         self.replace_button = QPushButton(self.tr("&Replace Selected"), objectName="replaceButton")
         self.replace_button.clicked.connect(self.replace_selected)
-        self.results = QTreeWidget(objectName="searchResults")
+        self.results = QTreeWidget(objectName="searchResults", accessibleName=self.tr("Search results"))
         self.results.setHeaderLabels([self.tr("File"), self.tr("Line"), self.tr("Text")])
         self.results.setRootIsDecorated(False)
         self.results.setUniformRowHeights(True)

@@ -40,12 +40,12 @@ class TagsDialog(QDialog):
         self._plan_done.connect(self._show_plan)
         self.journal: bulk_edit.Journal | None = None
 
-        self.terms = QTreeWidget(objectName="termsTree")
+        self.terms = QTreeWidget(objectName="termsTree", accessibleName=self.tr("Terms of the site"))
         self.terms.setHeaderLabels([self.tr("Term"), self.tr("Posts"), self.tr("Taxonomy")])
         self.terms.setRootIsDecorated(False)
         self.terms.setSortingEnabled(True)
         self.terms.currentItemChanged.connect(self._term_chosen)
-        self.new_name = QLineEdit(objectName="newNameEdit")
+        self.new_name = QLineEdit(objectName="newNameEdit", accessibleName=self.tr("Rename to"))
         self.new_name.setPlaceholderText(self.tr("New name (an existing one merges)"))
         self.preview_button = QPushButton(self.tr("&Preview"), objectName="previewButton")
         self.apply_button = QPushButton(self.tr("&Apply"), objectName="applyButton")
@@ -55,7 +55,7 @@ class TagsDialog(QDialog):
         self.undo_button.clicked.connect(self.undo)
         self.apply_button.setEnabled(False)
         self.undo_button.setEnabled(False)
-        self.changes = QTreeWidget(objectName="previewTree")
+        self.changes = QTreeWidget(objectName="previewTree", accessibleName=self.tr("Changes the rename makes"))
         self.changes.setHeaderLabels([self.tr("File"), self.tr("Line"), self.tr("Before → after")])
         self.changes.setRootIsDecorated(False)
         self.status = QLabel(objectName="statusLabel")

@@ -74,7 +74,9 @@ class FieldWidget(QWidget):
         super().__init__(parent)
         self.key = key
         self.setObjectName(f"field:{key}")
-        self.setAccessibleName(f"field:{key}")
+        # The row names it for screen readers (set_accessible_label); the
+        # key until then, never the object name.
+        self.setAccessibleName(str(key))
         self._setting = False
         self._read_only = False
         #: The model's value as last shown or sent (None: the key is absent).
@@ -119,6 +121,19 @@ class FieldWidget(QWidget):
         if text and len(text) <= PLACEHOLDER_MAX and isinstance(box, (QLineEdit, QPlainTextEdit)):
             box.setPlaceholderText(text)
         self.setToolTip(text)
+
+    def set_accessible_label(self, name: str, description: str = "") -> None:
+        """Name the field for screen readers: its box is called what its row's
+        label says ("Title"), with the field's help as the description; the
+        box's buttons (pick a date, choose an image) keep their own names and
+        say which field they belong to."""
+        self.setAccessibleName(name)
+        box = self.focusProxy() or self
+        box.setAccessibleName(name)
+        box.setAccessibleDescription(description)
+        for button in self.findChildren(QAbstractButton):
+            if button is not box:
+                button.setAccessibleDescription(name)
 
     def set_vocabulary(self, words) -> None:
         """Words to complete from (the site's tags, categories); most boxes have none.
