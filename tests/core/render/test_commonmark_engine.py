@@ -144,6 +144,20 @@ def test_fenced_code_is_chromas_markup_with_hugos_highlight_options() -> None:
     assert 'background-color:#f0f0f0;' in styled and "#66d9ef" not in styled
 
 
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="a()\\ \n\t<>\x7f\"", max_size=14), st.integers(0, 40), st.data())
+def test_the_fast_link_destination_reads_as_markdown_its(tail: str, opens: int, data) -> None:
+    from markdown_it.helpers import parseLinkDestination
+
+    from editor.core.render.commonmark_engine import _link_destination
+
+    text = "(" * opens + tail
+    pos = data.draw(st.integers(0, len(text)))
+    maximum = data.draw(st.integers(pos, len(text)))
+    want, got = parseLinkDestination(text, pos, maximum), _link_destination(parseLinkDestination)(text, pos, maximum)
+    assert (got.ok, got.pos if got.ok else 0, got.str) == (want.ok, want.pos if want.ok else 0, want.str)
+
+
 def test_the_sites_goldmark_options_are_honoured() -> None:
     config = {"Markup": {"Goldmark": {"Extensions": {"Table": False, "typographer": False, "linkify": False},
                                       "Parser": {"autoHeadingID": False}, "renderer": {"unsafe": True}}}}
