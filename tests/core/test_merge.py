@@ -230,3 +230,15 @@ def test_agrees_with_git_merge_file(data, tmp_path_factory):
         merged = ours.text()
         for lines in (mine, theirs):
             assert all(line in merged for line in lines if line not in base)
+
+
+def test_a_refused_key_edit_is_a_choice_not_an_error():
+    # Mine moved a line so the line merge conflicts; theirs changed a value that
+    # an alias shares, which a key edit refuses: the head becomes a choice.
+    base = "---\na: &x 1\nb: *x\nc: 3\n---\nbody\n"
+    mine = "---\nc: 3\na: &x 1\nb: *x\n---\nbody\n"
+    disk = "---\na: &x 2\nb: *x\nc: 3\n---\nbody\n"
+    result = three_way(base, mine, disk)
+    assert result.conflicting_keys == ("a", "b") and len(result.conflicts) == 1
+    assert result.text("theirs").startswith("---\na: &x 2")
+    assert result.text("mine").startswith("---\nc: 3")

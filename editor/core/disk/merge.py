@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from editor.core.disk import line_match
 from editor.core.post.document import Document
-from editor.core.post.errors import PostError
+from editor.core.post.errors import EditRefused, KeyPathError, PostError
 
 FRONT_MATTER = "front_matter"
 BODY = "body"
@@ -204,7 +204,8 @@ class ThreeWay:
     """
 
     regions: tuple[Region, ...]
-    #: Top-level front-matter keys changed on both sides to different values.
+    #: Top-level front-matter keys changed on both sides to different values
+    #: (or that a key edit refused: values shared through YAML aliases).
     conflicting_keys: tuple[str, ...] = ()
     #: Top-level front-matter keys taken from the other side (merged per key).
     keys_from_theirs: tuple[str, ...] = ()
@@ -342,7 +343,7 @@ def _merge_front_matter(b: Document, m: Document, t: Document) -> tuple[list[Reg
                 result.set((key,), dt[key])
             else:
                 result.unset((key,))
-    except Exception:  # a refused edit (shared YAML values): let the writer choose
+    except (EditRefused, KeyPathError, PostError):  # shared YAML values: let the writer choose
         return [Region(None, hb, hm, ht, FRONT_MATTER)], tuple(from_theirs), ()
     return [Region(_head(result), part=FRONT_MATTER)], (), tuple(from_theirs)
 
