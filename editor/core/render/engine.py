@@ -41,6 +41,9 @@ class Converted:
     footnote_defs: tuple[tuple[str, str], ...]
     #: (level, text, position among the headings) of headings a TOC lists.
     headings: tuple[tuple[int, str, int], ...] = ()
+    #: A stand-in's HTML made because the render's time ran out (`deadline`
+    #: below): the renderer asks the engine again on the next render.
+    provisional: bool = False
 
 
 class Engine(Protocol):
@@ -71,6 +74,17 @@ class Engine(Protocol):
 
     def split(self, body: str) -> list:
         """The body's independent blocks (`blocks.SourceBlock`s) for this dialect."""
+
+
+#: An engine that runs out of process (kramdown) may take a `deadline`
+#: attribute: the `time.monotonic()` by which the render must be done. The
+#: renderer sets it before each render (`render_deadline`); past it, the
+#: engine hands the blocks left to its stand-in, marked approximate. A hostile
+#: 100 KB post is then done in about a second, not one time limit per block.
+def render_budget(chars: int) -> float:
+    """Seconds an out-of-process engine may spend on one render of a body of
+    `chars` characters: half a second, 0.4 s more per 100 KB, at most 4 s."""
+    return min(0.5 + 0.4 * chars / 100_000, 4.0)
 
 
 EngineFactory = Callable[[SiteInfo], "Engine | None"]

@@ -27,6 +27,7 @@ create one per worker, never share it.
 from __future__ import annotations
 
 import re
+import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, replace
 from typing import Any, Callable
@@ -37,7 +38,7 @@ from editor.core.render.footnotes import FootnoteIndex
 from editor.core.render.header import render_header
 from editor.core.render.headings import fill_ids, unique_ids
 from editor.core.render.liquid import LiquidStep
-from editor.core.render.engine import Converted, Engine, engine_for, engine_key
+from editor.core.render.engine import Converted, Engine, engine_for, engine_key, render_budget
 from editor.core.render.model import Block, Patch, RenderOptions, RenderRequest, RenderResult, SiteInfo
 from editor.core.render.paths import PathResolver
 from editor.core.render.references import fold, relevant
@@ -115,6 +116,7 @@ class IncrementalRenderer:
         self._front_matter: Any = None
         self._stage1: dict[tuple, _Stage1] = {}
         self._stage1_old: dict[tuple, _Stage1] = {}
+        self._provisional: set[tuple] = set()
         self._filled: dict[tuple, str] = {}
         self._filled_old: dict[tuple, str] = {}
         self._blocks: dict[str, Block] = {}
@@ -171,11 +173,13 @@ class IncrementalRenderer:
         key = (text, refs)
         hit = self._stage1.get(key) or self._stage1_old.get(key)
         if hit is None:
-            hit = self._stage_of(self._pipeline.convert(text, dict(refs)))
+            hit = self._stage_of(self._pipeline.convert(text, dict(refs)), key)
         self._stage1[key] = hit
         return hit
 
-    def _stage_of(self, conv: Converted) -> _Stage1:
+    def _stage_of(self, conv: Converted, key: tuple) -> _Stage1:
+        if conv.provisional:
+            self._provisional.add(key)
         out = self._resolver.rewrite(conv.html)
         if not self._options.allow_scripts:
             out = sanitize(out)
@@ -192,7 +196,7 @@ class IncrementalRenderer:
         if len(texts) < BATCH_MIN:
             return
         for text, conv in zip(texts, self._pipeline.convert_many(texts)):
-            self._stage1[(text, ())] = self._stage_of(conv)
+            self._stage1[(text, ())] = self._stage_of(conv, (text, ()))
 
     def markdown_fragment(self, text: str) -> str:
         """A small Markdown text (excerpt, feature text) → safe HTML."""
@@ -208,8 +212,15 @@ class IncrementalRenderer:
         self._reset_env(request)
         self.last_converted = 0
         self._stage1_old, self._stage1 = self._stage1, {}
+        for key in self._provisional:  # made because a render ran out of time: ask again
+            self._stage1_old.pop(key, None)
+        if self._provisional:
+            self._provisional.clear()
+            self._entries = {}
         self._filled_old, self._filled = self._filled, {}
 
+        if hasattr(self._pipeline, "deadline"):
+            self._pipeline.deadline = time.monotonic() + render_budget(len(request.body))
         sources = self._split(request.body)
         # Per distinct block text: its templated text and the link definitions
         # in it; then the Markdown stage, valid while the document's

@@ -69,6 +69,12 @@ class KramdownError(RuntimeError):
     """The helper could not render: a message for the writer, no traceback."""
 
 
+#: Blocks from this size on are held to the render's deadline (`deadline`).
+DEADLINE_MIN_CHARS = 10_000
+#: Why a block is approximate when the render's time ran out.
+_OUT_OF_TIME = "kramdown took longer than this render's time allows"
+
+
 def helper_script() -> str:
     from editor.resources_path import resource_path  # noqa: PLC0415 - only when a helper starts
 
@@ -293,15 +299,38 @@ class KramdownEngine:
     def __init__(self, config: Mapping[str, Any] | None = None, process: KramdownProcess | None = None) -> None:
         self.process = process or KramdownProcess(jekyll_config(config or {}))
         self._fallback = None
+        #: The render's end (`time.monotonic()`), set by the renderer
+        #: (engine.render_budget); None: only each request's own limit.
+        self.deadline: float | None = None
+        self._out_of_time: set[str] = set()
 
     def convert(self, text: str, references: Mapping[str, tuple[str, str | None]] | None = None) -> Converted:
         payload: dict[str, Any] = {"op": "render", "text": text}
         if references:
             payload["link_defs"] = {label: [url, title] for label, (url, title) in references.items()}
+        limit = self._limit(len(text))
+        if limit <= 0:
+            return replace(self.approximate(text, references, _OUT_OF_TIME), provisional=True)
         try:
-            return _converted(self.process.request(payload, time_limit(len(text))))
+            return _converted(self.process.request(payload, limit))
         except KramdownError as exc:
-            return self.approximate(text, references, str(exc))
+            if self.deadline is None or self.deadline > time.monotonic() or len(text) < DEADLINE_MIN_CHARS:
+                return self.approximate(text, references, str(exc))
+            # Stopped by the render's deadline: asked again next render, once
+            # (a block that uses up a whole render's time twice stays approximate).
+            again = text not in self._out_of_time
+            self._out_of_time.add(text)
+            return replace(self.approximate(text, references, _OUT_OF_TIME), provisional=again)
+
+    def _limit(self, chars: int) -> float:
+        """This request's time: its own limit, and for a large block (where
+        hostile input lies: kramdown reads a realistic 100 KB in ~0.2 s) the
+        render's deadline too. Small blocks and batches of them keep their own
+        limit, generous for a cold or loaded machine."""
+        limit = time_limit(chars)
+        if self.deadline is None or chars < DEADLINE_MIN_CHARS:
+            return limit
+        return min(limit, self.deadline - time.monotonic())
 
     def convert_many(self, texts: Sequence[str]) -> list[Converted]:
         try:

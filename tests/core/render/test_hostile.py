@@ -217,3 +217,31 @@ def test_site_css_cannot_close_its_style_or_load_outside(tmp_path) -> None:
     assert "</style><meta" not in page and "<meta http-equiv=\"refresh\"" not in page
     assert (site / "_site" / "img" / "ok.png").resolve().as_uri() in page
     assert secret.as_uri() not in page and "@import" not in page
+
+
+def test_kramdown_stops_at_the_renders_deadline_and_the_rest_is_approximated(monkeypatch) -> None:
+    from editor.core.render.engine import render_budget
+    from editor.core.render.incremental import IncrementalRenderer
+    from tests.core.render.test_goldens import needs_kramdown
+
+    if needs_kramdown.args[0]:
+        pytest.skip(needs_kramdown.kwargs["reason"])
+    monkeypatch.setenv("GALLEY_KRAMDOWN", "1")
+    site = SiteInfo(generator="jekyll")
+    renderer = IncrementalRenderer(site)
+    renderer.render(RenderRequest(body="Warm.", site=site))
+    assert renderer.engine.name == "kramdown"
+    body = FAMILIES["brackets"] + "\n\nAfter."  # kramdown alone: ~3 s on two quiet cores
+    assert render_budget(len(body)) < 1.0
+    start = time.monotonic()
+    first = renderer.render(RenderRequest(body=body, site=site)).full_html
+    kramdown_part = time.monotonic() - start
+    assert "kramdown took longer than this render" in first
+    assert "<p>After.</p>" in first  # a small block keeps kramdown (no deadline for it)
+    # Asked again once on the next render (a transient slow render heals),
+    # then the hostile block stays approximate: typing elsewhere costs nothing.
+    renderer.render(RenderRequest(body=body, site=site))
+    assert renderer.last_converted == 1
+    again = renderer.render(RenderRequest(body=body + " More.", site=site)).full_html
+    assert renderer.last_converted == 1 and "galley-approximate-note" in again
+    assert kramdown_part < BUDGET_S
