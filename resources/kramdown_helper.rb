@@ -44,6 +44,7 @@ module GalleyKramdown
   HEADING = "\uE000H%d\uE001"
   FNREF = "<sup class=\"galley-fnref\">\uE000F%d\uE001</sup>"
   TOC = "\uE000TOC\uE001"
+  ORDERED_TOC = "<nav class=\"galley-toc galley-toc-ordered\">\uE000TOC\uE001</nav>"
   GFM_NON_WORD = /[^\p{Word}\- \t]/.freeze
 
   module_function
@@ -132,7 +133,8 @@ module GalleyKramdown
           Kramdown::Element.new(:raw, format(FNREF, state[:refs].size - 1), nil, category: :span)
         when :ul, :ol
           if child.options.dig(:ial, :refs)&.include?("toc")
-            Kramdown::Element.new(:raw, TOC, nil, category: :block)
+            # An ordered list's TOC is kramdown's ol#markdown-toc (toc.py fills it).
+            Kramdown::Element.new(:raw, child.type == :ol ? ORDERED_TOC : TOC, nil, category: :block)
           else
             walk(child, state)
             child

@@ -22,11 +22,11 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from editor.core.render.markup import CodeRanges
-from editor.core.render.toc import PLACEHOLDER_HTML
+from editor.core.render.toc import ORDERED_PLACEHOLDER_HTML, PLACEHOLDER_HTML
 
 _HEADING = re.compile(r"^#{1,6}[ \t]+\S")
 _IAL = re.compile(r"^[ ]{0,3}\{:(?!:)[^}\n]*\}[ \t]*$")
-_TOC = re.compile(r"^[ ]{0,3}[*+-][ \t]+.*\n[ ]{0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$", re.M)
+_TOC = re.compile(r"^[ ]{0,3}(?:[*+-]|(\d+\.))[ \t]+.*\n[ ]{0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$", re.M)
 _FENCE_LINE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 _ANY_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+\S")
 _INTERRUPTING_ITEM = re.compile(r"^[ ]{0,3}(?:[*+-]|1[.)])[ \t]+\S")
@@ -88,7 +88,8 @@ class _Kramdown(Preprocessor):
         text = _OPTIONS.sub("", text)
         if "toc" in text:
             code = CodeRanges(text)
-            text = _TOC.sub(lambda m: m.group(0) if m.start() in code else "\n\n" + PLACEHOLDER_HTML + "\n\n", text)
+            text = _TOC.sub(lambda m: m.group(0) if m.start() in code else "\n\n" + (
+                ORDERED_PLACEHOLDER_HTML if m.group(1) else PLACEHOLDER_HTML) + "\n\n", text)
         out: list[str] = []
         for line in text.split("\n"):
             if out and _IAL.match(line) and _HEADING.match(out[-1]):

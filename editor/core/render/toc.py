@@ -17,6 +17,8 @@ from editor.core.render.dialect import KRAMDOWN, PYTHON_MARKDOWN
 MARKER = "\ue000TOC\ue001"
 #: What the Markdown step leaves where a TOC goes (a raw HTML block).
 PLACEHOLDER_HTML = f'<nav class="galley-toc">{MARKER}</nav>'
+#: The same for a `{:toc}` on an ordered list: kramdown then writes `ol#markdown-toc`.
+ORDERED_PLACEHOLDER_HTML = f'<nav class="galley-toc galley-toc-ordered">{MARKER}</nav>'
 
 
 def toc_html(items: list[tuple[int, str, str]], dialect: str = PYTHON_MARKDOWN) -> str:
@@ -52,8 +54,15 @@ def fill(inner: str, toc: str, dialect: str = PYTHON_MARKDOWN) -> str:
     """`inner` with its TOC markers replaced by `toc`. kramdown's list stands
     where the `{:toc}` list stood, without the preview's own wrapper."""
     if dialect == KRAMDOWN:
+        if ORDERED_PLACEHOLDER_HTML in inner:
+            inner = inner.replace(ORDERED_PLACEHOLDER_HTML, _ordered(toc))
         inner = inner.replace(PLACEHOLDER_HTML, toc)
     return inner.replace(MARKER, toc)
+
+
+def _ordered(toc: str) -> str:
+    # The TOC's own list tags (entries' text holds no list markup).
+    return toc.replace("<ul", "<ol").replace("</ul>", "</ol>")
 
 
 def _kramdown_toc(items: list[tuple[int, str, str]]) -> str:

@@ -76,6 +76,21 @@ def test_kramdown_toc_nests_as_kramdown_and_names_its_links(monkeypatch) -> None
                           '<li><ahref="#two"id="markdown-toc-two">Two</a></li></ul></li></ul>')
 
 
+@pytest.mark.parametrize("kramdown", [False, True])
+def test_a_toc_on_an_ordered_list_is_kramdowns_ol(monkeypatch, kramdown) -> None:
+    from tests.core.render.test_goldens import needs_kramdown
+
+    if kramdown and needs_kramdown.args[0]:
+        pytest.skip(needs_kramdown.kwargs["reason"])
+    monkeypatch.setenv("GALLEY_KRAMDOWN", "1" if kramdown else "0")
+    html = render("1. TOC\n{:toc}\n\n# One\n\n## Two\n\n- x\n{:toc}\n", SiteInfo(generator="jekyll"))
+    assert "galley-toc" not in html
+    flat = re.sub(r"\s+", "", html)
+    assert ('<olid="markdown-toc"><li><ahref="#one"id="markdown-toc-one">One</a><ol>'
+            '<li><ahref="#two"id="markdown-toc-two">Two</a></li></ol></li></ol>') in flat
+    assert '<ulid="markdown-toc"><li><ahref="#one"' in flat  # the unordered one stays a ul
+
+
 @pytest.mark.parametrize("items, nested", [
     ([(1, "a", "a"), (2, "b", "b"), (1, "c", "c")], ["a", ["b"], "c"]),
     ([(2, "a", "a"), (1, "b", "b")], ["a", "b"]),
