@@ -247,7 +247,7 @@
         <translation>환경 설정(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Format &amp;Toolbar</source>
         <translation>서식 도구 모음(&amp;T)</translation>
     </message>
@@ -267,7 +267,7 @@
         <translation>Galley 정보(&amp;A)</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-79"/>
         <source>&amp;Bold</source>
         <extracomment>The Format menu: (command of editor.core.post.formatting, action name, menu text, shortcut, icon theme name, the toolbar&apos;s text when the theme has no icon).</extracomment>
         <translation>굵게(&amp;B)</translation>
@@ -287,7 +287,7 @@
         <translation type="vanished">일반 텍스트로 붙여넣기(&amp;P)</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+75"/>
         <source>Front-Matter &amp;Form</source>
         <translation>머리말 양식(&amp;F)</translation>
     </message>
@@ -377,7 +377,7 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Theme</source>
         <translation>테마(&amp;T)</translation>
     </message>
@@ -439,6 +439,30 @@
         <location line="+2"/>
         <source>key name</source>
         <translation>키 이름</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New field&apos;s key</source>
+        <translation>새 필드의 키</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Add field to {group}</source>
+        <translation>{group}에 필드 추가</translation>
+    </message>
+</context>
+<context>
+    <name>BodyEditor</name>
+    <message>
+        <location filename="../../editor/ui/editor/body_editor.py" line="+64"/>
+        <source>Post text</source>
+        <extracomment>What one colouring slice of a long post may take of the UI thread. The writer moved the caret to another line; carries the *file* line (1-based) now at the caret, for the preview&apos;s scroll sync and status bar. The top visible line changed by scrolling; carries the file line.</extracomment>
+        <translation>글 본문</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The body of the post, in Markdown</source>
+        <translation>Markdown으로 쓴 글의 본문</translation>
     </message>
 </context>
 <context>
@@ -1065,12 +1089,12 @@ Overwrite it with your version?</source>
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../editor/ui/disk/diff_view.py" line="+94"/>
+        <location filename="../../editor/ui/disk/diff_view.py" line="+115"/>
         <source>Compare “{name}” with the file on disk</source>
         <translation>“{name}”을(를) 디스크의 파일과 비교</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Your text (unsaved)</source>
         <translation>내 텍스트(저장 안 됨)</translation>
     </message>
@@ -1095,7 +1119,29 @@ Overwrite it with your version?</source>
         <translation>변경 사항이 겹치지 않으므로 합칠 수 있습니다(머리말은 {front_matter}, 본문은 {body}에서 가져옴).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>The changes do not overlap: they can be merged line by line, keeping both.</source>
+        <translation>변경 사항이 겹치지 않습니다: 줄 단위로 합쳐 양쪽을 모두 남길 수 있습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Both sides changed the same lines in %n place(s), shown below. Every other change of both sides merges; choose whose version of these places to keep.</source>
+        <translation>
+            <numerusform>양쪽이 같은 줄을 바꾼 곳이 %n군데 있습니다(아래 참고). 양쪽의 다른 변경 사항은 모두 합쳐집니다. 이곳들은 어느 쪽 버전을 남길지 고르세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yours</source>
+        <translation>내 것</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On disk</source>
+        <translation>디스크</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Use the disk version</source>
         <translation>디스크 버전 사용</translation>
     </message>
@@ -1105,15 +1151,25 @@ Overwrite it with your version?</source>
         <translation>내 것 유지</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Merge both</source>
         <translation>둘 다 합치기</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Merge, yours where both changed</source>
+        <translation>합치기, 둘 다 바꾼 곳은 내 것으로</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge, the disk’s where both changed</source>
+        <translation>합치기, 둘 다 바꾼 곳은 디스크 것으로</translation>
     </message>
 </context>
 <context>
     <name>DiffTable</name>
     <message>
-        <location line="-72"/>
+        <location line="-111"/>
         <source>Mine</source>
         <translation>내 것</translation>
     </message>
@@ -1121,6 +1177,16 @@ Overwrite it with your version?</source>
         <location line="+0"/>
         <source>On disk</source>
         <translation>디스크</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Differences</source>
+        <translation>차이</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{left} beside {right}, line by line</source>
+        <translation>{left}와(과) {right}를 줄 단위로 나란히 비교</translation>
     </message>
 </context>
 <context>
@@ -1142,7 +1208,7 @@ Overwrite it with your version?</source>
         <translation>디스크에서 {old}의 이름이 {new}(으)로 바뀌었습니다. 바뀐 파일을 따라갑니다</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Cannot merge: {exc}</source>
         <translation>합칠 수 없습니다: {exc}</translation>
     </message>
@@ -1166,7 +1232,7 @@ Overwrite it with your version?</source>
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../editor/ui/front_matter/fields/base.py" line="+219"/>
+        <location filename="../../editor/ui/front_matter/fields/base.py" line="+234"/>
         <source>Quote it</source>
         <extracomment>Sent by valueEdited when the writer cleared a field: unset the key. A description longer than this goes to the tooltip only, not the placeholder. The writer changed the value: a plain value, an AsWritten, or REMOVE. The model&apos;s value as last shown or sent (None: the key is absent). The box was empty (key absent) when the writer started editing it.</extracomment>
         <translation>따옴표로 감싸기</translation>
@@ -1261,12 +1327,31 @@ Overwrite it with your version?</source>
     </message>
 </context>
 <context>
+    <name>FormRow</name>
+    <message>
+        <location filename="../../editor/ui/front_matter/form_rows.py" line="+106"/>
+        <source>Item {number}</source>
+        <translation>항목 {number}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Required.</source>
+        <translation>필수입니다.</translation>
+    </message>
+</context>
+<context>
     <name>FrontMatterForm</name>
     <message>
-        <location filename="../../editor/ui/front_matter/front_matter_form.py" line="+260"/>
+        <location filename="../../editor/ui/front_matter/front_matter_form.py" line="+61"/>
+        <source>Front matter</source>
+        <extracomment>Rows were added, removed or reordered (or the form was first built); carries nothing. Tests and the problems marks use it to find `field:&lt;key&gt;` widgets again. &quot;Edit in Raw at line N&quot;: carries the file line (int).</extracomment>
+        <translation>머리말</translation>
+    </message>
+    <message>
+        <location line="+199"/>
         <source>The front matter does not parse (line {line}): {message}
 The form is read-only until it does.</source>
-        <extracomment>Rows were added, removed or reordered (or the form was first built); carries nothing. Tests and the problems marks use it to find `field:&lt;key&gt;` widgets again. &quot;Edit in Raw at line N&quot;: carries the file line (int). The widget before the form&apos;s fields in the Tab order (set by the panel).</extracomment>
+        <extracomment>The widget before the form&apos;s fields in the Tab order (set by the panel).</extracomment>
         <translation>머리말을 해석할 수 없습니다({line}번째 줄): {message}
 해석될 때까지 양식은 읽기 전용입니다.</translation>
     </message>
@@ -1459,7 +1544,7 @@ The form is read-only until it does.</source>
 <context>
     <name>ItemGroup</name>
     <message>
-        <location filename="../../editor/ui/front_matter/form_rows.py" line="+255"/>
+        <location filename="../../editor/ui/front_matter/form_rows.py" line="+167"/>
         <source>Remove item</source>
         <translation>항목 삭제</translation>
     </message>
@@ -1472,6 +1557,11 @@ The form is read-only until it does.</source>
         <location line="+1"/>
         <source>Item {number}</source>
         <translation>항목 {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove item {number}</source>
+        <translation>항목 {number} 삭제</translation>
     </message>
 </context>
 <context>
@@ -1501,7 +1591,7 @@ The form is read-only until it does.</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+235"/>
         <source>Preview not updated: {0}: {1}</source>
         <translation>미리보기가 갱신되지 않음: {0}: {1}</translation>
     </message>
@@ -1725,13 +1815,28 @@ The form is read-only until it does.</source>
 <context>
     <name>PostsList</name>
     <message>
-        <location filename="../../editor/ui/site/posts_list.py" line="+53"/>
-        <source>Filter: title, text, tags, categories</source>
+        <location filename="../../editor/ui/site/posts_list.py" line="+45"/>
+        <source>Posts</source>
         <extracomment>Columns shown besides the title when there is room, most wanted first. Narrowest the title column gets before a column is hidden for it (in &quot;M&quot; widths). The writer chose a post. Carries its path (str).</extracomment>
+        <translation>글</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Filter: title, text, tags, categories</source>
         <translation>거르기: 제목, 본문, 태그, 카테고리</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Filter posts</source>
+        <translation>글 거르기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts to show</source>
+        <translation>보여 줄 글</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All</source>
         <translation>전체</translation>
     </message>
@@ -1756,7 +1861,17 @@ The form is read-only until it does.</source>
         <translation>색인 중 %v / %m</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+3"/>
+        <source>Posts of the site</source>
+        <translation>사이트의 글</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter opens the post</source>
+        <translation>Enter를 누르면 글을 엽니다</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>scheduled</source>
         <translation>예약됨</translation>
     </message>
@@ -1828,7 +1943,7 @@ The form is read-only until it does.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../editor/ui/preferences/dialog.py" line="+28"/>
+        <location filename="../../editor/ui/preferences/dialog.py" line="+26"/>
         <source>Preferences</source>
         <extracomment>Languages offered: the setting&apos;s value and the language&apos;s own name (never translated).</extracomment>
         <translation>환경 설정</translation>
@@ -1911,7 +2026,7 @@ The form is read-only until it does.</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Applies at the next start.</source>
         <translation>다음에 시작할 때 적용됩니다.</translation>
     </message>
@@ -1953,15 +2068,17 @@ The form is read-only until it does.</source>
 <context>
     <name>PreviewEngine</name>
     <message>
-        <location filename="../../editor/core/render/commonmark_engine.py" line="+164"/>
+        <location filename="../../editor/core/render/commonmark_engine.py" line="+165"/>
         <source>The site converts with CommonMark (jekyll-commonmark); the preview renders it with markdown-it, whose code highlighting and footnotes differ.</source>
         <extracomment>&quot;github&quot; (Unicode letters kept) or &quot;github-ascii&quot;. Code fences with a known language highlighted (Pygments, CSS classes as the preview&apos;s stylesheet has them). Hugo&apos;s code block markup: `&lt;pre tabindex=&quot;0&quot;&gt;`, `data-lang` on `&lt;code&gt;`. Hugo&apos;s `markup.highlight`: Chroma&apos;s style, and inline styles (`noClasses`, Hugo&apos;s default) or class names.</extracomment>
         <translation>사이트는 CommonMark(jekyll-commonmark)로 변환하고 미리보기는 markdown-it으로 렌더링하므로 코드 강조와 각주가 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../editor/core/render/kramdown_engine.py" line="+368"/>
+        <location filename="../../editor/core/render/kramdown_engine.py" line="+455"/>
         <source>Ruby is not installed, so the preview cannot run kramdown as Jekyll does.</source>
-        <extracomment>Seconds a render may take: TIMEOUT, plus PER_100KB for each 100 KB of text. Measured here: the slowest block of 270 real posts took 0.2 s, a whole 110 KB post 0.04 s; 100 KB of nested brackets or backticks take kramdown minutes. A block being typed is small: its limit stays near TIMEOUT. Seconds the helper may take to start (Ruby + kramdown + rouge: ~0.2 s here). How many times the helper was started (for tests). kramdown&apos;s document-wide definitions: `*[abbr]: title`, `{::options ... /}`, `{:name: attributes}` (an attribute list definition). kramdown&apos;s LINK_DEFINITION_START (parser/kramdown/link.rb). kramdown keeps the last definition of a label (it warns and overwrites). (ruby, options) → its helper, shared by every engine of those options (a renderer per thread, per CLI call, per test): requests are serialised by the process&apos;s lock, and each started helper costs ~0.3 s. Stopped at exit (weakref.finalize). ruby path → why kramdown could not serve there (remembered: one failed start per session). `GALLEY_KRAMDOWN=0` keeps Jekyll sites on Python-Markdown (to compare the two, or where Ruby misbehaves); the test suite sets it so a test means the same on machines with and without Ruby, and opts in where it tests kramdown.</extracomment>
+        <extracomment>Seconds a render may take: TIMEOUT, plus PER_100KB for each 100 KB of text. Measured here: the slowest block of 270 real posts took 0.2 s, a whole 110 KB post 0.04 s; 100 KB of nested brackets or backticks take kramdown minutes. A block being typed is small: its limit stays near TIMEOUT. Seconds the helper may take to start (Ruby + kramdown + rouge: ~0.2 s here). Blocks from this size on are held to the render&apos;s deadline (`deadline`). Why a block is approximate when the render&apos;s time ran out. How many times the helper was started (for tests). kramdown&apos;s document-wide definitions: `*[abbr]: title`, `{::options ... /}`, `{:name: attributes}` (an attribute list definition), an IAL on a link definition (its attributes go to every link using it; blocks share only a definition&apos;s URL and title), and a link, footnote or abbreviation definition inside a quote, a list item or a definition (kramdown defines it for the whole document; blocks share only top-level ones). Searched in &quot;
+&quot; + body: a literal first character the regex engine scans for quickly, where a multi-line `^` is tried at every character. kramdown&apos;s end-of-block marker: a line `^` ends the block before it (a list&apos;s last item followed by a blank line and `^` is a paragraph). A line that may make `_joined` join blocks (&quot;
+&quot; first: a literal prefix the regex engine scans for fast, unlike a multi-line `^`). A block that is only attribute lists: kramdown gives them to the next block. kramdown&apos;s definition line (DEFINITION_LIST_START). kramdown&apos;s LINK_DEFINITION_START (parser/kramdown/link.rb). kramdown keeps the last definition of a label (it warns and overwrites). The render&apos;s end (`time.monotonic()`), set by the renderer (engine.render_budget); None: only each request&apos;s own limit. (ruby, options) → its helper, shared by every engine of those options (a renderer per thread, per CLI call, per test): requests are serialised by the process&apos;s lock, and each started helper costs ~0.3 s. Stopped at exit (weakref.finalize). ruby path → why kramdown could not serve there (remembered: one failed start per session). `GALLEY_KRAMDOWN=0` keeps Jekyll sites on Python-Markdown (to compare the two, or where Ruby misbehaves); the test suite sets it so a test means the same on machines with and without Ruby, and opts in where it tests kramdown.</extracomment>
         <translation>Ruby가 설치되어 있지 않아 미리보기에서 Jekyll처럼 kramdown을 실행할 수 없습니다.</translation>
     </message>
     <message>
@@ -1970,18 +2087,42 @@ The form is read-only until it does.</source>
         <translation>kramdown을 실행하지 못해({error}) 미리보기는 근사치로 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../editor/core/render/markdown_pipeline.py" line="+136"/>
+        <location filename="../../editor/core/render/markdown_pipeline.py" line="+147"/>
         <source>The preview uses Python-Markdown, which differs from the site&apos;s Markdown in places.</source>
         <extracomment>Python-Markdown&apos;s and pymdown-extensions&apos; extensions we use, in order. Python-Markdown is its own dialect: for a known generator the preview approximates the generator&apos;s.</extracomment>
         <translation>미리보기는 Python-Markdown을 쓰므로 사이트의 Markdown과 일부 다릅니다.</translation>
     </message>
 </context>
 <context>
+    <name>PreviewView</name>
+    <message>
+        <location filename="../../editor/ui/preview/preview_view.py" line="+69"/>
+        <source>Preview</source>
+        <extracomment>A link in the preview was clicked; carries the QUrl (already opened in the system browser). Quiet time after the last patch before the page&apos;s garbage is collected. After the writer scrolls the page themselves, edits do not bring the caret&apos;s block into view for this long (the writer is looking elsewhere). The shell finished loading and the first patch can be applied. Carries True on success. A patch was applied in the page; carries the revision it showed. The page&apos;s garbage was collected after a pause; carries False when the engine does not expose `gc` (the user&apos;s own --js-flags). The preview was scrolled by the writer; carries the file line now at the top (0 when unknown).</extracomment>
+        <translation>미리보기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The post as the site will show it</source>
+        <translation>사이트에 보일 모습의 글</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../editor/ui/problems/problems_panel.py" line="+40"/>
-        <source>Problem</source>
+        <location filename="../../editor/ui/problems/problems_panel.py" line="+38"/>
+        <source>Problems</source>
         <extracomment>The writer activated a row (click, double-click or Enter). Carries the diagnostic object; the window moves the caret or focuses the field.</extracomment>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the checks found in this post; Enter goes to it</source>
+        <translation>이 글을 검사해 찾은 것들. Enter를 누르면 그곳으로 갑니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem</source>
         <translation>문제</translation>
     </message>
     <message>
@@ -1998,6 +2139,19 @@ The form is read-only until it does.</source>
         <location line="+26"/>
         <source>{key}: {message}</source>
         <translation>{key}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>RawFrontMatterEditor</name>
+    <message>
+        <location filename="../../editor/ui/front_matter/raw_front_matter.py" line="+52"/>
+        <source>Front matter as text</source>
+        <translation>텍스트로 쓴 머리말</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The post&apos;s front matter as written: YAML, TOML or JSON</source>
+        <translation>쓰인 그대로의 글 머리말: YAML, TOML 또는 JSON</translation>
     </message>
 </context>
 <context>
@@ -2122,7 +2276,7 @@ The form is read-only until it does.</source>
 <context>
     <name>RecoveryAutosave</name>
     <message>
-        <location filename="../../editor/ui/disk/recovery_dialog.py" line="+216"/>
+        <location filename="../../editor/ui/disk/recovery_dialog.py" line="+218"/>
         <source>Could not keep a recovery copy: {reason}</source>
         <extracomment>A recovery copy was written. Carries the post path (for an untitled buffer, its stand-in path inside the store). A recovered buffer was put back into the editor. Carries the post path.</extracomment>
         <translation>복구용 사본을 남기지 못했습니다: {reason}</translation>
@@ -2152,7 +2306,7 @@ The form is read-only until it does.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location line="-230"/>
+        <location line="-232"/>
         <source>Recover unsaved text</source>
         <extracomment>Idle time after the last edit before the recovery copy is written. A SIGKILL loses at most this much typing (plus the write itself, ~12 ms for a 205 KB post, bench/bench_external_change.py). *Restore* clicked; carries the RecoveryEntry. The dialog closes. *Discard* clicked; carries the RecoveryEntry. The row goes away.</extracomment>
         <translation>저장하지 않은 텍스트 복구</translation>
@@ -2161,6 +2315,11 @@ The form is read-only until it does.</source>
         <location line="+5"/>
         <source>Galley did not close normally. This unsaved text was kept:</source>
         <translation>Galley가 정상적으로 종료되지 않았습니다. 저장하지 않은 다음 텍스트를 보관해 두었습니다:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unsaved texts kept</source>
+        <translation>보관된 저장하지 않은 텍스트</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2276,9 +2435,14 @@ The form is read-only until it does.</source>
 <context>
     <name>SearchPane</name>
     <message>
-        <location filename="../../editor/ui/site/search_pane.py" line="+85"/>
-        <source>Search the site</source>
+        <location filename="../../editor/ui/site/search_pane.py" line="+84"/>
+        <source>Search the site for</source>
         <extracomment>Matches kept at most: a pattern like &quot;e&quot; on a big site would otherwise fill memory with rows nobody reads. A batch goes to the list every this many files or matches, whichever comes first: adding a few hundred rows keeps each UI turn short. The writer activated a match: (path, line, column). A search finished: (number of matches, seconds). Files were written by a replace. Carries the list of paths (str).</extracomment>
+        <translation>사이트에서 찾을 내용</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the site</source>
         <translation>사이트 검색</translation>
     </message>
     <message>
@@ -2307,7 +2471,8 @@ The form is read-only until it does.</source>
         <translation>검색(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+1"/>
         <source>Replace with</source>
         <translation>바꿀 내용</translation>
     </message>
@@ -2317,7 +2482,12 @@ The form is read-only until it does.</source>
         <translation>선택 항목 바꾸기(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Search results</source>
+        <translation>검색 결과</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
@@ -2633,7 +2803,12 @@ The form is read-only until it does.</source>
         <translation>태그와 카테고리</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Terms of the site</source>
+        <translation>사이트의 용어</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Term</source>
         <translation>용어</translation>
     </message>
@@ -2648,7 +2823,12 @@ The form is read-only until it does.</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Rename to</source>
+        <translation>새 이름</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>New name (an existing one merges)</source>
         <translation>새 이름(기존 이름이면 합쳐집니다)</translation>
     </message>
@@ -2668,7 +2848,12 @@ The form is read-only until it does.</source>
         <translation>마지막 이름 바꾸기 취소(&amp;U)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Changes the rename makes</source>
+        <translation>이름 바꾸기로 생기는 변경 사항</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
