@@ -137,7 +137,6 @@ def test_the_lock_pins_every_dependency_with_hashes():
 
 def test_version_through_the_real_entry_points():
     expected = f"galley {editor.__version__}\n"
-    assert editor.__version__ == "0.2.0"
     out = subprocess.run([sys.executable, "-m", "editor", "--version"], capture_output=True, text=True,
                          cwd=ROOT, timeout=60)
     assert (out.returncode, out.stdout, out.stderr) == (0, expected, "")
