@@ -32,6 +32,7 @@ from editor.core.render.engine import Converted, Definition
 from editor.core.render.footnotes import FootnotesExtension, in_document_order
 from editor.core.render.headings import HeadingIdsExtension
 from editor.core.render.highlight import ClassesOnly, HighlightExtension
+from editor.core.render.jekyll_extras import JekyllExtrasExtension
 from editor.core.render.inline import InlineTriggersExtension, replace_keeping_order
 from editor.core.render.kramdown import KramdownExtension
 from editor.core.render.lists import ListIndentExtension
@@ -40,6 +41,16 @@ from editor.core.render.references import definitions_in
 
 _BLANK_LINE = re.compile(r"^[ \t]+$", re.M)
 _CODE_WRAPPER = re.compile(r'(<div class="language-[\w#.+-]+) highlight">')
+_CODE_BLOCK = re.compile(r'<div class="language-([\w#.+-]+) highlighter-rouge highlight"><pre><span></span><code>'
+                         r"(.*?)</code></pre></div>", re.S)
+_WHITESPACE_SPAN = re.compile(r'<span class="w">(\s*)</span>')
+
+
+def _rouge_block(m: re.Match) -> str:
+    lang = "plaintext" if m.group(1) == "text" else m.group(1)
+    code = _WHITESPACE_SPAN.sub(r"\1", m.group(2)) if 'class="w"' in m.group(2) else m.group(2)
+    return (f'<div class="language-{lang} highlighter-rouge"><div class="highlight"><pre class="highlight">'
+            f"<code>{code}</code></pre></div></div>")
 
 
 #: Python-Markdown's and pymdown-extensions' extensions we use, in order.
@@ -144,6 +155,8 @@ class MarkdownPipeline:
         extensions: list = [_extension(name) for name in _EXTENSIONS]
         extensions += [self._footnotes, self._headings, KramdownExtension(), ListIndentExtension(),
                        BoundedBlocksExtension()]
+        if self._jekyll:
+            extensions.append(JekyllExtrasExtension())
         if generator == "hugo":
             # Hugo's goldmark turns bare URLs into links (its `linkify` is on by
             # default); kramdown and Zola's pulldown-cmark do not.
@@ -174,9 +187,12 @@ class MarkdownPipeline:
 
     def _finish_html(self, html: str) -> str:
         if self._jekyll and 'highlight">' in html:
-            # Jekyll wraps code in `language-x highlighter-rouge`: a site's own
-            # stylesheet (RenderOptions.site_css) styles code by that class.
+            # Jekyll's code blocks are Rouge's `div.language-x.highlighter-rouge
+            # > div.highlight > pre.highlight > code` (`language-plaintext`
+            # without a language), whitespace not wrapped: site CSS styles
+            # code by exactly that.
             html = _CODE_WRAPPER.sub(r'\1 highlighter-rouge highlight">', html)
+            html = _CODE_BLOCK.sub(_rouge_block, html)
         return html
 
     @staticmethod

@@ -25,7 +25,6 @@ FALLBACK_SAMPLES = {
     "preview-differs/attribute-definition": ("{:note: .note}\n\nText\n{: note}\n", (4, 1)),
     "preview-differs/math": ("Sum: $$a*b*c$$ here.\n", (4, 6)),
     "preview-differs/end-of-block": ("> quoted\n^\n> another\n", (5, 1)),
-    "preview-differs/heading-hash": ("Intro.\n\n## C#\n", (6, 1)),
     "preview-differs/guillemets": ("Say <<hello>> now.\n", (4, 5)),
 }
 

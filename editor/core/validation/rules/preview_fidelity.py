@@ -65,7 +65,6 @@ _FALLBACK_ON_JEKYLL = (
     # The whole `$$…$$` span, over lines too: one finding each.
     _c("preview-differs/math", ("$$",), r"\$\$(?:[^$]|\$(?!\$))*\$\$"),
     _c("preview-differs/end-of-block", ("^",), r"^ {0,3}\^[ \t]*$"),
-    _c("preview-differs/heading-hash", ("#",), r"^ {0,3}#{1,6}[ \t]+[^\n]*?[^\s#\\]#+[ \t]*$"),
     _c("preview-differs/guillemets", ("<<", ">>"), _GUILLEMETS, renderer="kramdown"),
 ) + _SANITIZED
 
