@@ -421,6 +421,14 @@ def _open_site(startup: Startup) -> None:
     site.start()  # the post opened so far, if any
 
 
+def _git(startup: Startup) -> None:
+    """The site's git repository (status, Git menu), read on its own thread:
+    made after the first paint, so no git process runs before it."""
+    from editor.ui.git import git_commands
+
+    startup.window.git = git_commands.install(startup.window, startup.services)
+
+
 def _external_changes(startup: Startup) -> None:
     """Files on disk: the watcher, the "Changed on disk" banner, recovery
     copies in `services.recovery_dir` (default: the user's data folder), and
@@ -499,6 +507,6 @@ STARTUP: tuple[Phase, ...] = (
     Phase(BEFORE_FIRST_PAINT, (_caret_in_status_bar, _theme, _posts_list, _outline, _paste_into_site,
                                _site_tools, _tab_order, _hook_first_paint)),
     Phase(AFTER_FIRST_PAINT, (_release_form,)),
-    Phase(PREVIEW, (_preview, _open_site)),
+    Phase(PREVIEW, (_preview, _open_site, _git)),
     Phase(PREVIEW_UP, (_validation, _site_preview, _site, _external_changes, _freeze_heap_later)),
 )

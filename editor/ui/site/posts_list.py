@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.ui.site.posts_model import CATEGORIES, DATE, PROBLEMS, STATE, TAGS, TITLE, PostsFilter, PostsModel
+from editor.ui.site.posts_model import CATEGORIES, DATE, GIT, PROBLEMS, STATE, TAGS, TITLE, PostsFilter, PostsModel
 
 #: Columns shown besides the title when there is room, most wanted first.
-OPTIONAL_COLUMNS = (DATE, STATE, PROBLEMS, TAGS, CATEGORIES)
+OPTIONAL_COLUMNS = (DATE, GIT, STATE, PROBLEMS, TAGS, CATEGORIES)
 #: Narrowest the title column gets before a column is hidden for it (in "M" widths).
 TITLE_MIN_EMS = 10
 
@@ -84,6 +84,7 @@ class PostsList(QWidget):
                                    metrics.horizontalAdvance(self.tr("scheduled"))) + 16,
                         PROBLEMS: max(metrics.horizontalAdvance(self.model.headerData(PROBLEMS, Qt.Orientation.Horizontal)),
                                       metrics.horizontalAdvance("0000")) + 16,
+                        GIT: metrics.horizontalAdvance("modified") + 16,
                         TAGS: metrics.horizontalAdvance("M") * 8, CATEGORIES: metrics.horizontalAdvance("M") * 8}
         for column, width in self._widths.items():
             header.resizeSection(column, width)
@@ -149,6 +150,12 @@ class PostsList(QWidget):
         if path:
             self.model.set_problems({path: count})
 
+    def show_git_states(self, states: dict[str, str] | None, words: dict[str, str] | None = None) -> None:
+        """Each changed post's git state (absolute path -> state); None hides the
+        Git column (the site is not in a repository)."""
+        self.model.set_git_states(states, words)
+        self._fit_columns()
+
     def clear(self) -> None:
         self._site = None
         self.model.clear()
@@ -190,7 +197,7 @@ class PostsList(QWidget):
         header = self.table.horizontalHeader()
         for column in OPTIONAL_COLUMNS:
             width = self._widths[column]
-            fits = room >= width
+            fits = room >= width and (column != GIT or self.model.git_states is not None)
             header.setSectionHidden(column, not fits)
             if fits:
                 room -= width

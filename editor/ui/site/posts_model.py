@@ -20,7 +20,7 @@ from bisect import bisect_left
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, QRectF, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
 
-TITLE, DATE, STATE, CATEGORIES, TAGS, PROBLEMS = range(6)
+TITLE, DATE, STATE, CATEGORIES, TAGS, PROBLEMS, GIT = range(7)
 #: The row (a PostRow) of an index, for views.
 RowRole = Qt.ItemDataRole.UserRole + 1
 #: How many differing rows a full list may bring before the model is reset
@@ -106,7 +106,11 @@ class PostsModel(QAbstractTableModel):
         self._words: list[str] = []
         self._state: str | None = None
         self._headers = (self.tr("Title"), self.tr("Date"), self.tr("State"), self.tr("Categories"),
-                         self.tr("Tags"), self.tr("Problems"))
+                         self.tr("Tags"), self.tr("Problems"), self.tr("Git"))
+        #: The site's git state per path (changed posts only) and each state's
+        #: word; None when the site is not in a repository.
+        self._git: dict[str, str] | None = None
+        self._git_words: dict[str, str] = {}
         self._states = {"draft": self.tr("draft"), "published": self.tr("published"),
                         "scheduled": self.tr("scheduled")}
         self._state_tips = {"draft": self.tr("Draft: not published"), "published": self.tr("Published"),
@@ -118,7 +122,7 @@ class PostsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 7
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -139,11 +143,17 @@ class PostsModel(QAbstractTableModel):
                 return ", ".join(row.categories)
             if column == TAGS:
                 return ", ".join(row.tags)
+            if column == GIT:
+                state = self._git.get(row.path) if self._git else None
+                return self._git_words.get(state, state or "")
             return str(row.problems) if row.problems else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             row = self._rows[index.row()]
             # The state is named here too: the State column is hidden in a narrow pane.
             state = self._state_tips[row.state]
+            git = self._git.get(row.path) if self._git else None
+            if git:
+                state = f"{state} · {self._git_words.get(git, git)}"
             return f"{state}\n{row.path}" if index.column() != TITLE else f"{row.title}\n{state}\n{row.path}"
         # Drafts and scheduled posts look unlike published ones in every cell
         # (the State column may be hidden): drafts muted and in italics,
@@ -283,6 +293,22 @@ class PostsModel(QAbstractTableModel):
         elif self._rows:
             self.dataChanged.emit(self.index(0, PROBLEMS), self.index(len(self._rows) - 1, PROBLEMS))
 
+    @property
+    def git_states(self) -> dict[str, str] | None:
+        return self._git
+
+    def set_git_states(self, states: dict[str, str] | None, words: dict[str, str] | None = None) -> None:
+        """Each changed post's git state (path -> state); None: not a repository."""
+        if words is not None:
+            self._git_words = words
+        if states == self._git:
+            return
+        self._git = dict(states) if states is not None else None
+        if self._column == GIT:
+            self.sort(self._column, self._order)
+        elif self._rows:
+            self.dataChanged.emit(self.index(0, GIT), self.index(len(self._rows) - 1, GIT))
+
     # -- inside -----------------------------------------------------------------------
 
     def _keeps(self, row) -> bool:
@@ -336,6 +362,9 @@ class PostsModel(QAbstractTableModel):
         return self._order == Qt.SortOrder.DescendingOrder
 
     def _key(self):
+        if self._column == GIT:
+            states = self._git or {}
+            return lambda r: (states.get(r.path, ""), r.date or _EARLIEST, r.path)
         return _KEYS[self._column]
 
     def _sort_key(self, row):

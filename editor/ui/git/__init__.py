@@ -1,0 +1,1 @@
+"""The site's git repository in the window: status, changes, commit, pull, push, conflicts."""
