@@ -7,8 +7,10 @@ reports the writer's choice; the controller (external_changes.py) acts on it.
 The merge is the line-level three-way merge (`merge.three_way`): when it is
 clean, *Merge both* takes it; when both sides changed the same lines, those
 places are listed side by side and the writer merges taking either side's
-version of them (every other change of both sides is kept). Nothing is
-picked for the writer.
+version of them (every other change of both sides is kept), or choosing
+place by place in the conflict view (`editor.ui.git.conflict_view`: yours,
+the disk's, both, or edited by hand, the merged text previewed), the same view
+a git conflict is resolved in. Nothing is picked for the writer.
 """
 
 from __future__ import annotations
@@ -119,6 +121,8 @@ class DiffDialog(QDialog):
         self.merged_text: str | None = None
         self.conflicts_table: DiffTable | None = None
         self.merge_button = self.merge_mine_button = self.merge_disk_button = None
+        #: Place by place choices (a ThreeWay with conflicts only).
+        self.conflict_view = self.merge_chosen_button = None
         layout = QVBoxLayout(self)
         self.table = DiffTable(self.tr("Your text (unsaved)"), self.tr("On disk now"))
         self.table.set_texts(mine, disk)
@@ -143,8 +147,14 @@ class DiffDialog(QDialog):
             self.conflicts_table.setObjectName("conflictsTable")
             self.conflicts_table.set_rows(conflict_rows(merge))
             layout.addWidget(self.conflicts_table)
+            from editor.ui.git.conflict_view import ConflictView
+
+            self.conflict_view = ConflictView(merge, self.tr("Yours"), self.tr("On disk"), self)
+            layout.addWidget(self.conflict_view)
             layout.setStretch(0, 3)
             layout.setStretch(2, 1)
+            layout.setStretch(3, 3)
+            self.resize(1000, 860)
 
         buttons = QDialogButtonBox()
         self.use_disk = QPushButton(self.tr("Use the disk version"), objectName="useDiskButton")
@@ -164,6 +174,13 @@ class DiffDialog(QDialog):
             for button, side in ((self.merge_mine_button, MINE), (self.merge_disk_button, THEIRS)):
                 buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
                 button.clicked.connect(lambda _c=False, side=side: self._choose("merge", merge.text(side)))
+            self.merge_chosen_button = QPushButton(self.tr("Merge with these choices"),
+                                                   objectName="mergeChosenButton")
+            buttons.addButton(self.merge_chosen_button, QDialogButtonBox.ButtonRole.AcceptRole)
+            self.merge_chosen_button.setEnabled(False)
+            self.conflict_view.choicesChanged.connect(self.merge_chosen_button.setEnabled)
+            self.merge_chosen_button.clicked.connect(
+                lambda: self._choose("merge", self.conflict_view.merged_text()))
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("cancelButton")
         layout.addWidget(buttons)
