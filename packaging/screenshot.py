@@ -7,7 +7,8 @@ The app runs with throw-away settings (a temporary folder), so the picture
 does not depend on the user's window layout. After the form is filled and
 the preview has had `--wait` seconds to draw, the whole screen is captured
 with ImageMagick's `import` (the web view draws outside Qt's own grab).
-With `--focus KEY` the named form field gets the keyboard focus first.
+With `--focus KEY` the named form field gets the keyboard focus first;
+with `--find TEXT` the find and replace bar is open, searching for TEXT.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     parser.add_argument("--wait", type=float, default=4.0, help="seconds for the preview to draw")
     parser.add_argument("--focus", help="a front-matter key whose field gets the focus")
+    parser.add_argument("--find", help="open the find and replace bar, searching for this text")
     args = parser.parse_args(argv)
     if shutil.which("import") is None:
         print("screenshot: ImageMagick's `import` is missing (apt-get install imagemagick)",
@@ -53,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
             widget = window.form_panel.form.widget_for(args.focus)
             if widget is not None:
                 widget.setFocus()
+        if args.find:
+            window.find_bar.open_bar(True)
+            window.find_bar.find_edit.setText(args.find)
+            window.find_bar.find()
 
     def shoot() -> None:
         done = subprocess.run(["import", "-window", "root", args.out], check=False)

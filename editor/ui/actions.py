@@ -11,9 +11,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
 
+from editor.ui import edit_commands
 from editor.ui.site.command_states import ActionStates
 
 
@@ -45,6 +46,38 @@ THEME_LABELS = {
 }
 
 
+#: The Format menu: (command of editor.core.post.formatting, action name, menu
+#: text, shortcut, icon theme name, the toolbar's text when the theme has no icon).
+FORMATS = (
+    ("bold", "actionBold", QT_TRANSLATE_NOOP("Actions", "&Bold"), QKeySequence.StandardKey.Bold,
+     "format-text-bold", QT_TRANSLATE_NOOP("Actions", "B")),
+    ("italic", "actionItalic", QT_TRANSLATE_NOOP("Actions", "&Italic"), QKeySequence.StandardKey.Italic,
+     "format-text-italic", QT_TRANSLATE_NOOP("Actions", "I")),
+    ("code", "actionCode", QT_TRANSLATE_NOOP("Actions", "&Code"), "Ctrl+Shift+C",
+     "", QT_TRANSLATE_NOOP("Actions", "</>")),
+    ("link", "actionInsertLink", QT_TRANSLATE_NOOP("Actions", "Insert &Link"), "Ctrl+K",
+     "insert-link", QT_TRANSLATE_NOOP("Actions", "Link")),
+    ("image", "actionInsertImage", QT_TRANSLATE_NOOP("Actions", "Insert I&mage"), "Ctrl+Shift+K",
+     "insert-image", QT_TRANSLATE_NOOP("Actions", "Image")),
+    ("h1", "actionHeading1", QT_TRANSLATE_NOOP("Actions", "Heading &1"), "Ctrl+Alt+1",
+     "", QT_TRANSLATE_NOOP("Actions", "H1")),
+    ("h2", "actionHeading2", QT_TRANSLATE_NOOP("Actions", "Heading &2"), "Ctrl+Alt+2",
+     "", QT_TRANSLATE_NOOP("Actions", "H2")),
+    ("h3", "actionHeading3", QT_TRANSLATE_NOOP("Actions", "Heading &3"), "Ctrl+Alt+3",
+     "", QT_TRANSLATE_NOOP("Actions", "H3")),
+    ("bullets", "actionBulletList", QT_TRANSLATE_NOOP("Actions", "B&ulleted List"), "Ctrl+Shift+8",
+     "format-list-unordered", QT_TRANSLATE_NOOP("Actions", "•")),
+    ("numbers", "actionNumberedList", QT_TRANSLATE_NOOP("Actions", "&Numbered List"), "Ctrl+Shift+7",
+     "format-list-ordered", QT_TRANSLATE_NOOP("Actions", "1.")),
+    ("quote", "actionQuote", QT_TRANSLATE_NOOP("Actions", "&Quote"), "Ctrl+Shift+9",
+     "", QT_TRANSLATE_NOOP("Actions", "❝")),
+    ("rule", "actionHorizontalRule", QT_TRANSLATE_NOOP("Actions", "Horizontal &Rule"), "Ctrl+Shift+-",
+     "", QT_TRANSLATE_NOOP("Actions", "—")),
+)
+FORMAT_GROUPS = (("bold", "italic", "code", "link", "image"), ("h1", "h2", "h3"),
+                 ("bullets", "numbers", "quote", "rule"))
+
+
 def build_actions(window) -> SimpleNamespace:
     w, ed, s = window, window.body_editor, window.settings
     SK = QKeySequence.StandardKey
@@ -64,14 +97,39 @@ def build_actions(window) -> SimpleNamespace:
     a.redo = _action(w, "actionRedo", translate("Actions", "&Redo"), ed.redo, SK.Redo)
     a.find = _action(w, "actionFind", translate("Actions", "&Find…"), lambda: w.find_bar.open_bar(False), SK.Find)
     a.replace = _action(w, "actionReplace", translate("Actions", "&Replace…"), lambda: w.find_bar.open_bar(True), "Ctrl+H")
-    a.bold = _action(w, "actionBold", translate("Actions", "&Bold"), lambda: ed.toggle_wrap("**"), SK.Bold)
-    a.italic = _action(w, "actionItalic", translate("Actions", "&Italic"), lambda: ed.toggle_wrap("*"), SK.Italic)
-    a.link = _action(w, "actionInsertLink", translate("Actions", "Insert &Link"), ed.insert_link, "Ctrl+K")
-    a.paste_plain = _action(w, "actionPastePlain", translate("Actions", "Paste as &Plain Text"), ed.paste_plain, "Ctrl+Shift+V")
-    for act in (a.undo, a.redo, a.bold, a.italic, a.link, a.paste_plain):
+    # Cut, Copy, Paste and Select All act on whichever text widget has focus
+    # (the body, a form field, the raw front matter), as its own keys do.
+    a.cut = _action(w, "actionCut", translate("Actions", "Cu&t"), lambda: edit_commands.run("cut", w), SK.Cut)
+    a.copy = _action(w, "actionCopy", translate("Actions", "&Copy"), lambda: edit_commands.run("copy", w), SK.Copy)
+    a.paste = _action(w, "actionPaste", translate("Actions", "&Paste"), lambda: edit_commands.run("paste", w), SK.Paste)
+    a.paste_plain = _action(w, "actionPastePlain", translate("Actions", "Paste as P&lain Text"),
+                            lambda: edit_commands.run("paste_plain", w, body=ed), "Ctrl+Shift+V")
+    a.select_all = _action(w, "actionSelectAll", translate("Actions", "Select &All"),
+                           lambda: edit_commands.run("select_all", w), SK.SelectAll)
+    a.edit_states = edit_commands.EditStates(
+        {"cut": a.cut, "copy": a.copy, "paste": a.paste, "paste_plain": a.paste_plain, "select_all": a.select_all}, w, watch=[ed])
+    a.preferences = _action(w, "actionPreferences", translate("Actions", "Pr&eferences…"), w.show_preferences,
+                            SK.Preferences if QKeySequence.keyBindings(SK.Preferences) else "Ctrl+,")
+    a.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+    a.formats = {}
+    for command, name, text, shortcut, icon, short in FORMATS:
+        act = _action(w, name, translate("Actions", text), lambda c=command: w.format_body(c), shortcut)
+        act.setIcon(QIcon.fromTheme(icon) if icon else QIcon())
+        # The toolbar shows this where the icon theme has no icon.
+        act.setIconText(translate("Actions", short))
+        a.formats[command] = act
+    a.bold, a.italic, a.link = a.formats["bold"], a.formats["italic"], a.formats["link"]
+    for act in (a.undo, a.redo, *a.formats.values()):
         # Only while the editor has focus: Ctrl+B in a form field must not bold the body.
         act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         ed.addAction(act)
+    a.format_toolbar = _action(w, "actionFormatToolbar", translate("Actions", "Format &Toolbar"),
+                               w.set_format_toolbar_visible, None, True, s.get("view/format_toolbar"))
+    a.shortcuts = _action(w, "actionKeyboardShortcuts", translate("Actions", "&Keyboard Shortcuts"),
+                          w.show_shortcuts, "Ctrl+/")
+    a.guide = _action(w, "actionUserGuide", translate("Actions", "&User Guide"), w.show_guide, SK.HelpContents)
+    a.about = _action(w, "actionAbout", translate("Actions", "&About Galley"), w.show_about)
+    a.about.setMenuRole(QAction.MenuRole.AboutRole)
     a.show_form = _action(w, "actionFrontMatterForm", translate("Actions", "Front-Matter &Form"), w.set_form_visible, "Ctrl+1", True, s.get("panes/form"))
     a.show_preview = _action(w, "actionPreview", translate("Actions", "&Preview"), w.set_preview_visible, "Ctrl+3", True, s.get("panes/preview"))
     # Fast / Site preview: wired once the preview is up (editor.ui.serve.wiring).
@@ -116,18 +174,47 @@ def build_menus(window, a: SimpleNamespace) -> QMenu:
     file.addSeparator()
     file.addAction(a.quit)
     edit = bar.addMenu(translate("Actions", "&Edit"))
-    edit.addActions([a.undo, a.redo, a.paste_plain])
+    edit.setObjectName("editMenu")
+    edit.addActions([a.undo, a.redo])
+    edit.addSeparator()
+    edit.addActions([a.cut, a.copy, a.paste, a.paste_plain, a.select_all])
     edit.addSeparator()
     edit.addActions([a.find, a.replace, a.site_search, a.tags])
     edit.addSeparator()
-    edit.addActions([a.bold, a.italic, a.link])
+    edit.addAction(a.preferences)
+    edit.aboutToShow.connect(a.edit_states.update)
+    fmt = bar.addMenu(translate("Actions", "F&ormat"))
+    fmt.setObjectName("formatMenu")
+    for group in FORMAT_GROUPS:
+        fmt.addActions([a.formats[c] for c in group])
+        fmt.addSeparator()
     view = bar.addMenu(translate("Actions", "&View"))
-    view.addActions([a.show_form, a.show_preview, a.site_preview, a.load_remote, a.show_problems, a.outline, a.focus_mode])
+    view.setObjectName("viewMenu")
+    view.addActions([a.show_form, a.show_preview, a.site_preview, a.load_remote, a.show_problems, a.outline,
+                     a.format_toolbar, a.focus_mode])
     view.addSeparator()
     view.addActions([a.raw, a.wrap, a.line_numbers])
     theme = view.addMenu(translate("Actions", "&Theme"))
     theme.addActions(list(a.themes.values()))
+    help_menu = bar.addMenu(translate("Actions", "&Help"))
+    help_menu.setObjectName("helpMenu")
+    help_menu.addActions([a.guide, a.shortcuts])
+    help_menu.addSeparator()
+    help_menu.addAction(a.about)
     return recent
+
+
+def build_format_toolbar(window, a: SimpleNamespace) -> QToolBar:
+    """The Format toolbar over the panes: the Format menu's commands."""
+    bar = QToolBar(translate("Actions", "Format"), window)
+    bar.setObjectName("formatToolbar")
+    bar.setMovable(False)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonFollowStyle)
+    for group in FORMAT_GROUPS:
+        bar.addActions([a.formats[c] for c in group])
+        bar.addSeparator()
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    return bar
 
 
 def fill_recent_menu(window, menu: QMenu) -> None:

@@ -158,7 +158,7 @@ def _theme(startup: Startup) -> None:
         editor.set_colors(colors)
         form_panel.raw.set_colors(colors)
         if services.preview is not None:
-            services.preview.set_theme(colors.name)
+            services.preview.set_theme(window.preview_theme())
 
     window.themeChanged.connect(apply_theme)
     apply_theme(services.settings.get("theme"))
@@ -445,6 +445,7 @@ def _external_changes(startup: Startup) -> None:
         save=lambda: window.save(force=True),
         closed=window.closed, parent=window)
     services.external_changes = controller
+    controller.recovery.set_autosave_interval(services.settings.get("recovery/interval_ms"))
     controller.recovery.offer(window)
 
 
@@ -482,8 +483,8 @@ def _make_preview(window: MainWindow, services: Services):
         from editor.ui.preview.preview_view import PreviewView
     except ImportError:  # QtWebEngine is not available: no preview pane
         return None
-    theme = colors_for(services.settings.get("theme")).name
-    controller = PreviewController(window.session, window.body_editor, theme, window)
+    controller = PreviewController(window.session, window.body_editor, window.preview_theme(), window)
+    controller.set_site_css(services.settings.get("preview/site_css"))
     services.preview = controller
     window.closed.connect(controller.renderer.shutdown)
     QApplication.instance().aboutToQuit.connect(controller.renderer.shutdown)

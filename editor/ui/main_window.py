@@ -5,9 +5,10 @@ and saving go through DocumentSession (core.storage underneath), checking
 through the validation controller, rendering through the preview controller.
 The composition root (app.py) creates the parts and hands them in.
 
-Layout: [front-matter form | body editor (+ find bar) | preview] over the
-problems panel, status bar below. The preview pane starts as an empty holder;
-the QWebEngineView is put in after the first paint (see app.py).
+Layout: the Format toolbar; [front-matter form | body editor | preview] over
+the problems panel; the find bar in its own full-width row; the status bar.
+The preview pane starts as an empty holder; the QWebEngineView is put in after
+the first paint (see app.py).
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from editor.core.disk.storage import ConflictError, StorageError
 from editor.core.post.errors import DecodeError
-from editor.ui.actions import build_actions, build_menus
+from editor.ui.actions import build_actions, build_format_toolbar, build_menus
 from editor.ui.platform.timers import after_pending_events
 from editor.ui.problems.problems_panel import key_of, severity_of
+from editor.ui.settings import DEFAULTS
 
 
 def _dialogs():
@@ -104,13 +106,21 @@ class MainWindow(QMainWindow):
         self.vsplit.addWidget(problems_panel)
         self.vsplit.setStretchFactor(0, 5)
         self.vsplit.setStretchFactor(1, 1)
-        self.setCentralWidget(self.vsplit)
+        central = QWidget(objectName="central")
+        #: The panes, then the find bar's own row (full width: under one pane
+        #: its fields were squeezed into what that pane could spare).
+        self.central_layout = QVBoxLayout(central)
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(self.vsplit)
+        self.setCentralWidget(central)
         self.setStatusBar(status_bar)
         self.status = status_bar
         self.setAcceptDrops(True)
 
         self.actions = build_actions(self)
         self.recent_menu = build_menus(self, self.actions)
+        self.format_toolbar = build_format_toolbar(self, self.actions)
         self._restore_layout()
         session.modifiedChanged.connect(lambda _m: self._update_title())
         session.pathChanged.connect(lambda _p: self._update_title())
@@ -119,12 +129,12 @@ class MainWindow(QMainWindow):
 
     @property
     def find_bar(self):
-        """The find/replace bar under the editor (hidden until opened), made
-        the first time it is wanted: its module and Qt classes cost ~2.5 ms
-        the first paint does not need."""
+        """The find/replace bar in its own row under the panes (hidden until
+        opened), made the first time it is wanted: its module and Qt classes
+        cost ~2.5 ms the first paint does not need."""
         if self._find_bar is None:
             self._find_bar = self._make_find_bar()
-            self.editor_pane_layout.addWidget(self._find_bar)
+            self.central_layout.addWidget(self._find_bar)
         return self._find_bar
 
     # -- the small document paths (also used by the file-watcher helper) ------------
@@ -304,12 +314,48 @@ class MainWindow(QMainWindow):
             for w in others.values():
                 w.hide()
             self.menuBar().hide()
+            self.format_toolbar.hide()
             self.body_editor.setFocus()
         else:
             for k, w in others.items():
                 w.setVisible(self._saved_visibility.get(k, True))
             self.menuBar().show()
+            self.format_toolbar.setVisible(self.settings.get("view/format_toolbar"))
         self.actions.focus_mode.setChecked(on)
+
+    def set_format_toolbar_visible(self, visible: bool) -> None:
+        self.settings.set("view/format_toolbar", visible)
+        if not self._focus_mode:
+            self.format_toolbar.setVisible(visible)
+
+    def format_body(self, command: str) -> None:
+        """A Format menu command on the body's selection (one undo step)."""
+        from editor.ui.editor import formatting
+
+        formatting.apply(self.body_editor, command)
+        self.body_editor.setFocus()
+
+    # -- help and preferences ------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        from editor.ui.help import shortcuts
+
+        shortcuts.show(self)
+
+    def show_guide(self) -> None:
+        from editor.ui.help import guide
+
+        guide.show(self)
+
+    def show_about(self) -> None:
+        from editor.ui.help import about
+
+        about.show(self)
+
+    def show_preferences(self) -> None:
+        from editor.ui.preferences import dialog
+
+        dialog.show(self)
 
     def set_wrap(self, on: bool) -> None:
         self.body_editor.set_wrap(on)
@@ -321,7 +367,40 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, theme: str) -> None:
         self.settings.set("theme", theme)
+        self.actions.themes[theme].setChecked(True)
         self.themeChanged.emit(theme)
+
+    def preview_theme(self) -> str:
+        """"light" or "dark": the preview's own preference, else the window's."""
+        from editor.ui.theme import colors_for
+
+        chosen = self.settings.get("preview/theme")
+        return chosen if chosen in ("light", "dark") else colors_for(self.settings.get("theme")).name
+
+    def set_preview_theme(self, theme: str) -> None:
+        self.settings.set("preview/theme", theme)
+        if self.services.preview is not None:
+            self.services.preview.set_theme(self.preview_theme())
+
+    def set_preview_site_css(self, on: bool) -> None:
+        self.settings.set("preview/site_css", on)
+        if self.services.preview is not None:
+            self.services.preview.set_site_css(on)
+
+    def set_autosave_interval(self, ms: int) -> None:
+        self.settings.set("recovery/interval_ms", ms)
+        if self.services.external_changes is not None:
+            self.services.external_changes.recovery.set_autosave_interval(ms)
+
+    def apply_editor_font(self) -> None:
+        """The body editor's font from the preferences (family, size)."""
+        from PySide6.QtGui import QFont, QFontDatabase
+
+        family = self.settings.get("editor/font")
+        font = QFont(family) if family else QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(self.settings.get("editor/font_size"))
+        self.body_editor.setFont(font)
+        self.body_editor.setTabStopDistance(4 * self.body_editor.fontMetrics().horizontalAdvance(" "))
 
     def go_to_problem(self, diagnostic) -> None:
         """Jump to a problem: its form field, the raw front matter, or the body line."""
@@ -369,6 +448,9 @@ class MainWindow(QMainWindow):
         self.form_panel.setVisible(s.get("panes/form"))
         self.preview_holder.setVisible(s.get("panes/preview"))
         self.problems_panel.setVisible(s.get("panes/problems"))
+        self.format_toolbar.setVisible(s.get("view/format_toolbar"))
+        if s.get("editor/font") or s.get("editor/font_size") != DEFAULTS["editor/font_size"]:
+            self.apply_editor_font()  # the editor starts in the default font
         self.body_editor.set_wrap(s.get("editor/wrap"))
         self.body_editor.set_line_numbers_visible(s.get("editor/line_numbers"))
 

@@ -35,6 +35,14 @@ DEFAULTS: dict[str, Any] = {
     "serve/jekyll": "",  # the generators' paths ("": found on PATH)
     "serve/hugo": "",
     "serve/bundle": "",
+    "view/format_toolbar": True,
+    "editor/font": "",  # the body editor's font family ("": the system's fixed-width font)
+    "editor/font_size": 11,  # points
+    "preview/theme": "auto",  # "auto" (the window's theme), "light" or "dark"
+    "preview/site_css": False,  # style the fast preview with the site's own compiled stylesheet
+    "preview/remote_default": True,  # remote content in the preview of a site never chosen for
+    "preview/remote": [],  # roots of the sites whose preview loads remote content (chosen so)
+    "recovery/interval_ms": 2000,  # unsaved text is copied this long after typing stops
 }
 
 MAX_RECENT = 10

@@ -82,7 +82,7 @@ def test_bold_italic_link_shortcuts_and_undo(window, qtbot):
 
 def test_ctrl_f_makes_the_find_bar_when_first_wanted(window, qtbot):
     """The bar is not made before the first paint; the shortcut alone makes
-    it, under the editor, open and ready to type into."""
+    it, in its own row under the panes, open and ready to type into."""
     from PySide6.QtWidgets import QLineEdit
 
     editor = window.body_editor
@@ -90,7 +90,7 @@ def test_ctrl_f_makes_the_find_bar_when_first_wanted(window, qtbot):
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     bar = window.findChild(QLineEdit, "findText").parentWidget()
-    assert bar is window.find_bar and bar.parentWidget() is editor.parentWidget()
+    assert bar is window.find_bar and bar.parentWidget() is window.centralWidget()
     assert bar.isVisible() and bar.find_edit.hasFocus()
 
 

@@ -195,7 +195,7 @@ def test_a_text_field_sits_beside_its_label_in_a_tall_window(window, post, qtbot
     window.resize(1300, 1000)  # more height than the fields need
     excerpt = field(window, "excerpt")
     label = window.form_panel.form._labels[("excerpt",)]
-    qtbot.waitUntil(lambda: window.form_panel.height() > 800)
+    qtbot.waitUntil(lambda: window.form_panel.height() > 700)
     # The row is as tall as the text box: the spare height goes below the
     # fields, not into this row (it pushed the box ~40 px under its label).
     qtbot.waitUntil(lambda: excerpt.height() == excerpt.edit.height())

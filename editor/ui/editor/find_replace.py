@@ -42,9 +42,16 @@ class FindReplaceBar(QWidget):
         self.find_edit.returnPressed.connect(lambda: self.find())
         self.replace_edit.returnPressed.connect(self.replace_one)
 
+        # The bar has its own full-width row: the fields get a useful width
+        # (the same for both, so the buttons line up), the rest is space.
+        for edit in (self.find_edit, self.replace_edit):
+            edit.setMinimumWidth(200)
+            edit.setMaximumWidth(420)
         top = QHBoxLayout()
-        for w in (self.find_edit, prev_btn, next_btn, self.regex, self.case, self.whole, self.status, close_btn):
+        for w in (self.find_edit, prev_btn, next_btn, self.regex, self.case, self.whole, self.status):
             top.addWidget(w)
+        top.addStretch()
+        top.addWidget(close_btn)
         self._replace_row = QWidget()
         bottom = QHBoxLayout(self._replace_row)
         bottom.setContentsMargins(0, 0, 0, 0)

@@ -49,10 +49,11 @@ def _site_at(path: Path | None):
     return info
 
 
-def _options(theme: str, block_remote: bool = False):
+def _options(theme: str, block_remote: bool = False, site_css=None):
     from editor.core.render import RenderOptions
 
-    return RenderOptions(theme="dark" if theme == "dark" else "light", block_remote=block_remote)
+    return RenderOptions(theme="dark" if theme == "dark" else "light", block_remote=block_remote,
+                         site_css=site_css)
 
 
 def remote_notice() -> str:
@@ -86,6 +87,8 @@ class PreviewController(QObject):
         self._theme = theme
         #: Remote images, media and frames are not loaded (the page's CSP).
         self.block_remote = False
+        #: Style the page with the site's own compiled stylesheet, where it has one.
+        self.site_css = False
         #: Bring the block being edited into view after an edit (see `_on_changed`).
         self.follow_caret = True
         self._reveal_pending = False
@@ -124,7 +127,11 @@ class PreviewController(QObject):
             return
         # Until now the worker found the site itself: the same one needs no new render.
         same = self._site is None and _found_by_worker.pop(self._session.path, None) == info
+        css_before = self._site_css_path()
         self._site = info
+        if self.site_css and self._site_css_path() != css_before:
+            self.load_shell()  # the stylesheet is in the shell; it renders again too
+            return
         if not same:
             self.update()
 
@@ -134,6 +141,19 @@ class PreviewController(QObject):
             if self.view is not None:
                 self.view.set_theme(theme)
             self.update()  # code highlighting colours come from the render options
+
+    def set_site_css(self, on: bool) -> None:
+        """The site's own stylesheet, or the preview's theme: in the page shell."""
+        if bool(on) != self.site_css:
+            self.site_css = bool(on)
+            self.load_shell()
+
+    def _site_css_path(self):
+        if not self.site_css or self._site is None:
+            return None
+        from editor.core.render.paths import find_site_css
+
+        return find_site_css(self._site)
 
     def set_block_remote(self, block: bool) -> None:
         """Load remote content or not: the page's CSP says which, so the
@@ -167,7 +187,7 @@ class PreviewController(QObject):
             self.renderer.reset()
         # The shell first: Chromium then loads it in its own threads and
         # processes while the worker renders (and imports the pipeline).
-        self.view.load_shell(page_shell(_options(self._theme, self.block_remote)), self._base)
+        self.view.load_shell(page_shell(_options(self._theme, self.block_remote, self._site_css_path())), self._base)
         if not started:
             self.update()
 

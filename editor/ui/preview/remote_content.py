@@ -10,6 +10,9 @@ where it is off; a post of no site keeps the window's current choice.
 from __future__ import annotations
 
 SETTINGS_KEY = "preview/no_remote"
+#: The roots of the sites where the writer turned it on (it matters when the
+#: default for a site never chosen for, "preview/remote_default", is off).
+ALLOWED_KEY = "preview/remote"
 
 
 class RemoteContent:
@@ -34,11 +37,17 @@ class RemoteContent:
             return
         roots = [r for r in self.settings.get(SETTINGS_KEY) if r != root]
         self.settings.set(SETTINGS_KEY, roots if on else roots + [root])
+        allowed = [r for r in self.settings.get(ALLOWED_KEY) if r != root]
+        self.settings.set(ALLOWED_KEY, allowed + [root] if on else allowed)
 
     def _site_opened(self, model) -> None:
         root = self._root(model)
         if root is not None:
-            self.action.setChecked(root not in self.settings.get(SETTINGS_KEY))
+            if root in self.settings.get(SETTINGS_KEY):
+                self.action.setChecked(False)
+            else:
+                self.action.setChecked(root in self.settings.get(ALLOWED_KEY)
+                                       or self.settings.get("preview/remote_default"))
 
 
 def install(window, services, preview) -> RemoteContent | None:

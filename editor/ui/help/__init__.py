@@ -1,0 +1,1 @@
+"""Help: the keyboard shortcuts sheet, the user guide and the About box."""

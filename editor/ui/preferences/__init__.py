@@ -1,0 +1,1 @@
+"""Edit ▸ Preferences: the writer's settings, each applied as it changes."""
