@@ -85,3 +85,54 @@ def test_about_shows_the_versions(window, qtbot):
 def test_sheet_rows_skip_mnemonics():
     assert shortcuts._plain("Save &As…") == "Save As"
     assert shortcuts._plain("Tags && Categories") == "Tags & Categories"
+
+
+def test_the_korean_ui_shows_the_korean_guide(window, qtbot, monkeypatch):
+    monkeypatch.setenv("GALLEY_LANG", "ko")
+    window.actions.guide.trigger()
+    dialog = window.findChild(QDialog, "guideDialog")
+    qtbot.waitExposed(dialog)
+    text = dialog.findChild(QTextBrowser, "guideText").toPlainText()
+    assert "Galley 사용 설명서" in text
+    assert "사이트 글 목록" in text and "galley.toml" in text
+    assert "**" not in text
+    dialog.close()
+
+
+def _sections(path):
+    """The guide's shape: headings, code blocks and the keys it names."""
+    import re
+
+    text = path.read_text(encoding="utf-8")
+    return (text.count("\n## "), re.findall(r"```.*?```", text, re.S),
+            re.findall(r"Ctrl\+[\w+]+", text), re.findall(r"`[^`\n]+`", text))
+
+
+def test_the_korean_guide_translates_the_english_one_whole():
+    """Same sections, the same code and commands, the same keys: a section
+    added to the English guide and not to the Korean one fails here."""
+    en, ko = guide.guide_path("en"), guide.guide_path("ko")
+    assert ko.name == "guide.ko.md"
+    en_shape, ko_shape = _sections(en), _sections(ko)
+    assert ko_shape[0] == en_shape[0]
+    assert ko_shape[1] == en_shape[1]
+    assert ko_shape[2] == en_shape[2]
+    assert sorted(ko_shape[3]) == sorted(en_shape[3])
+
+
+def test_the_korean_guide_names_menus_as_the_korean_ui_does():
+    import re
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "galley_ko.ts"
+    shown = set()
+    for message in ET.parse(ts).getroot().iter("message"):
+        translation = message.findtext("translation") or ""
+        shown.add(re.sub(r"\(&.\)|&|…", "", translation).strip())
+    text = guide.guide_path("ko").read_text(encoding="utf-8")
+    paths = re.findall(r"\*\*([^*]+▸[^*]+)\*\*", text)
+    assert len(paths) >= 8
+    for path in paths:
+        for part in path.split("▸"):
+            assert part.strip() in shown, f"{part.strip()!r} is not a Korean menu name"
