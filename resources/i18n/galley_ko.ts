@@ -520,11 +520,136 @@
     </message>
 </context>
 <context>
+    <name>ChangesDialog</name>
+    <message>
+        <location filename="../../editor/ui/git/changes_dialog.py" line="+84"/>
+        <source>Changes since the last commit</source>
+        <translation>마지막 커밋 이후의 변경 사항</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Changed posts</source>
+        <translation>바뀐 글</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Reading {name}…</source>
+        <translation>{name} 읽는 중…</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceField</name>
     <message>
         <location filename="../../editor/ui/front_matter/fields/choice.py" line="+41"/>
         <source>(not set)</source>
         <translation>(설정 안 됨)</translation>
+    </message>
+</context>
+<context>
+    <name>CommitDialog</name>
+    <message>
+        <location filename="../../editor/ui/git/commit_dialog.py" line="+57"/>
+        <location line="+21"/>
+        <source>Commit</source>
+        <extracomment>A commit failed with problems from the hooks. Carries [HookProblem]. The commit was made. Carries its id.</extracomment>
+        <translation>커밋</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Posts to commit</source>
+        <translation>커밋할 글</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Commit message</source>
+        <translation>커밋 메시지</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What changed, and why</source>
+        <translation>무엇을, 왜 바꿨는지</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output of git and the hooks</source>
+        <translation>git과 훅의 출력</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Posts to commit:</source>
+        <translation>커밋할 글:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message:</source>
+        <translation>메시지:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Committing (the repository&apos;s hooks are running)…</source>
+        <translation>커밋하는 중(저장소의 훅을 실행하는 중)…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Committed {id}.</source>
+        <translation>{id}을(를) 커밋했습니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The commit failed: nothing was committed. git&apos;s and the hooks&apos; output:</source>
+        <translation>커밋이 실패해 아무것도 커밋하지 않았습니다. git과 훅의 출력:</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../editor/ui/git/conflict_dialog.py" line="+59"/>
+        <source>Resolve conflicts in {name}</source>
+        <translation>{name}의 충돌 해결</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Yours</source>
+        <translation>내 것</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Theirs</source>
+        <translation>상대 것</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save &amp;&amp; Mark Resolved</source>
+        <translation>저장하고 해결됨으로 표시</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Could not mark it resolved: {detail}</source>
+        <translation>해결됨으로 표시하지 못했습니다: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictView</name>
+    <message>
+        <location filename="../../editor/ui/git/conflict_view.py" line="+145"/>
+        <source>The merged text</source>
+        <extracomment>A choice changed. Carries whether every conflict has one.</extracomment>
+        <translation>합친 텍스트</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The merged text:</source>
+        <translation>합친 텍스트:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{clean} part(s) merged by themselves; {count} place(s) changed on both sides: choose for each.</source>
+        <translation>{clean}곳은 저절로 합쳐졌습니다. 양쪽이 모두 바꾼 {count}곳은 하나씩 고르세요.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{count} place(s) still to choose.</source>
+        <translation>아직 {count}곳을 골라야 합니다.</translation>
     </message>
 </context>
 <context>
@@ -1089,13 +1214,14 @@ Overwrite it with your version?</source>
 <context>
     <name>DiffDialog</name>
     <message>
-        <location filename="../../editor/ui/disk/diff_view.py" line="+115"/>
+        <location filename="../../editor/ui/disk/diff_view.py" line="+117"/>
         <source>Compare “{name}” with the file on disk</source>
         <translation>“{name}”을(를) 디스크의 파일과 비교</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Your text (unsaved)</source>
+        <extracomment>Place by place choices (a ThreeWay with conflicts only).</extracomment>
         <translation>내 텍스트(저장 안 됨)</translation>
     </message>
     <message>
@@ -1132,11 +1258,13 @@ Overwrite it with your version?</source>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+6"/>
         <source>Yours</source>
         <translation>내 것</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-6"/>
+        <location line="+6"/>
         <source>On disk</source>
         <translation>디스크</translation>
     </message>
@@ -1165,11 +1293,34 @@ Overwrite it with your version?</source>
         <source>Merge, the disk’s where both changed</source>
         <translation>합치기, 둘 다 바꾼 곳은 디스크 것으로</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Merge with these choices</source>
+        <translation>이대로 합치기</translation>
+    </message>
+</context>
+<context>
+    <name>DiffPane</name>
+    <message>
+        <location filename="../../editor/ui/git/changes_dialog.py" line="-76"/>
+        <source>Last commit</source>
+        <translation>마지막 커밋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation>지금</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{name}: last commit (left), now (right), {count} changed line(s)</source>
+        <translation>{name}: 마지막 커밋(왼쪽), 지금(오른쪽), 바뀐 줄 {count}개</translation>
+    </message>
 </context>
 <context>
     <name>DiffTable</name>
     <message>
-        <location line="-111"/>
+        <location filename="../../editor/ui/disk/diff_view.py" line="-124"/>
         <source>Mine</source>
         <translation>내 것</translation>
     </message>
@@ -1494,6 +1645,44 @@ The form is read-only until it does.</source>
     </message>
 </context>
 <context>
+    <name>GitState</name>
+    <message>
+        <location filename="../../editor/ui/git/state_names.py" line="+10"/>
+        <source>new</source>
+        <translation>새 파일</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>modified</source>
+        <translation>수정됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>staged</source>
+        <translation>스테이징됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>conflicted</source>
+        <translation>충돌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>untracked</source>
+        <translation>추적 안 됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>renamed</source>
+        <translation>이름 바뀜</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deleted</source>
+        <translation>삭제됨</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <location filename="../../editor/ui/help/guide.py" line="+49"/>
@@ -1591,12 +1780,12 @@ The form is read-only until it does.</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+243"/>
         <source>Preview not updated: {0}: {1}</source>
         <translation>미리보기가 갱신되지 않음: {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../editor/ui/main_window.py" line="+148"/>
+        <location filename="../../editor/ui/main_window.py" line="+149"/>
         <source>Cannot open post</source>
         <extracomment>The QWebEngineView was created and put in its pane (after the first paint). Carries the PreviewView. The writer asked for the site&apos;s posts list. Carries nothing. The writer asked for site-wide search (`&quot;search&quot;`) or the tags manager (`&quot;tags&quot;`). The theme setting changed; carries &quot;auto&quot;, &quot;light&quot; or &quot;dark&quot;. Fires once, on the event-loop turn after the window was first shown (its first paint is queued by then): time to create the slow parts. `galley SITE_DIR`: the writer asked for a site folder. Carries the folder (str). The window accepted a close (changes saved or discarded): workers stop. (Document, path) of a new post not saved yet: Save writes that file. The editor&apos;s pane: the find bar goes under the editor, the &quot;Changed on disk&quot; banner above it. The panes, then the find bar&apos;s own row (full width: under one pane its fields were squeezed into what that pane could spare).</extracomment>
         <translation>글을 열 수 없습니다</translation>
@@ -1910,8 +2099,14 @@ The form is read-only until it does.</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Git</source>
+        <translation>Git</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>draft</source>
+        <extracomment>The site&apos;s git state per path (changed posts only) and each state&apos;s word; None when the site is not in a repository.</extracomment>
         <translation>초안</translation>
     </message>
     <message>
@@ -2932,6 +3127,52 @@ The form is read-only until it does.</source>
         <location filename="../../editor/ui/front_matter/fields/text.py" line="+116"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
+    </message>
+</context>
+<context>
+    <name>_Place</name>
+    <message>
+        <location filename="../../editor/ui/git/conflict_view.py" line="-135"/>
+        <source>front matter</source>
+        <translation>머리말</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>body</source>
+        <translation>본문</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflict {number} ({part})</source>
+        <translation>충돌 {number}({part})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Before either change:
+{text}</source>
+        <translation>양쪽이 바꾸기 전:
+{text}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Use {side}</source>
+        <translation>{side} 사용</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both</source>
+        <translation>둘 다</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit by hand</source>
+        <translation>직접 편집</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your text for this place</source>
+        <translation>이곳에 쓸 내 텍스트</translation>
     </message>
 </context>
 </TS>

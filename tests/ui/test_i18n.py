@@ -276,7 +276,7 @@ def built_catalogues(tmp_path_factory):
 
 
 # Words that stay as they are in Korean (names, formats, what the writer typed).
-ALLOWED = {"Galley", "YAML", "TOML", "JSON", "Markdown", "Jekyll", "Hugo", "Zola", "Liquid", "kramdown",
+ALLOWED = {"Galley", "Git", "YAML", "TOML", "JSON", "Markdown", "Jekyll", "Hugo", "Zola", "Liquid", "kramdown",
            "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS +ZZZZ", "/assets/images/…", "CJK"}
 
 
