@@ -380,3 +380,21 @@ def test_the_walk_finds_an_english_label_added_to_the_window(korean_window):
     label.show()
     assert any(text == "Word count" and _english(text) for _, text in _chrome_texts(korean_window))
     assert not _english("파일(&F)") and not _english("Galley") and not _english("2024-03-05-hello.md · Ctrl+S")
+
+
+def test_the_stored_language_preference_chooses_the_catalogue_at_start(qapp, tmp_path, built_catalogues,
+                                                                         monkeypatch, clean_translators):
+    from editor.ui.settings import Settings
+
+    settings = Settings.at(tmp_path / "settings.ini")
+    settings.set("ui/language", "ko")
+    monkeypatch.delenv("GALLEY_LANG", raising=False)
+    monkeypatch.setenv("LANGUAGE", "de")
+    loaded = i18n.install_translations(qapp, catalogue_dirs=[built_catalogues], settings=settings)
+    assert loaded[0].endswith("galley_ko.qm")
+    assert QCoreApplication.translate("Actions", "&Help") == "도움말(&H)"
+    i18n.remove_translations(qapp)
+    monkeypatch.setenv("GALLEY_LANG", "en")
+    assert not [p for p in i18n.install_translations(qapp, catalogue_dirs=[built_catalogues], settings=settings)
+                if "galley" in p]
+    assert QCoreApplication.translate("Actions", "&Help") == "&Help"
