@@ -143,7 +143,6 @@ def test_the_raw_editor_and_the_preview_page_have_names(example_window, qtbot):
     assert not unnamed([w for w in chain if not inside(w, "findReplace")])
 
 
-@pytest.mark.xfail(strict=False, reason="the find bar's boxes are named with its rebuild (its own row)")
 def test_the_find_bar_has_names(example_window, qtbot):
     window = example_window
     window.find_bar.show()

@@ -25,8 +25,11 @@ class FindReplaceBar(QWidget):
         super().__init__(parent)
         self.setObjectName("findReplace")
         self._editor = editor
-        self.find_edit = QLineEdit(placeholderText=self.tr("Find"), objectName="findText")
-        self.replace_edit = QLineEdit(placeholderText=self.tr("Replace with"), objectName="replaceText")
+        # A placeholder is not a name a screen reader says once text is typed.
+        self.find_edit = QLineEdit(placeholderText=self.tr("Find"), objectName="findText",
+                                   accessibleName=self.tr("Find"))
+        self.replace_edit = QLineEdit(placeholderText=self.tr("Replace with"), objectName="replaceText",
+                                      accessibleName=self.tr("Replace with"))
         self.regex = QCheckBox(self.tr("Regex"))
         self.case = QCheckBox(self.tr("Match case"))
         self.whole = QCheckBox(self.tr("Whole word"))
