@@ -136,3 +136,17 @@ def test_the_korean_guide_names_menus_as_the_korean_ui_does():
     for path in paths:
         for part in path.split("▸"):
             assert part.strip() in shown, f"{part.strip()!r} is not a Korean menu name"
+
+
+def test_the_sheet_shows_both_columns_whole(window, qtbot):
+    # A command as long as translated ones get (Korean menus are wider than English).
+    act = QAction("사이트의 생성기로 미리 보기 그리고 아주 긴 이름의 명령 하나 더", window)
+    act.setShortcut(QKeySequence("Ctrl+Alt+Shift+J"))
+    window.menuBar().findChild(type(window.menuBar().actions()[0].menu()), "helpMenu").addAction(act)
+    window.actions.shortcuts.trigger()
+    dialog = window.findChild(QDialog, "shortcutsDialog")
+    qtbot.waitExposed(dialog)
+    tree = dialog.findChild(QTreeWidget, "shortcutsTree")
+    # No column is cut: the keys' column ends inside the visible area.
+    assert tree.columnViewportPosition(1) + tree.columnWidth(1) <= tree.viewport().width()
+    dialog.close()

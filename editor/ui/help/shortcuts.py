@@ -51,12 +51,18 @@ class ShortcutsDialog(QDialog):
                 QTreeWidgetItem(group, [command, keys])
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(480, 560)
+        # Wide enough for both columns whole, in any language (Korean commands
+        # are wider than the English ones the first size was chosen for).
+        frame = self.tree.frameWidth() * 2 + self.tree.verticalScrollBar().sizeHint().width()
+        margins = layout.contentsMargins().left() + layout.contentsMargins().right()
+        wanted = self.tree.columnWidth(0) + self.tree.columnWidth(1) + frame + margins + 8
+        self.resize(max(480, wanted), 560)
 
 
 def show(window) -> ShortcutsDialog:
