@@ -12,9 +12,9 @@ behaviour without scripts) and stay, as in the generator's page.
 Attributes pass as the generator writes them (kramdown's IALs give any
 `key="value"`), except what can run code, load something or take the
 window's attention: `on*=` handlers, `srcdoc`, `formaction`, `autofocus`,
-`accesskey`, `contenteditable`, URL-bearing attributes outside the listed
-ones, and attributes that name something to load or navigate to beyond the listed
-ones (`href` on `<a>`, `src` on media...). URLs in `href`/`src`
+`accesskey`, `contenteditable`, a post's own `rel` (the cleaner adds
+`noopener noreferrer` to links), and any URL-bearing attribute beyond the
+listed ones (`href` on `<a>`, `src` on media...). URLs in `href`/`src`
 need a listed scheme (http(s), mailto, file, tel; no `javascript:`,
 `vbscript:`, `data:text/html`); `data:` only for images (`--embed-images`).
 Inline `style` is kept as written unless a declaration could load something
@@ -106,8 +106,14 @@ _DENIED = frozenset({
     "archive", "longdesc", "manifest", "usemap", "profile", "nonce", "xmlns", "xml:base",
     "xlink:href", "href", "src", "srcset", "poster", "cite", "download", "attributionsrc",
 })
-#: Any attribute name: ammonia knows no wildcard, so every first character.
-_ANY_NAME = frozenset("abcdefghijklmnopqrstuvwxyz_:")
+_NAME_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_:.-"
+#: Any attribute name but `rel`: ammonia knows no wildcard, so prefixes
+#: (every first character; around `rel`, every name that is not `rel`).
+#: A post's own `rel` would be kept beside the `noopener noreferrer` the
+#: cleaner adds, first in the tag, so the one a browser reads.
+_ANY_NAME = frozenset(
+    [c for c in "abcdefghijklmnopqrstuvwxyz_:" if c != "r"] + ["r" + c for c in _NAME_CHARS if c != "e"]
+    + ["re" + c for c in _NAME_CHARS if c != "l"] + ["rel" + c for c in _NAME_CHARS])
 #: A CSS `url(` that loads only what the CSP confines: remote (blocked when
 #: remote content is off), data, or a fragment of the page.
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
@@ -123,10 +129,6 @@ _PAGE_ID = re.compile(r"(?i)\s*(?:galley-|b\d+\s*$)")
 def _filter(tag: str, attr: str, value: str) -> str | None:
     if attr.startswith("on") or (attr in _DENIED and attr not in ATTRIBUTES.get(tag, ()) and attr not in _GLOBAL):
         return None
-    if attr == "rel":
-        # Only the rel the cleaner adds to links: a post's own would come first
-        # in the tag and win (rel="opener").
-        return value if value == _LINK_REL else None
     if attr in ("id", "name") and _PAGE_ID.match(value):
         return "user-content-" + value.strip()
     if attr in _URL_ATTRS:

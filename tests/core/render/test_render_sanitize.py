@@ -99,6 +99,7 @@ def test_generator_attributes_pass_as_written() -> None:
     assert 'style="nothing"' in out and 'data-x="1"' in out and "hidden" in out
     assert '<textarea name="t" rows="2">a &lt;b&gt;c&lt;/b&gt;</textarea>' in out  # its content stays text
     assert '<button type="submit" value="v">b</button>' in out  # no form to submit: inert
+    assert sanitize(out) == out  # the header is cleaned again with the page: nothing doubles
 
 
 def test_attributes_that_run_load_or_grab_focus_go() -> None:

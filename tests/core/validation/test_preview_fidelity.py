@@ -63,7 +63,7 @@ def test_each_flagged_construct_really_renders_differently(monkeypatch, message_
 
 def test_constructs_in_code_and_plain_posts_are_not_flagged(jekyll):
     body = ("Plain text with a # and a ^ and $5.\n\n```\n$$x$$\n*[HTML]: no\n## C#\n```\n\n"
-            "Inline `$$` and `<<x>>`.\n\n## A heading ##\n\n<!-- <textarea> -->\n")
+            "Inline `$$` and `<<x>>`.\n\n## A heading ##\n\n<!-- <svg> -->\n")
     assert _findings(jekyll, body) == []
 
 
@@ -96,13 +96,16 @@ def test_with_kramdown_only_what_the_sanitizer_changes_is_flagged(jekyll, monkey
     monkeypatch.setenv("GALLEY_KRAMDOWN", "1")
     preview_fidelity._kramdown_loads.cache_clear()
     assert preview_fidelity.preview_engine("jekyll") == "kramdown"
-    body = ("*[HTML]: fine with kramdown\n\n$$x$$\n\n<textarea>t</textarea>\n\n"
-            '<p style="color: red">red</p>\n')
+    body = ("*[HTML]: fine with kramdown\n\n$$x$$\n\n<svg><circle r=\"1\"/></svg>\n\n"
+            '<p style="color: red; background: url(img/x.png)">red</p>\n\n<textarea>t</textarea>\n\n'
+            '<p style="color: red; background: url(https://e.org/x.png)">kept</p>\n')
     found = _findings(jekyll, body)
     assert [(d.line, d.message) for d in found] == [
-        (8, "the site publishes this <textarea> element; the preview leaves it out"),
+        (8, "the site publishes this <svg> element; the preview leaves it out"),
         (10, "the site publishes this style attribute; the preview leaves it out")]
-    assert "<textarea" not in _render(body, monkeypatch, True)  # the sanitizer does take it out
+    html = _render(body, monkeypatch, True)  # the sanitizer does take those out, and keeps the rest
+    assert "<svg" not in html and "img/x.png" not in html and "<textarea>t</textarea>" in html
+    assert 'style="color: red; background: url(https://e.org/x.png)"' in html
 
 
 def test_without_ruby_the_jekyll_preview_is_the_fallback(monkeypatch, tmp_path):

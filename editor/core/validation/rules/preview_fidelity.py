@@ -47,12 +47,15 @@ def _c(message_id: str, markers: tuple[str, ...], pattern: str, flags: int = re.
 #: `<<…>>` on one line as one finding, a lone `<<` or `>>` as another.
 _GUILLEMETS = r"(?<!<)<<(?!<)(?:[^\n<>]*>>(?!>))?|(?<!>)>>(?!>)"
 
-# The sanitizer removes these elements and attributes whatever the engine;
-# Jekyll publishes the post's raw HTML as it is.
+# The sanitizer removes these elements, and a style that could load a local
+# file (render/sanitize.py), whatever the engine; Jekyll publishes the post's
+# raw HTML as it is.
 _SANITIZED = (
-    _c("preview-differs/html-element", ("<textarea", "<TEXTAREA"), r"<(textarea)\b", re.I),
-    _c("preview-differs/html-element", ("<button", "<BUTTON"), r"<(button)\b", re.I),
-    _c("preview-differs/style-attribute", ("style=",), r"<[A-Za-z][\w-]*\s[^<>]*?\bstyle\s*=", re.I),
+    _c("preview-differs/html-element", ("<script", "<SCRIPT", "<svg", "<SVG", "<math", "<MATH"),
+       r"<(script|svg|math)\b", re.I),
+    _c("preview-differs/style-attribute", ("style=",),
+       r"<[A-Za-z][\w-]*\s[^<>]*?\bstyle\s*=\s*(?:\"[^\"]*?|'[^']*?)"
+       r"(?:url\(\s*['\"]?(?!https?:|data:|#)|\\|image-set\()", re.I),
 )
 
 #: Python-Markdown serving a Jekyll site, against kramdown (each checked
