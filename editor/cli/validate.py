@@ -19,6 +19,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from editor.core.validation.messages import QT_TRANSLATE_NOOP
+
 OK, PROBLEMS, USAGE = 0, 1, 2
 
 
@@ -109,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         language = current()
         lines = [(d if language is None else _localized(d, language)).format(path)
                  for d, path in zip(diagnostics, paths)]
-        lines.append(summary(diagnostics, len(files), paths))
+        lines.append(summary(diagnostics, len(files), paths, language))
         sys.stdout.write("\n".join(lines) + "\n")
     return PROBLEMS if any(d.severity == "error" for d in diagnostics) else OK
 
@@ -140,17 +142,38 @@ def _not_a_post_file(raw: str) -> str | None:
     return None
 
 
-def summary(diagnostics, files: int, paths=None) -> str:
-    """The closing line; `paths`, each finding's path as shown, when not `d.path`."""
+# The closing line's words, marked for the catalogue (the core's no-op marker:
+# lupdate reads the literals). One sentence per count form: languages pluralise
+# differently, and Korean does not at all.
+_COUNTS = {
+    ("error", True): QT_TRANSLATE_NOOP("ValidateSummary", "{count} error"),
+    ("error", False): QT_TRANSLATE_NOOP("ValidateSummary", "{count} errors"),
+    ("warning", True): QT_TRANSLATE_NOOP("ValidateSummary", "{count} warning"),
+    ("warning", False): QT_TRANSLATE_NOOP("ValidateSummary", "{count} warnings"),
+    ("info", True): QT_TRANSLATE_NOOP("ValidateSummary", "{count} info"),
+    ("info", False): QT_TRANSLATE_NOOP("ValidateSummary", "{count} infos"),
+    ("file", True): QT_TRANSLATE_NOOP("ValidateSummary", "{count} file"),
+    ("file", False): QT_TRANSLATE_NOOP("ValidateSummary", "{count} files"),
+}
+_SUMMARY = QT_TRANSLATE_NOOP("ValidateSummary", "{errors}, {warnings}, {infos} in {files} ({with_problems} with findings)")
+
+
+def summary(diagnostics, files: int, paths=None, language=None) -> str:
+    """The closing line; `paths`, each finding's path as shown, when not `d.path`;
+    `language`, a core catalogue to say it in (None: English)."""
+    from editor.core.catalogue import shown
+
     counts = Counter(d.severity for d in diagnostics)
     with_problems = len(set(paths if paths is not None else (d.path for d in diagnostics)))
 
-    def n(count: int, word: str) -> str:
-        return f"{count} {word}{'' if count == 1 else 's'}"
+    def say(template: str, **params) -> str:
+        return shown(language, "ValidateSummary", template, params.items(), template.format(**params))
 
-    return (f"{n(counts['error'], 'error')}, {n(counts['warning'], 'warning')}, "
-            f"{n(counts['info'], 'info')} in {n(files, 'file')} "
-            f"({with_problems} with findings)")
+    def n(count: int, word: str) -> str:
+        return say(_COUNTS[(word, count == 1)], count=count)
+
+    return say(_SUMMARY, errors=n(counts["error"], "error"), warnings=n(counts["warning"], "warning"),
+               infos=n(counts["info"], "info"), files=n(files, "file"), with_problems=with_problems)
 
 
 def _shown(path: str | None) -> str:
