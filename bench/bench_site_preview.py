@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def rss_of_group(pgid: int) -> int:
-    from editor.core.serve.registry import group_members
+    from editor.core.processes import tree_members as group_members
 
     total = 0
     for pid in group_members(pgid):

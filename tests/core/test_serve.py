@@ -14,7 +14,8 @@ import pytest
 
 from editor.core.serve import generator, output, urls
 from editor.core.serve.ports import free_port, is_listening
-from editor.core.serve.registry import Registry, group_alive
+from editor.core.processes import tree_alive as group_alive
+from editor.core.serve.registry import Registry
 
 needs_jekyll = pytest.mark.skipif(shutil.which("jekyll") is None, reason="Jekyll is not installed (apt install jekyll)")
 needs_hugo = pytest.mark.skipif(shutil.which("hugo") is None, reason="Hugo is not installed (apt install hugo)")

@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from editor.core.serve.registry import group_alive, group_members
+from editor.core.processes import tree_alive as group_alive, tree_members as group_members
 
 needs_jekyll = pytest.mark.skipif(shutil.which("jekyll") is None, reason="Jekyll is not installed (apt install jekyll)")
 needs_hugo = pytest.mark.skipif(shutil.which("hugo") is None, reason="Hugo is not installed (apt install hugo)")

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import subprocess
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
+
+from editor.core.processes import kill_tree, tree_options
 
 #: Local commands (status, show, add, commit without slow hooks).
 LOCAL_TIMEOUT = 60.0
@@ -66,23 +67,16 @@ class GitResult:
         return "\n".join(part for part in (self.text.rstrip("\n"), self.stderr.rstrip("\n")) if part)
 
 
-def _kill_group(proc: subprocess.Popen) -> None:
-    """Stop git and whatever it started (hooks, credential helpers, ssh)."""
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-
-
 def _start(args: Sequence[str], cwd: str | os.PathLike, env: dict[str, str] | None,
            stdin: int | None) -> subprocess.Popen:
     if not os.path.isdir(cwd):
         raise NotADirectoryError(f"not a folder: {os.fspath(cwd)}")
-    # Its own session: a timeout stops the whole group, and git never reads
-    # the controlling terminal Galley may have been started from.
+    # Its own process tree: a timeout stops git with what it started (hooks,
+    # credential helpers, ssh), and git never reads the terminal Galley may
+    # have been started from.
     return subprocess.Popen(["git", "-c", "core.quotepath=off", *args], cwd=os.fspath(cwd),
                             stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=git_env(env), start_new_session=True)
+                            env=git_env(env), **tree_options())
 
 
 def run_git(args: Sequence[str], cwd: str | os.PathLike, *, input: bytes | None = None,
@@ -97,7 +91,7 @@ def run_git(args: Sequence[str], cwd: str | os.PathLike, *, input: bytes | None 
     try:
         out, err = proc.communicate(input, timeout=timeout)
     except subprocess.TimeoutExpired:
-        _kill_group(proc)
+        kill_tree(proc)
         proc.communicate()
         return GitResult(TIMED_OUT, b"", f"git {' '.join(args[:1])} timed out after {timeout:.0f} s")
     return GitResult(proc.returncode, out, err.decode("utf-8", "replace"))
@@ -133,7 +127,7 @@ def run_git_streaming(args: Sequence[str], cwd: str | os.PathLike, *,
 
     def kill() -> None:
         killed.set()
-        _kill_group(proc)
+        kill_tree(proc)
 
     timer = threading.Timer(timeout, kill)
     timer.start()

@@ -36,7 +36,6 @@ import os
 import re
 import selectors
 import shutil
-import signal
 import subprocess
 import threading
 import time
@@ -46,6 +45,7 @@ from html import escape
 from typing import Any, Mapping, Sequence
 
 from editor.core.post.texts import QT_TRANSLATE_NOOP, Text
+from editor.core.processes import kill_tree, tree_options
 from editor.core.render.blocks import SourceBlock, split_blocks
 from editor.core.render.engine import Converted, Definition
 from editor.core.render.markup import CodeRanges
@@ -89,10 +89,7 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.stdin.close()
     except OSError:
         pass
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
+    kill_tree(proc)
     try:
         proc.wait(timeout=2)
     except subprocess.TimeoutExpired:
@@ -126,7 +123,7 @@ class KramdownProcess:
         try:
             proc = subprocess.Popen(
                 [self.ruby, helper_script()], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL, start_new_session=True)
+                stderr=subprocess.DEVNULL, **tree_options())
         except OSError as exc:
             raise KramdownError(f"Ruby could not be started ({exc.strerror or exc})") from None
         self._proc, self._buffer = proc, b""

@@ -1,5 +1,5 @@
-"""One development server process: started in its own session (process
-group), its output read on a thread, stopped with its whole group.
+"""One development server process: started as the head of its own process
+tree, its output read on a thread, stopped with the whole tree.
 
 Callbacks run on the reader thread; the window's owner turns them into
 queued Qt signals.
@@ -13,7 +13,8 @@ import threading
 from typing import Callable
 
 from editor.core.serve.generator import ServerCommand
-from editor.core.serve.registry import Registry, stop_group
+from editor.core.processes import stop_tree, tree_options
+from editor.core.serve.registry import Registry
 
 
 class ServerProcess:
@@ -36,8 +37,8 @@ class ServerProcess:
         env.setdefault("NO_COLOR", "1")
         self.proc = subprocess.Popen(
             list(self.command.argv), cwd=str(self.command.cwd), env=env,
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            start_new_session=True, bufsize=1, text=True, encoding="utf-8", errors="replace")
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **tree_options(),
+            bufsize=1, text=True, encoding="utf-8", errors="replace")
         if self.registry is not None:
             self.registry.record(self.proc.pid, self.command.cwd, self.command.argv)
         threading.Thread(target=self._read, name="site-server-output", daemon=True).start()
@@ -50,7 +51,7 @@ class ServerProcess:
         code = proc.wait()
         if self.registry is not None:
             # The leader is gone; anything it left in its group goes too.
-            stop_group(proc.pid, grace=0.5)
+            stop_tree(proc.pid, grace=0.5)
             self.registry.forget(proc.pid)
         if not self._stopping:
             self._on_exit(code)
@@ -61,7 +62,7 @@ class ServerProcess:
         if self.proc is None:
             return
         if self.proc.poll() is None:
-            stop_group(self.proc.pid)
+            stop_tree(self.proc.pid)
         try:
             self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:

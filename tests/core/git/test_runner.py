@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import time
 
 from editor.core.git.runner import NOT_INSTALLED, TIMED_OUT, Repository, parse_progress, run_git
+from editor.core.processes import pid_alive
 
 
 def test_progress_lines():
@@ -21,13 +23,20 @@ def test_missing_git_is_a_result(tmp_path, monkeypatch):
     assert result.code == NOT_INSTALLED and not result.ok and "not installed" in result.stderr
 
 
-def test_timeout_is_a_result(writers):
-    # A hook that outlives the timeout: the command is stopped, not waited for.
+def test_timeout_is_a_result(writers, tmp_path):
+    # A hook that outlives the timeout: the command is stopped, not waited for,
+    # and so is what git started (the hook, and the program the hook started).
     hook = writers.alice / ".git" / "hooks" / "pre-commit"
-    hook.write_text("#!/bin/sh\nexec sleep 30\n", encoding="utf-8")
+    pid_file = tmp_path / "hook-child"
+    hook.write_text(f'#!/bin/sh\nsleep 30 &\necho $! > "{pid_file}"\nwait\n', encoding="utf-8")
     hook.chmod(0o755)
-    result = run_git(["commit", "--allow-empty", "-m", "x"], writers.alice, timeout=0.5)
+    result = run_git(["commit", "--allow-empty", "-m", "x"], writers.alice, timeout=2.0)
     assert result.code == TIMED_OUT and "timed out" in result.stderr
+    sleeper = int(pid_file.read_text())
+    deadline = time.monotonic() + 10
+    while pid_alive(sleeper) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not pid_alive(sleeper), "the hook's child outlived the timed-out git"
 
 
 def test_paths_between_site_and_repository(writers):
