@@ -62,12 +62,15 @@ class GitCommands(QObject):
         site.siteOpened.connect(lambda model: self.owner.set_site(model.root))
         site.siteClosed.connect(lambda: self.owner.set_site(None))
         session.saved.connect(lambda _p: self.owner.refresh())
+        session.pathChanged.connect(lambda p: self.owner.follow(p or None))
         self.owner.statusChanged.connect(self._show_status)
         self.owner.progress.connect(self._show_progress)
         self.owner.watch_focus(window)
         window.closed.connect(self.owner.shutdown)
         if site.current is not None:
             self.owner.set_site(site.current.root)
+        elif session.path is not None:
+            self.owner.follow(session.path)
 
     # -- the window's parts ----------------------------------------------------------
 

@@ -40,6 +40,12 @@ from editor.core.git.status import NOT_A_REPOSITORY, RepoStatus, read_status
 POLL_MS = 2000
 
 
+def _site_root_of(post_path: str) -> str:
+    from editor.core.site.model import discover
+
+    return os.fspath(discover(post_path).root)
+
+
 class GitOwner(QObject):
     #: The site's repository state was read. Carries a RepoStatus.
     statusChanged = Signal(object)
@@ -102,6 +108,17 @@ class GitOwner(QObject):
         if site is not None:
             generation = self._generation
             self.run(self._find, site, done=lambda found: self._found(generation, found), refresh=False)
+
+    def follow(self, post_path: str | os.PathLike | None) -> None:
+        """Follow the site of the post at `post_path`, found on the worker (a
+        `_config.yml` or `config.toml` above it): the git state reaches the
+        window without waiting for the site's index to be read."""
+        if post_path:
+            self.run(_site_root_of, os.fspath(post_path), done=self._root_found, refresh=False)
+
+    def _root_found(self, root) -> None:
+        if isinstance(root, str):
+            self.set_site(root)
 
     def refresh(self) -> None:
         """Read the status again (at most one read waits at a time)."""
