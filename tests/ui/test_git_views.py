@@ -38,11 +38,11 @@ def test_conflict_view_picks_nothing_and_merges_each_choice(qtbot):
 
 def test_word_highlights_are_korean_syllables():
     rows = git_diff.diff_rows("둘째 문단입니다.\n", "둘째 문단이었다.\n")
-    left, right = diff_html.columns(rows)
+    html = diff_html.table(rows)
     assert diff_html.changed_count(rows) == 1
     # "입니다" -> "이었다": only the changed syllables are marked, not the whole word.
-    assert ">입니</span>다." in left and ">이었</span>다." in right
-    assert left.count("<span") == right.count("<span") == 1
+    assert ">입니</span>다." in html and ">이었</span>다." in html
+    assert html.count("<span") == 2
 
 
 @pytest.mark.skipif(not HAS_GIT, reason=NO_GIT)
@@ -62,7 +62,8 @@ def test_show_changes_lists_changed_posts_against_the_last_commit(qtbot, tmp_pat
     assert dialog.posts.count() == 2
     qtbot.waitUntil(lambda: bool(dialog.pane.rows), timeout=8000)
     assert diff_html.changed_count(dialog.pane.rows) == 1
-    assert "두 번째" in dialog.pane.right.toPlainText() and "둘째" in dialog.pane.left.toPlainText()
+    shown = dialog.pane.view.toPlainText()
+    assert "두 번째" in shown and "둘째" in shown
     owner.shutdown()
 
 

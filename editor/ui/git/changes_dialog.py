@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -49,27 +48,17 @@ class DiffPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(self)
-        self.left = QTextBrowser(self, objectName="diffLeft")
-        self.right = QTextBrowser(self, objectName="diffRight")
-        self.left.setAccessibleName(self.tr("Last commit"))
-        self.right.setAccessibleName(self.tr("Now"))
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.left)
-        split.addWidget(self.right)
-        # Scrolling one side scrolls the other: the rows are aligned.
-        self.left.verticalScrollBar().valueChanged.connect(self.right.verticalScrollBar().setValue)
-        self.right.verticalScrollBar().valueChanged.connect(self.left.verticalScrollBar().setValue)
+        self.view = QTextBrowser(self, objectName="diffView")
+        self.view.setAccessibleName(self.tr("The last commit (left) and the post now (right)"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.view, 1)
         self.rows: list = []
 
     def show_rows(self, name: str, rows: list) -> None:
         self.rows = rows
-        left, right = diff_html.columns(rows)
-        self.left.setHtml(left)
-        self.right.setHtml(right)
+        self.view.setHtml(diff_html.table(rows))
         n = diff_html.changed_count(rows)
         self.title.setText(self.tr("{name}: last commit (left), now (right), {count} changed line(s)").format(
             name=name, count=n))

@@ -158,11 +158,9 @@ class ConflictView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
-        n = len(self.places)
-        clean = len(merge.regions) - n
         self.summary.setText(self.tr(
-            "{clean} part(s) merged by themselves; {count} place(s) changed on both sides: choose for each.")
-            .format(clean=clean, count=n))
+            "Both sides changed {count} place(s): choose for each. Everything else merged by itself.")
+            .format(count=len(self.places)))
         self._update()
 
     def choose_all(self, choice: str) -> None:

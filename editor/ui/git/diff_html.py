@@ -28,25 +28,33 @@ def _line_html(text: str, spans, side: str, changed: bool) -> str:
     return "".join(out) or "&nbsp;"
 
 
-def columns(rows) -> tuple[str, str]:
-    """HTML for the left (committed) and right (now) columns of `rows` (WordDiffRows)."""
-    left, right = [], []
+def _cell(no, text: str, spans, side: str, changed: bool, width: int) -> str:
+    # A fixed width for the numbers: Qt's table layout otherwise wraps them digit by digit.
+    if no is None:  # nothing faces the other side's line
+        return f'<td class="no" width="{width}"></td><td style="background-color:rgba(128,128,128,30)"></td>'
+    style = f' style="background-color:{_LINE[side]}"' if changed else ""
+    return (f'<td class="no" width="{width}">{no}</td>'
+            f'<td width="49%"{style}>{_line_html(text, spans, side, changed)}</td>')
+
+
+def table(rows) -> str:
+    """One HTML table of `rows` (WordDiffRows): number and line of the commit, then of now.
+
+    One table, not two side by side: a row holds both sides, so they stay
+    level whatever a line's height (a Korean line is taller than a Latin one
+    in most fonts, and two separate columns drifted apart)."""
+    out = ['<html><head><style>td{white-space:pre-wrap;padding:0 4px;vertical-align:top}'
+           "td.no{color:gray;text-align:right}</style></head><body>"
+           '<table cellspacing="0" width="100%">']
+    last = max((max(r.row.left_no or 0, r.row.right_no or 0) for r in rows), default=0)
+    width = 10 * len(str(last)) + 10
     for wrow in rows:
         row = wrow.row
         changed = row.tag != "equal"
-        for side, no, text, spans, out in (("left", row.left_no, row.left, wrow.left_spans, left),
-                                            ("right", row.right_no, row.right, wrow.right_spans, right)):
-            if no is None:
-                out.append('<tr><td class="no"></td><td style="background-color:rgba(128,128,128,30)">'
-                           "&nbsp;</td></tr>")
-                continue
-            style = f' style="background-color:{_LINE[side]}"' if changed else ""
-            out.append(f'<tr><td class="no">{no}</td><td{style}>{_line_html(text, spans, side, changed)}</td></tr>')
-    head = ('<html><head><style>td{white-space:pre-wrap;padding:0 4px}'
-            "td.no{color:gray;text-align:right}</style></head><body>"
-            '<table cellspacing="0" width="100%">')
-    tail = "</table></body></html>"
-    return head + "".join(left) + tail, head + "".join(right) + tail
+        out.append("<tr>" + _cell(row.left_no, row.left, wrow.left_spans, "left", changed, width)
+                   + _cell(row.right_no, row.right, wrow.right_spans, "right", changed, width) + "</tr>")
+    out.append("</table></body></html>")
+    return "".join(out)
 
 
 def changed_count(rows) -> int:

@@ -150,8 +150,6 @@ class GitCommands(QObject):
         self.changes_dialog.show()
 
     def commit(self) -> None:
-        from editor.ui.git.commit_dialog import CommitDialog
-
         session = self.window.session
         session.flush()
         if session.modified and session.path is not None:
