@@ -136,3 +136,15 @@ install-desktop:
 
 uninstall-desktop:
 	bash packaging/install-desktop.sh uninstall
+
+# The README's pictures (docs/screenshots/), taken from the real window under
+# Xvfb by packaging/screenshots.py; the example site is only read (the broken
+# post and the changed-on-disk picture use a temporary copy of it).
+# `make rules-doc` rewrites the README's rule table from the rule registry
+# (docs/rules_table.py); a test fails while the table is stale.
+.PHONY: screenshots rules-doc
+screenshots: system-deps $(STAMP) catalogues
+	$(PY) packaging/screenshots.py
+
+rules-doc: $(STAMP)
+	$(PY) docs/rules_table.py --write
