@@ -111,7 +111,8 @@ clean:
 	rm -rf $(VENV) build dist *.egg-info
 
 # The one-folder app (packaging/galley.spec): dist/galley/galley is the command
-# line and the window in one binary, QtWebEngine included. PyInstaller comes
+# line and the window, QtWebEngine included; dist/galley/galley-gui the same
+# program built windowed (the desktop entry's). PyInstaller comes
 # from packaging/requirements-bundle.txt. `make package-check` runs the built
 # binary as a user would (packaging/package_check.py; TIMINGS=1 adds start-up
 # medians beside the venv's); it is slow, so not part of `make test`.
@@ -130,7 +131,7 @@ package-check: system-deps $(STAMP)
 	$(PY) packaging/package_check.py dist/galley/galley $(if $(TIMINGS),--timings)
 
 # The launcher entry, metainfo and icons in the user's XDG_DATA_HOME
-# (default ~/.local/share); the launcher runs `galley` from PATH.
+# (default ~/.local/share); the launcher runs `galley-gui` from PATH.
 install-desktop:
 	bash packaging/install-desktop.sh install
 

@@ -4,7 +4,7 @@
 # Into $XDG_DATA_HOME (default ~/.local/share): applications/<id>.desktop,
 # metainfo/<id>.metainfo.xml and the icon in the hicolor theme (scalable SVG and
 # the PNG sizes), each named after the app id, so `Icon=<id>` resolves. The
-# launcher runs `galley` from PATH (pipx, or the bundle's folder on PATH).
+# launcher runs `galley-gui` from PATH (pipx, or the bundle's folder on PATH).
 set -euo pipefail
 id=io.github.galley_editor.Galley
 here="$(cd "$(dirname "$0")/.." && pwd)"

@@ -2,7 +2,7 @@
 
     python packaging/package_check.py dist/galley/galley [--timings]
 
-Headless: `--version`; `validate` of examples/site, then of a made-up site of
+Headless: `--version` (of `galley` and of the windowed `galley-gui`); `validate` of examples/site, then of a made-up site of
 80 posts (one of them broken) with each way of starting worker processes, so
 the pool really starts from the frozen binary (fork, forkserver, spawn); `render`
 of a post to HTML. Then the window on examples/site under Xvfb (GALLEY_SMOKE:
@@ -69,6 +69,11 @@ def big_site(where: Path, posts: int = 80) -> Path:
 def headless(binary: Path, work: Path, env: dict) -> None:
     out = run([binary, "--version"], env)
     check(out.returncode == 0 and out.stdout.startswith("galley "), "--version", out.stdout + out.stderr)
+    # The windowed executable beside it (the desktop entry's) is the same program.
+    gui = binary.with_name("galley-gui" + binary.suffix)
+    out = run([gui, "--version"], env) if gui.is_file() else None
+    check(out is not None and out.returncode == 0 and out.stdout.startswith("galley "),
+          f"{gui.name} --version", out.stdout + out.stderr if out else f"{gui} is missing")
     out = run([binary, "validate", SITE], env)
     check(out.returncode == 0 and "0 errors" in out.stdout, "validate examples/site", out.stdout + out.stderr)
     site = big_site(work)

@@ -39,6 +39,33 @@ def test_the_entry_point_is_the_galley_command():
     assert out.returncode == 0 and "0 errors" in out.stdout, out.stdout + out.stderr
 
 
+def _entry_in_process(argv: list[str], before: str = "pass", after: str = "pass") -> subprocess.CompletedProcess:
+    """Run bundle_main.main() with `argv` inside one interpreter, `before` and `after` it."""
+    code = (f"import sys; sys.path.insert(0, {str(ROOT / 'packaging')!r}); sys.argv[1:] = {argv!r}; "
+            f"{before}; import bundle_main; code = bundle_main.main(); {after}")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+
+
+def test_version_loads_neither_validation_nor_rendering():
+    # `galley --version` is what packagers and scripts run to check an install:
+    # the parser would import every subcommand (validation, rendering, YAML).
+    out = _entry_in_process(["--version"], after="print(code, sorted(m for m in sys.modules if m.startswith("
+                                                  "('editor.core', 'PySide6', 'yaml'))))")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [f"galley {__import__('editor').__version__}", "0 []"]
+
+
+def test_the_windowed_program_has_somewhere_to_write(tmp_path):
+    # galley-gui on Windows starts with no standard streams (None): a message
+    # for a terminal must not become a crash.
+    result = tmp_path / "code"
+    out = _entry_in_process([str(tmp_path / "missing.md")], before="sys.stdout = sys.stderr = None",
+                            after=f"open({str(result)!r}, 'w').write(str(code))")
+    assert out.returncode == 0 and out.stderr == "", out.stderr
+    assert result.read_text() == "1"
+
+
+
 @pytest.mark.parametrize("method", ["fork", "forkserver", "spawn"])
 def test_the_start_method_can_be_chosen(monkeypatch, method):
     monkeypatch.setenv(START_METHOD_VARIABLE, method)

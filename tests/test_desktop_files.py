@@ -47,7 +47,9 @@ def test_one_app_id_names_the_files_the_metainfo_the_icon_and_the_running_app():
 def test_the_app_opens_markdown_files_and_not_folders():
     entry = desktop_entry()
     assert entry["MimeType"] == "text/markdown;"
-    assert entry["Exec"] == "galley %F"
+    # The windowed program (pipx's gui-script, the bundle's second executable):
+    # on Windows the console one would open a console beside the window.
+    assert entry["Exec"] == "galley-gui %F"
 
 
 def test_the_metainfo_shows_screenshots_links_and_releases():

@@ -47,6 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         from editor.cli.open import run_open
 
         return run_open(argv)
+    if argv in (["--version"], ["-V"]):
+        # Without the parser, which imports every subcommand (validation,
+        # rendering): a packager's or a script's version check stays instant.
+        print(f"galley {__version__}")
+        return 0
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
