@@ -108,6 +108,7 @@ def test_banner_compare_chooses_place_by_place(qtbot, settings, post, tmp_path):
     body = "".join(f"Line {i} of the post.\n" for i in range(20))
     post.write_text("---\ntitle: T\n---\n" + body, encoding="utf-8")
     w = launch([str(post)], settings=settings, recovery_dir=tmp_path / "recovery")
+    ctl = None
     try:
         qtbot.waitExposed(w)
         qtbot.waitUntil(lambda: w.services.external_changes is not None, timeout=15000)
@@ -131,7 +132,10 @@ def test_banner_compare_chooses_place_by_place(qtbot, settings, post, tmp_path):
         assert text.startswith("mine Line 0 of the post.\nDisk's line 0 of the post.\n")
         assert "Line fifteen" in text
     finally:
+        if ctl is not None and ctl.diff_dialog is not None:
+            ctl.diff_dialog.close()
         w.session.new()
         w.close()
         if w.services.external_changes is not None:
             w.services.external_changes.watcher.close()
+        w.deleteLater()

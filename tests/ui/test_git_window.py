@@ -41,10 +41,19 @@ def open_window(qtbot, settings, path, tmp_path):
 def alice_window(qtbot, settings, writers, tmp_path):
     w = open_window(qtbot, settings, writers.site(writers.alice) / POST, tmp_path)
     yield w
+    close_window(w)
+
+
+def close_window(w) -> None:
+    for dialog in (w.git.commit_dialog, w.git.conflict_dialog, w.git.changes_dialog,
+                   getattr(w.git, "message_box", None)):
+        if dialog is not None:
+            dialog.close()
     w.session.new()  # nothing unsaved: closing must not ask
     w.close()
     if w.services.external_changes is not None:
         w.services.external_changes.watcher.close()
+    w.deleteLater()
 
 
 def bob_changes(writers, old: str, new: str, message: str = "bob's edit") -> None:
@@ -119,7 +128,7 @@ def test_not_a_repository_shows_nothing(qtbot, settings, post, tmp_path, monkeyp
         assert w.services.posts_list.model.git_states is None
         assert w.services.posts_list.table.horizontalHeader().isSectionHidden(GIT)
     finally:
-        w.close()
+        close_window(w)
 
 
 def test_failing_hook_shows_its_output_and_its_problems(qtbot, alice_window, writers):
@@ -219,10 +228,10 @@ def test_same_line_conflict_is_resolved_committed_and_pushed(qtbot, alice_window
     assert "title: 안녕\ntags: [a, b]" in merged  # the front matter merged key by key
     assert "앨리스의 문장" in merged and "밥의 문장" in merged
     qtbot.mouseClick(resolve.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Merge committed" in w.statusBar().currentMessage(), timeout=TIMEOUT)
+    # Saved, staged, then the merge committed (the status bar may say "Reloaded" by then).
+    qtbot.waitUntil(lambda: len(git(writers.alice, "log", "-1", "--format=%p").stdout.split()) == 2,
+                    timeout=TIMEOUT)
     assert "<<<<<<<" not in (writers.site(writers.alice) / POST).read_text(encoding="utf-8")
-    parents = git(writers.alice, "log", "-1", "--format=%p").stdout.split()
-    assert len(parents) == 2  # a merge commit
     assert git(writers.alice, "status", "--porcelain").stdout == ""
 
     w.git.last_remote = None

@@ -17,11 +17,12 @@ def _hugo(tmp_path):
     return root
 
 
-def _pick(window, qtbot, monkeypatch, post, chosen):
+def _pick(window, qtbot, monkeypatch, post, chosen, root):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(chosen), a[-1]))
     assert window.open_path(post)
+    # The Hugo site's root, not the site of the post open before (its schema may come first).
     qtbot.waitUntil(lambda: type(field(window, "image")).__name__ == "ImageField"
-                    and field(window, "image")._root is not None, timeout=10000)
+                    and field(window, "image")._root == root, timeout=10000)
     image = field(window, "image")
     image.findChild(QPushButton, "imagePick").click()
     return image
@@ -32,7 +33,7 @@ def test_a_static_file_is_written_as_served(window, qtbot, tmp_path, monkeypatch
     post = root / "content" / "posts" / "flat.md"
     post.write_text("---\ntitle: Flat\nimage: \"\"\n---\nx\n", encoding="utf-8")
     chosen = _png(root / "static" / "images" / "2024" / "a.png", 20, 10)
-    image = _pick(window, qtbot, monkeypatch, post, chosen)
+    image = _pick(window, qtbot, monkeypatch, post, chosen, root)
     assert image.edit.text() == "/images/2024/a.png"
     assert window.session.document.get("image") == "/images/2024/a.png"
     qtbot.waitUntil(lambda: not image.thumb.pixmap().isNull(), timeout=5000)
@@ -47,7 +48,7 @@ def test_a_bundle_resource_is_written_by_its_bare_name(window, qtbot, tmp_path, 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(chosen), a[-1]))
     assert window.open_path(post)
     qtbot.waitUntil(lambda: type(field(window, "cover")).__name__ == "ImageField"
-                    and field(window, "cover")._root is not None, timeout=10000)
+                    and field(window, "cover")._root == root, timeout=10000)
     cover = field(window, "cover")
     cover.findChild(QPushButton, "imagePick").click()
     assert cover.edit.text() == "cover.png"

@@ -40,7 +40,10 @@ from editor.core.git.status import NOT_A_REPOSITORY, RepoStatus, read_status
 POLL_MS = 2000
 
 
-def _site_root_of(post_path: str) -> str:
+def _site_root_of(post_path: str) -> str | None:
+    """The site root of a post in a repository; None outside any (the site owner's answer will do)."""
+    if Repository.find(os.path.dirname(post_path) or ".") is None:
+        return None
     from editor.core.site.model import discover
 
     return os.fspath(discover(post_path).root)
