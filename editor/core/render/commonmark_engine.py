@@ -33,6 +33,7 @@ from editor.core.post.texts import QT_TRANSLATE_NOOP, Text
 from editor.core.render.chroma import hugo_block
 from editor.core.render.blocks import SourceBlock, split_blocks, split_lines
 from editor.core.render.engine import Converted, Definition
+from editor.core.render.mdit_gates import add_fast_paths
 from editor.core.render.model import SiteInfo
 from editor.core.site.markdown_setting import COMMONMARK_GHPAGES, jekyll_markdown
 
@@ -259,6 +260,7 @@ def _build(options: CommonMarkOptions) -> MarkdownIt:
     if not options.unsafe:
         md.add_render_rule("html_block", _omit_block)
         md.add_render_rule("html_inline", _omit_inline)
+    add_fast_paths(md)
     return md
 
 

@@ -34,7 +34,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import selectors
 import shutil
 import subprocess
 import threading
@@ -45,7 +44,7 @@ from html import escape
 from typing import Any, Mapping, Sequence
 
 from editor.core.post.texts import QT_TRANSLATE_NOOP, Text
-from editor.core.processes import kill_tree, tree_options
+from editor.core.processes import PipeReader, kill_tree, tree_options
 from editor.core.render.blocks import SourceBlock, split_blocks
 from editor.core.render.engine import Converted, Definition
 from editor.core.render.markup import CodeRanges
@@ -73,6 +72,18 @@ class KramdownError(RuntimeError):
 DEADLINE_MIN_CHARS = 10_000
 #: Why a block is approximate when the render's time ran out.
 _OUT_OF_TIME = "kramdown took longer than this render's time allows"
+
+
+def as_text(text: str) -> Converted:
+    """A large block kramdown had no time left for, as its plain text with a
+    note: Python-Markdown would take seconds more on the hostile input that
+    made kramdown slow (100 KB of nested brackets: ~3 s on two loaded cores);
+    escaping is linear and the render stays within its time."""
+    paragraphs = "\n".join(f"<p>{escape(part)}</p>" for part in _PARAGRAPHS.split(text.strip("\n")) if part.strip())
+    note = (f'<p class="galley-approximate-note"><em>{escape(_OUT_OF_TIME)}: this block is shown as '
+            f"plain text.</em></p>")
+    return Converted(html=f'<div class="galley-approximate galley-plain-text">\n{note}\n{paragraphs}\n</div>',
+                     slugs=(), footnote_refs=(), footnote_defs=())
 
 
 def helper_script() -> str:
@@ -126,7 +137,7 @@ class KramdownProcess:
                 stderr=subprocess.DEVNULL, **tree_options())
         except OSError as exc:
             raise KramdownError(f"Ruby could not be started ({exc.strerror or exc})") from None
-        self._proc, self._buffer = proc, b""
+        self._proc, self._buffer, self._output = proc, b"", PipeReader(proc.stdout)
         self._finalizer = weakref.finalize(self, _stop, proc)
         self.starts += 1
         hello = self._read_line(START_TIMEOUT, "starting kramdown")
@@ -172,19 +183,16 @@ class KramdownProcess:
         return answer["result"]
 
     def _read_line(self, timeout: float, doing: str) -> dict:
-        proc = self._proc
         deadline = time.monotonic() + timeout
-        with selectors.DefaultSelector() as sel:
-            sel.register(proc.stdout, selectors.EVENT_READ)
-            while b"\n" not in self._buffer:
-                left = deadline - time.monotonic()
-                if left <= 0 or not sel.select(left):
-                    self.close()
-                    raise KramdownError(f"kramdown took longer than {timeout:g} s {doing}; it was stopped")
-                chunk = os.read(proc.stdout.fileno(), 1 << 16)
-                if not chunk:
-                    raise _Died()
-                self._buffer += chunk
+        while b"\n" not in self._buffer:
+            left = deadline - time.monotonic()
+            chunk = self._output.read(left) if left > 0 else None
+            if chunk is None:
+                self.close()
+                raise KramdownError(f"kramdown took longer than {timeout:g} s {doing}; it was stopped")
+            if not chunk:
+                raise _Died()
+            self._buffer += chunk
         line, _, self._buffer = self._buffer.partition(b"\n")
         try:
             return json.loads(line)
@@ -228,7 +236,7 @@ def _plain(value):
 _DOCUMENT_WIDE = re.compile(
     r"\n {0,3}(?:\*\[[^\n\]]+\]:|\{::options\b|\{:(?!:)[\w-]+:"
     r"|\[[^\n\]^][^\n\]]*\]:[^\n]*\n {0,3}\{:(?!:)|\{:(?!:)[^\n]*\n {0,3}\[[^\n\]^][^\n\]]*\]:"
-    r"|(?:(?:>[ \t]?|[*+:-][ \t]+|\d+\.[ \t]+)[ \t]*)+\*?\[[^\n\]]+\]:)")
+    r"|(?:(?:>|[*+:-][ \t]|\d+\.[ \t])[ \t]*)+\*?\[[^\n\]]+\]:)")
 #: kramdown's end-of-block marker: a line `^` ends the block before it (a
 #: list's last item followed by a blank line and `^` is a paragraph).
 _EOB = re.compile(r"\^[ \t]*(?:\n|$)")
@@ -307,7 +315,7 @@ class KramdownEngine:
             payload["link_defs"] = {label: [url, title] for label, (url, title) in references.items()}
         limit = self._limit(len(text))
         if limit <= 0:
-            return replace(self.approximate(text, references, _OUT_OF_TIME), provisional=True)
+            return as_text(text)
         try:
             return _converted(self.process.request(payload, limit))
         except KramdownError as exc:
@@ -317,7 +325,7 @@ class KramdownEngine:
             # (a block that uses up a whole render's time twice stays approximate).
             again = text not in self._out_of_time
             self._out_of_time.add(text)
-            return replace(self.approximate(text, references, _OUT_OF_TIME), provisional=again)
+            return replace(as_text(text), provisional=again)
 
     def _limit(self, chars: int) -> float:
         """This request's time: its own limit, and for a large block (where

@@ -256,3 +256,47 @@ def test_the_hugo_engine_renders_the_spec_examples_as_hugo_does(tmp_path: Path) 
     assert passed >= HUGO_AT_LEAST
     assert set(failed) <= set(KNOWN_HUGO_DIFFERENCES), sorted(set(failed) - set(KNOWN_HUGO_DIFFERENCES))
     assert not set(KNOWN_HUGO_DIFFERENCES) - set(failed), "now equal to Hugo: drop from KNOWN_HUGO_DIFFERENCES"
+
+
+_LINES = ["t", "term *em*", ": d", "~ d", ":", "|a|b|", "a | b", "|-|-|", "-|-", ":-:|", "- x", "* y", "+ z",
+          "1. x", "2) y", "> q", ">", "# h", "## h #", "```", "~~~ py", "    code", "\tcode", "<div>", "</div>",
+          "<!-- c", "-->", "[a]: /u", "[^1]: n", "[^1]", "[a]", "---", "===", "***", "___", "", "", "  - y",
+          "   > z", "www.x.org", "a\\", "`c`", "<<q>>", "p <span>", "\\# x"]
+
+
+_BUILT: dict[str, tuple] = {}
+
+
+def _fast_and_plain(options: str) -> tuple:
+    import editor.core.render.commonmark_engine as module
+
+    if options not in _BUILT:
+        chosen = {"plain": CommonMarkOptions(), "goldmark": CommonMarkOptions.goldmark(),
+                  "zola": CommonMarkOptions.pulldown_cmark(True),
+                  "goldmark-no-deflist": CommonMarkOptions(definition_list=False, table=True, footnote=True)}[options]
+        fast = module._build(chosen)
+        original, module.add_fast_paths = module.add_fast_paths, lambda md: None
+        try:
+            _BUILT[options] = fast, module._build(chosen)
+        finally:
+            module.add_fast_paths = original
+    return _BUILT[options]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_LINES), max_size=14),
+       st.sampled_from(["plain", "goldmark", "zola", "goldmark-no-deflist"]))
+def test_the_rule_dispatch_parses_as_markdown_it_does(lines: list[str], options: str) -> None:
+    # The fast paths (mdit_gates) skip only rules that would refuse a line:
+    # every token, its map and the HTML are those of the plain rule chains.
+    fast, plain = _fast_and_plain(options)
+    text = "\n".join(lines) + "\n"
+
+    def shape(md) -> tuple:
+        env: dict = {}
+        tokens = md.parse(text, env)
+        flat = [(t.type, t.tag, t.map, t.content, t.hidden, [(c.type, c.content) for c in t.children or ()])
+                for t in tokens]
+        return flat, md.renderer.render(tokens, md.options, env)
+
+    assert shape(fast) == shape(plain)

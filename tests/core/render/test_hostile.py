@@ -9,6 +9,8 @@ import html
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor.core.render import RenderOptions, RenderRequest, SiteInfo
 from editor.core.render.incremental import render_html
@@ -237,6 +239,9 @@ def test_kramdown_stops_at_the_renders_deadline_and_the_rest_is_approximated(mon
     first = renderer.render(RenderRequest(body=body, site=site)).full_html
     kramdown_part = time.monotonic() - start
     assert "kramdown took longer than this render" in first
+    # The rest of the hostile block is its escaped text, not seconds more of
+    # Python-Markdown on the same input.
+    assert "shown as plain text" in first and "<p>[[[[" in first
     assert "<p>After.</p>" in first  # a small block keeps kramdown (no deadline for it)
     # Asked again once on the next render (a transient slow render heals),
     # then the hostile block stays approximate: typing elsewhere costs nothing.
@@ -245,3 +250,37 @@ def test_kramdown_stops_at_the_renders_deadline_and_the_rest_is_approximated(mon
     again = renderer.render(RenderRequest(body=body + " More.", site=site)).full_html
     assert renderer.last_converted == 1 and "galley-approximate-note" in again
     assert kramdown_part < BUDGET_S
+
+
+def _split_took(body: str) -> float:
+    from editor.core.render.kramdown_engine import KramdownEngine
+
+    def once() -> float:
+        start = time.perf_counter()
+        KramdownEngine.split(body)
+        return time.perf_counter() - start
+    return min(once() for _ in range(3))
+
+
+@pytest.mark.parametrize("name", sorted(FAMILIES))
+def test_kramdown_block_split_is_linear(name: str) -> None:
+    # The split runs on every keystroke before kramdown sees anything: its
+    # document-wide scan backtracked exponentially on `> - ` repeated (30 of
+    # them, 120 characters, never finished).
+    small = _split_took(families(20_000)[name])
+    large = _split_took(families(80_000)[name])
+    assert large < 9 * max(small, 0.01), f"{name}: {small:.3f} s -> {large:.3f} s"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="> -*+:1.\t[]x\n^{", max_size=24))
+def test_the_document_wide_scan_matches_as_before(text: str) -> None:
+    import re
+
+    from editor.core.render.kramdown_engine import _DOCUMENT_WIDE
+
+    before = re.compile(
+        r"\n {0,3}(?:\*\[[^\n\]]+\]:|\{::options\b|\{:(?!:)[\w-]+:"
+        r"|\[[^\n\]^][^\n\]]*\]:[^\n]*\n {0,3}\{:(?!:)|\{:(?!:)[^\n]*\n {0,3}\[[^\n\]^][^\n\]]*\]:"
+        r"|(?:(?:>[ \t]?|[*+:-][ \t]+|\d+\.[ \t]+)[ \t]*)+\*?\[[^\n\]]+\]:)")
+    assert bool(_DOCUMENT_WIDE.search("\n" + text)) == bool(before.search("\n" + text))
