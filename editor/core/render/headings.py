@@ -35,8 +35,9 @@ def slugify(text: str, separator: str = "-") -> str:
 def _text_of(el: etree.Element) -> str:
     # Inline markup is still a placeholder string at this stage for raw HTML;
     # strip the stash markers so they do not end up in the id.
+    # A footnote reference's placeholder is not heading text either.
     text = "".join(el.itertext())
-    return re.sub("\x02[^\x03]*\x03", "", text)
+    return re.sub("\x02[^\x03]*\x03|\ue000F\\d+\ue001", "", text)
 
 
 class _HeadingIds(Treeprocessor):

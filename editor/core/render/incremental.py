@@ -44,7 +44,8 @@ from editor.core.render.paths import PathResolver
 from editor.core.render.references import fold, relevant
 from editor.core.render.sanitize import sanitize
 from editor.core.render.shortcodes import render_hugo, render_zola
-from editor.core.render.toc import MARKER as TOC_MARKER, fill as fill_toc, toc_html
+from editor.core.render.dialect import KRAMDOWN
+from editor.core.render.toc import MARKER as TOC_MARKER, fill as fill_toc, toc_headings, toc_html
 
 FOOTNOTES_ID = "galley-footnotes"
 #: From this many blocks to convert, one Markdown run converts them
@@ -328,11 +329,11 @@ class IncrementalRenderer:
         """Tables of contents list every heading with its final id (rare: only
         posts with a TOC marker pay for this pass)."""
         items: list[tuple[int, str, str]] = []
-        id_of = re.compile(r'<h[1-6][^>]* id="([^"]*)"')
         for stage, inner in zip(stages, inners):
             if stage.headings:
-                final = id_of.findall(inner)  # this block's heading ids, in order
-                items += [(level, text, final[pos]) for level, text, pos in stage.headings if pos < len(final)]
+                final = toc_headings(inner)  # this block's headings (id, entry HTML), in order
+                items += [(level, text, final[pos][0]) if dialect != KRAMDOWN else (level, final[pos][1], final[pos][0])
+                          for level, text, pos in stage.headings if pos < len(final)]
         toc = toc_html(items, dialect)
         return [fill_toc(inner, toc, dialect) if TOC_MARKER in inner else inner for inner in inners]
 

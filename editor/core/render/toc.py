@@ -5,12 +5,15 @@ the Markdown step writes a marker (`MARKER`, kramdown.py) and the incremental
 renderer fills it once every block's final heading ids are known. Headings with
 the class `no_toc` (`{: .no_toc}`) are left out, as in kramdown. The markup is
 the site generator's (`dialect.notes_dialect`): for Jekyll, kramdown's
-`ul#markdown-toc` with `markdown-toc-<id>` link ids, nested as kramdown nests.
+`ul#markdown-toc` with `markdown-toc-<id>` link ids, nested as kramdown nests,
+each entry the heading's own inline markup (emphasis and code kept, links
+unwrapped to their text, footnote references dropped: kramdown's TOC).
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 from editor.core.render.dialect import KRAMDOWN, PYTHON_MARKDOWN
 
@@ -21,8 +24,25 @@ PLACEHOLDER_HTML = f'<nav class="galley-toc">{MARKER}</nav>'
 ORDERED_PLACEHOLDER_HTML = f'<nav class="galley-toc galley-toc-ordered">{MARKER}</nav>'
 
 
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
+_ID = re.compile(r'\sid="([^"]*)"')
+_NOTE_REF = re.compile(r'<sup\b[^>]*\brole="doc-noteref"[^>]*>.*?</sup>', re.S)
+_LINK_TAG = re.compile(r"</?a\b[^>]*>")
+
+
+def toc_headings(inner: str) -> list[tuple[str, str]]:
+    """Each heading of a block's final HTML, in order: (its id, its content
+    as kramdown's TOC entry shows it)."""
+    out = []
+    for m in _HEADING.finditer(inner):
+        found = _ID.search(m.group(2))
+        out.append((found.group(1) if found else "", _LINK_TAG.sub("", _NOTE_REF.sub("", m.group(3))).strip()))
+    return out
+
+
 def toc_html(items: list[tuple[int, str, str]], dialect: str = PYTHON_MARKDOWN) -> str:
-    """Nested lists from (level, text, id) in document order."""
+    """Nested lists from (level, text, id) in document order; for kramdown
+    the text is the entry's HTML (`toc_headings`), else plain text."""
     if dialect == KRAMDOWN:
         return _kramdown_toc(items)
     if not items:
@@ -85,7 +105,7 @@ def _kramdown_entries(entries: list, depth: int) -> str:
     out = []
     for text, anchor, children in entries:
         esc = html.escape(anchor, quote=True)
-        link = f'<a href="#{esc}" id="markdown-toc-{esc}">{html.escape(text)}</a>'
+        link = f'<a href="#{esc}" id="markdown-toc-{esc}">{text}</a>'
         if children:
             out.append(f"{pad}<li>{link}    <ul>\n{_kramdown_entries(children, depth + 1)}{pad}  </ul>\n{pad}</li>\n")
         else:

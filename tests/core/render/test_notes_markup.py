@@ -77,6 +77,32 @@ def test_kramdown_toc_nests_as_kramdown_and_names_its_links(monkeypatch) -> None
 
 
 @pytest.mark.parametrize("kramdown", [False, True])
+def test_toc_entries_keep_inline_markup_as_jekyll_writes_them(monkeypatch, kramdown) -> None:
+    from tests.core.render.test_goldens import needs_kramdown
+
+    if kramdown and needs_kramdown.args[0]:
+        pytest.skip(needs_kramdown.kwargs["reason"])
+    monkeypatch.setenv("GALLEY_KRAMDOWN", "1" if kramdown else "0")
+    html = render("* TOC\n{:toc}\n\n## A *em* and `code` [link](/x) **b**[^1] <span>raw</span> &amp; x\n\n"
+                  "### Sub [l](/y) `c`\n\n[^1]: n\n", SiteInfo(generator="jekyll"))
+    toc = html[html.index('<ul id="markdown-toc">'):]
+    toc = toc[:toc.index("</ul>\n</div>") + 5]
+    # Jekyll 4.3's own output for this post (jekyll build): emphasis and code
+    # kept, the link unwrapped to its text, the footnote reference gone, and
+    # the id without the note's number.
+    assert toc == (
+        '<ul id="markdown-toc">\n'
+        '  <li><a href="#a-em-and-code-link-b-raw--x" id="markdown-toc-a-em-and-code-link-b-raw--x">A <em>em</em> and '
+        '<code class="language-plaintext highlighter-rouge">code</code> link <strong>b</strong> <span>raw</span> '
+        '&amp; x</a>    <ul>\n'
+        '      <li><a href="#sub-l-c" id="markdown-toc-sub-l-c">Sub l '
+        '<code class="language-plaintext highlighter-rouge">c</code></a></li>\n'
+        '    </ul>\n'
+        '  </li>\n'
+        '</ul>')
+
+
+@pytest.mark.parametrize("kramdown", [False, True])
 def test_a_toc_on_an_ordered_list_is_kramdowns_ol(monkeypatch, kramdown) -> None:
     from tests.core.render.test_goldens import needs_kramdown
 
