@@ -18,8 +18,12 @@ import html
 
 import re
 
-from markdown.blockprocessors import HashHeaderProcessor, HRProcessor
+from markdown import util
+from markdown.blockprocessors import BlockQuoteProcessor, HashHeaderProcessor, HRProcessor
 from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrTreeprocessor
+from markdown.extensions.def_list import DefListProcessor
+from markdown.util import AtomicString
 from markdown.extensions.tables import TableProcessor
 
 
@@ -31,7 +35,7 @@ class _Tables(TableProcessor):
         return super().test(parent, block)
 
 
-class _SuffixSearch:
+class SuffixSearch:
     """`regex.search(block)` for a regex that reads lines (a match starts at a
     line start, or at the newline before one), remembering recent answers:
     the rest a processor hands back is the end of the block it was given, so
@@ -49,10 +53,12 @@ class _SuffixSearch:
 
     def search(self, block: str) -> re.Match[str] | None:
         pos = 0
-        for i, (last, start) in enumerate(self._seen):
+        # The latest block first; a match stays known (a short block such as
+        # a paragraph split off the front may also end the text it came from,
+        # and the real rest comes next).
+        for last, start in reversed(self._seen):
             if len(block) >= len(last) or not last.endswith(block):
                 continue
-            del self._seen[i]
             cut = len(last) - len(block)
             line = cut - 1  # the newline before the block's first whole line
             if last[cut - 1] != "\n":
@@ -60,33 +66,71 @@ class _SuffixSearch:
                 first = self.regex.match(block)
                 newline = block.find("\n")
                 if first or newline < 0:
-                    self._seen.append((block, 0 if first else -1))
+                    self._remember(block, 0 if first else -1)
                     return first
                 line = cut + newline
             if start < 0:
-                self._seen.append((block, -1))
+                self._remember(block, -1)
                 return None
             if start >= line:
                 pos = max(0, start - cut)
             break
         m = self.regex.search(block, pos)
-        self._seen.append((block, m.start() if m else -1))
+        self._remember(block, m.start() if m else -1)
+        return m
+
+    def _remember(self, block: str, start: int) -> None:
+        self._seen.append((block, start))
         if len(self._seen) > self.KEEP:
             del self._seen[0]
-        return m
 
 
 class _HashHeaders(HashHeaderProcessor):
     def test(self, parent, block: str) -> bool:
-        return bool(self.__dict__.setdefault("_suffix", _SuffixSearch(self.RE)).search(block))
+        return bool(self.__dict__.setdefault("_suffix", SuffixSearch(self.RE)).search(block))
 
 
 class _Rules(HRProcessor):
     def test(self, parent, block: str) -> bool:
-        m = self.__dict__.setdefault("_suffix", _SuffixSearch(self.SEARCH_RE)).search(block)
+        m = self.__dict__.setdefault("_suffix", SuffixSearch(self.SEARCH_RE)).search(block)
         if m:
             self.match = m
         return bool(m)
+
+
+class _Quotes(BlockQuoteProcessor):
+    def test(self, parent, block: str) -> bool:
+        found = self.__dict__.setdefault("_suffix", SuffixSearch(self.RE)).search(block)
+        return bool(found) and not util.nearing_recursion_limit()
+
+
+class _Abbreviations(AbbrTreeprocessor):
+    """Python-Markdown's abbreviations, finding each element's place among its
+    siblings by counting, not by looking it up again (`list(parent).index`,
+    quadratic on a long run of paragraphs)."""
+
+    def iter_element(self, el, parent=None, index: int = -1) -> None:
+        for i in range(len(el) - 1, -1, -1):
+            self.iter_element(el[i], el, i)
+        text = el.text
+        if text and not isinstance(text, AtomicString):
+            for m in reversed(list(self.RE.finditer(text))):
+                if self.abbrs[m.group(0)]:
+                    el.insert(0, self.create_element(self.abbrs[m.group(0)], m.group(0), text[m.end():]))
+                    text = text[:m.start()]
+            el.text = text
+        tail = el.tail
+        if parent is not None and tail and not isinstance(tail, AtomicString):
+            for m in reversed(list(self.RE.finditer(tail))):
+                if self.abbrs[m.group(0)]:
+                    parent.insert(index + 1, self.create_element(self.abbrs[m.group(0)], m.group(0), tail[m.end():]))
+                    tail = tail[:m.start()]
+            el.tail = tail
+
+
+class _Definitions(DefListProcessor):
+    def test(self, parent, block: str) -> bool:
+        return bool(self.__dict__.setdefault("_suffix", SuffixSearch(self.RE)).search(block))
 
 
 class BoundedBlocksExtension(Extension):
@@ -105,9 +149,17 @@ class BoundedBlocksExtension(Extension):
             return item
 
         replace_keeping_order(md.parser.blockprocessors, swap)
+        if "abbr" in md.treeprocessors and type(md.treeprocessors["abbr"]) is AbbrTreeprocessor:
+            old = md.treeprocessors["abbr"]
+            replace_keeping_order(md.treeprocessors, lambda name, item: _Abbreviations(md, old.abbrs)
+                                  if item is old else item)
 
 
-_LINEAR = {HashHeaderProcessor: _HashHeaders, HRProcessor: _Rules}
+#: Processors whose test searched each rest to its end: quadratic on a run
+#: of blocks peeled one line at a time (abbreviation definitions, 12,500 of
+#: them: 48 s, the quote and definition tests finding nothing each time).
+_LINEAR = {HashHeaderProcessor: _HashHeaders, HRProcessor: _Rules, BlockQuoteProcessor: _Quotes,
+           DefListProcessor: _Definitions}
 
 
 def too_deep(text: str) -> str:

@@ -39,7 +39,12 @@ class _Definitions(BlockProcessor):
         self.ext = ext
 
     def test(self, parent, block: str) -> bool:
-        return "[^" in block and bool(_DEF.search(block))
+        # The first definition in this rest is known from the block it was
+        # cut from (bounded.py): a run of peeled lines stays linear.
+        from editor.core.render.bounded import SuffixSearch  # noqa: PLC0415 - bounded imports Markdown's tables
+
+        search = self.__dict__.setdefault("_suffix", SuffixSearch(_DEF))
+        return bool(search.search(block))
 
     def run(self, parent, blocks: list[str]) -> bool:
         block = blocks.pop(0)

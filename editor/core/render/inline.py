@@ -56,6 +56,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     r"(?<!-)---(?!-)": ("---",),
     r"(?<!-)--(?!-)": ("--",),
     r"(?<!\.)\.{3}(?!\.)": ("...",),
+    r"\<\<": ("<<",),                # angled quotes (on for Jekyll: kramdown's « »)
+    r"\>\>": (">>",),
     sm.singleQuoteStartRe: ("'",),
     sm.doubleQuoteStartRe: ('"',),
     sm.doubleQuoteSetsRe: ("\"'",),

@@ -97,7 +97,13 @@ def walk(processor, tree, ancestors: list[str] | None = None):
         if current is not tree:
             processor.ancestors.append(current.tag.lower())
         insert_queue = []
-        for child in current:
+        # By index (as iterating the live element does, new children
+        # included): looking each child up again (`list(current).index`) made
+        # a run of 25,000 headings with tails quadratic.
+        index = -1
+        while index + 1 < len(current):
+            index += 1
+            child = current[index]
             if child.text and not isinstance(child.text, util.AtomicString):
                 processor.ancestors.append(child.tag.lower())
                 text = child.text
@@ -115,7 +121,7 @@ def walk(processor, tree, ancestors: list[str] | None = None):
                 tail_result = placeholders(tail, dummy, False)
                 if dummy.tail:
                     child.tail = dummy.tail
-                pos = list(current).index(child) + 1
+                pos = index + 1
                 tail_result.reverse()
                 for new_child in tail_result:
                     parent_map[new_child[0]] = current

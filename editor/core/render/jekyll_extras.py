@@ -10,7 +10,13 @@ fallback lacks, each a one-line difference writers meet:
 - `## C#` keeps its `#` (only hashes after a space close a heading);
 - code spans are `code.language-plaintext.highlighter-rouge`;
 - table cells' alignment is `style="text-align: right"` (Python-Markdown
-  writes a trailing `;`).
+  writes a trailing `;`);
+- `$$…$$` is kramdown's math (MathJax's delimiters, the text untouched): a
+  paragraph of its own is display math `\\[…\\]`, inside a paragraph it is
+  inline `\\(…\\)`;
+- abbreviations (`*[HTML]: …`) and `<< >>` as « » come from Python-Markdown's
+  `abbr` and `smarty` extensions (markdown_pipeline.py); abbreviations act on
+  the whole document, so a body defining one renders as one block.
 """
 
 from __future__ import annotations
@@ -19,11 +25,13 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown.extensions import Extension
-from markdown.inlinepatterns import SubstituteTagInlineProcessor
+from markdown.inlinepatterns import InlineProcessor, SubstituteTagInlineProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import ETX, STX
+from markdown.util import ETX, STX, AtomicString
 
+from editor.core.render.inline import NEEDS
 from editor.core.render.markup import CodeRanges
 
 _STASHED = re.compile(STX + r"wzxhzdk:(\d+)" + ETX)
@@ -76,9 +84,70 @@ class _HeadingHashes(Preprocessor):
             m.group(1) + "\\#" * len(m.group(2)) + m.group(3)), text).split("\n")
 
 
+#: kramdown's BLOCK_MATH_START: a block that is `$$…$$` alone, over lines too.
+#: Within one block (no blank line): a search that fails ends at the next one.
+_BLOCK_MATH = re.compile(r"(?:\A|(?<=\n\n)) {0,3}\$\$((?:[^$\n]|\n(?![ \t]*\n)|\$(?!\$))*?)\$\$[ \t]*(?=\n[ \t]*\n|\n?\Z)")
+_MATH_MARK = re.compile("<p>\ue000M(\\d+)\ue001</p>")
+
+
+class _BlockMath(Preprocessor):
+    """Display math out of the way of the Markdown parser: a marker paragraph
+    the postprocessor replaces with `\\[…\\]` (kramdown writes it bare, with
+    no `<p>`)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "$$" not in text:
+            return lines
+        code = CodeRanges(text)
+        found: list[str] = self.md.__dict__.setdefault("galley_math", [])
+
+        def mark(m: re.Match[str]) -> str:
+            if m.start() in code:
+                return m.group(0)
+            found.append(m.group(1).strip())
+            return f"\ue000M{len(found) - 1}\ue001"
+        return _BLOCK_MATH.sub(mark, text).split("\n")
+
+
+class _BlockMathOut(Postprocessor):
+    def run(self, text: str) -> str:
+        found = self.md.__dict__.get("galley_math")
+        if not found or "\ue000M" not in text:
+            return text
+        return _MATH_MARK.sub(lambda m: "\\[" + _escape(found[int(m.group(1))]) + "\\]"
+                              if int(m.group(1)) < len(found) else m.group(0), text)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_INLINE_MATH = r"\$\$((?:[^$]|\$(?!\$))+?)\$\$"
+NEEDS[_INLINE_MATH] = ("$$",)  # texts without `$$` skip the pattern
+
+
+class _InlineMath(InlineProcessor):
+    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
+        return AtomicString("\\(" + m.group(1).strip() + "\\)"), m.start(0), m.end(0)
+
+
 class JekyllExtrasExtension(Extension):
+    def reset(self) -> None:
+        # Display math found in this run (several texts share one run in
+        # `MarkdownPipeline.convert_many`: numbered across them).
+        if self.md is not None:
+            self.md.galley_math = []
+
     def extendMarkdown(self, md) -> None:
+        self.md = md
+        md.registerExtension(self)
         md.preprocessors.register(_HeadingHashes(md), "galley_heading_hashes", 5)
+        md.preprocessors.register(_BlockMath(md), "galley_block_math", 4)
+        md.postprocessors.register(_BlockMathOut(md), "galley_block_math", 5)
+        # After code spans (190: `$$` in code stays code), before escapes
+        # (180) and emphasis: math text is taken as it is.
+        md.inlinePatterns.register(_InlineMath(_INLINE_MATH, md), "galley_inline_math", 186)
         md.ESCAPED_CHARS = list(md.ESCAPED_CHARS) + [c for c in _MORE_ESCAPES if c not in md.ESCAPED_CHARS]
         # Before the escape pattern (180), which would keep the backslash.
         md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\\\n", "br"), "galley_backslash_break", 185)

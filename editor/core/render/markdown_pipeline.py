@@ -53,6 +53,9 @@ def _rouge_block(m: re.Match) -> str:
             f"<code>{code}</code></pre></div></div>")
 
 
+#: An abbreviation definition (Python-Markdown's abbr, kramdown's syntax).
+_ABBREVIATION = re.compile(r"^ {0,3}\*\[[^\]\n]+\]:", re.M)
+
 #: Python-Markdown's and pymdown-extensions' extensions we use, in order.
 _EXTENSIONS = ("markdown.extensions.tables", "markdown.extensions.attr_list", "markdown.extensions.def_list",
                "markdown.extensions.md_in_html", "markdown.extensions.smarty",
@@ -153,6 +156,12 @@ class MarkdownPipeline:
         # installed package's entry points (importlib.metadata), ~50 ms of the
         # first render in each process.
         extensions: list = [_extension(name) for name in _EXTENSIONS]
+        if self._jekyll:
+            # kramdown's typography turns `<< >>` into « », and its abbreviations
+            # are Python-Markdown's syntax (jekyll_extras.py).
+            extensions = [_extension(name) for name in _EXTENSIONS if name != "markdown.extensions.smarty"]
+            extensions += [importlib.import_module("markdown.extensions.smarty").makeExtension(
+                smart_angled_quotes=True), importlib.import_module("markdown.extensions.abbr").makeExtension()]
         extensions += [self._footnotes, self._headings, KramdownExtension(), ListIndentExtension(),
                        BoundedBlocksExtension()]
         if self._jekyll:
@@ -199,8 +208,12 @@ class MarkdownPipeline:
     def definitions_in(text: str) -> tuple[Definition, ...]:
         return definitions_in(text)
 
-    @staticmethod
-    def split(body: str) -> list[SourceBlock]:
+    def split(self, body: str) -> list[SourceBlock]:
+        if self._jekyll and "*[" in body and _ABBREVIATION.search(body):
+            # An abbreviation applies to the whole document: one block.
+            from editor.core.render.incremental import whole_body  # noqa: PLC0415 - the renderer imports us
+
+            return whole_body(body)
         return split_blocks(body)
 
     @staticmethod

@@ -42,6 +42,7 @@ def families(size: int = 100_000) -> dict[str, str]:
         "references": "".join(f"[l{i}]: /u{i}\n" for i in range(size // 26))
                       + "".join(f"[x][l{i}] " for i in range(size // 26)),
         "table": "|a|b|\n|-|-|\n" + fill("|x|y|\n"),
+        "abbreviations": fill("*[a]: b\na\n"),
     }
 
 

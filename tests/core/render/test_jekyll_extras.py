@@ -34,3 +34,36 @@ def test_task_lists_code_and_tables_carry_kramdowns_markup() -> None:
     assert '<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight">' \
            "<code>plain\n</code></pre></div></div>" in fence
     assert 'style="text-align: right"' in _html("| a |\n|--:|\n| 1 |")
+
+
+def test_math_is_kramdowns_mathjax_text() -> None:
+    assert _html("Inline $$a*b_c$$ here.") == r"<p>Inline \(a*b_c\) here.</p>"
+    assert _html("$$\nx < y\n$$") == r"\[x &lt; y\]"
+    assert _html("Before.\n\n$$a*b$$\n\nAfter.") == "<p>Before.</p>\n\\[a*b\\]\n<p>After.</p>"
+    # Code keeps its dollars; other sites keep Python-Markdown's reading.
+    assert "$$x$$" in _html("`$$x$$`") and "$$x$$" in _html("    $$x$$")
+    assert "<em>" in _html("$$a*b*c$$", "unknown")
+
+
+def test_abbreviations_and_angle_quotes_are_kramdowns() -> None:
+    html = _html("The HTML spec.\n\n*[HTML]: Hyper Text Markup Language")
+    assert html == '<p>The <abbr title="Hyper Text Markup Language">HTML</abbr> spec.</p>'
+    assert _html("<< a >> and <<b>>") == "<p>&laquo; a &raquo; and &laquo;b&raquo;</p>"
+
+
+def test_a_body_defining_an_abbreviation_is_one_block() -> None:
+    body = "HTML first.\n\nThen more.\n\n*[HTML]: Hyper Text"
+    assert len(MarkdownPipeline("jekyll").split(body)) == 1
+    assert len(MarkdownPipeline("unknown").split(body)) == 3
+
+
+def test_abbreviations_read_as_python_markdowns_own() -> None:
+    # bounded.py's linear abbreviation pass against Python-Markdown's.
+    import markdown
+
+    body = ("HTML and W3C, *HTML* in HTML.\n\n> HTML [HTML](x) `HTML`\n\n- HTML\n- a W3C b HTML c\n\n"
+            "*[HTML]: Hyper Text\n*[W3C]: Web")
+    stock = markdown.Markdown(extensions=["abbr"]).convert(body)
+    ours = MarkdownPipeline("jekyll").convert(body).html
+    assert stock.count("<abbr") == ours.count("<abbr") == 9
+    assert '<a href="x"><abbr title="Hyper Text">HTML</abbr></a>' in ours

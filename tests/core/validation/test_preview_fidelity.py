@@ -19,13 +19,10 @@ NAME = "_posts/2021-05-10-a.md"
 #: For each construct the Python-Markdown fallback flags on a Jekyll site:
 #: a body using it, and the (line, column) of the finding in the file.
 FALLBACK_SAMPLES = {
-    "preview-differs/abbreviation": ("The HTML spec.\n\n*[HTML]: HyperText Markup Language\n", (6, 1)),
     "preview-differs/nomarkdown": ("{::nomarkdown}\n*not emphasis*\n{:/nomarkdown}\n", (4, 1)),
     "preview-differs/options": ("{::options parse_block_html=\"true\" /}\n\n<div>\n*emph*\n</div>\n", (4, 1)),
     "preview-differs/attribute-definition": ("{:note: .note}\n\nText\n{: note}\n", (4, 1)),
-    "preview-differs/math": ("Sum: $$a*b*c$$ here.\n", (4, 6)),
     "preview-differs/end-of-block": ("> quoted\n^\n> another\n", (5, 1)),
-    "preview-differs/guillemets": ("Say <<hello>> now.\n", (4, 5)),
 }
 
 
@@ -49,8 +46,28 @@ def test_the_fallback_flags_each_construct_where_it_is(jekyll, message_id):
 
 
 def test_the_example_message_names_the_construct(jekyll):
-    (found,) = _findings(jekyll, FALLBACK_SAMPLES["preview-differs/abbreviation"][0])
-    assert found.message.startswith("kramdown renders this abbreviation; the preview does not")
+    (found,) = _findings(jekyll, FALLBACK_SAMPLES["preview-differs/nomarkdown"][0])
+    assert found.message.startswith("kramdown passes this `{::nomarkdown}` text through unchanged")
+
+
+#: What the fallback once flagged and now renders as kramdown does.
+RENDERED_AS_KRAMDOWN = {
+    "abbreviation": "The HTML spec.\n\n*[HTML]: HyperText Markup Language\n",
+    "math": "Sum: $$a*b*c$$ here.\n\n$$\nx < y_1 * z\n$$\n\nAnd `$$code$$`.\n",
+    "guillemets": "Say <<hello>> now, << spaced >> and a lone >> too.\n",
+}
+
+
+@pytest.mark.parametrize("construct", sorted(RENDERED_AS_KRAMDOWN))
+def test_what_the_fallback_renders_as_kramdown_is_not_flagged(jekyll, construct):
+    assert _findings(jekyll, RENDERED_AS_KRAMDOWN[construct]) == []
+
+
+@needs_kramdown
+@pytest.mark.parametrize("construct", sorted(RENDERED_AS_KRAMDOWN))
+def test_the_fallback_renders_those_as_kramdown_does(monkeypatch, construct):
+    body = RENDERED_AS_KRAMDOWN[construct]
+    assert normalise(_render(body, monkeypatch, False)) == normalise(_render(body, monkeypatch, True))
 
 
 @needs_kramdown
@@ -117,7 +134,7 @@ def test_without_ruby_the_jekyll_preview_is_the_fallback(monkeypatch, tmp_path):
 
 
 def test_findings_of_one_construct_are_capped(jekyll):
-    body = "Some $$x$$ math.\n\n" * 50 + "Plain paragraph.\n\n" * 4000
+    body = "{:n: .note}\n\n" * 50 + "Plain paragraph.\n\n" * 4000
     found = _findings(jekyll, body)
     assert len(found) == preview_fidelity.PER_CONSTRUCT
     assert [d.line for d in found] == [4 + 2 * n for n in range(preview_fidelity.PER_CONSTRUCT)]

@@ -44,9 +44,6 @@ def _c(message_id: str, markers: tuple[str, ...], pattern: str, flags: int = re.
     return Construct(message_id, markers, re.compile(pattern, flags), tuple(sorted(params.items())))
 
 
-#: `<<…>>` on one line as one finding, a lone `<<` or `>>` as another.
-_GUILLEMETS = r"(?<!<)<<(?!<)(?:[^\n<>]*>>(?!>))?|(?<!>)>>(?!>)"
-
 # The sanitizer removes these elements, and a style that could load a local
 # file (render/sanitize.py), whatever the engine; Jekyll publishes the post's
 # raw HTML as it is.
@@ -60,15 +57,13 @@ _SANITIZED = (
 
 #: Python-Markdown serving a Jekyll site, against kramdown (each checked
 #: against both engines' output: tests/core/validation/test_preview_fidelity.py).
+#: Abbreviations, `$$` math and `<< >>` render as kramdown's now
+#: (render/jekyll_extras.py): not flagged.
 _FALLBACK_ON_JEKYLL = (
-    _c("preview-differs/abbreviation", ("*[",), r"^ {0,3}\*\[[^\]\n]+\]:"),
     _c("preview-differs/nomarkdown", ("{::nomarkdown",), r"\{::nomarkdown\b"),
     _c("preview-differs/options", ("{::options",), r"\{::options\b"),
     _c("preview-differs/attribute-definition", ("{:",), r"^ {0,3}\{:(?!:)[\w-]+:"),
-    # The whole `$$…$$` span, over lines too: one finding each.
-    _c("preview-differs/math", ("$$",), r"\$\$(?:[^$]|\$(?!\$))*\$\$"),
     _c("preview-differs/end-of-block", ("^",), r"^ {0,3}\^[ \t]*$"),
-    _c("preview-differs/guillemets", ("<<", ">>"), _GUILLEMETS, renderer="kramdown"),
 ) + _SANITIZED
 
 #: markdown-it serving a Hugo site, against goldmark: its known differences
