@@ -522,7 +522,7 @@
 <context>
     <name>ChangesDialog</name>
     <message>
-        <location filename="../../editor/ui/git/changes_dialog.py" line="+84"/>
+        <location filename="../../editor/ui/git/changes_dialog.py" line="+73"/>
         <source>Changes since the last commit</source>
         <translation>마지막 커밋 이후의 변경 사항</translation>
     </message>
@@ -642,9 +642,13 @@
         <translation>합친 텍스트:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>Both sides changed {count} place(s): choose for each. Everything else merged by itself.</source>
+        <translation>양쪽이 모두 바꾼 곳이 {count}곳입니다. 하나씩 고르세요. 나머지는 저절로 합쳐졌습니다.</translation>
+    </message>
+    <message>
         <source>{clean} part(s) merged by themselves; {count} place(s) changed on both sides: choose for each.</source>
-        <translation>{clean}곳은 저절로 합쳐졌습니다. 양쪽이 모두 바꾼 {count}곳은 하나씩 고르세요.</translation>
+        <translation type="vanished">{clean}곳은 저절로 합쳐졌습니다. 양쪽이 모두 바꾼 {count}곳은 하나씩 고르세요.</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1302,17 +1306,20 @@ Overwrite it with your version?</source>
 <context>
     <name>DiffPane</name>
     <message>
-        <location filename="../../editor/ui/git/changes_dialog.py" line="-76"/>
         <source>Last commit</source>
-        <translation>마지막 커밋</translation>
+        <translation type="vanished">마지막 커밋</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Now</source>
-        <translation>지금</translation>
+        <translation type="vanished">지금</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../editor/ui/git/changes_dialog.py" line="-67"/>
+        <source>The last commit (left) and the post now (right)</source>
+        <translation>마지막 커밋(왼쪽)과 지금의 글(오른쪽)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{name}: last commit (left), now (right), {count} changed line(s)</source>
         <translation>{name}: 마지막 커밋(왼쪽), 지금(오른쪽), 바뀐 줄 {count}개</translation>
     </message>
@@ -1397,12 +1404,14 @@ Overwrite it with your version?</source>
 <context>
     <name>FindReplaceBar</name>
     <message>
-        <location filename="../../editor/ui/editor/find_replace.py" line="+28"/>
+        <location filename="../../editor/ui/editor/find_replace.py" line="+29"/>
+        <location line="+1"/>
         <source>Find</source>
         <extracomment>A search ran; carries the number of matches in the whole text.</extracomment>
         <translation>찾기</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location line="+1"/>
         <source>Replace with</source>
         <translation>바꿀 내용</translation>
@@ -1549,6 +1558,102 @@ The form is read-only until it does.</source>
         <location line="+39"/>
         <source>none</source>
         <translation>없음</translation>
+    </message>
+</context>
+<context>
+    <name>Git</name>
+    <message>
+        <location filename="../../editor/ui/git/git_commands.py" line="+38"/>
+        <source>no commits</source>
+        <translation>커밋 없음</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} conflicted</source>
+        <translation>충돌 {count}개</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Git branch</source>
+        <extracomment>The last pull&apos;s or push&apos;s RemoteResult (for tests and the message shown).</extracomment>
+        <translation>Git 브랜치</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The branch, commits to push (↑) and to pull (↓): click for Git</source>
+        <translation>브랜치와 푸시할 커밋(↑), 가져올 커밋(↓): 누르면 Git 메뉴가 열립니다</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Git</source>
+        <translation>Git(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show &amp;Changes</source>
+        <translation>변경 사항 보기(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Commit…</source>
+        <translation>커밋(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pull</source>
+        <translation>가져오기(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ush</source>
+        <translation>푸시(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Resolve Conflicts…</source>
+        <translation>충돌 해결(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Commit</source>
+        <translation>커밋</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save {name} before committing?</source>
+        <translation>커밋하기 전에 {name}을(를) 저장할까요?</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Committed {id}</source>
+        <translation>{id}(으)로 커밋했습니다</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pulling…</source>
+        <translation>가져오는 중…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pushing…</source>
+        <translation>푸시하는 중…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+14"/>
+        <location line="+56"/>
+        <source>Git</source>
+        <translation>Git</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Merge committed: push to share it.</source>
+        <translation>병합을 커밋했습니다. 공유하려면 푸시하세요.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not finish the pull:</source>
+        <translation>가져오기를 마치지 못했습니다:</translation>
     </message>
 </context>
 <context>
@@ -2263,13 +2368,13 @@ The form is read-only until it does.</source>
 <context>
     <name>PreviewEngine</name>
     <message>
-        <location filename="../../editor/core/render/commonmark_engine.py" line="+165"/>
+        <location filename="../../editor/core/render/commonmark_engine.py" line="+166"/>
         <source>The site converts with CommonMark (jekyll-commonmark); the preview renders it with markdown-it, whose code highlighting and footnotes differ.</source>
         <extracomment>&quot;github&quot; (Unicode letters kept) or &quot;github-ascii&quot;. Code fences with a known language highlighted (Pygments, CSS classes as the preview&apos;s stylesheet has them). Hugo&apos;s code block markup: `&lt;pre tabindex=&quot;0&quot;&gt;`, `data-lang` on `&lt;code&gt;`. Hugo&apos;s `markup.highlight`: Chroma&apos;s style, and inline styles (`noClasses`, Hugo&apos;s default) or class names.</extracomment>
         <translation>사이트는 CommonMark(jekyll-commonmark)로 변환하고 미리보기는 markdown-it으로 렌더링하므로 코드 강조와 각주가 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../editor/core/render/kramdown_engine.py" line="+455"/>
+        <location filename="../../editor/core/render/kramdown_engine.py" line="+460"/>
         <source>Ruby is not installed, so the preview cannot run kramdown as Jekyll does.</source>
         <extracomment>Seconds a render may take: TIMEOUT, plus PER_100KB for each 100 KB of text. Measured here: the slowest block of 270 real posts took 0.2 s, a whole 110 KB post 0.04 s; 100 KB of nested brackets or backticks take kramdown minutes. A block being typed is small: its limit stays near TIMEOUT. Seconds the helper may take to start (Ruby + kramdown + rouge: ~0.2 s here). Blocks from this size on are held to the render&apos;s deadline (`deadline`). Why a block is approximate when the render&apos;s time ran out. How many times the helper was started (for tests). kramdown&apos;s document-wide definitions: `*[abbr]: title`, `{::options ... /}`, `{:name: attributes}` (an attribute list definition), an IAL on a link definition (its attributes go to every link using it; blocks share only a definition&apos;s URL and title), and a link, footnote or abbreviation definition inside a quote, a list item or a definition (kramdown defines it for the whole document; blocks share only top-level ones). Searched in &quot;
 &quot; + body: a literal first character the regex engine scans for quickly, where a multi-line `^` is tried at every character. kramdown&apos;s end-of-block marker: a line `^` ends the block before it (a list&apos;s last item followed by a blank line and `^` is a paragraph). A line that may make `_joined` join blocks (&quot;
@@ -2282,9 +2387,9 @@ The form is read-only until it does.</source>
         <translation>kramdown을 실행하지 못해({error}) 미리보기는 근사치로 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../editor/core/render/markdown_pipeline.py" line="+147"/>
+        <location filename="../../editor/core/render/markdown_pipeline.py" line="+150"/>
         <source>The preview uses Python-Markdown, which differs from the site&apos;s Markdown in places.</source>
-        <extracomment>Python-Markdown&apos;s and pymdown-extensions&apos; extensions we use, in order. Python-Markdown is its own dialect: for a known generator the preview approximates the generator&apos;s.</extracomment>
+        <extracomment>An abbreviation definition (Python-Markdown&apos;s abbr, kramdown&apos;s syntax). Python-Markdown&apos;s and pymdown-extensions&apos; extensions we use, in order. Python-Markdown is its own dialect: for a known generator the preview approximates the generator&apos;s.</extracomment>
         <translation>미리보기는 Python-Markdown을 쓰므로 사이트의 Markdown과 일부 다릅니다.</translation>
     </message>
 </context>
@@ -3130,9 +3235,57 @@ The form is read-only until it does.</source>
     </message>
 </context>
 <context>
+    <name>ValidateSummary</name>
+    <message>
+        <location filename="../../editor/cli/validate.py" line="+149"/>
+        <source>{count} error</source>
+        <translation>오류 {count}개</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} errors</source>
+        <translation>오류 {count}개</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} warning</source>
+        <translation>경고 {count}개</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} warnings</source>
+        <translation>경고 {count}개</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} info</source>
+        <translation>정보 {count}개</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} infos</source>
+        <translation>정보 {count}개</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} file</source>
+        <translation>파일 {count}개</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} files</source>
+        <translation>파일 {count}개</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{errors}, {warnings}, {infos} in {files} ({with_problems} with findings)</source>
+        <translation>{files}에서 {errors}, {warnings}, {infos} (문제가 있는 파일 {with_problems}개)</translation>
+    </message>
+</context>
+<context>
     <name>_Place</name>
     <message>
-        <location filename="../../editor/ui/git/conflict_view.py" line="-135"/>
+        <location filename="../../editor/ui/git/conflict_view.py" line="-133"/>
         <source>front matter</source>
         <translation>머리말</translation>
     </message>

@@ -45,6 +45,9 @@ def test_language_ko_prints_the_korean_sentence_with_its_location_and_rule_id(br
     assert _validate(broken, GALLEY_LANG="ko", LANGUAGE="en").stdout == korean.stdout
     assert _validate(broken, LC_ALL="C", LANG="ko_KR.UTF-8").stdout == english.stdout
     assert _validate(broken, LANG="ko_KR.UTF-8").stdout == korean.stdout
+    # The closing summary too.
+    assert english.stdout.endswith("0 errors, 1 warning, 0 infos in 1 file (1 with findings)\n")
+    assert korean.stdout.endswith("파일 1개에서 오류 0개, 경고 1개, 정보 0개 (문제가 있는 파일 1개)\n")
 
 
 def test_the_json_output_stays_english(broken):

@@ -29,20 +29,20 @@ from editor.ui.git.git_owner import GitOwner
 from editor.ui.git.state_names import _NAMES, state_name
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Git", text)
+# Written out at each call (lupdate reads only `translate("Context", "literal")`).
+translate = QCoreApplication.translate
 
 
 def branch_text(status) -> str:
     """"main ↑2 ↓1": the branch (or the commit when detached) and its distance from upstream."""
-    name = status.branch or (status.head or "")[:8] or _tr("no commits")
+    name = status.branch or (status.head or "")[:8] or translate("Git", "no commits")
     parts = [name]
     if status.ahead:
         parts.append(f"↑{status.ahead}")
     if status.behind:
         parts.append(f"↓{status.behind}")
     if status.conflicted:
-        parts.append(_tr("{count} conflicted").format(count=len(status.conflicted)))
+        parts.append(translate("Git", "{count} conflicted").format(count=len(status.conflicted)))
     return " ".join(parts)
 
 
@@ -77,8 +77,8 @@ class GitCommands(QObject):
     def _build_status_bar(self) -> None:
         bar = self.window.statusBar()
         self.branch = QToolButton(bar, objectName="gitBranch", autoRaise=True)
-        self.branch.setAccessibleName(_tr("Git branch"))
-        self.branch.setToolTip(_tr("The branch, commits to push (↑) and to pull (↓): click for Git"))
+        self.branch.setAccessibleName(translate("Git", "Git branch"))
+        self.branch.setToolTip(translate("Git", "The branch, commits to push (↑) and to pull (↓): click for Git"))
         self.branch.clicked.connect(lambda: self.menu.popup(self.branch.mapToGlobal(self.branch.rect().topLeft())))
         self.branch.hide()
         self.progress_bar = QProgressBar(bar, objectName="gitProgress", maximumWidth=180, textVisible=True)
@@ -92,17 +92,17 @@ class GitCommands(QObject):
         bar = self.window.menuBar()
         help_menu = next((a for a in bar.actions() if a.menu() is not None
                           and a.menu().objectName() == "helpMenu"), None)
-        self.menu = bar.addMenu(_tr("&Git"))
+        self.menu = bar.addMenu(translate("Git", "&Git"))
         self.menu.setObjectName("gitMenu")
         if help_menu is not None:
             bar.insertMenu(help_menu, self.menu)
         self.actions = {}
         for name, text, slot, shortcut in (
-                ("changes", _tr("Show &Changes"), self.show_changes, "Ctrl+Alt+D"),
-                ("commit", _tr("&Commit…"), self.commit, "Ctrl+Alt+C"),
-                ("pull", _tr("&Pull"), self.pull, None),
-                ("push", _tr("P&ush"), self.push, None),
-                ("resolve", _tr("&Resolve Conflicts…"), self.resolve_conflicts, None)):
+                ("changes", translate("Git", "Show &Changes"), self.show_changes, "Ctrl+Alt+D"),
+                ("commit", translate("Git", "&Commit…"), self.commit, "Ctrl+Alt+C"),
+                ("pull", translate("Git", "&Pull"), self.pull, None),
+                ("push", translate("Git", "P&ush"), self.push, None),
+                ("resolve", translate("Git", "&Resolve Conflicts…"), self.resolve_conflicts, None)):
             action = QAction(text, self.window, objectName=f"actionGit{name.capitalize()}")
             if shortcut:
                 action.setShortcut(shortcut)
@@ -154,7 +154,7 @@ class GitCommands(QObject):
         session.flush()
         if session.modified and session.path is not None:
             answer = QMessageBox.question(
-                self.window, _tr("Commit"), _tr("Save {name} before committing?").format(name=session.path.name),
+                self.window, translate("Git", "Commit"), translate("Git", "Save {name} before committing?").format(name=session.path.name),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
             if answer != QMessageBox.StandardButton.Save or not self.window.save():
                 return
@@ -170,7 +170,7 @@ class GitCommands(QObject):
         dialog = CommitDialog(self.owner, self._open_rel(), self.window)
         dialog.hookProblems.connect(self._show_hook_problems)
         dialog.committed.connect(lambda cid: self.window.statusBar().showMessage(
-            _tr("Committed {id}").format(id=cid[:8]), 5000))
+            translate("Git", "Committed {id}").format(id=cid[:8]), 5000))
         self.commit_dialog = dialog
         dialog.show()
 
@@ -180,10 +180,10 @@ class GitCommands(QObject):
         panel.show()
 
     def pull(self) -> None:
-        self._remote(remote.pull, _tr("Pulling…"))
+        self._remote(remote.pull, translate("Git", "Pulling…"))
 
     def push(self) -> None:
-        self._remote(remote.push, _tr("Pushing…"))
+        self._remote(remote.push, translate("Git", "Pushing…"))
 
     def _remote(self, fn, label: str) -> None:
         for name in ("pull", "push"):
@@ -201,7 +201,7 @@ class GitCommands(QObject):
         for name in ("pull", "push"):
             self.actions[name].setEnabled(True)
         if isinstance(result, Exception):
-            QMessageBox.warning(self.window, _tr("Git"), str(result))
+            QMessageBox.warning(self.window, translate("Git", "Git"), str(result))
             return
         self.last_remote = result
         translate = QCoreApplication.translate
@@ -215,7 +215,7 @@ class GitCommands(QObject):
             self.window.statusBar().showMessage(text, 8000)
             self.resolve_conflicts(list(result.conflicts))
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Git"), text, QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("Git", "Git"), text, QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("gitMessage")
         box.setDetailedText(result.output)
         self.message_box = box
@@ -269,10 +269,10 @@ class GitCommands(QObject):
         if isinstance(result, Exception):
             return
         if result.ok:
-            self.window.statusBar().showMessage(_tr("Merge committed: push to share it."), 8000)
+            self.window.statusBar().showMessage(translate("Git", "Merge committed: push to share it."), 8000)
         else:
-            box = QMessageBox(QMessageBox.Icon.Warning, _tr("Git"),
-                              _tr("Could not finish the pull:") + "\n" + result.output,
+            box = QMessageBox(QMessageBox.Icon.Warning, translate("Git", "Git"),
+                              translate("Git", "Could not finish the pull:") + "\n" + result.output,
                               QMessageBox.StandardButton.Ok, self.window)
             box.setObjectName("gitMessage")
             self.message_box = box
