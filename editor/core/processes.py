@@ -17,6 +17,9 @@ its own tree and stopped with it:
   handle (`OpenProcess`), never from `os.kill(pid, 0)`, which on Windows
   terminates the process.
 
+`PipeReader` waits for a child's output with a time limit, as `selectors`
+does for pipes on POSIX only.
+
 `start_time(pid)` with the pid names one process for good (a pid is reused,
 the pair is not): a record written by an earlier run is acted on only when
 both still match.
@@ -25,8 +28,10 @@ both still match.
 from __future__ import annotations
 
 import os
+import queue
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -243,3 +248,37 @@ def _windows_start_time(pid: int) -> str:
         return str(created.value)
     finally:
         kernel32.CloseHandle(ctypes.c_void_p(handle))
+
+
+class PipeReader:
+    """A child's output pipe, read on a thread so that a reader can wait for it
+    with a time limit on every platform (`selectors` accepts pipes on POSIX
+    only; on Windows, sockets only)."""
+
+    def __init__(self, pipe) -> None:
+        self._chunks: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+        self._ended = False
+        # The thread holds the file object itself (not its descriptor number,
+        # which could be closed and reused while the thread waits on it).
+        threading.Thread(target=self._pump, args=(pipe,), name="child-output", daemon=True).start()
+
+    def _pump(self, pipe) -> None:
+        while True:
+            try:
+                chunk = pipe.read1(1 << 16)  # what is there, as soon as there is some
+            except (OSError, ValueError):  # closed under us
+                chunk = b""
+            self._chunks.put(chunk)
+            if not chunk:
+                return
+
+    def read(self, timeout: float) -> bytes | None:
+        """The next output (b"" once the child closed it), or None after `timeout` seconds."""
+        if self._ended:
+            return b""
+        try:
+            chunk = self._chunks.get(timeout=max(timeout, 0.0))
+        except queue.Empty:
+            return None
+        self._ended = not chunk
+        return chunk

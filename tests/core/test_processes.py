@@ -15,7 +15,7 @@ import time
 import pytest
 
 from editor.core import processes
-from editor.core.processes import (CREATE_NEW_PROCESS_GROUP, CREATE_NO_WINDOW, kill_tree, pid_alive,
+from editor.core.processes import (CREATE_NEW_PROCESS_GROUP, CREATE_NO_WINDOW, PipeReader, kill_tree, pid_alive,
                                    start_time, stop_tree, taskkill_argv, tree_alive, tree_members,
                                    tree_options)
 
@@ -120,3 +120,20 @@ def test_options_per_platform():
 def test_taskkill_command():
     assert taskkill_argv(1234, force=True) == ["taskkill", "/F", "/T", "/PID", "1234"]
     assert taskkill_argv(1234, force=False) == ["taskkill", "/T", "/PID", "1234"]
+
+
+def test_pipe_reader_waits_with_a_limit():
+    # What selectors do for pipes on POSIX only: wait for a child's output, up to a time.
+    proc = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdout.write(sys.stdin.readline())"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, **tree_options())
+    reader = PipeReader(proc.stdout)
+    started = time.monotonic()
+    assert reader.read(0.2) is None  # nothing yet: the limit, not a hang
+    assert time.monotonic() - started >= 0.2
+    proc.stdin.write(b"hello\n")
+    proc.stdin.flush()
+    assert reader.read(10) == b"hello\n"
+    proc.stdin.close()
+    assert reader.read(10) == b""  # the child closed its output
+    assert reader.read(0) == b""  # and it stays closed
+    proc.wait(timeout=10)
