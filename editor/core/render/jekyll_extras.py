@@ -25,6 +25,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown.extensions import Extension
+from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import InlineProcessor, SubstituteTagInlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
@@ -132,6 +133,42 @@ class _InlineMath(InlineProcessor):
         return AtomicString("\\(" + m.group(1).strip() + "\\)"), m.start(0), m.end(0)
 
 
+_NOT_A_ROW = re.compile(r" {0,3}(?:#|>|(?:[-*_][ \t]*){3,}$)")
+
+
+class _PipeRows(TableProcessor):
+    """kramdown's table without a header: a block whose every line holds a
+    cell separator (`a | b | c`) is a table body (Python-Markdown wants a
+    separator row)."""
+
+    def test(self, parent, block: str) -> bool:
+        # Tried after the tables extension (which took the blocks with a
+        # separator row), headings and rules, as kramdown tries its parsers;
+        # the scan stops at the first line that is no row, or is a heading,
+        # quote or rule of its own (linear when those are peeled one by one).
+        end = block.find("\n")
+        if "|" not in (block if end < 0 else block[:end]):
+            return False
+        for line in block.split("\n"):
+            if not line.strip() or _NOT_A_ROW.match(line) or not self._cells(line):
+                return False
+        return True
+
+    def _cells(self, line: str) -> list[str]:
+        line = line.strip()
+        self.border = (1 if line.startswith("|") else 0) | (2 if self.RE_END_BORDER.search(line) else 0)
+        cells = self._split_row(line)
+        return cells if self.border or len(cells) > 1 else []
+
+    def run(self, parent, blocks: list[str]) -> None:
+        rows = [line.strip() for line in blocks.pop(0).split("\n")]
+        width = max(len(self._cells(row)) for row in rows)
+        tbody = etree.SubElement(etree.SubElement(parent, "table"), "tbody")
+        for row in rows:
+            self._cells(row)  # this row's borders
+            self._build_row(row, tbody, [None] * width)
+
+
 class JekyllExtrasExtension(Extension):
     def reset(self) -> None:
         # Display math found in this run (several texts share one run in
@@ -144,6 +181,7 @@ class JekyllExtrasExtension(Extension):
         md.registerExtension(self)
         md.preprocessors.register(_HeadingHashes(md), "galley_heading_hashes", 5)
         md.preprocessors.register(_BlockMath(md), "galley_block_math", 4)
+        md.parser.blockprocessors.register(_PipeRows(md.parser, {"use_align_attribute": False}), "galley_pipe_rows", 45)
         md.postprocessors.register(_BlockMathOut(md), "galley_block_math", 5)
         # After code spans (190: `$$` in code stays code), before escapes
         # (180) and emphasis: math text is taken as it is.

@@ -43,6 +43,8 @@ def families(size: int = 100_000) -> dict[str, str]:
                       + "".join(f"[x][l{i}] " for i in range(size // 26)),
         "table": "|a|b|\n|-|-|\n" + fill("|x|y|\n"),
         "abbreviations": fill("*[a]: b\na\n"),
+        "pipe_headings": fill("# h|x\n"),
+        "pipe_rows": fill("a | b\n"),
     }
 
 

@@ -141,11 +141,12 @@ def test_hostile_input_renders_in_bounded_time(generator: str, name: str) -> Non
     assert "galley-block" in html
 
 
-@pytest.mark.parametrize("family", ["headings", "abbreviations", "definitions"])
+@pytest.mark.parametrize("family", ["headings", "abbreviations", "definitions", "pipe_headings", "pipe_rows"])
 def test_the_jekyll_fallbacks_peeled_blocks_are_linear(family: str) -> None:
     # Abbreviation definitions are peeled one line at a time: the quote and
     # definition tests searched each rest (48 s at 100 KB); headings with
-    # tails were looked up child by child in the inline walk (10 s).
+    # tails were looked up child by child in the inline walk (10 s); the
+    # table test split every rest into rows (`# h|x` lines: 10 s).
     assert_linear(family, "jekyll")
 
 

@@ -67,3 +67,12 @@ def test_abbreviations_read_as_python_markdowns_own() -> None:
     ours = MarkdownPipeline("jekyll").convert(body).html
     assert stock.count("<abbr") == ours.count("<abbr") == 9
     assert '<a href="x"><abbr title="Hyper Text">HTML</abbr></a>' in ours
+
+
+def test_rows_without_a_header_are_kramdowns_table_body() -> None:
+    assert _html("a | b | c") == "<table>\n<tbody>\n<tr>\n<td>a</td>\n<td>b</td>\n<td>c</td>\n</tr>\n</tbody>\n</table>"
+    two = _html("| x | `a|b` |\n| y |")
+    assert two.count("<tr>") == 2 and "<code" in two and two.count("<td>") == 4  # rows padded to the widest
+    # Not rows: a heading, prose without a pipe on every line, other sites.
+    assert "<table" not in _html("# h | x") and "<table" not in _html("a | b\nno pipe")
+    assert "<table" not in _html("a | b", "unknown")
