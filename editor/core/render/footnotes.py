@@ -41,7 +41,7 @@ class _Definitions(BlockProcessor):
     def test(self, parent, block: str) -> bool:
         # The first definition in this rest is known from the block it was
         # cut from (bounded.py): a run of peeled lines stays linear.
-        from editor.core.render.bounded import SuffixSearch  # noqa: PLC0415 - bounded imports Markdown's tables
+        from editor.core.render.suffix_search import SuffixSearch  # noqa: PLC0415
 
         search = self.__dict__.setdefault("_suffix", SuffixSearch(_DEF))
         return bool(search.search(block))
