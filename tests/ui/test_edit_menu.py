@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QApplication
 
 def test_copy_from_the_body_paste_into_a_form_field(window, qtbot):
     a, editor = window.actions, window.body_editor
+    # The site's model in (it gives the form its schema and the fields their marks):
+    # this test is about the commands, not about the window still loading.
+    qtbot.waitUntil(lambda: window.services.site.loaded, timeout=10000)
     editor.setFocus()
     cursor = editor.textCursor()
     cursor.movePosition(cursor.MoveOperation.Start)
@@ -29,6 +32,7 @@ def test_copy_from_the_body_paste_into_a_form_field(window, qtbot):
     a.paste.trigger()
     assert title.text() == "# 안녕하세요"
     a.select_all.trigger()
+    assert title.hasFocus() and title.selectedText() == "# 안녕하세요", (window.focusWidget(), title.selectedText())
     a.cut.trigger()
     assert title.text() == "" and QApplication.clipboard().text() == "# 안녕하세요"
 
