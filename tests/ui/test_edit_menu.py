@@ -33,6 +33,8 @@ def test_copy_from_the_body_paste_into_a_form_field(window, qtbot):
     assert title.text() == "# 안녕하세요"
     a.select_all.trigger()
     assert title.hasFocus() and title.selectedText() == "# 안녕하세요", (window.focusWidget(), title.selectedText())
+    # Cut follows the selection (a disabled action does nothing when triggered).
+    qtbot.waitUntil(a.cut.isEnabled, timeout=5000)
     a.cut.trigger()
     assert title.text() == "" and QApplication.clipboard().text() == "# 안녕하세요"
 
