@@ -88,9 +88,13 @@ class EditStates(QObject):
 
     def _watch(self, widget) -> None:
         w = text_widget(widget)
-        if w is not None and not w.property("galleyEditStates"):
-            # Once per widget: its selection changes Cut and Copy.
-            w.setProperty("galleyEditStates", True)
+        # Once per widget and window: its selection changes Cut and Copy. The
+        # mark names this object: with two windows open, another window's
+        # states saw the widget first, and a mark of its own left this one's
+        # Cut disabled for good.
+        mark = f"galleyEditStates{id(self)}"
+        if w is not None and not w.property(mark):
+            w.setProperty(mark, True)
             w.selectionChanged.connect(self.update)
 
     def _focus_changed(self, _old, new) -> None:

@@ -74,3 +74,29 @@ def test_the_edit_menu_lists_them(window):
     for name in ("actionCut", "actionCopy", "actionPaste", "actionPastePlain", "actionSelectAll",
                  "actionPreferences"):
         assert name in names
+
+
+def test_cut_follows_the_selection_in_a_second_window(window, qtbot, settings, post, tmp_path):
+    """With two windows open, each window's Edit menu follows its own fields."""
+    from editor.ui import launch
+
+    qtbot.waitUntil(lambda: window.services.site.loaded, timeout=10000)
+    # A field of the first window has had focus: its Edit states have seen it.
+    window.form_panel.form.widget_for("title").setFocus()
+    second = launch([str(post)], settings=settings, recovery_dir=tmp_path / "recovery2")
+    try:
+        qtbot.waitExposed(second)
+        qtbot.waitUntil(lambda: not second.form_panel.form.held)
+        second.activateWindow()
+        second.form_panel.form.widget_for("title").setFocus()
+        title = second.focusWidget()
+        qtbot.waitUntil(title.hasFocus)
+        assert not second.actions.cut.isEnabled()
+        QTest.keyClick(title, Qt.Key.Key_Home)
+        QTest.keyClick(title, Qt.Key.Key_End, Qt.KeyboardModifier.ShiftModifier)
+        assert title.selectedText() == title.text() != ""
+        qtbot.waitUntil(second.actions.cut.isEnabled, timeout=5000)
+    finally:
+        second.session.new()
+        second.close()
+        second.deleteLater()
