@@ -251,16 +251,27 @@ def _windows_start_time(pid: int) -> str:
 
 
 class PipeReader:
-    """A child's output pipe, read on a thread so that a reader can wait for it
-    with a time limit on every platform (`selectors` accepts pipes on POSIX
-    only; on Windows, sockets only)."""
+    """A child's output pipe that a reader can wait for with a time limit on
+    every platform. On POSIX the wait is `selectors` on the pipe itself; on
+    Windows, whose `selectors` take sockets only, a thread reads the pipe.
+    (Not a thread everywhere: daemon threads blocked in a read while the
+    interpreter shuts down beside Qt's teardown crashed test workers.)"""
 
     def __init__(self, pipe) -> None:
-        self._chunks: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+        self._pipe = pipe
         self._ended = False
-        # The thread holds the file object itself (not its descriptor number,
-        # which could be closed and reused while the thread waits on it).
-        threading.Thread(target=self._pump, args=(pipe,), name="child-output", daemon=True).start()
+        self._chunks: queue.SimpleQueue[bytes] | None = None
+        self._selector = None
+        if os.name == "nt":
+            self._chunks = queue.SimpleQueue()
+            # The thread holds the file object itself (not its descriptor number,
+            # which could be closed and reused while the thread waits on it).
+            threading.Thread(target=self._pump, args=(pipe,), name="child-output", daemon=True).start()
+        else:
+            import selectors
+
+            self._selector = selectors.DefaultSelector()
+            self._selector.register(pipe, selectors.EVENT_READ)
 
     def _pump(self, pipe) -> None:
         while True:
@@ -276,9 +287,19 @@ class PipeReader:
         """The next output (b"" once the child closed it), or None after `timeout` seconds."""
         if self._ended:
             return b""
-        try:
-            chunk = self._chunks.get(timeout=max(timeout, 0.0))
-        except queue.Empty:
-            return None
+        if self._chunks is not None:
+            try:
+                chunk = self._chunks.get(timeout=max(timeout, 0.0))
+            except queue.Empty:
+                return None
+        else:
+            try:
+                if not self._selector.select(max(timeout, 0.0)):
+                    return None
+                chunk = self._pipe.read1(1 << 16)
+            except (OSError, ValueError):  # closed under us
+                chunk = b""
         self._ended = not chunk
+        if self._ended and self._selector is not None:
+            self._selector.close()
         return chunk
