@@ -99,4 +99,3 @@ def test_cut_follows_the_selection_in_a_second_window(window, qtbot, settings, p
     finally:
         second.session.new()
         second.close()
-        second.deleteLater()

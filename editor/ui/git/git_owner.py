@@ -75,6 +75,9 @@ class GitOwner(QObject):
         self._done.connect(self._finish)
         self._poll = QTimer(self, interval=poll_ms)
         self._poll.timeout.connect(self.check_git_dir)
+        # The worker ends with its owner (a window closed and deleted): a job
+        # finishing later would emit on a deleted object.
+        self.destroyed.connect(self._jobs.put)
 
     # -- what the window asks ------------------------------------------------------
 
@@ -220,7 +223,7 @@ class GitOwner(QObject):
     def _work(self) -> None:
         while True:
             job = self._jobs.get()
-            if job is None:
+            if not isinstance(job, tuple):  # None: shutdown; the owner's destroyed() passes itself
                 return
             fn, args, kwargs, done, refresh = job
             try:
