@@ -15,11 +15,12 @@ import json
 import os
 import re
 import sys
+import threading
 import tomllib
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -228,3 +229,85 @@ def _index_in_pool(files: list[Path], workers: int) -> list[PostSummary] | None:
         return None
     rows = [row for part in parts for row in part]  # pool.map keeps the order
     return [PostSummary(path, fm, error, kind) for path, (fm, error, kind) in zip(files, rows)]
+
+
+class _BatchPool:
+    """Worker processes parsing the batches of `Site.index_batches` ahead of
+    the caller; each batch is split between the workers, so its results
+    come back in order and as soon as possible."""
+
+    def __init__(self) -> None:
+        self._executor: Any = None
+        self._futures: list[list] = []
+        self._stales: list[list[Path]] = []
+        self._broken = False
+        self._starting: threading.Thread | None = None
+
+    @classmethod
+    def start(cls, parts: list[list[Path]], stale_of: Callable[[list[Path]], list[Path]],
+              mp_context) -> "_BatchPool | None":
+        """A pool for these batches (`stale_of` picks a batch's files to parse).
+        Everything happens on a thread of its own, so the caller reads its first
+        batch meanwhile: the stat of every file, and the first start of a
+        forkserver, which imports for a few tenths of a second. Too few files
+        to pay for processes: the thread parses nothing and `results` gives None."""
+        cpus = os.cpu_count() or 1
+        if cpus < POOL_MIN_CPUS or sum(map(len, parts)) < POOL_THRESHOLD:
+            return None
+        pool = cls()
+        pool._starting = threading.Thread(target=pool._submit, args=(parts, stale_of, mp_context, min(cpus, 4)),
+                                          name="galley-index-pool", daemon=True)
+        pool._starting.start()
+        return pool
+
+    def _submit(self, parts: list[list[Path]], stale_of, mp_context, workers: int) -> None:
+        self._stales = [stale_of(part) for part in parts]
+        if sum(map(len, self._stales)) < POOL_THRESHOLD:  # the cache has most: parse the rest in the caller
+            self._broken = True
+            return
+        try:
+            self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=mp_context,
+                                                 initializer=_lower_priority)
+            for stale in self._stales:
+                names = [str(p) for p in stale]
+                step = max(1, -(-len(names) // workers))
+                self._futures.append([self._executor.submit(_summarize_chunk, names[k : k + step])
+                                      for k in range(0, len(names), step)])
+        except Exception:  # noqa: BLE001 - no processes here (limits, no /dev/shm): parse in the caller
+            self._broken = True
+
+    def _join(self) -> None:
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+
+    def stale(self, i: int) -> list[Path] | None:
+        """Batch `i`'s files to parse, as found when the pool started."""
+        self._join()
+        return self._stales[i] if i < len(self._stales) else None
+
+    def results(self, i: int, stale: list[Path]) -> list[PostSummary] | None:
+        """The summaries of batch `i` (whose files to parse are `stale`); None
+        once the pool has failed (the caller parses them itself)."""
+        self._join()
+        if self._broken:
+            return None
+        try:
+            rows = [row for future in self._futures[i] for row in future.result()]
+        except Exception:  # noqa: BLE001 - a broken pool (a worker killed, no memory): parse here
+            self._broken = True
+            return None
+        return [PostSummary(path, fm, error, kind) for path, (fm, error, kind) in zip(stale, rows)]
+
+    def close(self) -> None:
+        self._join()
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _lower_priority() -> None:
+    """A pool worker's initializer: yield the CPU to the app that started it."""
+    try:
+        os.nice(5)
+    except (AttributeError, OSError):  # no nice() on Windows; the pool still works
+        pass
