@@ -8,7 +8,8 @@
 # One long-lived process, JSON lines on stdin/stdout:
 #   {"id": 1, "op": "configure", "config": {"kramdown": {...}, "highlighter": "rouge"}}
 #   {"id": 2, "op": "render", "text": "...", "link_defs": {"label": ["url", "title"]}}
-#   {"id": 3, "op": "render_many", "texts": ["...", "..."]}
+#   {"id": 3, "op": "render_many", "texts": ["...", "..."], "link_defs": [{...}, null]}
+#   (each text parsed alone; "link_defs", when given, holds each text's own)
 # Each answer is one line: {"id": n, "result": ...} or {"id": n, "error": "..."}.
 #
 # The editor renders a post block by block, so what is a property of the
@@ -189,7 +190,8 @@ module GalleyKramdown
                  when "render"
                    renderer.render(request["text"].to_s, request["link_defs"])
                  when "render_many"
-                   request["texts"].map { |t| renderer.render(t.to_s) }
+                   defs = request["link_defs"] || []
+                   request["texts"].each_with_index.map { |t, i| renderer.render(t.to_s, defs[i]) }
                  when "ping"
                    "pong"
                  else

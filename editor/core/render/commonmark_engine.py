@@ -146,6 +146,7 @@ class CommonMarkEngine:
 
     name = "markdown-it"
     first_definition_wins = True
+    batches_references = True
 
     def __init__(self, options: CommonMarkOptions = CommonMarkOptions(), *, exact: bool = True,
                  reason: str = "") -> None:
@@ -183,9 +184,12 @@ class CommonMarkEngine:
                          footnote_defs=tuple(env.get("galley_defs", ())),
                          headings=tuple(env.get("galley_headings", ())))
 
-    def convert_many(self, texts: Sequence[str]) -> list[Converted]:
+    def convert_many(self, texts: Sequence[str],
+                     references: Sequence[Mapping[str, tuple[str, str | None]]] | None = None) -> list[Converted]:
         # A markdown-it conversion has little fixed cost: one by one is as fast.
-        return [self.convert(text) for text in texts]
+        if references is None:
+            return [self.convert(text) for text in texts]
+        return [self.convert(text, refs) for text, refs in zip(texts, references, strict=True)]
 
     @staticmethod
     def batchable(text: str) -> bool:

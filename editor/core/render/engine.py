@@ -59,12 +59,19 @@ class Engine(Protocol):
     #: For the same label defined twice, CommonMark keeps the first
     #: definition, Python-Markdown the last.
     first_definition_wins: bool
+    #: Whether `convert_many` takes each text's reference definitions (an
+    #: engine that converts each text on its own); else texts that need
+    #: another block's definitions are converted one by one.
+    batches_references: bool
 
     def convert(self, text: str, references: Mapping[str, tuple[str, str | None]] | None = None) -> Converted:
         """One block (or a whole body) with the given reference definitions."""
 
-    def convert_many(self, texts: Sequence[str]) -> list[Converted]:
-        """`convert(text)` for each text (all `batchable`), possibly cheaper."""
+    def convert_many(self, texts: Sequence[str],
+                     references: Sequence[Mapping[str, tuple[str, str | None]]] | None = None) -> list[Converted]:
+        """`convert(text)` for each text (all `batchable`), possibly cheaper;
+        with `references` (one mapping per text) only when the engine
+        `batches_references`."""
 
     def batchable(self, text: str) -> bool:
         """Whether `convert_many` may take this text."""
@@ -80,11 +87,13 @@ class Engine(Protocol):
 #: attribute: the `time.monotonic()` by which the render must be done. The
 #: renderer sets it before each render (`render_deadline`); past it, the
 #: engine hands the blocks left to its stand-in, marked approximate. A hostile
-#: 100 KB post is then done in about a second, not one time limit per block.
+#: 100 KB post is then done within a second (the budget leaves ~0.2 s for the
+#: work around the engine), not one time limit per block.
 def render_budget(chars: int) -> float:
     """Seconds an out-of-process engine may spend on one render of a body of
-    `chars` characters: half a second, 0.4 s more per 100 KB, at most 4 s."""
-    return min(0.5 + 0.4 * chars / 100_000, 4.0)
+    `chars` characters: 0.4 s, 0.4 s more per 100 KB, at most 4 s (kramdown
+    reads a realistic 205 KB post in ~0.3 s)."""
+    return min(0.4 + 0.4 * chars / 100_000, 4.0)
 
 
 EngineFactory = Callable[[SiteInfo], "Engine | None"]

@@ -38,6 +38,7 @@ from editor.core.render.footnotes import FootnoteIndex
 from editor.core.render.header import render_header
 from editor.core.render.headings import fill_ids, unique_ids
 from editor.core.render.liquid import LiquidStep
+from editor.core.render.collector import collector_paused
 from editor.core.render.engine import Converted, Engine, engine_for, engine_key, render_budget
 from editor.core.render.model import Block, Patch, RenderOptions, RenderRequest, RenderResult, SiteInfo
 from editor.core.render.paths import PathResolver
@@ -189,15 +190,20 @@ class IncrementalRenderer:
 
     def _convert_many(self, items: list[tuple[str, tuple]]) -> None:
         """Stage 1 of many texts at once (a first render, a pasted post):
-        those without references or definitions go through one Markdown run
-        (Engine.convert_many); `_convert` then finds them cached."""
-        texts = [text for text, refs in items
-                 if not refs and (text, ()) not in self._stage1 and (text, ()) not in self._stage1_old
-                 and self._pipeline.batchable(text)]
-        if len(texts) < BATCH_MIN:
+        those the engine may batch go through one engine run
+        (Engine.convert_many), with their reference definitions where the
+        engine takes them; `_convert` then finds them cached."""
+        with_refs = self._pipeline.batches_references
+        todo = [(text, refs) for text, refs in items
+                if (with_refs or not refs) and (text, refs) not in self._stage1
+                and (text, refs) not in self._stage1_old and self._pipeline.batchable(text)]
+        if len(todo) < BATCH_MIN:
             return
-        for text, conv in zip(texts, self._pipeline.convert_many(texts)):
-            self._stage1[(text, ())] = self._stage_of(conv, (text, ()))
+        texts = [text for text, _ in todo]
+        converted = (self._pipeline.convert_many(texts, [dict(refs) for _, refs in todo]) if with_refs
+                     else self._pipeline.convert_many(texts))
+        for key, conv in zip(todo, converted):
+            self._stage1[key] = self._stage_of(conv, key)
 
     def markdown_fragment(self, text: str) -> str:
         """A small Markdown text (excerpt, feature text) → safe HTML."""
@@ -209,6 +215,10 @@ class IncrementalRenderer:
     # -- render ---------------------------------------------------------------
 
     def render(self, request: RenderRequest) -> RenderResult:
+        with collector_paused():
+            return self._render(request)
+
+    def _render(self, request: RenderRequest) -> RenderResult:
         self._options = request.options
         self._reset_env(request)
         self.last_converted = 0
@@ -274,6 +284,8 @@ class IncrementalRenderer:
         if index.numbers:
             bodies = {label: text for s in stages for label, text in s.defs}
             items, order = [], index.ordered()
+            if len(index.numbers) >= BATCH_MIN:  # a first render of many notes: one engine run
+                self._convert_many([(self._templated_text(bodies[label]), ()) for label in order])
             while len(items) < len(index.numbers):  # a note may cite a later one
                 if len(order) < len(index.numbers):  # it did: sorted again (sorting each time was quadratic)
                     order = index.ordered()

@@ -121,6 +121,7 @@ class KramdownProcess:
         self._buffer = b""
         self._next = 0
         self._lock = threading.Lock()
+        self._greeted = False
         #: How many times the helper was started (for tests).
         self.starts = 0
 
@@ -130,6 +131,12 @@ class KramdownProcess:
 
     def start(self) -> None:
         """Start the helper and wait for its greeting; KramdownError if it cannot serve."""
+        self._spawn()
+        self._greet()
+
+    def _spawn(self) -> None:
+        """Start a helper without waiting for it: its greeting (and the
+        answer to the configuration sent now) is read by `_greet`."""
         self.close()
         try:
             proc = subprocess.Popen(
@@ -140,13 +147,25 @@ class KramdownProcess:
         self._proc, self._buffer, self._output = proc, b"", PipeReader(proc.stdout)
         self._finalizer = weakref.finalize(self, _stop, proc)
         self.starts += 1
-        hello = self._read_line(START_TIMEOUT, "starting kramdown")
+        self._greeted = False
+        if self.config:
+            try:
+                self._send({"op": "configure", "config": self.config})
+            except _Died:
+                pass  # the greeting says why
+
+    def _greet(self) -> None:
+        try:
+            hello = self._read_line(START_TIMEOUT, "starting kramdown")
+        except _Died:
+            hello = {}
         if not hello.get("ready"):
             self.close()
             raise KramdownError(hello.get("error") or "the kramdown helper did not start")
         self.version = str(hello.get("kramdown", ""))
         if self.config:
-            self._ask({"op": "configure", "config": self.config})
+            self._answer(self._read_line(self.timeout, "configuring kramdown"))
+        self._greeted = True
 
     def close(self) -> None:
         if self._finalizer is not None:
@@ -159,8 +178,16 @@ class KramdownProcess:
         `timeout` (seconds) replaces the process's own limit for this request."""
         with self._lock:
             for attempt in (0, 1):
+                began = time.monotonic()
                 if self._proc is None or self._proc.poll() is not None:
                     self.start()
+                elif not self._greeted:
+                    self._greet()  # a replacement started after a stopped render
+                if timeout is not None:
+                    # The wait for a starting helper is part of this request's time.
+                    timeout -= time.monotonic() - began
+                    if timeout <= 0:
+                        raise KramdownError("kramdown took longer than this render's time allows to start")
                 try:
                     return self._ask(payload, timeout)
                 except _Died:
@@ -169,15 +196,31 @@ class KramdownProcess:
                         raise KramdownError("the kramdown helper stopped unexpectedly") from None
         raise AssertionError("unreachable")
 
-    def _ask(self, payload: dict, timeout: float | None = None) -> Any:
+    def _send(self, payload: dict) -> None:
         self._next += 1
-        payload = {**payload, "id": self._next}
         try:
-            self._proc.stdin.write(json.dumps(payload).encode("utf-8") + b"\n")
+            self._proc.stdin.write(json.dumps({**payload, "id": self._next}).encode("utf-8") + b"\n")
             self._proc.stdin.flush()
         except (BrokenPipeError, OSError):
             raise _Died() from None
-        answer = self._read_line(self.timeout if timeout is None else timeout, "rendering")
+
+    def _ask(self, payload: dict, timeout: float | None = None) -> Any:
+        self._send(payload)
+        try:
+            answer = self._read_line(self.timeout if timeout is None else timeout, "rendering")
+        except KramdownError:
+            # The render was stopped (and the helper with it). Ruby and
+            # kramdown take ~0.2 s to load: a replacement starts now, while
+            # the writer reads, not on the next keystroke.
+            try:
+                self._spawn()
+            except KramdownError:
+                pass  # the next request starts one and says why
+            raise
+        return self._answer(answer)
+
+    @staticmethod
+    def _answer(answer: dict) -> Any:
         if "error" in answer:
             raise KramdownError(f"kramdown: {answer['error'].splitlines()[0]}")
         return answer["result"]
@@ -300,6 +343,8 @@ class KramdownEngine:
     reason = ""
     #: kramdown keeps the last definition of a label (it warns and overwrites).
     first_definition_wins = False
+    #: The helper parses each text of a batch alone, with its own definitions.
+    batches_references = True
 
     def __init__(self, config: Mapping[str, Any] | None = None, process: KramdownProcess | None = None) -> None:
         self.process = process or KramdownProcess(jekyll_config(config or {}))
@@ -315,17 +360,13 @@ class KramdownEngine:
             payload["link_defs"] = {label: [url, title] for label, (url, title) in references.items()}
         limit = self._limit(len(text))
         if limit <= 0:
-            return as_text(text)
+            return self._out_of_time_text(text)
         try:
             return _converted(self.process.request(payload, limit))
         except KramdownError as exc:
             if self.deadline is None or self.deadline > time.monotonic() or len(text) < DEADLINE_MIN_CHARS:
                 return self.approximate(text, references, str(exc))
-            # Stopped by the render's deadline: asked again next render, once
-            # (a block that uses up a whole render's time twice stays approximate).
-            again = text not in self._out_of_time
-            self._out_of_time.add(text)
-            return replace(as_text(text), provisional=again)
+            return self._out_of_time_text(text)
 
     def _limit(self, chars: int) -> float:
         """This request's time: its own limit, and for a large block (where
@@ -337,14 +378,42 @@ class KramdownEngine:
             return limit
         return min(limit, self.deadline - time.monotonic())
 
-    def convert_many(self, texts: Sequence[str]) -> list[Converted]:
-        try:
-            answers = self.process.request({"op": "render_many", "texts": list(texts)},
-                                           time_limit(sum(len(t) for t in texts)))
-        except KramdownError:
-            # One block failed the batch: each alone, so only that one is approximate.
-            return [self.convert(text) for text in texts]
-        return [_converted(r) for r in answers]
+    def convert_many(self, texts: Sequence[str],
+                     references: Sequence[Mapping[str, tuple[str, str | None]]] | None = None) -> list[Converted]:
+        refs = list(references) if references is not None else [None] * len(texts)
+        chars = sum(len(t) for t in texts)
+        limit = self._limit(chars)
+        if limit > 0:
+            payload: dict[str, Any] = {"op": "render_many", "texts": list(texts)}
+            if any(refs):
+                payload["link_defs"] = [{label: [url, title] for label, (url, title) in r.items()} if r else None
+                                        for r in refs]
+            try:
+                answers = self.process.request(payload, limit)
+            except KramdownError:
+                if self.deadline is None or self.deadline > time.monotonic() or chars < DEADLINE_MIN_CHARS:
+                    # One block failed the batch: each alone, so only that one is approximate.
+                    return [self.convert(text, r) for text, r in zip(texts, refs)]
+            else:
+                return [_converted(r) for r in answers]
+        # The render's time is up: thousands of small blocks asked one by one
+        # would each get their own limit (a post of 4,000 footnotes: 2.4 s).
+        return [self._out_of_time_text(text) for text in texts]
+
+    def _out_of_time_text(self, text: str) -> Converted:
+        """`text` as plain text because the render's deadline passed; asked
+        again next render, once (a block that uses up a whole render's time
+        twice stays approximate)."""
+        again = text not in self._out_of_time
+        self._out_of_time.add(text)
+        return replace(as_text(text), provisional=again)
+
+    @staticmethod
+    def batchable(text: str) -> bool:
+        # The helper parses each text of a batch on its own (a fresh kramdown
+        # parser per text): footnotes and definitions do not leak between them.
+        # Texts that need another block's link definitions never reach a batch.
+        return bool(text.strip())
 
     def approximate(self, text: str, references, why: str) -> Converted:
         """`text` rendered by Python-Markdown, marked as approximate with `why`."""
@@ -356,10 +425,6 @@ class KramdownEngine:
         note = (f'<p class="galley-approximate-note"><em>{escape(why)}: this block is shown as the preview '
                 f"approximates kramdown.</em></p>")
         return replace(conv, html=f'<div class="galley-approximate">\n{note}\n{conv.html}\n</div>')
-
-    @staticmethod
-    def batchable(text: str) -> bool:
-        return "[^" not in text and "]:" not in text and bool(text.strip())
 
     @staticmethod
     def definitions_in(text: str) -> tuple[Definition, ...]:

@@ -142,6 +142,8 @@ class MarkdownPipeline:
 
     name = "python-markdown"
     first_definition_wins = False
+    #: One Markdown run for a batch: each text's definitions would reach the others.
+    batches_references = False
 
     def __init__(self, generator: str = "unknown") -> None:
         #: Python-Markdown is its own dialect: for a known generator the
@@ -223,7 +225,9 @@ class MarkdownPipeline:
         would reach the other texts of the run)."""
         return "[^" not in text and "]:" not in text and bool(text.strip())
 
-    def convert_many(self, texts: Sequence[str]) -> list[Converted]:
+    def convert_many(self, texts: Sequence[str], references: Sequence[Mapping] | None = None) -> list[Converted]:
+        if references is not None:
+            raise ValueError("Python-Markdown batches texts without references (batches_references is False)")
         try:
             return self._convert_run(texts)
         except RecursionError:  # one text nested too deeply: each on its own

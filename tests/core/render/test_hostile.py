@@ -118,6 +118,19 @@ def test_ancestor_paths_behave_as_lists() -> None:
     assert path.pop() == "em" and "em" in path  # the outer `em` is still there
 
 
+def test_a_paragraph_of_countless_inline_marks_is_linear_and_says_where_formatting_stopped() -> None:
+    # Python-Markdown rebuilds a paragraph for each mark it replaces: 25,000
+    # `*a*` in one paragraph took 0.9 s at 100 KB (4 s in a fresh process)
+    # and 14 s at 200 KB.
+    assert_linear("flat_emphasis", "unknown")
+    html = render_html(RenderRequest("*a* " * 50_000, {}, 1, None, SiteInfo(), RenderOptions()))
+    assert html.count("<em>a</em>") > 500 and "*a*" in html
+    assert "The preview stopped formatting this paragraph here" in html
+    # An ordinary paragraph is far from the bound.
+    prose = render_html(RenderRequest("*a* [b](/c) `d` " * 500, {}, 1, None, SiteInfo(), RenderOptions()))
+    assert prose.count("<em>a</em>") == 500 and "stopped formatting" not in prose
+
+
 @pytest.mark.parametrize("generator", ["unknown", "hugo"])
 def test_smart_quotes_still_convert_prose_but_not_a_wall_of_quotes(generator: str) -> None:
     def body_of(source: str) -> str:
