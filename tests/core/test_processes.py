@@ -137,3 +137,14 @@ def test_pipe_reader_waits_with_a_limit():
     assert reader.read(10) == b""  # the child closed its output
     assert reader.read(0) == b""  # and it stays closed
     proc.wait(timeout=10)
+
+
+@pytest.mark.skipif(processes.WINDOWS, reason="os.nice is POSIX")
+def test_background_workers_run_at_a_lower_priority():
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                             initializer=processes.lower_priority) as pool:
+        niceness = pool.submit(os.nice, 0).result(timeout=30)
+    assert niceness == min(os.nice(0) + 5, 19)

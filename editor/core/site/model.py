@@ -10,7 +10,10 @@ the UI thread and tells the views; scripts and tests can use it directly.
 
 The derived facts come from a `derive(site, summaries)` callable given by
 the caller (the window passes the validation context's builder): the site
-package does not depend on validation, validation depends on it.
+package does not depend on validation, validation depends on it. A derive
+that can bring its facts up to date after a few posts changed, without
+reading every summary again, has `update(site, summaries, changed, gone)`
+(one such derive per OpenSite: it keeps what the update needs).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from editor.core.site.site import CONFIG_FILES, SETTINGS_FILE, Site
 #: on the thread that refreshed it.
 Subscriber = Callable[["OpenSite"], None]
 #: Builds the derived facts from (site, summaries); None when there is no site.
+#: May have `update(site, summaries, changed summaries, gone paths)` (above).
 Derive = Callable[[Any, list], Any]
 #: Told of each batch while a site is indexed: (rows of the batch, posts done, posts in all).
 Progress = Callable[[list, int, int], None]
@@ -107,11 +111,17 @@ class OpenSite:
         self._prune_rows(summaries)
         self._assign(summaries)
 
-    def _assign(self, summaries: list) -> None:
+    def _assign(self, summaries: list, change: tuple[list, list] | None = None) -> None:
+        """The facts of `summaries`; `change`: (changed summaries, gone paths)
+        since the facts last derived, for a derive that can update them."""
         derived, error = None, None
         if self._derive is not None:
+            update = getattr(self._derive, "update", None)
             try:
-                derived = self._derive(self.site, summaries)
+                if change is not None and update is not None and self.derive_error is None:
+                    derived = update(self.site, summaries, *change)
+                else:
+                    derived = self._derive(self.site, summaries)
             except Exception as exc:  # noqa: BLE001 - a broken galley.toml must not stop editing
                 error = exc
         # The facts replaced stay referenced here until the next change. The
@@ -168,7 +178,7 @@ class OpenSite:
             rows, removed = self._rows_of(changed), [os.fspath(p) for p in gone]
             if on_delta is not None:
                 on_delta(rows, removed)
-            self._assign(list(self.site.indexed))
+            self._assign(list(self.site.indexed), (changed, gone))
         for callback in list(self._subscribers):
             callback(self)
         return rows, removed

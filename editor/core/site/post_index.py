@@ -28,6 +28,7 @@ from editor.core.post.errors import FrontMatterError, PostError
 from editor.core.post.fm_json import line_col
 from editor.core.post.split import MORE, SLOW, split_front_matter, split_head
 from editor.core.post.yaml_loader import GalleyLoader
+from editor.core.processes import lower_priority
 
 __all__ = ["PostSummary", "summarize", "split_front_matter", "front_matter_of"]
 
@@ -267,7 +268,7 @@ class _BatchPool:
             return
         try:
             self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=mp_context,
-                                                 initializer=_lower_priority)
+                                                 initializer=lower_priority)
             for stale in self._stales:
                 names = [str(p) for p in stale]
                 step = max(1, -(-len(names) // workers))
@@ -303,11 +304,3 @@ class _BatchPool:
         self._join()
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
-
-
-def _lower_priority() -> None:
-    """A pool worker's initializer: yield the CPU to the app that started it."""
-    try:
-        os.nice(5)
-    except (AttributeError, OSError):  # no nice() on Windows; the pool still works
-        pass

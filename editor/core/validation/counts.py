@@ -38,9 +38,10 @@ def counts_in_a_process(root: str, files: list[str]) -> dict[str, int]:
     worker process (forked, or from the forkserver once Qt is loaded)."""
     from concurrent.futures import ProcessPoolExecutor
 
+    from editor.core.processes import lower_priority
     from editor.core.validation.processes import process_context
 
-    with ProcessPoolExecutor(max_workers=1, mp_context=process_context()) as pool:
+    with ProcessPoolExecutor(max_workers=1, mp_context=process_context(), initializer=lower_priority) as pool:
         return pool.submit(_count_site, root, files).result()
 
 

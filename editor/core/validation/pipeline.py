@@ -36,7 +36,8 @@ from editor.core.site.paths import relative_to_root
 from editor.core.site.site import PostSummary
 
 from editor.core.validation.checks import reader_failed, run_checks_many, unreadable
-from editor.core.validation.context import ValidationContext, folder_facts
+from editor.core.validation.context import ValidationContext
+from editor.core.validation.gathering import folder_facts
 from editor.core.validation.diagnostics import Diagnostic
 from editor.core.validation.fastdoc import FastDocument
 from editor.core.validation.post import PostView

@@ -53,25 +53,51 @@ def _index_processes():
     return process_context()
 
 
-def _derive(site, summaries):
-    """The window's facts of a site: its validation context (schema, vocabulary...).
+class _SiteFacts:
+    """The window's facts of a site: its validation context (schema,
+    vocabulary...), kept current post by post (`SiteFacts`). One per OpenSite.
 
-    Built with the cyclic collector paused, then moved out of its reach. The
-    build allocates for ~0.2 s on a 10,000-post site; each collection it set
-    off walked the heap holding the GIL, and with it the UI thread, for 5 to
-    30 ms (seen after every post written on disk). The facts hold no cycles:
-    the ones they replace are freed by their reference count all the same.
+    Built with the cyclic collector paused, then moved out of its reach. A
+    full build allocates for ~0.3 s on a 10,000-post site; each collection it
+    set off walked the heap holding the GIL, and with it the UI thread, for 5
+    to 30 ms. The facts hold no cycles: the ones they replace are freed by
+    their reference count all the same. A post changed on disk is counted
+    out and in again (milliseconds), where the whole build held the GIL for
+    0.3 s and the UI thread waited for it at each call into Python.
     """
-    from editor.core.validation import ValidationContext
 
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return ValidationContext.build(site, index=summaries)
-    except Exception:  # noqa: BLE001 - a broken site (e.g. a wrong galley.toml) still edits
-        return ValidationContext(root=Path(site.root), generator=site.generator)
-    finally:
-        if collecting:
+    def __init__(self) -> None:
+        self._facts = None
+
+    def __call__(self, site, summaries):
+        from editor.core.validation import ValidationContext
+        from editor.core.validation.site_facts import SiteFacts
+
+        with _collector_paused():
+            try:
+                self._facts = SiteFacts(site, summaries)
+                return ValidationContext.of(self._facts)
+            except Exception:  # noqa: BLE001 - a broken site (e.g. a wrong galley.toml) still edits
+                self._facts = None
+                return ValidationContext(root=Path(site.root), generator=site.generator)
+
+    def update(self, site, summaries, changed, gone):
+        if self._facts is None or self._facts.site is not site:
+            return self(site, summaries)
+        from editor.core.validation import ValidationContext
+
+        with _collector_paused():
+            self._facts.update(changed, gone)
+            return ValidationContext.of(self._facts)
+
+
+class _collector_paused:
+    def __enter__(self) -> None:
+        self._collecting = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc) -> None:
+        if self._collecting:
             gc.enable()
             gc.freeze()
 
@@ -207,7 +233,7 @@ class SiteOwner(QObject):
         from editor.core.site.model import OpenSite
 
         self._token += 1
-        model = OpenSite.open(path, _derive)
+        model = OpenSite.open(path, _SiteFacts())
         self.postsIndexed.emit(model, model.rows, len(model.summaries), len(model.summaries), True)
         self._on_done(self._token, model, "open")
 
@@ -270,7 +296,7 @@ class SiteOwner(QObject):
                 root = os.path.abspath(site.root)
                 model = self._sites.get(root)
                 if model is None:
-                    model = OpenSite(site, _derive)
+                    model = OpenSite(site, _SiteFacts())
                     model.load(lambda rows, done, total, m=model: self.postsIndexed.emit(m, rows, done, total, False),
                                mp_context=_index_processes())
                     self._sites[root] = model

@@ -162,7 +162,7 @@ def test_folder_facts_gathered_apart_give_the_same_context(jekyll):
     from the two halves is the one built in one go."""
     from editor.core.site.paths import relative_to_root
     from editor.core.site.site import Site
-    from editor.core.validation.context import folder_facts
+    from editor.core.validation.gathering import folder_facts
 
     jekyll.write("_posts/2021-05-10-a.md", post(tags="[python, rust]", slug="own-slug"))
     jekyll.write("_posts/sub/2021-05-11-b.md", post(body="See [a](/own-slug/).\n"))
