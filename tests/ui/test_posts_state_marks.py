@@ -90,7 +90,7 @@ def test_a_narrow_pane_hides_the_state_column_but_shows_the_state(qtbot):
     at = {r.title: i for i, r in enumerate(pane.shown_rows())}
 
     def darkest(title):
-        rect = table.visualRect(pane.proxy.index(at[title], TITLE))
+        rect = table.visualRect(pane.model.index(at[title], TITLE))
         return min(image.pixelColor(x, y).lightness() for x in range(rect.left(), rect.right())
                    for y in range(rect.top(), rect.bottom()))
 

@@ -102,7 +102,7 @@ def test_posts_list_marks_drafts(qtbot, settings, post):
     assert [s for t, s in states.items() if t != "아이디어"] == ["published"]
     # The state column says it, translated, beside the title.
     row = next(i for i, r in enumerate(posts.shown_rows()) if r.title == "아이디어")
-    assert posts.proxy.index(row, 2).data() == "draft"
+    assert posts.model.index(row, 2).data() == "draft"
     win.close()
 
 
