@@ -99,6 +99,8 @@ def test_facts_kept_current_equal_facts_gathered_afresh(generator, steps) -> Non
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(_post(head), encoding="utf-8")
             changed, gone = site.update_posts([path])
+            # The index kept up to date is the index read afresh, in its order.
+            assert [str(s.path) for s in site.indexed] == Site.discover(root).post_paths()
             facts.update(changed, gone)
             _assert_same(facts, site)
 
