@@ -124,13 +124,20 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-_INLINE_MATH = r"\$\$((?:[^$]|\$(?!\$))+?)\$\$"
+_INLINE_MATH = r"(\\)?\$\$((?:[^$]|\$(?!\$))+?)\$\$"
 NEEDS[_INLINE_MATH] = ("$$",)  # texts without `$$` skip the pattern
 
 
 class _InlineMath(InlineProcessor):
+    """`$$…$$` in a paragraph. An escaped `\\$$` is a dollar sign, except at
+    the paragraph's start, where it makes inline what would be display math."""
+
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
-        return AtomicString("\\(" + m.group(1).strip() + "\\)"), m.start(0), m.end(0)
+        if m.group(1) and m.start(0) != 0:
+            return AtomicString("$"), m.start(0), m.start(0) + 2
+        if STX in m.group(2):
+            return None, None, None  # a code span took part of it first
+        return AtomicString("\\(" + m.group(2).strip() + "\\)"), m.start(0), m.end(0)
 
 
 _NOT_A_ROW = re.compile(r" {0,3}(?:#|>|(?:[-*_][ \t]*){3,}$)")

@@ -7,7 +7,10 @@ reference order (footnotes.py), nested lists by content column (lists.py), `attr
 lists, `~~strike~~` with `~sub~` off (`1~2만원~` stays text), heading ids that
 keep Korean (headings.py), Pygments with CSS classes and `language-x`
 (pymdownx.highlight), smart quotes (kramdown and goldmark both do them), and
-the kramdown bits of kramdown.py.
+the kramdown bits of kramdown.py. For a Jekyll site, kramdown's block rules
+(kramdown_blocks.py: quotes, `^`, `{::nomarkdown}`, lists after a paragraph
+line), its list paragraphs and mixed markers (lists.py) and its code text
+(kramdown_code.py: tabs and trailing spaces kept) too.
 
 A `MarkdownPipeline` holds one `markdown.Markdown`, which is stateful: an
 instance belongs to ONE thread. The incremental renderer owns its pipeline;
@@ -35,6 +38,9 @@ from editor.core.render.highlight import ClassesOnly, HighlightExtension
 from editor.core.render.jekyll_extras import JekyllExtrasExtension
 from editor.core.render.inline import InlineTriggersExtension, replace_keeping_order
 from editor.core.render.kramdown import KramdownExtension
+from editor.core.render.kramdown_blocks import (END_OF_BLOCK, KramdownBlocksExtension, join_extensions,
+                                                  split_at_end_of_block)
+from editor.core.render.kramdown_code import KramdownCodeExtension
 from editor.core.render.lists import ListIndentExtension
 from editor.core.render.references import definitions_in
 
@@ -164,10 +170,10 @@ class MarkdownPipeline:
             extensions = [_extension(name) for name in _EXTENSIONS if name != "markdown.extensions.smarty"]
             extensions += [importlib.import_module("markdown.extensions.smarty").makeExtension(
                 smart_angled_quotes=True), importlib.import_module("markdown.extensions.abbr").makeExtension()]
-        extensions += [self._footnotes, self._headings, KramdownExtension(), ListIndentExtension(),
-                       BoundedBlocksExtension()]
+        extensions += [self._footnotes, self._headings, KramdownExtension(),
+                       ListIndentExtension(kramdown=self._jekyll), BoundedBlocksExtension()]
         if self._jekyll:
-            extensions.append(JekyllExtrasExtension())
+            extensions += [JekyllExtrasExtension(), KramdownBlocksExtension(), KramdownCodeExtension()]
         if generator == "hugo":
             # Hugo's goldmark turns bare URLs into links (its `linkify` is on by
             # default); kramdown and Zola's pulldown-cmark do not.
@@ -216,7 +222,13 @@ class MarkdownPipeline:
             from editor.core.render.incremental import whole_body  # noqa: PLC0415 - the renderer imports us
 
             return whole_body(body)
-        return split_blocks(body)
+        if not self._jekyll:
+            return split_blocks(body)
+        if ("\n^" in body or body[:1] == "^") and END_OF_BLOCK.search(body):
+            blocks = split_at_end_of_block(body, split_blocks)
+        else:
+            blocks = split_blocks(body)
+        return join_extensions(body, blocks) if "{::" in body else blocks
 
     @staticmethod
     def batchable(text: str) -> bool:
