@@ -58,12 +58,11 @@ _SANITIZED = (
 #: Python-Markdown serving a Jekyll site, against kramdown (each checked
 #: against both engines' output: tests/core/validation/test_preview_fidelity.py).
 #: Abbreviations, `$$` math and `<< >>` render as kramdown's now
-#: (render/jekyll_extras.py): not flagged.
+#: (render/jekyll_extras.py), and so do `{::nomarkdown}` and the `^`
+#: end-of-block marker (render/kramdown_blocks.py): not flagged.
 _FALLBACK_ON_JEKYLL = (
-    _c("preview-differs/nomarkdown", ("{::nomarkdown",), r"\{::nomarkdown\b"),
     _c("preview-differs/options", ("{::options",), r"\{::options\b"),
     _c("preview-differs/attribute-definition", ("{:",), r"^ {0,3}\{:(?!:)[\w-]+:"),
-    _c("preview-differs/end-of-block", ("^",), r"^ {0,3}\^[ \t]*$"),
 ) + _SANITIZED
 
 #: markdown-it serving a Hugo site, against goldmark: its known differences
