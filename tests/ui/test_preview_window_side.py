@@ -294,8 +294,8 @@ def test_the_writer_scrolling_the_preview_is_not_fought(qtbot, settings, tmp_pat
 
 
 def test_the_editor_flags_what_the_preview_renders_unlike_the_generator(qtbot, settings, tmp_path, monkeypatch):
-    """A Jekyll site previewed without kramdown: typing a `{::nomarkdown}` span
-    (kramdown syntax) puts an info finding naming it in the problems panel, at its line."""
+    """A Jekyll site previewed without kramdown: typing a `{::options}`
+    extension (kramdown syntax) puts an info finding naming it in the problems panel, at its line."""
     monkeypatch.setenv("GALLEY_KRAMDOWN", "0")
     site, post = _site_post(tmp_path, "The HTML spec.\n")
     win = _launch(settings, tmp_path, post)
@@ -310,12 +310,12 @@ def test_the_editor_flags_what_the_preview_renders_unlike_the_generator(qtbot, s
 
         qtbot.wait(300)
         assert flagged() == []
-        _type_at_end(qtbot, win, "\n{::nomarkdown}\n<b>x</b>\n{:/nomarkdown}\n")
+        _type_at_end(qtbot, win, "\n{::options parse_block_html=\"true\" /}\n\n<div>\n*x*\n</div>\n")
         qtbot.waitUntil(lambda: bool(flagged()), timeout=10_000)
         (finding,) = flagged()
         assert finding.severity == "info" and finding.line == 6
-        assert finding.message.startswith("kramdown passes this `{::nomarkdown}` text through unchanged")
+        assert finding.message.startswith("kramdown applies these `{::options}` to the post")
         texts = [panel.topLevelItem(i).text(1) for i in range(panel.topLevelItemCount())]
-        assert any("nomarkdown" in t for t in texts)
+        assert any("{::options}" in t for t in texts)
     finally:
         _close(win)
