@@ -179,7 +179,7 @@ def index_memory(root: Path) -> tuple[float, float]:
     import tracemalloc
 
     from editor.core.site.model import OpenSite
-    from editor.ui.site.site_owner import _derive
+    from editor.ui.site.site_owner import _SiteFacts
 
     tracemalloc.start()
     model = OpenSite.open(root)
@@ -188,7 +188,7 @@ def index_memory(root: Path) -> tuple[float, float]:
     del model, rows
     tracemalloc.stop()
     tracemalloc.start()
-    model = OpenSite.open(root, _derive)
+    model = OpenSite.open(root, _SiteFacts())  # the facts and what keeps them current
     rows = model.rows
     full_mb = tracemalloc.get_traced_memory()[0] / 1e6
     tracemalloc.stop()

@@ -36,7 +36,7 @@ from editor.core.validation.rules.all import RULE_IDS
 from editor.core.validation.terms import taxonomy_values
 
 
-@dataclass
+@dataclass(slots=True)
 class _Post:
     """One post's share of the facts (what is counted out when it changes)."""
     summary: Any
@@ -47,29 +47,25 @@ class _Post:
 
 
 class _Multiset:
-    """Counts of names and the set of those counted at least once (kept
-    together: the set is what a context copies, the counts say when a name
-    leaves it)."""
+    """Names with how many times each is counted: a name is in the set while
+    its count is above zero (the keys are the set; a context copies them)."""
 
     def __init__(self) -> None:
         self.counts: Counter = Counter()
-        self.names: set[str] = set()
 
     def add(self, names: Iterable[str]) -> None:
-        counts, present = self.counts, self.names
+        counts = self.counts
         for name in names:
             counts[name] += 1
-            present.add(name)
 
     def remove(self, names: Iterable[str]) -> None:
-        counts, present = self.counts, self.names
+        counts = self.counts
         for name in names:
             left = counts[name] - 1
             if left > 0:
                 counts[name] = left
             else:
                 del counts[name]
-                present.discard(name)
 
 
 class SiteFacts:
@@ -228,12 +224,12 @@ class SiteFacts:
         (set, dict and Counter copies run in C), so an update leaves the
         contexts already made as they were."""
         site = self.site
-        slugs = self._fm_slugs.names | self._file_slugs.names | self._static_slugs
+        slugs = self._fm_slugs.counts.keys() | self._file_slugs.counts.keys() | self._static_slugs
         slugs.discard("")
         return dict(
             schema=self.schema, config=self.config, root=self.root, generator=site.generator,
             baseurl=(site.baseurl or "").rstrip("/"), url=site.url or "",
             vocabulary={name: Counter(counter) for name, counter in self.vocabulary.items()},
             terms_by_path=dict(self.terms_by_path), files=frozenset(self.files), dirs=frozenset(self.dirs),
-            slugs=frozenset(slugs), post_names=frozenset(self._post_names.names),
+            slugs=frozenset(slugs), post_names=frozenset(self._post_names.counts),
             timezone=_timezone(site.config), markdown=jekyll_markdown(site.config))
