@@ -258,3 +258,26 @@ def test_an_edit_inside_a_block_leaves_the_order_out_of_the_patch() -> None:
     assert edit.order == first.order  # the Python side still has the whole order
     grown = r.render(req(BODY + "\n\nA new paragraph.\n")).patch
     assert grown.order_changed and json.loads(grown.to_json())["order"] == list(grown.order)
+
+
+def test_a_post_added_to_the_site_renders_again_only_what_reads_the_post_list(tmp_path) -> None:
+    # The window's index follows the disk: each post written there gives the
+    # preview a site with one more post. Only Liquid reads the list (here,
+    # post_url): the other blocks keep their Markdown stage.
+    root = tmp_path / "blog"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: Blog\n", encoding="utf-8")
+    first = root / "_posts" / "2024-03-01-first.md"
+    later = root / "_posts" / "2024-03-02-later.md"
+    for post in (first, later):
+        post.write_text("---\ntitle: T\n---\nx\n", encoding="utf-8")
+    before = SiteInfo(root=root, generator="jekyll", post_files=(first,))
+    after = SiteInfo(root=root, generator="jekyll", post_files=(first, later))
+    body = "".join(f"Paragraph {i} with *text*.\n\n" for i in range(30)) + \
+        "See [later]({% post_url 2024-03-02-later %}).\n"
+    r = IncrementalRenderer(before)
+    r.render(RenderRequest(body=body, site=before))
+    html = r.render(RenderRequest(body=body, site=after)).full_html
+    assert r.last_converted == 1  # the post_url block, now that its post exists
+    assert html == IncrementalRenderer(after).render(RenderRequest(body=body, site=after)).full_html
+    assert 'href="/2024/03/02/later.html"' in html
