@@ -39,6 +39,8 @@ class SitePageView(QWebEngineView):
         self.setObjectName("sitePreview")
         self.setPage(SitePage(self))
         self._scroll: tuple[float, float] | None = None
+        #: Counts the pages asked for: a reload asked before the last one is stale.
+        self._asked = 0
         self.loadFinished.connect(self._loaded)
 
     def show_url(self, url: str) -> None:
@@ -46,11 +48,19 @@ class SitePageView(QWebEngineView):
         q = QUrl(url)
         self.page().origin = f"{q.scheme()}://{q.host()}:{q.port()}"
         self._scroll = None
+        self._asked += 1
         self.load(q)
 
     def reload_keeping_scroll(self) -> None:
         """Reload the page (rebuilt on disk or in memory) and scroll back to where it was."""
+        asked = self._asked
+
         def reload_at(pos) -> None:
+            # The scroll position comes back later: if another page was asked
+            # for meanwhile (the server came back on a new port), this reload
+            # would cut that load short, and the old page may be gone.
+            if asked != self._asked:
+                return
             self._scroll = tuple(pos) if isinstance(pos, list) and len(pos) == 2 else None
             self.page().triggerAction(QWebEnginePage.WebAction.ReloadAndBypassCache)
 
