@@ -26,7 +26,6 @@ create one per worker, never share it.
 
 from __future__ import annotations
 
-import re
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, replace
@@ -38,7 +37,7 @@ from editor.core.render.footnotes import FootnoteIndex
 from editor.core.render.header import render_header
 from editor.core.render.headings import fill_ids, unique_ids
 from editor.core.render.liquid import LiquidStep
-from editor.core.render.collector import collector_paused
+from editor.core.collector import collector_paused
 from editor.core.render.engine import Converted, Engine, engine_for, engine_key, render_budget
 from editor.core.render.model import Block, Patch, RenderOptions, RenderRequest, RenderResult, SiteInfo
 from editor.core.render.paths import PathResolver
@@ -152,23 +151,26 @@ class IncrementalRenderer:
             self._env = env
             self._template = template_step(request.site)
             self._front_matter = None  # the template context is made again below
-            if posts_only:
-                # A post was added or removed in the site (the window's index
-                # follows the disk). Only Liquid and shortcodes read the post
-                # list (post_url, link, site.posts, ref): the texts they make
-                # are templated again, and the Markdown stage, keyed by the
-                # templated text, stays valid. Emptying it re-rendered a whole
-                # 205 KB post (~0.3 s of the GIL) for each post written on disk.
-                return self._reset_front_matter(request)
-            self._resolver = PathResolver(request.site, request.post_path, request.options.embed_images)
-            key = engine_key(request.site)
-            if key != self._pipeline_key:
-                self._pipeline = engine_for(request.site)
-                self._pipeline_key = key
-            self._stage1.clear()
-            self._stage1_old.clear()
-            self._entries = {}
+            # A post added or removed in the site alone (the window's index
+            # follows the disk): only Liquid and shortcodes read the post list
+            # (post_url, link, site.posts, ref). The texts they make are
+            # templated again, and the Markdown stage, keyed by the templated
+            # text, stays valid. Emptying it re-rendered a whole 205 KB post
+            # (~0.3 s of the GIL) for each post written on disk.
+            if not posts_only:
+                self._reset_site(request)
         self._reset_front_matter(request)
+
+    def _reset_site(self, request: RenderRequest) -> None:
+        """Everything made for the previous site, options or post path goes."""
+        self._resolver = PathResolver(request.site, request.post_path, request.options.embed_images)
+        key = engine_key(request.site)
+        if key != self._pipeline_key:
+            self._pipeline = engine_for(request.site)
+            self._pipeline_key = key
+        self._stage1.clear()
+        self._stage1_old.clear()
+        self._entries = {}
 
     def _reset_front_matter(self, request: RenderRequest) -> None:
         if request.front_matter != self._front_matter:

@@ -23,7 +23,7 @@ import tomllib
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 import yaml
 
@@ -82,13 +82,13 @@ def load_schema(site, index=None, relpaths=None) -> Schema:
     """
     if site is None:
         return default_schema()
-    return schema_from_counts(site, lambda: SchemaCounts.of(site, index, relpaths))
+    return schema_from_counts(site, SchemaCounts.of(site, index, relpaths))
 
 
-def schema_from_counts(site, counts: "SchemaCounts | Callable[[], SchemaCounts | None]") -> Schema:
-    """`load_schema` from what the posts of `site` hold, counted (or a callable
-    counting them, asked only when the schema depends on the posts; returning
-    None: the posts are not known, their uses neither)."""
+def schema_from_counts(site, counts: "SchemaCounts | None") -> Schema:
+    """`load_schema` from what the posts of `site` hold, counted (None: not
+    counted; a galley.toml schema then has no uses, the inference reads the
+    site's posts)."""
     data = read_galley_toml(site.root)
     if data is not None and "fields" in data:
         # An explicit schema is taken as written: it may choose not to require a title.
@@ -101,9 +101,8 @@ def schema_from_counts(site, counts: "SchemaCounts | Callable[[], SchemaCounts |
                         scoped_defaults=base.scoped_defaults if base else (),
                         collections=base.collections if base else (),
                         taxonomies=base.taxonomies if base else ("tags", "categories"))
-        known = counts() if callable(counts) else counts
-        return with_presence(schema, known.presence()) if known is not None else schema
-    return schema_for_site(site, counts=counts() if callable(counts) else counts)
+        return with_presence(schema, counts.presence()) if counts is not None else schema
+    return schema_for_site(site, counts=counts)
 
 
 class SchemaCounts:

@@ -20,7 +20,7 @@ _SKIP_DIRS = frozenset({"_site", "public", "node_modules", ".git", ".hg", ".svn"
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
 
 
-def _timezone(config: Any) -> str | None:
+def timezone_setting(config: Any) -> str | None:
     if not isinstance(config, dict):
         return None
     for key, value in config.items():
@@ -45,12 +45,12 @@ class FolderFacts:
 def folder_facts(root: Path, indexed: Iterable[str | None]) -> FolderFacts:
     """Walk `root` (resolved) once; `indexed` are the posts' paths relative to it
     (those are not read again as pages)."""
-    files, dirs = _walk(root)
-    slugs = _file_slugs(files, dirs) | _page_slugs(root, files, set(indexed))
+    files, dirs = walk_folder(root)
+    slugs = _file_slugs(files, dirs) | page_slugs(root, files, set(indexed))
     return FolderFacts(files, dirs, frozenset(slugs), _post_names(files))
 
 
-def _walk(root: Path) -> tuple[frozenset[str], frozenset[str]]:
+def walk_folder(root: Path) -> tuple[frozenset[str], frozenset[str]]:
     files: list[str] = []
     dirs: list[str] = []
     for folder, subdirs, names in os.walk(root):
@@ -130,7 +130,7 @@ _PAGE_URL = re.compile(r"^(?:permalink|slug|url|redirect_from|aliases)\s*[:=]\s*
 MAX_PAGES = 2000
 
 
-def _page_slugs(root: Path, files: frozenset[str], indexed: set[str | None]) -> set[str]:
+def page_slugs(root: Path, files: frozenset[str], indexed: set[str | None]) -> set[str]:
     """URL endings of pages that are not posts (a Jekyll `_pages/projects.md` with
     `permalink: /my-work/`): read from the head of each page, so a link to a page
     that renames itself is not reported as broken."""

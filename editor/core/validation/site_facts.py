@@ -30,7 +30,7 @@ from editor.core.site.paths import relative_to_root
 from editor.core.site.schema import Schema
 from editor.core.site.schema_sources import SchemaCounts, schema_from_counts
 from editor.core.validation.config import ValidationConfig
-from editor.core.validation.gathering import (FolderFacts, _page_slugs, _timezone, _walk, dir_slug, file_slugs_of,
+from editor.core.validation.gathering import (FolderFacts, page_slugs, timezone_setting, walk_folder, dir_slug, file_slugs_of,
                                               front_matter_slugs_of, post_names_of)
 from editor.core.validation.rules.all import RULE_IDS
 from editor.core.validation.terms import taxonomy_values
@@ -109,13 +109,13 @@ class SiteFacts:
             self._static_slugs = frozenset(folder.slugs)
             self._post_names.add(folder.post_names)
         elif walk:
-            files, dirs = _walk(self.root)
+            files, dirs = walk_folder(self.root)
             self.files, self.dirs = set(files), set(dirs)
             for rel in files:
                 self._file_slugs.add(file_slugs_of(rel))
                 self._post_names.add(post_names_of(rel))
             self._file_slugs.add(dir_slug(d) for d in dirs)
-            self._static_slugs = frozenset(_page_slugs(self.root, files, {p.rel for p in self._posts.values()}))
+            self._static_slugs = frozenset(page_slugs(self.root, files, {p.rel for p in self._posts.values()}))
         else:
             self.files, self.dirs, self._static_slugs = set(), set(), frozenset()
 
@@ -232,4 +232,4 @@ class SiteFacts:
             vocabulary={name: Counter(counter) for name, counter in self.vocabulary.items()},
             terms_by_path=dict(self.terms_by_path), files=frozenset(self.files), dirs=frozenset(self.dirs),
             slugs=frozenset(slugs), post_names=frozenset(self._post_names.counts),
-            timezone=_timezone(site.config), markdown=jekyll_markdown(site.config))
+            timezone=timezone_setting(site.config), markdown=jekyll_markdown(site.config))

@@ -37,6 +37,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -91,15 +92,16 @@ class _SiteFacts:
             return ValidationContext.of(self._facts)
 
 
-class _collector_paused:
-    def __enter__(self) -> None:
-        self._collecting = gc.isenabled()
-        gc.disable()
+@contextmanager
+def _collector_paused():
+    """The cyclic collector paused (`editor.core.collector`), then what the
+    build left moved out of its reach for good."""
+    from editor.core.collector import collector_paused
 
-    def __exit__(self, *exc) -> None:
-        if self._collecting:
-            gc.enable()
-            gc.freeze()
+    with collector_paused():
+        yield
+    if gc.isenabled():
+        gc.freeze()
 
 
 _NONE = None

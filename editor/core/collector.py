@@ -1,6 +1,6 @@
-"""The cyclic garbage collector paused while a render builds its trees.
+"""The cyclic garbage collector paused while work builds many short-lived objects.
 
-A render makes hundreds of thousands of short-lived objects (markdown-it
+A render (and, in the window, a site's facts) makes hundreds of thousands of short-lived objects (markdown-it
 tokens, Python-Markdown elements) and frees nearly all of them by reference
 counting when it ends. Each 700 allocations start a generation-0 collection
 that walks every young object, and each tenth one a generation-1 walk: on

@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from editor.core.render import RenderOptions, RenderRequest, SiteInfo
-from editor.core.render.collector import collector_paused
+from editor.core.collector import collector_paused
 from editor.core.render.incremental import IncrementalRenderer
 
 
